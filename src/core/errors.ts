@@ -1,0 +1,51 @@
+/** Every error code the bot can raise; user-facing text for each lives in `messages.ts`. */
+export type ErrorCode =
+  | 'config-invalid'
+  | 'article-invalid'
+  | 'index-corrupt'
+  | 'index-mismatch'
+  | 'store-corrupt'
+  | 'store-too-new'
+  | 'input-invalid'
+  | 'rate-limited'
+  | 'upstream-failed'
+  | 'internal';
+
+/** Base of all errors the bot raises on purpose: says what went wrong, with which value, and how to fix it. */
+export class ChatbotError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ChatbotError';
+    this.code = code;
+  }
+}
+
+/** A setting is missing or malformed. */
+export class ConfigError extends ChatbotError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('config-invalid', message, options);
+    this.name = 'ConfigError';
+  }
+}
+
+/** One article file could not be read; ingest skips it and goes on with the others. */
+export class ArticleError extends ChatbotError {
+  readonly file: string;
+  readonly field: string | undefined;
+
+  constructor(file: string, field: string | undefined, message: string, options?: { cause?: unknown }) {
+    super('article-invalid', `${file}: ${message}`, options);
+    this.name = 'ArticleError';
+    this.file = file;
+    this.field = field;
+  }
+}
+
+/** Wraps anything thrown into a ChatbotError so callers can log it with its cause and show the user a safe text. */
+export function toChatbotError(error: unknown): ChatbotError {
+  if (error instanceof ChatbotError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new ChatbotError('internal', message, { cause: error });
+}

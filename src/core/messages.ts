@@ -1,0 +1,59 @@
+import type { ErrorCode } from './errors.js';
+import type { Language, RefusalReason } from './types.js';
+
+/** User-facing texts, one table keyed by identifier, so translations stay together. */
+const messages = {
+  'refusal.no-sources': {
+    vi: 'Xin lỗi, các bài viết hiện có chưa nói về điều bạn hỏi. Bạn có thể hỏi lại cụ thể hơn (nêu rõ tên phường/xã và nội dung), hoặc liên hệ bộ phận một cửa của UBND phường/xã để được giải đáp.',
+    en: "Sorry, the articles I have don't cover that. Try asking more specifically (name the ward or commune and the topic), or contact the ward's one-stop service desk.",
+  },
+  'refusal.low-score': {
+    vi: 'Xin lỗi, tôi không tìm thấy thông tin này trong các bài viết của phường/xã. Bạn thử diễn đạt lại câu hỏi, hoặc liên hệ UBND phường/xã để được hỗ trợ.',
+    en: "Sorry, I couldn't find this in the ward's articles. Please rephrase your question, or contact the ward People's Committee.",
+  },
+  'refusal.wrong-place': {
+    vi: 'Xin lỗi, tôi chưa có bài viết nào về địa phương bạn hỏi. Bạn có thể hỏi về các phường/xã đã có bài viết, hoặc liên hệ UBND địa phương đó.',
+    en: "Sorry, I don't have articles about the place you asked about yet. You can ask about the wards I have articles for, or contact that ward's People's Committee.",
+  },
+  'refusal.empty-question': {
+    vi: 'Bạn hãy nhập câu hỏi, ví dụ: "Bí thư Đảng ủy phường là ai?"',
+    en: 'Please type a question, for example: "Who is the ward party secretary?"',
+  },
+  'refusal.not-grounded': {
+    vi: 'Xin lỗi, tôi không thể khẳng định thông tin này từ các bài viết hiện có. Bạn vui lòng liên hệ UBND phường/xã để được giải đáp chính xác.',
+    en: "Sorry, I can't confirm this from the articles I have. Please contact the ward People's Committee for an accurate answer.",
+  },
+  'error.config-invalid': { vi: 'Cấu hình chưa đúng. Vui lòng báo quản trị viên.', en: 'The bot is misconfigured. Please tell an administrator.' },
+  'error.article-invalid': { vi: 'Có bài viết không đọc được.', en: 'An article could not be read.' },
+  'error.index-corrupt': { vi: 'Chỉ mục dữ liệu bị hỏng, đang cần xây dựng lại.', en: 'The search index is damaged and needs rebuilding.' },
+  'error.index-mismatch': { vi: 'Chỉ mục dữ liệu cần xây dựng lại.', en: 'The search index needs rebuilding.' },
+  'error.store-corrupt': { vi: 'Cơ sở dữ liệu bị lỗi. Vui lòng báo quản trị viên.', en: 'The database is damaged. Please tell an administrator.' },
+  'error.store-too-new': { vi: 'Cơ sở dữ liệu thuộc phiên bản mới hơn. Vui lòng báo quản trị viên.', en: 'The database comes from a newer version. Please tell an administrator.' },
+  'error.input-invalid': { vi: 'Yêu cầu không hợp lệ.', en: 'The request is not valid.' },
+  'error.rate-limited': { vi: 'Bạn hỏi nhanh quá, vui lòng đợi một chút rồi hỏi tiếp nhé.', en: "You're asking too fast; please wait a moment and try again." },
+  'error.upstream-failed': { vi: 'Dịch vụ bên ngoài đang gặp sự cố, vui lòng thử lại sau.', en: 'An outside service is having trouble; please try again later.' },
+  'error.internal': { vi: 'Xin lỗi, đã có lỗi xảy ra. Vui lòng thử lại sau.', en: 'Sorry, something went wrong. Please try again later.' },
+  'error.question-too-long': { vi: 'Câu hỏi dài quá, bạn vui lòng hỏi ngắn gọn hơn (tối đa {max} ký tự).', en: 'Your question is too long; please keep it under {max} characters.' },
+  'answer.sources': { vi: 'Nguồn', en: 'Sources' },
+  'answer.pinned': { vi: 'Câu trả lời do điều hành viên ghim', en: 'Answer pinned by a moderator' },
+  'answer.according-to': { vi: 'Theo bài viết', en: 'According to the article' },
+  'answer.english-framing': { vi: '', en: 'According to the article "{title}" (quoted in Vietnamese): {quote}' },
+} as const satisfies Record<string, Record<Language, string>>;
+
+export type MessageKey = keyof typeof messages;
+
+/** Looks up a user-facing text and fills `{name}` placeholders. */
+export function message(key: MessageKey, language: Language, values: Record<string, string | number> = {}): string {
+  const template: string = messages[key][language] || messages[key].vi;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/** The polite refusal text for a reason. */
+export function refusalMessage(reason: RefusalReason, language: Language): string {
+  return message(`refusal.${reason}`, language);
+}
+
+/** The short text a user sees for an error; details go to the log only. */
+export function errorMessage(code: ErrorCode, language: Language): string {
+  return message(`error.${code}`, language);
+}
