@@ -1,4 +1,4 @@
-import type { Answer, AskResult, Citation, Language, Passage, Question } from './types.js';
+import type { Answer, AskResult, Channel, Citation, Language, Passage, Question } from './types.js';
 
 /**
  * Turns text into vectors; shaped like @langchain/core's `Embeddings` so its classes fit structurally.
@@ -98,4 +98,96 @@ export interface AnswerRecorder {
  */
 export interface AskService {
   ask(question: Question): Promise<AskResult>;
+}
+
+/** What a moderator supplies to pin an answer. */
+export interface NewPin {
+  question: string;
+  /** Other phrasings that should get the same answer. */
+  alternatives?: string[];
+  answer: string;
+  citations: Citation[];
+  /** Display name or handle of the moderator. */
+  pinnedBy: string;
+  channel: Channel;
+  /** Platform reference, e.g. `discord:<guild>/<channel>/<message>`. */
+  channelRef?: string;
+  /** `YYYY-MM-DD`; past it the pin is still served but flagged to staff. */
+  reviewBy?: string;
+}
+
+/** A stored pin. */
+export interface Pin extends NewPin {
+  id: string;
+  /** ISO 8601 time it was pinned. */
+  createdAt: string;
+  hits: number;
+}
+
+/**
+ * Pinned answers kept by moderators; `match` counts a hit when it serves one.
+ * @example
+ * const pin = await pins.add({ question, answer, citations, pinnedBy: 'mod', channel: 'cli' });
+ */
+export interface PinStore extends PinnedAnswers {
+  add(pin: NewPin): Promise<Pin>;
+  /** Removes by pin id or by the exact (normalised) question; false when nothing matched. */
+  remove(idOrQuestion: string): Promise<boolean>;
+  list(): Promise<Pin[]>;
+}
+
+/** A resident's rating of one recorded answer. */
+export interface Feedback {
+  answerId: string;
+  vote: 'up' | 'down';
+  comment?: string;
+  /** Pseudonymous user key from `UserKeys.userKey`, never a raw platform id. */
+  userKey: string;
+  channel: Channel;
+}
+
+/**
+ * Stores ratings; the same user rating the same answer again changes the vote instead of adding one.
+ * @example
+ * await feedback.recordFeedback({ answerId, vote: 'up', userKey, channel: 'discord' });
+ */
+export interface FeedbackStore {
+  recordFeedback(feedback: Feedback): Promise<'recorded' | 'changed' | 'unknown-answer'>;
+}
+
+/**
+ * Turns a platform user id into a salted hash, so stored data never holds the raw id.
+ * @example
+ * const key = userKeys.userKey('discord', '123456789');
+ */
+export interface UserKeys {
+  userKey(platform: string, rawId: string): string;
+}
+
+/**
+ * Small persisted settings per scope, e.g. a Discord server's default place and language.
+ * @example
+ * await settings.setSettings('discord:guild:1', { defaultPlace: 'phường An Hải' });
+ */
+export interface SettingsStore {
+  getSettings(scope: string): Promise<Record<string, string>>;
+  setSettings(scope: string, values: Record<string, string | null>): Promise<Record<string, string>>;
+}
+
+/** An OAuth token pair; Zalo's refresh token is single-use, so the pair is saved as one. */
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  /** ISO 8601 time the access token expires, when known. */
+  expiresAt?: string;
+}
+
+/**
+ * Keeps token pairs durably (saved atomically before they are used).
+ * @example
+ * await tokens.saveTokens('zalo-oa', { accessToken, refreshToken });
+ */
+export interface TokenStore {
+  loadTokens(name: string): Promise<TokenPair | undefined>;
+  saveTokens(name: string, tokens: TokenPair): Promise<void>;
 }
