@@ -15,6 +15,14 @@ const messages = {
     vi: 'Xin lỗi, tôi chưa có bài viết nào về địa phương bạn hỏi. Bạn có thể hỏi về các phường/xã đã có bài viết, hoặc liên hệ UBND địa phương đó.',
     en: "Sorry, I don't have articles about the place you asked about yet. You can ask about the wards I have articles for, or contact that ward's People's Committee.",
   },
+  'refusal.ambiguous-place': {
+    vi: 'Có nhiều địa phương trùng tên trong các bài viết: {places}. Bạn hỏi về nơi nào? Hãy ghi thêm tên tỉnh/thành phố.',
+    en: 'Several places share that name in my articles: {places}. Which one do you mean? Please add the city or province.',
+  },
+  'refusal.error': {
+    vi: 'Xin lỗi, đã có lỗi khi trả lời (mã tham chiếu {reference}). Vui lòng thử lại sau.',
+    en: 'Sorry, something went wrong while answering (reference {reference}). Please try again later.',
+  },
   'refusal.empty-question': {
     vi: 'Bạn hãy nhập câu hỏi, ví dụ: "Bí thư Đảng ủy phường là ai?"',
     en: 'Please type a question, for example: "Who is the ward party secretary?"',
@@ -49,8 +57,8 @@ export function message(key: MessageKey, language: Language, values: Record<stri
 }
 
 /** The polite refusal text for a reason. */
-export function refusalMessage(reason: RefusalReason, language: Language): string {
-  return message(`refusal.${reason}`, language);
+export function refusalMessage(reason: RefusalReason, language: Language, values: Record<string, string | number> = {}): string {
+  return message(`refusal.${reason}`, language, values);
 }
 
 /** The short text a user sees for an error; details go to the log only. */

@@ -17,6 +17,8 @@ export interface Embedder {
 export interface RetrieveOptions {
   /** Place to prefer when the query names none (per-server or deployment default). */
   defaultPlace?: string;
+  /** Only passages of these articles (the place the question is about), when given. */
+  articleIds?: ReadonlySet<string>;
 }
 
 /**
@@ -42,6 +44,27 @@ export interface ChatMessage {
 export interface ChatModel {
   readonly name: string;
   complete(messages: ChatMessage[], options?: { signal?: AbortSignal }): Promise<string>;
+}
+
+/** Which places of the corpus a question names. */
+export interface PlaceMatch {
+  /** `unknown`: names a place the corpus has no articles about; `ambiguous`: a name several cities share. */
+  kind: 'none' | 'known' | 'ambiguous' | 'unknown';
+  /** Articles about the matched places (empty unless known). */
+  articleIds: string[];
+  /** Folded syllables of the matched names and cities, so they are not demanded again in the answer. */
+  tokens: string[];
+  /** Labels of the matched places, e.g. `phường Hòa Bình, TP Hải Phòng`. */
+  labels: string[];
+}
+
+/**
+ * Finds the ward or commune a question is about, falling back to a default place when it names none.
+ * @example
+ * const match = places.match('Bí thư phường An Hải là ai?');
+ */
+export interface PlaceResolver {
+  match(question: string, defaultPlace?: string): PlaceMatch;
 }
 
 /** What an answer generator is given: the question, the retrieved passages and the offline answer to fall back on. */

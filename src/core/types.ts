@@ -70,7 +70,7 @@ export interface Question {
 export type AnswerMode = 'extractive' | 'generated' | 'pinned';
 
 /** Why the bot declined to answer. */
-export type RefusalReason = 'empty-question' | 'no-sources' | 'low-score' | 'wrong-place' | 'not-grounded';
+export type RefusalReason = 'empty-question' | 'no-sources' | 'low-score' | 'wrong-place' | 'ambiguous-place' | 'not-grounded' | 'error';
 
 /** What the LLM grounding gate decided; absent in offline mode. */
 export interface Grounding {

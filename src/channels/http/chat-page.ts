@@ -1,0 +1,94 @@
+/** The minimal web chat served at `/`: type a question, read the answer and its sources. Self-contained, no scripts from elsewhere. */
+export const chatPage = `<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Hỏi Phường</title>
+<style>
+  :root { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328; }
+  body { max-width: 46rem; margin: 0 auto; padding: 1rem; }
+  h1 { font-size: 1.4rem; margin: 0.5rem 0; }
+  p.hint { color: #57606a; margin-top: 0; }
+  form { display: flex; gap: 0.5rem; }
+  input[type=text] { flex: 1; padding: 0.6rem; font-size: 1rem; border: 1px solid #d0d7de; border-radius: 6px; }
+  button { padding: 0.6rem 1rem; font-size: 1rem; border-radius: 6px; border: 1px solid #1f6feb; background: #1f6feb; color: #fff; cursor: pointer; }
+  button.vote { background: #fff; color: #1f2328; border-color: #d0d7de; padding: 0.2rem 0.6rem; }
+  .turn { margin: 1rem 0; padding: 0.8rem; border: 1px solid #d0d7de; border-radius: 8px; }
+  .question { font-weight: 600; }
+  .answer { white-space: pre-wrap; margin: 0.5rem 0; }
+  .refused { color: #9a6700; }
+  .badge { font-size: 0.8rem; background: #ddf4ff; padding: 0.1rem 0.4rem; border-radius: 4px; }
+  ol.sources { margin: 0.3rem 0 0; padding-left: 1.3rem; font-size: 0.92rem; }
+</style>
+</head>
+<body>
+<h1>Hỏi Phường</h1>
+<p class="hint">Hỏi về phường/xã của bạn — câu trả lời trích từ bài viết của địa phương, kèm nguồn. Ví dụ: “Bí thư Đảng ủy phường là ai?”</p>
+<form id="ask">
+  <input type="text" id="question" name="question" autocomplete="off" required maxlength="500" placeholder="Nhập câu hỏi…" aria-label="Câu hỏi">
+  <button type="submit">Hỏi</button>
+</form>
+<div id="log" aria-live="polite"></div>
+<script>
+const form = document.getElementById('ask');
+const input = document.getElementById('question');
+const log = document.getElementById('log');
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+async function vote(answerId, value, holder) {
+  const response = await fetch('/api/feedback', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answerId, vote: value }) });
+  holder.textContent = response.ok ? 'Cảm ơn bạn đã góp ý!' : 'Chưa ghi nhận được góp ý.';
+}
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const question = input.value.trim();
+  if (!question) return;
+  const turn = element('div', 'turn');
+  turn.append(element('div', 'question', question));
+  const answer = element('div', 'answer', 'Đang tìm…');
+  turn.append(answer);
+  log.prepend(turn);
+  input.value = '';
+  try {
+    const response = await fetch('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question, channel: 'web' }) });
+    const result = await response.json();
+    if (!response.ok) { answer.textContent = result.error || 'Có lỗi xảy ra.'; answer.classList.add('refused'); return; }
+    answer.textContent = result.answer;
+    if (!result.answered) answer.classList.add('refused');
+    if (result.mode === 'pinned') turn.insertBefore(element('span', 'badge', 'Câu trả lời do điều hành viên ghim'), answer);
+    if (result.citations && result.citations.length) {
+      const list = element('ol', 'sources');
+      for (const citation of result.citations) {
+        const item = element('li');
+        const link = element('a', '', citation.title || citation.id);
+        if (citation.url) { link.href = citation.url; link.target = '_blank'; link.rel = 'noopener'; }
+        item.append(link);
+        if (citation.published) item.append(' (' + citation.published + ')');
+        list.append(item);
+      }
+      turn.append(list);
+    }
+    if (result.answerId) {
+      const holder = element('div');
+      const up = element('button', 'vote', '👍');
+      const down = element('button', 'vote', '👎');
+      up.type = down.type = 'button';
+      up.onclick = () => vote(result.answerId, 'up', holder);
+      down.onclick = () => vote(result.answerId, 'down', holder);
+      holder.append(up, ' ', down);
+      turn.append(holder);
+    }
+  } catch (error) {
+    answer.textContent = 'Không kết nối được máy chủ. Vui lòng thử lại.';
+    answer.classList.add('refused');
+  }
+});
+</script>
+</body>
+</html>
+`;

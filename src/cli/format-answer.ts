@@ -1,0 +1,16 @@
+import { message } from '../core/messages.js';
+import type { AskResult } from '../core/types.js';
+
+/** A readable terminal rendering of an answer: the text, then numbered sources with title, date and link. */
+export function formatAnswerText(result: AskResult): string {
+  const lines = [result.answer];
+  if (result.pinned) lines.unshift(`[${message('answer.pinned', result.language)}: ${result.pinned.pinnedBy}]`);
+  if (result.citations.length > 0) {
+    lines.push('', `${message('answer.sources', result.language)}:`);
+    result.citations.forEach((citation, index) => {
+      const date = citation.published ? ` (${citation.published})` : '';
+      lines.push(`  [${index + 1}] ${citation.title}${date}${citation.url ? `\n      ${citation.url}` : ''}`);
+    });
+  }
+  return lines.join('\n');
+}

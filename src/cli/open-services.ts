@@ -1,0 +1,70 @@
+import { createAskService } from '../core/ask-service.js';
+import { HashingEmbedder } from '../search/hashing-embedder.js';
+import { HybridRetriever } from '../search/hybrid-retriever.js';
+import { queryTerms } from '../search/lexical-terms.js';
+import { PlaceGazetteer } from '../search/place-gazetteer.js';
+import { updateIndex, type IngestSummary, type SearchIndex } from '../search/search-index.js';
+import type { Config } from '../config.js';
+import type { AskService, Embedder, Retriever } from '../core/ports.js';
+import type { TextOutput } from './command-context.js';
+
+/** Everything the commands and channels share, wired from the config. */
+export interface Services {
+  config: Readonly<Config>;
+  index: SearchIndex;
+  ingest: IngestSummary;
+  embedder: Embedder;
+  gazetteer: PlaceGazetteer;
+  retriever: Retriever;
+  ask: AskService;
+  log: (line: string) => void;
+  close(): Promise<void>;
+}
+
+/** Options for `openServices`. */
+export interface OpenServicesOptions {
+  dataDir?: string;
+  indexDir?: string;
+  /** Where ingest progress and warnings go. */
+  output: TextOutput;
+}
+
+/** Chooses the embedder: the OpenAI-compatible one when OPENAI_EMBEDDING_MODEL is set, the offline one otherwise. */
+export async function createEmbedder(_config: Readonly<Config>): Promise<Embedder> {
+  return new HashingEmbedder();
+}
+
+/** Says whether a folded syllable occurs anywhere in the corpus, cached, using the lexical index. */
+function knownTermLookup(index: SearchIndex): (folded: string) => boolean {
+  const cache = new Map<string, boolean>();
+  return (folded) => {
+    let known = cache.get(folded);
+    if (known === undefined) {
+      known = index.lexicalSearch(queryTerms(folded), 1).length > 0;
+      if (cache.size > 50_000) cache.clear();
+      cache.set(folded, known);
+    }
+    return known;
+  };
+}
+
+/** Brings the index up to date with the articles and wires retrieval, answering and (when configured) the store and LLM. */
+export async function openServices(config: Readonly<Config>, options: OpenServicesOptions): Promise<Services> {
+  const log = (line: string) => options.output.write(`${line}\n`);
+  const embedder = await createEmbedder(config);
+  const dataDir = options.dataDir ?? config.dataDir;
+  const indexDir = options.indexDir ?? config.indexDir;
+  const { index, summary } = await updateIndex({ dataDir, indexDir, embedder });
+  for (const error of summary.errors) log(`Skipped ${error.message}`);
+  if (summary.rebuildReason) log(`Index rebuilt: ${summary.rebuildReason}`);
+  const gazetteer = PlaceGazetteer.fromArticles(index.articles());
+  const retriever = new HybridRetriever(index, embedder, gazetteer);
+  const ask = createAskService({
+    retriever,
+    places: gazetteer,
+    isKnownTerm: knownTermLookup(index),
+    ...(config.defaultPlace ? { defaultPlace: config.defaultPlace } : {}),
+    log,
+  });
+  return { config, index, ingest: summary, embedder, gazetteer, retriever, ask, log, close: async () => {} };
+}

@@ -1,0 +1,66 @@
+import { answerQuestion, type AnswerDependencies } from './answer-question.js';
+import { toChatbotError } from './errors.js';
+import { refusalMessage } from './messages.js';
+import { detectLanguage } from './question-analysis.js';
+import type { AnswerRecorder, AskService } from './ports.js';
+import type { Answer, AskResult, Question } from './types.js';
+
+/** Turns an `Answer` into the stable JSON contract of `ask --json` and `POST /api/ask`. */
+export function toAskResult(question: string, answer: Answer): AskResult {
+  const result: AskResult = {
+    question,
+    answered: answer.kind === 'answered',
+    answer: answer.text,
+    citations: answer.kind === 'answered' ? answer.citations : [],
+    mode: answer.mode,
+    language: answer.language,
+  };
+  if (answer.kind === 'refused') result.reason = answer.reason;
+  if (answer.grounding) result.grounding = answer.grounding;
+  if (answer.kind === 'answered' && answer.pin) result.pinned = answer.pin;
+  return result;
+}
+
+/** Options of the ask service besides the answering dependencies. */
+export interface AskServiceOptions extends AnswerDependencies {
+  recorder?: AnswerRecorder;
+  log?: (line: string) => void;
+  /** Reference ids for error reports; injected so tests are deterministic. */
+  newId?: () => string;
+}
+
+/** The service every channel calls: answers, records the answer (for feedback and staff reports), never throws. */
+export function createAskService(options: AskServiceOptions): AskService {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const newId = options.newId ?? (() => Math.random().toString(36).slice(2, 10));
+  return {
+    async ask(question: Question): Promise<AskResult> {
+      let result: AskResult;
+      try {
+        result = toAskResult(question.text, await answerQuestion(question, options));
+      } catch (error) {
+        const reference = newId();
+        const failure = toChatbotError(error);
+        log(`[ask] error ${reference} (${failure.code}): ${failure.message}${failure.cause instanceof Error && failure.cause.stack ? `\n${failure.cause.stack}` : ''}`);
+        const language = question.language ?? detectLanguage(question.text);
+        return {
+          question: question.text,
+          answered: false,
+          answer: refusalMessage('error', language, { reference }),
+          citations: [],
+          mode: 'extractive',
+          language,
+          reason: 'error',
+        };
+      }
+      if (options.recorder) {
+        try {
+          result.answerId = await options.recorder.record(question, result);
+        } catch (error) {
+          log(`[ask] could not record the answer: ${toChatbotError(error).message}`);
+        }
+      }
+      return result;
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import { syllableKey } from '../ingest/normalize-vietnamese.js';
+
+/** A typed fact found in a sentence, with UTF-16 offsets into it. */
+export interface Entity {
+  text: string;
+  start: number;
+  end: number;
+}
+
+// Common Vietnamese family names: a capitalised run starting with one of them is very likely a person's name.
+const SURNAMES = new Set(
+  (
+    'Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Lương Trịnh Chu Mai Cao Lâm Tô ' +
+    'Tạ Đào Trương Thái Quách Châu Lưu Phùng Kiều Triệu Tăng Lại Khúc Mạc Hứa Giang Nghiêm Thân Vi Hà Đồng Văn Tôn ' +
+    'Ninh Bạch Âu Diệp Doãn Đàm Đào Hầu Kim Lò Mạnh Nông Quan Sầm Thạch Trịnh Tống Ông Lã Bế Hoàng Cù Hoa Khổng ' +
+    'Lục Mẫn Ngọc Phí Phó Tiêu Trình Trang Ưng Viên Yên'
+  )
+    .split(' ')
+    .map(syllableKey),
+);
+// Capitalised words that start titles, bodies and places rather than names.
+const NOT_NAME_WORDS = new Set(
+  (
+    'Đảng Ủy Ban Thường Vụ Đại Hội Phường Xã Thành Phố Tỉnh Huyện Quận UBND HĐND MTTQ Nhân Dân Chủ Tịch Bí Thư Phó ' +
+    'Nghị Quyết Trung Tâm Mặt Trận Tổ Quốc Việt Nam Sở Nội Kiểm Tra Chấp Hành Đồng Chí Ông Bà Mẹ Hội Nghị Công Văn ' +
+    'Chương Trình Đại Lộ Đường Phố Số Ngày Tháng Năm Theo Tại Trong Về Với Sau Trước Khi Đây Như Vậy Toàn Các Những ' +
+    'Người Cùng Đến Từ Qua Nhằm Dự Lãnh Đạo Hội Trường Báo Cáo Quốc Hội Thành Ủy Tp TP'
+  )
+    .split(' ')
+    .map(syllableKey),
+);
+const PLACE_PREFIX = /(phường|xã|đường|phố|đại lộ|quận|huyện|tỉnh|thành phố|tp\.?|thị trấn|thôn|khu|tổ dân phố)\s*$/iu;
+const CAPITALISED_RUN = /\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*)*/gu;
+
+/** Person names: runs of 2–5 capitalised syllables that start with a family name or follow "đồng chí"/"ông"/"bà". */
+export function findPersons(sentence: string): Entity[] {
+  const persons: Entity[] = [];
+  for (const match of sentence.matchAll(CAPITALISED_RUN)) {
+    const words = match[0].split(/\s+/);
+    let start = match.index ?? 0;
+    // Drop leading non-name words ("Đồng chí Lê Anh Quân" → "Lê Anh Quân").
+    while (words.length > 0 && NOT_NAME_WORDS.has(syllableKey(words[0] as string)) && !SURNAMES.has(syllableKey(words[0] as string))) {
+      start += (words.shift() as string).length;
+      start += sentence.slice(start).length - sentence.slice(start).trimStart().length;
+    }
+    if (words.length < 2 || words.length > 5) continue;
+    const before = sentence.slice(Math.max(0, start - 20), start);
+    if (PLACE_PREFIX.test(before)) continue;
+    const introduced = /(đồng chí|ông|bà|anh|chị|Mẹ Việt Nam anh hùng)\s*$/iu.test(before);
+    if (!introduced && !SURNAMES.has(syllableKey(words[0] as string))) continue;
+    if (words.some((word) => NOT_NAME_WORDS.has(syllableKey(word)) && !SURNAMES.has(syllableKey(word)))) continue;
+    const text = words.join(' ');
+    persons.push({ text, start, end: start + text.length });
+  }
+  return persons;
+}
+
+const DATE = /\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|\b(?:ngày|tháng)\s+\d{1,2}(?:\s+(?:tháng|năm)\s+\d{1,4})*/giu;
+const TIME = /\b\d{1,2}\s?(?:h|giờ|g)\s?\d{0,2}\b|\b\d{1,2}:\d{2}\b/giu;
+const CODE = /\b\d+[-/][\p{Lu}\p{L}]+(?:[-/][\p{Lu}\p{L}]+)*\b/gu;
+const NUMBER = /\d+(?:[.,]\d+)*\s?%?/gu;
+
+/** Dates such as "15/8", "19/11/2025" or "ngày 9 tháng 8". */
+export function findDates(sentence: string): Entity[] {
+  return matches(sentence, DATE);
+}
+
+/** Clock times such as "7h30" or "14:00". */
+export function findTimes(sentence: string): Entity[] {
+  return matches(sentence, TIME);
+}
+
+/** Document numbers such as "05-CTr/TU" or "19484/UBND-HCC". */
+export function findCodes(sentence: string): Entity[] {
+  return matches(sentence, CODE);
+}
+
+/** Quantities: numbers that are not dates, years, document numbers or ordinals of a term ("nhiệm kỳ 2025-2030"). */
+export function findQuantities(sentence: string): Entity[] {
+  const excluded = [...findDates(sentence), ...findCodes(sentence), ...findTimes(sentence)];
+  return matches(sentence, NUMBER).filter((entity) => {
+    if (excluded.some((other) => entity.start < other.end && other.start < entity.end)) return false;
+    const value = entity.text.trim();
+    if (/^(19|20)\d{2}$/.test(value)) return false;
+    const before = sentence.slice(Math.max(0, entity.start - 12), entity.start);
+    if (/(số|thứ|lần)\s*$/iu.test(before) && !/%/.test(value)) return false;
+    return true;
+  });
+}
+
+/** Addresses and named sites: "số 28 Đại lộ Lê Lợi", "trên Đại lộ Nguyễn Hoàng", "tại Trung tâm …". */
+export function findLocations(sentence: string): Entity[] {
+  return matches(
+    sentence,
+    /(?:số\s+\d+[\p{L}\d/]*\s+)?(?:đường|phố|đại lộ|Đại lộ|thôn|khu|tổ dân phố|ngõ|ngách)\s+\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*)*|(?:tại|ở|trên)\s+(?:\p{Lu}[\p{L}\p{M}]*\s*){2,}/gu,
+  );
+}
+
+/** Items of an enumeration: capitalised names (people or places) after the sentence start. */
+export function findListItems(sentence: string): Entity[] {
+  const items: Entity[] = [];
+  for (const match of sentence.matchAll(CAPITALISED_RUN)) {
+    const start = match.index ?? 0;
+    if (start === 0) continue;
+    const words = match[0].split(/\s+/).filter((word) => !NOT_NAME_WORDS.has(syllableKey(word)));
+    if (words.length >= 2) items.push({ text: match[0], start, end: start + match[0].length });
+  }
+  return items;
+}
+
+function matches(sentence: string, pattern: RegExp): Entity[] {
+  const found: Entity[] = [];
+  for (const match of sentence.matchAll(pattern)) {
+    const text = match[0].trimEnd();
+    if (!text) continue;
+    const start = match.index ?? 0;
+    found.push({ text, start, end: start + text.length });
+  }
+  return found;
+}

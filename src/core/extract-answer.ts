@@ -1,0 +1,259 @@
+import { containsPhrase, type AnalyzedQuestion, type AnswerType, type TermGroup } from './question-analysis.js';
+import { findCodes, findDates, findListItems, findLocations, findPersons, findQuantities, findTimes, type Entity } from './entities.js';
+import { message, refusalMessage } from './messages.js';
+import { foldedKey, syllableKey, tokenize } from '../ingest/normalize-vietnamese.js';
+import { splitSentences } from '../ingest/split-sentences.js';
+import type { Answer, ArticleMeta, Passage, RefusalReason } from './types.js';
+
+/** Tuning of the extractive answerer; defaults were chosen on the dev set and hold for unseen wards. */
+export interface ExtractOptions {
+  /** Minimum share of the question's weighted content an answer span must cover. */
+  minCoverage?: number;
+  /** Spans longer than this are cut down to the clauses around the answer. */
+  maxAnswerChars?: number;
+  /** Says whether a folded syllable occurs anywhere in the corpus (content the ward's articles lack then means "not answered"). */
+  isKnownTerm?: (foldedSyllable: string) => boolean;
+}
+
+interface Unit {
+  article: ArticleMeta;
+  rank: number;
+  /** Absolute offsets into the article text. */
+  start: number;
+  end: number;
+  text: string;
+  sentenceText: string;
+  folded: string[];
+  accented: string[];
+}
+
+const DEFAULT_MIN_COVERAGE = 0.6;
+const DEFAULT_MAX_CHARS = 320;
+const MODIFIERS = new Set(['phó', 'nguyên', 'cựu', 'tân'].map(syllableKey));
+
+/**
+ * Picks the shortest span of the retrieved passages that answers the question (a clause or a sentence), quoting the
+ * article exactly, or refuses when no span covers the question's content with a fact of the type it asks for.
+ */
+export function extractAnswer(question: AnalyzedQuestion, passages: readonly Passage[], options: ExtractOptions = {}): Answer {
+  const language = question.language;
+  const refuse = (reason: RefusalReason): Answer => ({ kind: 'refused', reason, text: refusalMessage(reason, language), mode: 'extractive', language });
+  if (passages.length === 0) return refuse('no-sources');
+  const groups = question.groups;
+  if (groups.length === 0) return refuse('low-score');
+
+  const units = collectUnits(passages);
+  const sentences = units.filter((unit) => unit.text === unit.sentenceText);
+  const weights = groups.map((group) => {
+    const frequency = sentences.filter((unit) => groupSatisfied(group, unit, question)).length;
+    return { frequency, weight: Math.log(1 + (sentences.length + 1) / (frequency + 0.5)) };
+  });
+  // Content the question asks about that the retrieved articles never mention, though other articles do: the
+  // articles of this place don't hold the fact, so answering would quote something else.
+  const missingKnown = groups.some(
+    (group, index) => weights[index]?.frequency === 0 && group.phrases.some((phrase) => phrase.every((token) => options.isKnownTerm?.(token) ?? true)),
+  );
+  if (missingKnown) return refuse('low-score');
+
+  const totalWeight = weights.reduce((sum, entry) => sum + entry.weight, 0);
+  const bigrams = questionBigrams(groups);
+  const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
+  let best: { unit: Unit; score: number; entity: Entity | undefined } | undefined;
+  for (const unit of units) {
+    let covered = 0;
+    const hits: number[] = [];
+    groups.forEach((group, index) => {
+      if (groupSatisfied(group, unit, question)) {
+        covered += weights[index]?.weight ?? 0;
+        hits.push(...positionsOf(group, unit));
+      }
+    });
+    const coverage = totalWeight > 0 ? covered / totalWeight : 0;
+    if (coverage < minCoverage) continue;
+    if (!yearsFit(question.years, unit)) continue;
+    const entity = answerEntity(question.types, unit, hits);
+    if (question.types[0] !== 'other' && !entity) continue;
+    const bigramShare = bigrams.length ? bigrams.filter((pair) => containsPhrase(unit.folded, pair)).length / bigrams.length : 0;
+    const proximity = entity ? proximityBonus(entity, unit, hits) : 0;
+    const brevity = unit.text.length < unit.sentenceText.length ? 0.05 : 0;
+    const score = 2 * coverage + 0.6 * bigramShare + 0.5 * proximity + 0.15 / (1 + unit.rank) + brevity;
+    if (!best || score > best.score) best = { unit, score, entity };
+  }
+  if (!best) return refuse('low-score');
+
+  const quote = trimToAnswer(best.unit, best.entity, options.maxAnswerChars ?? DEFAULT_MAX_CHARS);
+  const article = best.unit.article;
+  const text =
+    language === 'en' ? message('answer.english-framing', 'en', { title: article.title, quote }) : quote;
+  return {
+    kind: 'answered',
+    text,
+    citations: [{ id: article.id, title: article.title, url: article.url, quote, published: article.published }],
+    mode: 'extractive',
+    language,
+  };
+}
+
+function collectUnits(passages: readonly Passage[]): Unit[] {
+  const seen = new Set<string>();
+  const units: Unit[] = [];
+  passages.forEach((passage, rank) => {
+    const { chunk, article } = passage;
+    for (const span of splitSentences(chunk.text)) {
+      const start = chunk.start + span.start;
+      const key = `${article.id}:${start}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const sentenceText = chunk.text.slice(span.start, span.end);
+      units.push(makeUnit(article, rank, start, sentenceText, sentenceText));
+      // Clauses of a sentence, so a list of officials yields the one the question asks about.
+      const clauses = sentenceText.split(/(?<=[;:])\s+/u);
+      if (clauses.length > 1) {
+        let offset = 0;
+        for (const clause of clauses) {
+          const at = sentenceText.indexOf(clause, offset);
+          offset = at + clause.length;
+          if (clause.trim().length >= 12) units.push(makeUnit(article, rank, start + at, clause.replace(/[;:]\s*$/u, ''), sentenceText));
+        }
+      }
+    }
+  });
+  return units;
+}
+
+function makeUnit(article: ArticleMeta, rank: number, start: number, text: string, sentenceText: string): Unit {
+  const tokens = tokenize(text);
+  return {
+    article,
+    rank,
+    start,
+    end: start + text.length,
+    text,
+    sentenceText,
+    folded: tokens.map((token) => (token.isNumber ? token.text.replace(/[.,]/g, '') : foldedKey(token.text))),
+    accented: tokens.map((token) => syllableKey(token.text)),
+  };
+}
+
+/** A group counts when one of its phrases occurs, and not only as "Phó …"/"nguyên …" when the question has no such word. */
+function groupSatisfied(group: TermGroup, unit: Unit, question: AnalyzedQuestion): boolean {
+  return group.phrases.some((phrase) => {
+    for (let index = 0; index + phrase.length <= unit.folded.length; index++) {
+      if (!phrase.every((token, offset) => unit.folded[index + offset] === token)) continue;
+      const previous = unit.accented[index - 1];
+      if (previous && MODIFIERS.has(previous) && !questionHas(question, previous)) continue;
+      return true;
+    }
+    return false;
+  });
+}
+
+function questionHas(question: AnalyzedQuestion, accentedKey: string): boolean {
+  const folded = foldedKey(accentedKey.replace(/\d$/, ''));
+  return tokenize(question.text).some((token) => syllableKey(token.text) === accentedKey || foldedKey(token.text) === folded && !/[^\x00-\x7f]/.test(token.text));
+}
+
+function positionsOf(group: TermGroup, unit: Unit): number[] {
+  const positions: number[] = [];
+  for (const phrase of group.phrases) {
+    for (let index = 0; index + phrase.length <= unit.folded.length; index++) {
+      if (phrase.every((token, offset) => unit.folded[index + offset] === token)) positions.push(index);
+    }
+  }
+  return positions;
+}
+
+function questionBigrams(groups: readonly TermGroup[]): string[][] {
+  const literal = groups.filter((group) => group.literal && group.phrases.length === 1 && group.phrases[0]?.length === 1);
+  const pairs: string[][] = [];
+  for (let index = 0; index + 1 < literal.length; index++) {
+    pairs.push([literal[index]?.phrases[0]?.[0] ?? '', literal[index + 1]?.phrases[0]?.[0] ?? '']);
+  }
+  return pairs;
+}
+
+function entitiesOf(type: AnswerType, text: string): Entity[] {
+  switch (type) {
+    case 'person':
+      return findPersons(text);
+    case 'quantity':
+      return findQuantities(text);
+    case 'date':
+      return findDates(text);
+    case 'time':
+      return findTimes(text);
+    case 'location':
+      return findLocations(text);
+    case 'code':
+      return findCodes(text);
+    case 'list': {
+      const items = findListItems(text);
+      return items.length >= 2 ? items : [];
+    }
+    case 'other':
+      return [];
+  }
+}
+
+/** The fact of the asked type nearest to the question's content words, or undefined when the span holds none. */
+function answerEntity(types: readonly AnswerType[], unit: Unit, hits: readonly number[]): Entity | undefined {
+  for (const type of types) {
+    if (type === 'other') return undefined;
+    const found = entitiesOf(type, unit.text);
+    if (found.length === 0) continue;
+    if (hits.length === 0) return found[0];
+    return found
+      .map((entity) => ({ entity, distance: tokenDistance(entity, unit, hits) }))
+      .sort((a, b) => a.distance - b.distance)[0]?.entity;
+  }
+  return undefined;
+}
+
+function tokenDistance(entity: Entity, unit: Unit, hits: readonly number[]): number {
+  const before = tokenize(unit.text.slice(0, entity.start)).length;
+  return Math.min(...hits.map((hit) => Math.abs(hit - before)));
+}
+
+function proximityBonus(entity: Entity, unit: Unit, hits: readonly number[]): number {
+  if (hits.length === 0) return 0;
+  return 1 / (1 + tokenDistance(entity, unit, hits) / 4);
+}
+
+/** A fact of another year must not answer: a year the question names must be in the span, or in its article's title/date when the span names no year. */
+function yearsFit(years: readonly string[], unit: Unit): boolean {
+  if (years.length === 0) return true;
+  const spanYears: string[] = unit.sentenceText.match(/\b(19|20)\d{2}\b/g) ?? [];
+  return years.every((year) => {
+    if (spanYears.includes(year)) return true;
+    if (spanYears.length > 0 && !spanYears.some((other) => years.includes(other))) return false;
+    return unit.article.title.includes(year) || (unit.article.published ?? '').startsWith(year);
+  });
+}
+
+/** Cuts an over-long span to the comma-separated segments around the answer, never mid-word. */
+function trimToAnswer(unit: Unit, entity: Entity | undefined, maxChars: number): string {
+  const text = unit.text.trim();
+  if (text.length <= maxChars || !entity) return text;
+  const segments: Array<{ start: number; end: number }> = [];
+  const pattern = /[^,]+(?:,|$)/gu;
+  for (const match of unit.text.matchAll(pattern)) {
+    const start = match.index ?? 0;
+    segments.push({ start, end: start + match[0].length });
+  }
+  const center = segments.findIndex((segment) => entity.start >= segment.start && entity.start < segment.end);
+  if (center < 0) return text;
+  const last = segments.length - 1;
+  const span = (from: number, to: number) => (segments[to]?.end ?? 0) - (segments[from]?.start ?? 0);
+  let from = center;
+  let to = center;
+  let preferLeft = true;
+  while (span(from, to) < maxChars * 0.6) {
+    const canLeft = from > 0 && span(from - 1, to) <= maxChars;
+    const canRight = to < last && span(from, to + 1) <= maxChars;
+    if (canLeft && (preferLeft || !canRight)) from--;
+    else if (canRight) to++;
+    else break;
+    preferLeft = !preferLeft;
+  }
+  return unit.text.slice(segments[from]?.start ?? 0, segments[to]?.end ?? text.length).trim().replace(/,$/u, '');
+}

@@ -1,0 +1,160 @@
+import { englishToVietnamese, vietnameseSynonyms } from './civic-glossary.js';
+import { foldDiacritics, foldedKey, hasDiacritics, nfc, numberKey, syllableKey, tokenize } from '../ingest/normalize-vietnamese.js';
+import type { Language } from './types.js';
+
+/** The kind of fact a question asks for, used to pick a sentence that holds one. */
+export type AnswerType = 'person' | 'quantity' | 'date' | 'time' | 'location' | 'list' | 'code' | 'other';
+
+/** A set of alternative phrases (each a list of diacritic-folded syllables); satisfied when any phrase occurs. */
+export interface TermGroup {
+  /** Each alternative, as folded syllable keys in order. */
+  phrases: string[][];
+  /** From the question itself (true) or from the glossary (false). */
+  literal: boolean;
+}
+
+/** What the answerer needs to know about a question. */
+export interface AnalyzedQuestion {
+  text: string;
+  language: Language;
+  types: AnswerType[];
+  /** Content the answer sentence should cover (question words, fillers and place names removed). */
+  groups: TermGroup[];
+  /** Years the question names (a fact of another year must not answer it). */
+  years: string[];
+  /** Text to hand the retrievers: the question plus Vietnamese expansions. */
+  searchText: string;
+}
+
+// Question words, fillers and chat slang; compared tone-insensitively, or folded when the user typed no diacritics.
+const STOPWORDS_ACCENTED = [
+  'là', 'ai', 'gì', 'nào', 'bao', 'nhiêu', 'mấy', 'có', 'của', 'ở', 'tại', 'và', 'thế', 'vậy', 'z', 'nhỉ', 'ạ', 'à',
+  'ơi', 'không', 'ko', 'k', 'được', 'những', 'các', 'một', 'hiện', 'nay', 'giờ', 'bây', 'thì', 'mà', 'để', 'cho',
+  'với', 'từ', 'đến', 'về', 'trong', 'ra', 'hôm', 'ngày', 'khi', 'lúc', 'đâu', 'sao', 'nhé', 'nha', 'hả', 'hở',
+  'đang', 'đã', 'sẽ', 'bị', 'tên', 'gồm', 'này', 'đó', 'kia', 'vào', 'lần', 'thứ', 'nhất', 'bạn', 'mình', 'tôi',
+  'biết', 'hỏi', 'hồi', 'mới', 'người', 'do', 'ông', 'bà', 'đồng', 'chí', 'năm', 'tháng', 'khoảng', 'chừng',
+  'tất', 'cả', 'thì', 'còn', 'nữa', 'đấy', 'ấy', 'nhờ', 'giúp', 'cho', 'hãy', 'xem', 'ạ', 'nhiêu', 'i', 'ii', 'iii',
+  'phường', 'xã', 'thị', 'trấn', 'quận', 'huyện', 'tỉnh', 'tp', 'thành', 'phố', 'phần', 'trăm', 'tỷ', 'lệ',
+  'chính', 'thức',
+];
+// "thành phố" and "chính thức" are dropped as words but kept in phrase matches below through the glossary where useful.
+const STOPWORDS = new Set(STOPWORDS_ACCENTED.map(syllableKey));
+const STOPWORDS_FOLDED = new Set(STOPWORDS_ACCENTED.map(foldedKey));
+
+const ENGLISH_STOPWORDS = new Set(
+  ('what who whom whose is are was were the a an of in on at for to how many much when where which did does do after ' +
+    'during by with and its it there this that be been has have had current currently new now please tell me i you ' +
+    'your our we us about from as than then total number first second last s ward commune city province')
+    .split(' '),
+);
+const ENGLISH_MARKERS = new Set(
+  'what who whom whose is are was were the of how many much when where which did does do ward commune city'.split(' '),
+);
+
+const TYPE_CUES: Array<{ type: AnswerType; folded: RegExp }> = [
+  { type: 'time', folded: /\b(may gio|gio lam viec|gio mo cua|opening hours|what time|hours)\b/ },
+  { type: 'date', folded: /\b(ngay nao|hom nao|khi nao|bao gio|luc nao|hoi nao|thoi gian nao|thang nao|nam nao|ngay bao nhieu|when|what date|what day|which day)\b/ },
+  { type: 'location', folded: /\b(o dau|dia diem|dia chi|noi nao|cho nao|where|address|location)\b/ },
+  { type: 'list', folded: /\b(nhung ai|nhung (?:\S+ ){0,3}nao|cac (?:\S+ ){0,3}nao|gom nhung|gom nhung ai|which (?:wards|communes|leaders|people|officials)|who are)\b/ },
+  { type: 'person', folded: /(^|\s)(ai|ten gi|la nguoi nao|who|whom)(\s|$)/ },
+  { type: 'code', folded: /\b(so hieu|so may|ky hieu|what number)\b/ },
+  { type: 'quantity', folded: /\b(bao nhieu|may|so luong|ty le|phan tram|how many|how much|what percentage|what rate|rate|percent|population|area)\b/ },
+];
+
+/** Guesses whether a question is English (otherwise Vietnamese, with or without diacritics). */
+export function detectLanguage(text: string): Language {
+  if (hasDiacritics(text)) return 'vi';
+  const words = text.toLowerCase().match(/[a-z']+/g) ?? [];
+  if (words.length === 0) return 'vi';
+  const english = words.filter((word) => ENGLISH_MARKERS.has(word)).length;
+  return english >= 1 && english / words.length >= 0.15 ? 'en' : 'vi';
+}
+
+/** Finds the answer types a question asks for, most specific first. */
+export function detectAnswerTypes(text: string): AnswerType[] {
+  const folded = ` ${foldDiacritics(text).toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ')} `;
+  const types: AnswerType[] = [];
+  for (const cue of TYPE_CUES) {
+    if (cue.folded.test(folded) && !types.includes(cue.type)) types.push(cue.type);
+  }
+  if (types.includes('list') && types.includes('person')) types.splice(types.indexOf('person'), 1);
+  return types.length ? types : ['other'];
+}
+
+/**
+ * Analyses a question: language, answer types, the content terms an answer must cover and the text to search with.
+ * `placeTokens` are folded syllables of the place the question names; they are removed from the content terms because
+ * retrieval already filters by place.
+ */
+export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string> = new Set()): AnalyzedQuestion {
+  const text = nfc(rawText).trim();
+  const language = detectLanguage(text);
+  const types = detectAnswerTypes(text);
+  const years = [...text.matchAll(/\b(19\d{2}|20\d{2})\b/g)].map((match) => match[1] as string);
+  const groups = language === 'en' ? englishGroups(text, placeTokens) : vietnameseGroups(text, placeTokens);
+  const expansions = groups.filter((group) => !group.literal).flatMap((group) => group.phrases.map((phrase) => phrase.join(' ')));
+  const searchText = language === 'en' ? [...expansions, ...placeTokens].join(' ') : [text, ...expansions].join(' ');
+  return { text, language, types, groups, years, searchText };
+}
+
+function vietnameseGroups(text: string, placeTokens: ReadonlySet<string>): TermGroup[] {
+  const tokens = tokenize(text).filter((token) => !token.isNumber);
+  const typedWithoutDiacritics = !hasDiacritics(text);
+  const folded = tokens.map((token) => foldedKey(token.text));
+  const groups: TermGroup[] = [];
+  const covered = new Set<number>();
+  // Synonym phrases first (longest first), so "gộp" or "sáp nhập" match the wording articles use.
+  const synonymKeys = Object.keys(vietnameseSynonyms).sort((a, b) => b.length - a.length);
+  for (const key of synonymKeys) {
+    const keyTokens = key.split(' ').map(foldedKey);
+    for (let index = 0; index + keyTokens.length <= folded.length; index++) {
+      if (keyTokens.every((token, offset) => folded[index + offset] === token && !covered.has(index + offset))) {
+        const alternatives = [key, ...(vietnameseSynonyms[key] ?? [])].map((phrase) => phrase.split(' ').map(foldedKey));
+        groups.push({ phrases: alternatives, literal: false });
+        keyTokens.forEach((_, offset) => covered.add(index + offset));
+      }
+    }
+  }
+  tokens.forEach((token, index) => {
+    if (covered.has(index)) return;
+    const key = folded[index] as string;
+    if (placeTokens.has(key)) return;
+    const isStopword = typedWithoutDiacritics ? STOPWORDS_FOLDED.has(key) : STOPWORDS.has(syllableKey(token.text));
+    if (isStopword) return;
+    groups.push({ phrases: [[key]], literal: true });
+  });
+  for (const number of tokenize(text).filter((token) => token.isNumber)) {
+    if (!/^(19|20)\d{2}$/.test(number.text)) groups.push({ phrases: [[numberKey(number.text)]], literal: true });
+  }
+  return groups;
+}
+
+function englishGroups(text: string, placeTokens: ReadonlySet<string>): TermGroup[] {
+  let lower = ` ${text.toLowerCase().replace(/[’`]/g, "'").replace(/[^a-z0-9'\s-]/g, ' ').replace(/\s+/g, ' ')} `;
+  const groups: TermGroup[] = [];
+  const keys = Object.keys(englishToVietnamese).sort((a, b) => b.length - a.length);
+  for (const key of keys) {
+    const pattern = ` ${key} `;
+    if (!lower.includes(pattern)) continue;
+    const phrases = (englishToVietnamese[key] ?? []).map((phrase) => phrase.split(' ').map(foldedKey).filter((token) => token));
+    if (!['ward', 'commune', 'city', 'province'].includes(key)) groups.push({ phrases, literal: false });
+    lower = lower.split(pattern).join(' ');
+  }
+  for (const word of lower.trim().split(' ')) {
+    if (!word || ENGLISH_STOPWORDS.has(word) || placeTokens.has(word) || /^\d/.test(word) || word.length < 3) continue;
+    // An English word with no glossary entry: keep it in the search text but don't demand it in the answer.
+  }
+  return groups;
+}
+
+/** True when a folded, space-joined text contains the phrase as whole syllables. */
+export function containsPhrase(foldedTokens: readonly string[], phrase: readonly string[]): boolean {
+  if (phrase.length === 0) return false;
+  outer: for (let index = 0; index + phrase.length <= foldedTokens.length; index++) {
+    for (let offset = 0; offset < phrase.length; offset++) {
+      if (foldedTokens[index + offset] !== phrase[offset]) continue outer;
+    }
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,96 @@
+import { queryTerms } from './lexical-terms.js';
+import type { PlaceGazetteer } from './place-gazetteer.js';
+import type { Hit, SearchIndex } from './search-index.js';
+import type { Embedder, RetrieveOptions, Retriever } from '../core/ports.js';
+import type { Passage } from '../core/types.js';
+
+/** How many candidates each retriever contributes before fusion. */
+const CANDIDATES = 40;
+/** Reciprocal rank fusion constant; 60 is the value from the original RRF paper and works without tuning. */
+const RRF_K = 60;
+
+/** Restricts a search to the articles of the place a query names (or the default place); undefined means no restriction. */
+export function placeFilter(
+  index: SearchIndex,
+  gazetteer: PlaceGazetteer,
+  query: string,
+  options: RetrieveOptions = {},
+): ((label: number) => boolean) | undefined {
+  let articleIds = options.articleIds;
+  if (!articleIds) {
+    const detection = gazetteer.detect(query);
+    const places =
+      detection.kind === 'known' ? detection.places : options.defaultPlace ? gazetteer.resolve(options.defaultPlace) : [];
+    if (places.length > 0) articleIds = new Set(places.flatMap((place) => place.articleIds));
+  }
+  if (!articleIds) return undefined;
+  const allowed = articleIds;
+  return (label) => {
+    const chunk = index.chunk(label);
+    return chunk !== undefined && allowed.has(chunk.articleId);
+  };
+}
+
+function toPassages(index: SearchIndex, hits: readonly Hit[]): Passage[] {
+  const passages: Passage[] = [];
+  for (const hit of hits) {
+    const chunk = index.chunk(hit.label);
+    const article = chunk ? index.article(chunk.articleId) : undefined;
+    if (chunk && article) passages.push({ chunk, article, score: hit.score });
+  }
+  return passages;
+}
+
+/** Dense retrieval alone: nearest chunks by embedding (hnswlib), restricted to the place a query names. */
+export class VectorRetriever implements Retriever {
+  constructor(
+    private readonly index: SearchIndex,
+    private readonly embedder: Embedder,
+    private readonly gazetteer: PlaceGazetteer,
+  ) {}
+
+  async retrieve(query: string, limit: number, options?: RetrieveOptions): Promise<Passage[]> {
+    const vector = await this.embedder.embedQuery(query);
+    const filter = placeFilter(this.index, this.gazetteer, query, options);
+    return toPassages(this.index, this.index.vectorSearch(vector, limit, filter));
+  }
+}
+
+/** Lexical retrieval alone: BM25 over accented and diacritic-folded syllables, restricted to the place a query names. */
+export class LexicalRetriever implements Retriever {
+  constructor(
+    private readonly index: SearchIndex,
+    private readonly gazetteer: PlaceGazetteer,
+  ) {}
+
+  async retrieve(query: string, limit: number, options?: RetrieveOptions): Promise<Passage[]> {
+    const filter = placeFilter(this.index, this.gazetteer, query, options);
+    return toPassages(this.index, this.index.lexicalSearch(queryTerms(query), limit, filter));
+  }
+}
+
+/** Hybrid retrieval: BM25 and vector results fused by reciprocal rank, restricted to the place a query names. */
+export class HybridRetriever implements Retriever {
+  constructor(
+    private readonly index: SearchIndex,
+    private readonly embedder: Embedder,
+    private readonly gazetteer: PlaceGazetteer,
+  ) {}
+
+  async retrieve(query: string, limit: number, options?: RetrieveOptions): Promise<Passage[]> {
+    const filter = placeFilter(this.index, this.gazetteer, query, options);
+    const vector = await this.embedder.embedQuery(query);
+    const depth = Math.max(CANDIDATES, limit);
+    const lexical = this.index.lexicalSearch(queryTerms(query), depth, filter);
+    const dense = this.index.vectorSearch(vector, depth, filter);
+    const fused = new Map<number, number>();
+    for (const hits of [lexical, dense]) {
+      hits.forEach((hit, rank) => fused.set(hit.label, (fused.get(hit.label) ?? 0) + 1 / (RRF_K + rank + 1)));
+    }
+    const ranked = [...fused.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, limit)
+      .map(([label, score]) => ({ label, score }));
+    return toPassages(this.index, ranked);
+  }
+}

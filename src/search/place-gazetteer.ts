@@ -1,0 +1,152 @@
+import { foldedKey, nfc, tokenize } from '../ingest/normalize-vietnamese.js';
+import type { PlaceMatch, PlaceResolver } from '../core/ports.js';
+import type { ArticleMeta } from '../core/types.js';
+
+/** A ward or commune the corpus has articles about, learned from `place` front matter or article titles. */
+export interface Place {
+  /** Administrative unit as written: `phường`, `xã`, `thị trấn`, `đặc khu`… (undefined when not given). */
+  unit: string | undefined;
+  /** Name as written, e.g. `An Hải`. */
+  name: string;
+  /** City or province as written, e.g. `Hải Phòng` (undefined when not given). */
+  city: string | undefined;
+  /** Human label, e.g. `phường An Hải, TP Hải Phòng`. */
+  label: string;
+  /** Folded syllables of the name. */
+  nameKeys: string[];
+  /** Folded syllables of the city. */
+  cityKeys: string[];
+  articleIds: string[];
+}
+
+/** What a question says about places. */
+export type PlaceDetection =
+  | { kind: 'none' }
+  | { kind: 'known'; places: Place[]; /** Folded syllables of the names and cities matched. */ tokens: Set<string> }
+  | { kind: 'ambiguous'; places: Place[]; tokens: Set<string> }
+  | { kind: 'unknown'; mention: string };
+
+const UNIT = /^(phường|xã|thị trấn|đặc khu|quận|huyện|thị xã)\s+(.+)$/iu;
+const CITY_PREFIX = /^(thành phố|tp\.?|tỉnh|t\.)\s*/iu;
+
+/** Parses `phường An Hải, TP Hải Phòng` into unit, name and city; undefined when there is no usable name. */
+export function parsePlace(label: string): Omit<Place, 'articleIds'> | undefined {
+  const parts = nfc(label)
+    .split(/[,;(]/)
+    .map((part) => part.replace(/\)/g, '').trim())
+    .filter(Boolean);
+  const first = parts[0];
+  if (!first) return undefined;
+  const unitMatch = UNIT.exec(first);
+  const unit = unitMatch ? (unitMatch[1] as string).toLowerCase() : undefined;
+  const name = (unitMatch ? (unitMatch[2] as string) : first).trim();
+  const cityPart = parts.slice(1).find((part) => !UNIT.test(part) || CITY_PREFIX.test(part));
+  const city = cityPart?.replace(CITY_PREFIX, '').trim() || undefined;
+  const nameKeys = keys(name);
+  if (nameKeys.length === 0) return undefined;
+  return { unit, name, city, label: nfc(label).trim(), nameKeys, cityKeys: city ? keys(city) : [] };
+}
+
+function keys(text: string): string[] {
+  return tokenize(nfc(text)).map((token) => foldedKey(token.text));
+}
+
+/** Finds a place in an article title such as "Phường Kinh Môn bế mạc…" when the front matter has none. */
+function placeFromTitle(title: string): string | undefined {
+  const match = /(phường|xã|thị trấn|đặc khu)\s+((?:\p{Lu}[\p{L}\p{M}]*\s?){1,4})/u.exec(nfc(title));
+  return match ? `${match[1]} ${(match[2] as string).trim()}` : undefined;
+}
+
+/** Knows every place of the corpus and finds which of them a question names. */
+export class PlaceGazetteer implements PlaceResolver {
+  private constructor(private readonly places: Place[]) {}
+
+  /** Builds the gazetteer from article metadata: one place per distinct (unit, name, city). */
+  static fromArticles(articles: readonly ArticleMeta[]): PlaceGazetteer {
+    const byKey = new Map<string, Place>();
+    for (const article of articles) {
+      const label = article.place ?? placeFromTitle(article.title);
+      const parsed = label ? parsePlace(label) : undefined;
+      if (!parsed) continue;
+      const key = `${parsed.unit ?? ''}|${parsed.nameKeys.join(' ')}|${parsed.cityKeys.join(' ')}`;
+      const place = byKey.get(key) ?? { ...parsed, articleIds: [] };
+      place.articleIds.push(article.id);
+      byKey.set(key, place);
+    }
+    return new PlaceGazetteer([...byKey.values()]);
+  }
+
+  /** Every known place. */
+  all(): readonly Place[] {
+    return this.places;
+  }
+
+  /** Places whose label matches free text such as a deployment's default place. */
+  resolve(text: string): Place[] {
+    const detection = this.detect(text);
+    return detection.kind === 'known' || detection.kind === 'ambiguous' ? detection.places : [];
+  }
+
+  /** The port view of `detect`, falling back to `defaultPlace` when the question names no place. */
+  match(question: string, defaultPlace?: string): PlaceMatch {
+    let detection = this.detect(question);
+    if (detection.kind === 'none' && defaultPlace) detection = this.detect(defaultPlace);
+    if (detection.kind === 'unknown') return { kind: 'unknown', articleIds: [], tokens: [], labels: [detection.mention] };
+    if (detection.kind === 'none') return { kind: 'none', articleIds: [], tokens: [], labels: [] };
+    return {
+      kind: detection.kind,
+      articleIds: detection.kind === 'known' ? detection.places.flatMap((place) => place.articleIds) : [],
+      tokens: [...detection.tokens],
+      labels: detection.places.map((place) => place.label),
+    };
+  }
+
+  /** Finds the places a question names, using its city to tell same-named wards apart. */
+  detect(question: string): PlaceDetection {
+    const tokens = keys(question);
+    const matched = this.places.filter((place) => containsSequence(tokens, place.nameKeys));
+    if (matched.length === 0) {
+      const mention = unknownPlaceMention(question);
+      return mention ? { kind: 'unknown', mention } : { kind: 'none' };
+    }
+    // Prefer the longest names ("Hòa Bình" inside "phường Tân Hòa Bình" must not win over the full name).
+    const longest = Math.max(...matched.map((place) => place.nameKeys.length));
+    let candidates = matched.filter(
+      (place) => place.nameKeys.length === longest || !matched.some((other) => other !== place && isInside(place.nameKeys, other.nameKeys)),
+    );
+    const withCity = candidates.filter((place) => place.cityKeys.length > 0 && containsSequence(tokens, place.cityKeys));
+    if (withCity.length > 0) candidates = withCity;
+    const unitNamed = candidates.filter((place) => place.unit && containsSequence(tokens, keys(place.unit)));
+    if (unitNamed.length > 0) candidates = unitNamed;
+    const matchedTokens = new Set(candidates.flatMap((place) => [...place.nameKeys, ...place.cityKeys]));
+    const names = new Set(candidates.map((place) => place.nameKeys.join(' ')));
+    const cities = new Set(candidates.map((place) => place.cityKeys.join(' ')));
+    // Same name in different cities, and the question didn't say which: ambiguous.
+    if (names.size === 1 && cities.size > 1) return { kind: 'ambiguous', places: candidates, tokens: matchedTokens };
+    return { kind: 'known', places: candidates, tokens: matchedTokens };
+  }
+}
+
+function containsSequence(tokens: readonly string[], sequence: readonly string[]): boolean {
+  if (sequence.length === 0) return false;
+  for (let index = 0; index + sequence.length <= tokens.length; index++) {
+    if (sequence.every((token, offset) => tokens[index + offset] === token)) return true;
+  }
+  return false;
+}
+
+function isInside(inner: readonly string[], outer: readonly string[]): boolean {
+  return inner.length < outer.length && containsSequence(outer, inner);
+}
+
+/** A capitalised name right after "phường"/"xã" (or before "ward"/"commune") that the gazetteer doesn't know. */
+function unknownPlaceMention(question: string): string | undefined {
+  const text = nfc(question);
+  const vietnamese = /(?:phường|xã|thị trấn|đặc khu)\s+((?:\p{Lu}[\p{L}\p{M}]*\s?){1,4})/u.exec(text);
+  if (vietnamese) return (vietnamese[1] as string).trim();
+  const english = /((?:\p{Lu}[\p{L}\p{M}]*\s){1,4})(?:ward|commune)\b/u.exec(text);
+  if (english && !/^(What|Who|Where|When|How|Which|The|In|Of)\b/u.test((english[1] as string).trim())) {
+    return (english[1] as string).trim();
+  }
+  return undefined;
+}
