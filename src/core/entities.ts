@@ -55,7 +55,7 @@ export function findPersons(sentence: string): Entity[] {
   return persons;
 }
 
-const DATE = /\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|\b(?:ngày|tháng)\s+\d{1,2}(?:\s+(?:tháng|năm)\s+\d{1,4})*/giu;
+const DATE = /\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|(?:ngày|tháng)\s+\d{1,2}(?![\d/])(?:\s+(?:tháng|năm)\s+\d{1,4})*/giu;
 const TIME = /\b\d{1,2}\s?(?:h|giờ|g)\s?\d{0,2}\b|\b\d{1,2}:\d{2}\b/giu;
 const CODE = /\b\d+[-/][\p{Lu}\p{L}]+(?:[-/][\p{Lu}\p{L}]+)*\b/gu;
 const NUMBER = /\d+(?:[.,]\d+)*\s?%?/gu;

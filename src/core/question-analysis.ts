@@ -11,6 +11,8 @@ export interface TermGroup {
   phrases: string[][];
   /** From the question itself (true) or from the glossary (false). */
   literal: boolean;
+  /** The alternatives as written (with diacritics), for the search text. */
+  texts: string[];
 }
 
 /** What the answerer needs to know about a question. */
@@ -92,7 +94,7 @@ export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string
   const types = detectAnswerTypes(text);
   const years = [...text.matchAll(/\b(19\d{2}|20\d{2})\b/g)].map((match) => match[1] as string);
   const groups = language === 'en' ? englishGroups(text, placeTokens) : vietnameseGroups(text, placeTokens);
-  const expansions = groups.filter((group) => !group.literal).flatMap((group) => group.phrases.map((phrase) => phrase.join(' ')));
+  const expansions = groups.filter((group) => !group.literal).flatMap((group) => group.texts);
   const searchText = language === 'en' ? [...expansions, ...placeTokens].join(' ') : [text, ...expansions].join(' ');
   return { text, language, types, groups, years, searchText };
 }
@@ -109,8 +111,8 @@ function vietnameseGroups(text: string, placeTokens: ReadonlySet<string>): TermG
     const keyTokens = key.split(' ').map(foldedKey);
     for (let index = 0; index + keyTokens.length <= folded.length; index++) {
       if (keyTokens.every((token, offset) => folded[index + offset] === token && !covered.has(index + offset))) {
-        const alternatives = [key, ...(vietnameseSynonyms[key] ?? [])].map((phrase) => phrase.split(' ').map(foldedKey));
-        groups.push({ phrases: alternatives, literal: false });
+        const texts = [key, ...(vietnameseSynonyms[key] ?? [])];
+        groups.push({ phrases: texts.map((phrase) => phrase.split(' ').map(foldedKey)), literal: false, texts });
         keyTokens.forEach((_, offset) => covered.add(index + offset));
       }
     }
@@ -121,10 +123,10 @@ function vietnameseGroups(text: string, placeTokens: ReadonlySet<string>): TermG
     if (placeTokens.has(key)) return;
     const isStopword = typedWithoutDiacritics ? STOPWORDS_FOLDED.has(key) : STOPWORDS.has(syllableKey(token.text));
     if (isStopword) return;
-    groups.push({ phrases: [[key]], literal: true });
+    groups.push({ phrases: [[key]], literal: true, texts: [token.text] });
   });
   for (const number of tokenize(text).filter((token) => token.isNumber)) {
-    if (!/^(19|20)\d{2}$/.test(number.text)) groups.push({ phrases: [[numberKey(number.text)]], literal: true });
+    if (!/^(19|20)\d{2}$/.test(number.text)) groups.push({ phrases: [[numberKey(number.text)]], literal: true, texts: [number.text] });
   }
   return groups;
 }
@@ -136,8 +138,9 @@ function englishGroups(text: string, placeTokens: ReadonlySet<string>): TermGrou
   for (const key of keys) {
     const pattern = ` ${key} `;
     if (!lower.includes(pattern)) continue;
-    const phrases = (englishToVietnamese[key] ?? []).map((phrase) => phrase.split(' ').map(foldedKey).filter((token) => token));
-    if (!['ward', 'commune', 'city', 'province'].includes(key)) groups.push({ phrases, literal: false });
+    const texts = [...(englishToVietnamese[key] ?? [])];
+    const phrases = texts.map((phrase) => tokenize(phrase).map((token) => foldedKey(token.text)));
+    if (!['ward', 'commune', 'city', 'province'].includes(key)) groups.push({ phrases: phrases.filter((phrase) => phrase.length > 0), literal: false, texts });
     lower = lower.split(pattern).join(' ');
   }
   for (const word of lower.trim().split(' ')) {

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { findCodes, findDates, findPersons, findQuantities } from '../../src/core/entities.js';
+
+describe('findPersons', () => {
+  it('finds names after a title and skips the title words', () => {
+    const names = findPersons('Đồng chí Lê Anh Quân - Ủy viên Ban Thường vụ Thành ủy phát biểu; đồng chí Chu Đức Anh giữ chức Bí thư.').map((entity) => entity.text);
+    expect(names).toEqual(['Lê Anh Quân', 'Chu Đức Anh']);
+  });
+
+  it('does not take streets or places for people', () => {
+    const names = findPersons('Địa điểm thứ hai ở số 28 Đại lộ Lê Lợi, phường Hạc Thành.').map((entity) => entity.text);
+    expect(names).toEqual([]);
+  });
+});
+
+describe('findQuantities', () => {
+  it('keeps numbers exactly as written and skips dates, years and document numbers', () => {
+    const found = findQuantities('Ngày 15/8/2025, 214 đại biểu đại diện cho 2.883 đảng viên; thu 21,31 tỷ đồng, bằng 124% theo Công văn số 19484/UBND-HCC nhiệm kỳ 2025-2030.').map((entity) => entity.text);
+    expect(found).toEqual(['214', '2.883', '21,31', '124%']);
+  });
+});
+
+describe('findDates and findCodes', () => {
+  it('finds day/month dates and document numbers', () => {
+    expect(findDates('Sáng 9/8 và ngày 19/11/2025').map((entity) => entity.text)).toEqual(['9/8', '19/11/2025']);
+    expect(findCodes('Chương trình hành động số 05-CTr/TU').map((entity) => entity.text)).toEqual(['05-CTr/TU']);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeQuestion, detectAnswerTypes, detectLanguage } from '../../src/core/question-analysis.js';
+
+const phrases = (text: string, place: string[] = []) =>
+  analyzeQuestion(text, new Set(place)).groups.map((group) => group.phrases.map((phrase) => phrase.join(' ')));
+
+describe('detectLanguage', () => {
+  it('treats Vietnamese typed without diacritics as Vietnamese', () => {
+    expect(detectLanguage('bi thu phuong an hai la ai')).toBe('vi');
+    expect(detectLanguage('dan so phuong hoa binh hai phong la bao nhieu')).toBe('vi');
+  });
+
+  it('recognises English questions', () => {
+    expect(detectLanguage('Who is the party secretary of An Hai ward?')).toBe('en');
+    expect(detectLanguage('What is the population of Thach Khoi ward after the merger?')).toBe('en');
+  });
+});
+
+describe('detectAnswerTypes', () => {
+  it('maps question words to the kind of fact asked for', () => {
+    expect(detectAnswerTypes('Bí thư Đảng ủy xã là ai?')[0]).toBe('person');
+    expect(detectAnswerTypes('chu tich ubnd xa ten gi')[0]).toBe('person');
+    expect(detectAnswerTypes('Đảng bộ có bao nhiêu đảng viên?')).toContain('quantity');
+    expect(detectAnswerTypes('Đại hội diễn ra ngày nào?')[0]).toBe('date');
+    expect(detectAnswerTypes('dia diem nop ho so o dau')[0]).toBe('location');
+    expect(detectAnswerTypes('Phó Bí thư gồm những ai?')[0]).toBe('list');
+    expect(detectAnswerTypes('Who is the chairman?')[0]).toBe('person');
+    expect(detectAnswerTypes('How many delegates attended?')).toContain('quantity');
+  });
+});
+
+describe('analyzeQuestion', () => {
+  it('drops question words, chat slang and the place name from the content to cover', () => {
+    const groups = phrases('đại hội đảng bộ xã an lão có bao nhiêu đại biểu chính thức z?', ['an', 'lao']);
+    expect(groups.flat()).toEqual(expect.arrayContaining(['dai', 'hoi', 'dang', 'bo', 'bieu']));
+    expect(groups.flat()).not.toContain('z');
+    expect(groups.flat()).not.toContain('an');
+    expect(groups.flat()).not.toContain('bao');
+  });
+
+  it('expands everyday words to the administrative terms articles use', () => {
+    const groups = phrases('xã Hiền Quan bây giờ gộp từ mấy xã nào thế?', ['hien', 'quan']);
+    expect(groups.some((alternatives) => alternatives.includes('sap nhap'))).toBe(true);
+  });
+
+  it('translates English civic terms through the glossary', () => {
+    const analyzed = analyzeQuestion('Who is the party secretary of An Hai ward?', new Set(['an', 'hai']));
+    expect(analyzed.language).toBe('en');
+    expect(analyzed.groups.some((group) => group.phrases.some((phrase) => phrase.join(' ') === 'bi thu'))).toBe(true);
+    expect(analyzed.searchText).toContain('bí thư');
+  });
+
+  it('keeps the years a question names', () => {
+    expect(analyzeQuestion('Dự toán ngân sách năm 2026 là bao nhiêu?').years).toEqual(['2026']);
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { PlaceGazetteer, parsePlace } from '../../src/search/place-gazetteer.js';
+import type { ArticleMeta } from '../../src/core/types.js';
+
+const article = (id: string, place: string): ArticleMeta => ({ id, title: id, url: '', place });
+const gazetteer = PlaceGazetteer.fromArticles([
+  article('hb-hp', 'phường Hòa Bình, TP Hải Phòng'),
+  article('hb-hn', 'phường Hòa Bình, TP Hà Nội'),
+  article('an-hai', 'phường An Hải, TP Hải Phòng'),
+  article('an-lao', 'xã An Lão, TP Hải Phòng'),
+]);
+
+describe('parsePlace', () => {
+  it('splits unit, name and city', () => {
+    expect(parsePlace('phường Hạc Thành, tỉnh Thanh Hóa')).toMatchObject({ unit: 'phường', name: 'Hạc Thành', city: 'Thanh Hóa' });
+  });
+});
+
+describe('PlaceGazetteer', () => {
+  it('finds the ward a question names, with or without diacritics', () => {
+    expect(gazetteer.match('Bí thư phường An Hải là ai?').articleIds).toEqual(['an-hai']);
+    expect(gazetteer.match('bi thu phuong an hai la ai').articleIds).toEqual(['an-hai']);
+    expect(gazetteer.match('chu tich ubnd xa an lao la ai').articleIds).toEqual(['an-lao']);
+  });
+
+  it('tells same-named wards apart by their city', () => {
+    expect(gazetteer.match('Dân số phường Hòa Bình (Hải Phòng)?').articleIds).toEqual(['hb-hp']);
+    expect(gazetteer.match('dan so phuong hoa binh ha noi').articleIds).toEqual(['hb-hn']);
+  });
+
+  it('calls a shared name without a city ambiguous instead of mixing them up', () => {
+    const match = gazetteer.match('Dân số phường Hòa Bình là bao nhiêu?');
+    expect(match.kind).toBe('ambiguous');
+    expect(match.labels).toHaveLength(2);
+  });
+
+  it('uses the default place when the question names none', () => {
+    expect(gazetteer.match('Bí thư là ai?', 'phường An Hải').articleIds).toEqual(['an-hai']);
+  });
+
+  it('reports a ward it has no articles about', () => {
+    expect(gazetteer.match('Bí thư phường Bến Nghé là ai?').kind).toBe('unknown');
+  });
+});
