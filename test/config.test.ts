@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { ConfigError } from '../src/core/errors.js';
+
+describe('loadConfig', () => {
+  it('runs offline with no settings at all', () => {
+    const config = loadConfig({});
+    expect(config.openai.enabled).toBe(false);
+    expect(config.discord.enabled).toBe(false);
+    expect(config.zaloOa.enabled).toBe(false);
+    expect(config.port).toBe(3000);
+    expect(config.dataDir).toBe('data/articles');
+    expect(Object.isFrozen(config.openai)).toBe(true);
+  });
+
+  it('turns LLM mode on with only a base URL (a self-hosted model)', () => {
+    const config = loadConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:8080/v1/' });
+    expect(config.openai.enabled).toBe(true);
+    expect(config.openai.baseUrl).toBe('http://127.0.0.1:8080/v1');
+  });
+
+  it('reports every malformed setting at once, naming each', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', OPENAI_BASE_URL: 'not a url', DISCORD_TOKEN: 'x', ZALO_BOT_MODE: 'carrier-pigeon' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const text = (error as Error).message;
+    for (const name of ['PORT', 'OPENAI_BASE_URL', 'DISCORD_APPLICATION_ID', 'ZALO_BOT_MODE']) expect(text).toContain(name);
+    expect(text).toContain('.env.example');
+  });
+});
