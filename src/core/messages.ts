@@ -46,6 +46,14 @@ const messages = {
   'answer.pinned': { vi: 'Câu trả lời do điều hành viên ghim', en: 'Answer pinned by a moderator' },
   'answer.according-to': { vi: 'Theo bài viết', en: 'According to the article' },
   'answer.english-framing': { vi: '', en: 'According to the article "{title}" (quoted in Vietnamese): {quote}' },
+  'zalo.welcome': {
+    vi: 'Xin chào! Tôi là Hỏi Phường, trợ lý trả lời câu hỏi của người dân về {place} dựa trên các bài tin tức của phường/xã, luôn kèm nguồn bài viết. Bạn cứ nhắn câu hỏi (có dấu hay không dấu đều được), ví dụ: "Bí thư Đảng ủy phường là ai?" hoặc "Nộp hồ sơ ở đâu?". Sau mỗi câu trả lời, nhắn 👍 nếu hữu ích hoặc 👎 nếu chưa đúng.',
+    en: 'Hello! I am Hỏi Phường: I answer residents\' questions about {place} from the ward\'s news articles, always citing the article. Just send a question, e.g. "Who is the ward party secretary?". After an answer, reply 👍 if it helped or 👎 if not.',
+  },
+  'zalo.any-place': { vi: 'phường/xã của bạn', en: 'your ward or commune' },
+  'zalo.feedback-hint': { vi: 'Nhắn 👍 nếu câu trả lời hữu ích, 👎 nếu chưa đúng.', en: 'Reply 👍 if this helped, 👎 if not.' },
+  'zalo.feedback-thanks': { vi: 'Cảm ơn bạn đã góp ý! Ý kiến của bạn giúp cải thiện câu trả lời.', en: 'Thank you for your feedback!' },
+  'zalo.feedback-unknown': { vi: 'Xin lỗi, không còn tìm thấy câu trả lời đó để ghi nhận góp ý. Bạn cứ tiếp tục đặt câu hỏi nhé.', en: "Sorry, I can no longer find that answer to record your feedback. Feel free to keep asking." },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof messages;
