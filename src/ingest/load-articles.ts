@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ArticleError, ChatbotError } from '../core/errors.js';
+import type { Article } from '../core/types.js';
+import { parseArticle } from './parse-article.js';
+
+/** The articles of a folder, and one error for each file that could not be used. */
+export interface LoadedArticles {
+  articles: Article[];
+  errors: ArticleError[];
+}
+
+const ARTICLE_FILE = /\.(?:md|txt|html?)$/i;
+
+/** Reads every .md/.txt/.html/.htm under dir (recursive, sorted by path), skipping bad files with an error each. */
+export async function loadArticles(dir: string): Promise<LoadedArticles> {
+  await assertFolder(dir);
+  const files = (await listArticleFiles(dir, '')).sort((left, right) => (left < right ? -1 : left > right ? 1 : 0));
+  const articles: Article[] = [];
+  const errors: ArticleError[] = [];
+  const fileById = new Map<string, string>();
+  for (const file of files) {
+    try {
+      const article = await readArticle(dir, file);
+      const earlier = fileById.get(article.id);
+      if (earlier !== undefined) {
+        throw new ArticleError(file, 'id', `id "${article.id}" is already used by ${earlier}; give one of the two files another id`);
+      }
+      fileById.set(article.id, file);
+      articles.push(article);
+    } catch (error) {
+      errors.push(error instanceof ArticleError ? error : new ArticleError(file, undefined, `could not be read: ${describe(error)}`, { cause: error }));
+    }
+  }
+  return { articles, errors };
+}
+
+async function readArticle(dir: string, file: string): Promise<Article> {
+  const bytes = await readFile(join(dir, file));
+  let content: string;
+  try {
+    content = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (error) {
+    throw new ArticleError(file, undefined, 'is not UTF-8 text; save it as UTF-8', { cause: error });
+  }
+  const contentHash = createHash('sha256').update(bytes).digest('hex');
+  return { ...parseArticle(file, content), contentHash };
+}
+
+async function assertFolder(dir: string): Promise<void> {
+  const fix = 'Create it and put the ward articles (.md, .txt or .html) in it, or set DATA_DIR to the folder that holds them.';
+  let isFolder: boolean;
+  try {
+    isFolder = (await stat(dir)).isDirectory();
+  } catch (error) {
+    throw new ChatbotError('input-invalid', `Article folder not found: ${dir}. ${fix}`, { cause: error });
+  }
+  if (!isFolder) throw new ChatbotError('input-invalid', `Article folder is not a folder: ${dir}. ${fix}`);
+}
+
+/** Relative paths with `/` separators; hidden files and folders (such as .git) are skipped. */
+async function listArticleFiles(root: string, relative: string): Promise<string[]> {
+  const entries = await readdir(relative === '' ? root : join(root, relative), { withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
+    if (entry.isDirectory()) files.push(...(await listArticleFiles(root, path)));
+    else if (entry.isFile() && ARTICLE_FILE.test(entry.name)) files.push(path);
+  }
+  return files;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
