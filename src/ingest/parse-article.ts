@@ -101,7 +101,8 @@ function parsePlainText(file: string, content: string): ParsedArticle {
 }
 
 function parseHtmlPage(file: string, content: string): ParsedArticle {
-  const root = parseHtml(content, { comment: false });
+  // <pre> is left out of blockTextElements so its inner tags are parsed instead of kept as raw text.
+  const root = parseHtml(content, { comment: false, blockTextElements: { script: true, style: true, noscript: true } });
   for (const element of root.querySelectorAll(NOISE_ELEMENTS)) element.remove();
 
   const metaContent = (key: string): string | undefined => {
@@ -179,12 +180,14 @@ function idFromFileName(file: string): string {
   return slug;
 }
 
-function flattenText(node: HtmlNode): string {
-  if (node.nodeType === NodeType.TEXT_NODE) return node.text;
+/** HTML text: source line breaks are plain spaces (except in <pre>); block elements and <br> break lines. */
+function flattenText(node: HtmlNode, preformatted = false): string {
+  if (node.nodeType === NodeType.TEXT_NODE) return preformatted ? node.text : node.text.replace(/\s+/g, ' ');
   if (node.nodeType !== NodeType.ELEMENT_NODE) return '';
   const element = node as HTMLElement;
-  const inner = element.childNodes.map(flattenText).join('');
-  return BLOCK_ELEMENTS.has(element.tagName?.toLowerCase() ?? '') ? `\n${inner}\n` : inner;
+  const tag = element.tagName?.toLowerCase() ?? '';
+  const inner = element.childNodes.map((child) => flattenText(child, preformatted || tag === 'pre')).join('');
+  return BLOCK_ELEMENTS.has(tag) ? `\n${inner}\n` : inner;
 }
 
 /** NFC, `\n` line endings, spaces collapsed within lines, blank lines dropped, trimmed. */
