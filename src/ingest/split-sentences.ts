@@ -9,10 +9,11 @@ const LONG_SENTENCE = 400;
 
 /**
  * Words written with a period that do not end a sentence when a name or number follows ("TP. Hải Phòng", "ThS.
- * Nguyễn…"); single capitals ("Q. 1", "P. 5") are handled apart. Case matters: "TP." is the norm in news text.
+ * Nguyễn…", "Q. 1", "P. Bến Nghé"). Case matters: "TP." is the norm in news text. Other single capitals are not
+ * listed: "xếp loại A. Năm nay…" ends a sentence far more often than a name has an initial.
  */
 const ABBREVIATIONS = new Set([
-  'TP', 'Tp', 'ThS', 'Ths', 'TS', 'PGS', 'GS', 'BS', 'BSCK', 'KS', 'CN', 'NCS', 'TT', 'Th', 'Tr', 'TX', 'Tx', 'NXB',
+  'Q', 'P', 'X', 'H', 'TP', 'Tp', 'ThS', 'Ths', 'TS', 'PGS', 'GS', 'BS', 'BSCK', 'KS', 'CN', 'NCS', 'TT', 'Th', 'Tr', 'TX', 'Tx', 'NXB',
   'Nxb', 'ĐT', 'SĐT', 'Mr', 'Mrs', 'Ms', 'Dr', 'Prof',
 ]);
 
@@ -81,15 +82,14 @@ function endsSentence(text: string, index: number, end: number): boolean {
   return !(lonePeriod && followsAbbreviation(text, index));
 }
 
-/** True when the word right before the period at `index` is a known abbreviation or a single capital initial. */
+/** True when the word right before the period at `index` is a known abbreviation. */
 function followsAbbreviation(text: string, index: number): boolean {
   const word = LETTER_BEFORE.exec(text.slice(Math.max(0, index - 8), index))?.[0] ?? '';
   if (word === '') return false;
   const wordStart = index - word.length;
   // "…Đại hội.Phường" is a caption glued to a sentence; only whole words count as abbreviations.
   if (wordStart > 0 && /[\p{L}\p{N}]/u.test(text[wordStart - 1] ?? '')) return false;
-  if (ABBREVIATIONS.has(word)) return true;
-  return word.length === 1 && word === word.toUpperCase() && word !== word.toLowerCase();
+  return ABBREVIATIONS.has(word);
 }
 
 function pushSentence(text: string, start: number, end: number, spans: Span[]): void {
