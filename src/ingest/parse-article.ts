@@ -127,12 +127,13 @@ function parseHtmlPage(file: string, content: string): ParsedArticle {
   }
   const canonical = root.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim();
   const url = [canonical, metaContent('og:url')].find((candidate) => candidate !== undefined && isHttpUrl(candidate)) ?? '';
-  const publishedTime = metaContent('article:published_time');
-  const published = publishedTime?.slice(0, 10);
+  // Only the date part of a timestamp such as 2025-11-03T08:30:00+07:00 is kept; an unreadable one is left out.
+  const publishedTime = metaContent('article:published_time')?.slice(0, 10);
+  const published = publishedTime !== undefined && isPublishedDate(publishedTime) ? publishedTime : undefined;
 
   const text = normalizeText(flattenText(body));
   if (text === '') throw new ArticleError(file, 'text', 'the page has no article text (looked in <article>, <main>, then <body>)');
-  return withOptional({ id, title, url, text, file }, published && isPublishedDate(published) ? published : undefined, metaContent('place'));
+  return withOptional({ id, title, url, text, file }, published, metaContent('place'));
 }
 
 /** Reads a front-matter value as text; YAML turns `published: 2025` into a number and may turn dates into Date objects. */

@@ -13,8 +13,8 @@ const LONG_SENTENCE = 400;
  * listed: "xếp loại A. Năm nay…" ends a sentence far more often than a name has an initial.
  */
 const ABBREVIATIONS = new Set([
-  'Q', 'P', 'X', 'H', 'TP', 'Tp', 'ThS', 'Ths', 'TS', 'PGS', 'GS', 'BS', 'BSCK', 'KS', 'CN', 'NCS', 'TT', 'Th', 'Tr', 'TX', 'Tx', 'NXB',
-  'Nxb', 'ĐT', 'SĐT', 'Mr', 'Mrs', 'Ms', 'Dr', 'Prof',
+  'Q', 'P', 'X', 'H', 'TP', 'Tp', 'TX', 'Tx', 'TT', 'ThS', 'Ths', 'TS', 'PGS', 'GS', 'BS', 'BSCK', 'KS', 'CN', 'NCS',
+  'Th', 'Tr', 'NXB', 'Nxb', 'ĐT', 'SĐT', 'Mr', 'Mrs', 'Ms', 'Dr', 'Prof',
 ]);
 
 const TERMINATOR = /[.!?…]/;
