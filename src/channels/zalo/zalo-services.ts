@@ -1,0 +1,22 @@
+import type { Config } from '../../config.js';
+import type { AskService, FeedbackStore, TokenStore, UserKeys } from '../../core/ports.js';
+
+/** What the Zalo channels need from the rest of the bot. */
+export interface ZaloServices {
+  ask: AskService;
+  feedback: FeedbackStore;
+  userKeys: UserKeys;
+  /** Keeps the OA token pair (`zalo-oa`), whose refresh token is single-use. */
+  tokens: TokenStore;
+}
+
+/** Options shared by the Zalo OA webhook, the Zalo bot webhook and the Zalo bot poller. */
+export interface ZaloChannelOptions {
+  config: Readonly<Config>;
+  services: ZaloServices;
+  log: (line: string) => void;
+  /** Clock in epoch milliseconds; injected so event-age checks and rate limits are testable. */
+  now?: () => number;
+  /** HTTP client for Zalo's APIs; injected for proxies and tests. */
+  fetch?: typeof fetch;
+}
