@@ -176,6 +176,11 @@ describe('parseArticle (.html)', () => {
     expect(article.text).toBe('Nội dung chính.');
   });
 
+  it('keeps the line breaks of a <pre> block and parses the tags inside it', () => {
+    const article = parseArticle('a.html', '<html><body><h1>Lịch</h1><pre>Thứ Hai: <b>tiếp dân</b>\nThứ Năm: họp</pre></body></html>');
+    expect(article.text).toBe('Thứ Hai: tiếp dân\nThứ Năm: họp');
+  });
+
   it('rejects a page without any title, naming the field', () => {
     expect(parseError('a.html', '<html><body><p>Nội dung.</p></body></html>').field).toBe('title');
   });
