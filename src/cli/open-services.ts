@@ -1,7 +1,6 @@
 import { createAskService } from '../core/ask-service.js';
 import { HashingEmbedder } from '../search/hashing-embedder.js';
 import { HybridRetriever } from '../search/hybrid-retriever.js';
-import { queryTerms } from '../search/lexical-terms.js';
 import { PlaceGazetteer } from '../search/place-gazetteer.js';
 import { updateIndex, type IngestSummary, type SearchIndex } from '../search/search-index.js';
 import type { Config } from '../config.js';
@@ -34,20 +33,6 @@ export async function createEmbedder(_config: Readonly<Config>): Promise<Embedde
   return new HashingEmbedder();
 }
 
-/** Says whether a folded syllable occurs anywhere in the corpus, cached, using the lexical index. */
-function knownTermLookup(index: SearchIndex): (folded: string) => boolean {
-  const cache = new Map<string, boolean>();
-  return (folded) => {
-    let known = cache.get(folded);
-    if (known === undefined) {
-      known = index.lexicalSearch(queryTerms(folded), 1).length > 0;
-      if (cache.size > 50_000) cache.clear();
-      cache.set(folded, known);
-    }
-    return known;
-  };
-}
-
 /** Brings the index up to date with the articles and wires retrieval, answering and (when configured) the store and LLM. */
 export async function openServices(config: Readonly<Config>, options: OpenServicesOptions): Promise<Services> {
   const log = (line: string) => options.output.write(`${line}\n`);
@@ -62,7 +47,6 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
   const ask = createAskService({
     retriever,
     places: gazetteer,
-    isKnownTerm: knownTermLookup(index),
     ...(config.defaultPlace ? { defaultPlace: config.defaultPlace } : {}),
     log,
   });

@@ -12,8 +12,6 @@ export interface AnswerDependencies {
   /** LLM mode; absent offline. */
   generator?: AnswerGenerator;
   pins?: PinnedAnswers;
-  /** Says whether a folded syllable occurs anywhere in the corpus. */
-  isKnownTerm?: (foldedSyllable: string) => boolean;
   /** How many passages to read; more costs time, fewer misses facts split across chunks. */
   passageLimit?: number;
   /** Deployment default place, used when neither the question nor the channel names one. */
@@ -55,7 +53,7 @@ export async function answerQuestion(question: Question, dependencies: AnswerDep
   const analyzed = { ...analyzeQuestion(text, new Set(place.tokens)), language };
   const articleIds = place.kind === 'known' ? new Set(place.articleIds) : undefined;
   const passages = await dependencies.retriever.retrieve(analyzed.searchText, dependencies.passageLimit ?? 12, { articleIds });
-  const extractive = extractAnswer(analyzed, passages, { isKnownTerm: dependencies.isKnownTerm });
+  const extractive = extractAnswer(analyzed, passages);
   if (!dependencies.generator || passages.length === 0) return extractive;
   return dependencies.generator.generate({ question: text, language, passages, fallback: extractive });
 }

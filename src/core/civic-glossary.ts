@@ -94,13 +94,14 @@ export const englishToVietnamese: Readonly<Record<string, readonly string[]>> = 
 
 /** Everyday Vietnamese wording mapped to the administrative terms articles use. */
 export const vietnameseSynonyms: Readonly<Record<string, readonly string[]>> = {
-  'gộp': ['sáp nhập', 'sắp xếp', 'hợp nhất', 'thành lập trên cơ sở', 'hình thành'],
-  'ghép': ['sáp nhập', 'sắp xếp', 'hợp nhất', 'thành lập trên cơ sở', 'hình thành'],
-  'sáp nhập': ['sắp xếp', 'hợp nhất', 'gộp', 'thành lập'],
-  'lập từ': ['thành lập trên cơ sở', 'sắp xếp', 'hình thành'],
-  'thành lập': ['thành lập trên cơ sở', 'sắp xếp', 'hình thành'],
-  'dân': ['dân số', 'người dân', 'người'],
-  'bao nhiêu người': ['dân số', 'người'],
+  'gộp': ['sáp nhập', 'sắp xếp', 'hợp nhất', 'thành lập trên cơ sở', 'hình thành', 'nhập', 'cũ'],
+  'ghép': ['sáp nhập', 'sắp xếp', 'hợp nhất', 'thành lập trên cơ sở', 'hình thành', 'nhập', 'cũ'],
+  'sáp nhập': ['sắp xếp', 'hợp nhất', 'gộp', 'thành lập', 'nhập'],
+  'sắp xếp': ['sáp nhập', 'hợp nhất', 'nhập'],
+  'lập từ': ['thành lập trên cơ sở', 'sắp xếp', 'hình thành', 'nhập', 'cũ'],
+  'thành lập': ['thành lập trên cơ sở', 'sắp xếp', 'hình thành', 'nhập'],
+  'bao nhiêu dân': ['dân số', 'người', 'dân cư'],
+  'bao nhiêu người': ['dân số', 'người', 'dân cư'],
   'sếp': ['bí thư', 'chủ tịch'],
   'chủ tịch phường': ['chủ tịch ubnd'],
   'chủ tịch xã': ['chủ tịch ubnd'],

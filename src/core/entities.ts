@@ -43,11 +43,21 @@ export function findPersons(sentence: string): Entity[] {
       start += (words.shift() as string).length;
       start += sentence.slice(start).length - sentence.slice(start).trimStart().length;
     }
+    // A place name glued to a person's ("phường Phong Thái Dương Phước Phú"): start at the family name that leaves a
+    // three-syllable name, the most common length.
+    if (words.length > 3 && !SURNAMES.has(syllableKey(words[0] as string))) {
+      const at = words.length - 3;
+      if (SURNAMES.has(syllableKey(words[at] as string))) {
+        for (const word of words.splice(0, at)) start += word.length + 1;
+      }
+    }
     if (words.length < 2 || words.length > 5) continue;
     const before = sentence.slice(Math.max(0, start - 20), start);
-    if (PLACE_PREFIX.test(before)) continue;
+    const startsWithSurname = SURNAMES.has(syllableKey(words[0] as string));
+    // After "phường"/"đường" a two-syllable run is a place; a longer one starting with a family name is a person.
+    if (PLACE_PREFIX.test(before) && !(startsWithSurname && words.length >= 3)) continue;
     const introduced = /(đồng chí|ông|bà|anh|chị|Mẹ Việt Nam anh hùng)\s*$/iu.test(before);
-    if (!introduced && !SURNAMES.has(syllableKey(words[0] as string))) continue;
+    if (!introduced && !startsWithSurname) continue;
     if (words.some((word) => NOT_NAME_WORDS.has(syllableKey(word)) && !SURNAMES.has(syllableKey(word)))) continue;
     const text = words.join(' ');
     persons.push({ text, start, end: start + text.length });

@@ -11,12 +11,12 @@ export interface ExtractOptions {
   minCoverage?: number;
   /** Spans longer than this are cut down to the clauses around the answer. */
   maxAnswerChars?: number;
-  /** Says whether a folded syllable occurs anywhere in the corpus (content the ward's articles lack then means "not answered"). */
-  isKnownTerm?: (foldedSyllable: string) => boolean;
 }
 
 interface Unit {
   article: ArticleMeta;
+  /** The sentence before this one in the same article, when retrieved too. */
+  previous?: Unit;
   rank: number;
   /** Absolute offsets into the article text. */
   start: number;
@@ -27,8 +27,13 @@ interface Unit {
   accented: string[];
 }
 
-const DEFAULT_MIN_COVERAGE = 0.6;
+const DEFAULT_MIN_COVERAGE = 0.55;
 const DEFAULT_MAX_CHARS = 320;
+const CONTEXT_CREDIT = 0.5;
+/** Share of the question the span itself (not its context) must cover. */
+const MIN_OWN_SHARE = 0.25;
+/** Most syllables between an asked-for number and the nearest question word in the span. */
+const MAX_QUANTITY_DISTANCE = 6;
 const MODIFIERS = new Set(['phó', 'nguyên', 'cựu', 'tân'].map(syllableKey));
 
 /**
@@ -39,40 +44,41 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
   const language = question.language;
   const refuse = (reason: RefusalReason): Answer => ({ kind: 'refused', reason, text: refusalMessage(reason, language), mode: 'extractive', language });
   if (passages.length === 0) return refuse('no-sources');
-  const groups = question.groups;
-  if (groups.length === 0) return refuse('low-score');
-
   const units = collectUnits(passages);
   const sentences = units.filter((unit) => unit.text === unit.sentenceText);
+  const groups = dropCrossWordBigrams(question, sentences);
+  if (groups.length === 0) return refuse('low-score');
+  linkPreviousSentences(units);
+  const titles = new Map<string, Unit>();
+  for (const unit of units) if (!titles.has(unit.article.id)) titles.set(unit.article.id, makeUnit(unit.article, unit.rank, -1, unit.article.title, unit.article.title));
   const weights = groups.map((group) => {
-    const frequency = sentences.filter((unit) => groupSatisfied(group, unit, question)).length;
+    const frequency = sentences.filter((unit) => groupCredit(group, unit, question) > 0).length;
     return { frequency, weight: Math.log(1 + (sentences.length + 1) / (frequency + 0.5)) };
   });
-  // Content the question asks about that the retrieved articles never mention, though other articles do: the
-  // articles of this place don't hold the fact, so answering would quote something else.
-  const missingKnown = groups.some(
-    (group, index) => weights[index]?.frequency === 0 && group.phrases.some((phrase) => phrase.every((token) => options.isKnownTerm?.(token) ?? true)),
-  );
-  if (missingKnown) return refuse('low-score');
-
   const totalWeight = weights.reduce((sum, entry) => sum + entry.weight, 0);
   const bigrams = questionBigrams(groups);
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
   let best: { unit: Unit; score: number; entity: Entity | undefined } | undefined;
   for (const unit of units) {
     let covered = 0;
+    let ownCovered = 0;
     const hits: number[] = [];
+    const context = [unit.previous, titles.get(unit.article.id)].filter((other): other is Unit => other !== undefined);
     groups.forEach((group, index) => {
-      if (groupSatisfied(group, unit, question)) {
-        covered += weights[index]?.weight ?? 0;
-        hits.push(...positionsOf(group, unit));
-      }
+      const own = groupCredit(group, unit, question);
+      // Words of the previous sentence or the title count half: "Văn bản thứ hai là …" answers about what came before.
+      const borrowed = Math.max(0, ...context.map((other) => groupCredit(group, other, question))) * CONTEXT_CREDIT;
+      covered += Math.max(own, borrowed) * (weights[index]?.weight ?? 0);
+      ownCovered += own * (weights[index]?.weight ?? 0);
+      if (own > 0) hits.push(...positionsOf(group, unit));
     });
     const coverage = totalWeight > 0 ? covered / totalWeight : 0;
-    if (coverage < minCoverage) continue;
+    if (coverage < minCoverage || ownCovered < MIN_OWN_SHARE * totalWeight) continue;
     if (!yearsFit(question.years, unit)) continue;
     const entity = answerEntity(question.types, unit, hits);
     if (question.types[0] !== 'other' && !entity) continue;
+    // A number far from every word of the question is about something else ("5 năm qua … người dân").
+    if (entity && question.types[0] === 'quantity' && hits.length > 0 && !nearQuestionWords(entity, unit, hits)) continue;
     const bigramShare = bigrams.length ? bigrams.filter((pair) => containsPhrase(unit.folded, pair)).length / bigrams.length : 0;
     const proximity = entity ? proximityBonus(entity, unit, hits) : 0;
     const brevity = unit.text.length < unit.sentenceText.length ? 0.05 : 0;
@@ -135,17 +141,63 @@ function makeUnit(article: ArticleMeta, rank: number, start: number, text: strin
   };
 }
 
-/** A group counts when one of its phrases occurs, and not only as "Phó …"/"nguyên …" when the question has no such word. */
-function groupSatisfied(group: TermGroup, unit: Unit, question: AnalyzedQuestion): boolean {
-  return group.phrases.some((phrase) => {
+/**
+ * How much of a group a span holds: 1 when a phrase occurs as such (and not only as "Phó …"/"nguyên …" when the question
+ * has no such word), 0.5 when a question bigram's syllables occur apart, else 0.
+ */
+function groupCredit(group: TermGroup, unit: Unit, question: AnalyzedQuestion): number {
+  let modifiedOnly = false;
+  for (const phrase of group.phrases) {
     for (let index = 0; index + phrase.length <= unit.folded.length; index++) {
       if (!phrase.every((token, offset) => unit.folded[index + offset] === token)) continue;
       const previous = unit.accented[index - 1];
-      if (previous && MODIFIERS.has(previous) && !questionHas(question, previous)) continue;
-      return true;
+      if (previous && MODIFIERS.has(previous) && !questionHas(question, previous)) {
+        modifiedOnly = true;
+        continue;
+      }
+      return 1;
     }
-    return false;
+  }
+  const only = group.phrases[0];
+  if (!modifiedOnly && group.literal && group.phrases.length === 1 && only && only.length > 1 && only.every((token) => unit.folded.includes(token))) {
+    return 0.5;
+  }
+  return 0;
+}
+
+/**
+ * Adjacent question words make bigram groups, but in "hội nghị trực tuyến" the pair "nghị trực" straddles two words.
+ * A pair no retrieved sentence contains, whose syllables both belong to pairs that do occur, is such a straddle: drop it.
+ */
+function dropCrossWordBigrams(question: AnalyzedQuestion, sentences: readonly Unit[]): TermGroup[] {
+  const evidenced = new Set<string>();
+  for (const group of question.groups) {
+    if (group.run && sentences.some((unit) => group.phrases.some((phrase) => containsPhrase(unit.folded, phrase)))) {
+      evidenced.add(`${group.run.id}:${group.run.position}`);
+    }
+  }
+  return question.groups.filter((group) => {
+    if (!group.run || evidenced.has(`${group.run.id}:${group.run.position}`)) return true;
+    const { id, position } = group.run;
+    return !(evidenced.has(`${id}:${position - 1}`) && evidenced.has(`${id}:${position + 1}`));
   });
+}
+
+function linkPreviousSentences(units: Unit[]): void {
+  const byArticle = new Map<string, Unit[]>();
+  for (const unit of units) {
+    if (unit.text !== unit.sentenceText) continue;
+    const list = byArticle.get(unit.article.id) ?? [];
+    list.push(unit);
+    byArticle.set(unit.article.id, list);
+  }
+  for (const list of byArticle.values()) list.sort((a, b) => a.start - b.start);
+  for (const unit of units) {
+    const list = byArticle.get(unit.article.id) ?? [];
+    const sentenceStart = unit.text === unit.sentenceText ? unit.start : list.find((sentence) => sentence.start <= unit.start && unit.start < sentence.end)?.start ?? unit.start;
+    const previous = [...list].reverse().find((sentence) => sentence.end <= sentenceStart);
+    if (previous) unit.previous = previous;
+  }
 }
 
 function questionHas(question: AnalyzedQuestion, accentedKey: string): boolean {
@@ -157,7 +209,7 @@ function positionsOf(group: TermGroup, unit: Unit): number[] {
   const positions: number[] = [];
   for (const phrase of group.phrases) {
     for (let index = 0; index + phrase.length <= unit.folded.length; index++) {
-      if (phrase.every((token, offset) => unit.folded[index + offset] === token)) positions.push(index);
+      if (phrase.every((token, offset) => unit.folded[index + offset] === token)) phrase.forEach((_, offset) => positions.push(index + offset));
     }
   }
   return positions;
@@ -212,6 +264,17 @@ function answerEntity(types: readonly AnswerType[], unit: Unit, hits: readonly n
 function tokenDistance(entity: Entity, unit: Unit, hits: readonly number[]): number {
   const before = tokenize(unit.text.slice(0, entity.start)).length;
   return Math.min(...hits.map((hit) => Math.abs(hit - before)));
+}
+
+/** True when a fact shares a comma-separated segment with a question word, or stands within a few syllables of one. */
+function nearQuestionWords(entity: Entity, unit: Unit, hits: readonly number[]): boolean {
+  if (tokenDistance(entity, unit, hits) <= MAX_QUANTITY_DISTANCE) return true;
+  const segmentStart = Math.max(0, ...[',', ';', ':'].map((mark) => unit.text.lastIndexOf(mark, entity.start) + 1));
+  const nextMarks = [',', ';', ':'].map((mark) => unit.text.indexOf(mark, entity.end)).filter((at) => at >= 0);
+  const segmentEnd = nextMarks.length ? Math.min(...nextMarks) : unit.text.length;
+  const first = tokenize(unit.text.slice(0, segmentStart)).length;
+  const last = first + tokenize(unit.text.slice(segmentStart, segmentEnd)).length;
+  return hits.some((hit) => hit >= first && hit < last);
 }
 
 function proximityBonus(entity: Entity, unit: Unit, hits: readonly number[]): number {

@@ -13,6 +13,8 @@ export interface TermGroup {
   literal: boolean;
   /** The alternatives as written (with diacritics), for the search text. */
   texts: string[];
+  /** For a bigram of adjacent question words: which run of content words it comes from, and where. */
+  run?: { id: number; position: number };
 }
 
 /** What the answerer needs to know about a question. */
@@ -37,11 +39,19 @@ const STOPWORDS_ACCENTED = [
   'biết', 'hỏi', 'hồi', 'mới', 'người', 'do', 'ông', 'bà', 'đồng', 'chí', 'năm', 'tháng', 'khoảng', 'chừng',
   'tất', 'cả', 'thì', 'còn', 'nữa', 'đấy', 'ấy', 'nhờ', 'giúp', 'cho', 'hãy', 'xem', 'ạ', 'nhiêu', 'i', 'ii', 'iii',
   'phường', 'xã', 'thị', 'trấn', 'quận', 'huyện', 'tỉnh', 'tp', 'thành', 'phố', 'phần', 'trăm', 'tỷ', 'lệ',
-  'chính', 'thức',
+  'chính', 'thức', 'sau', 'trước', 'mang', 'hiệu', 'ký', 'tới', 'nên', 'rồi', 'chưa', 'cũng', 'lại', 'luôn', 'nhiều', 'ít',
 ];
 // "thành phố" and "chính thức" are dropped as words but kept in phrase matches below through the glossary where useful.
 const STOPWORDS = new Set(STOPWORDS_ACCENTED.map(syllableKey));
-const STOPWORDS_FOLDED = new Set(STOPWORDS_ACCENTED.map(foldedKey));
+// Without diacritics many function words fold onto content words ("bị"/"bí", "thứ"/"thư", "đang"/"đảng", "hỏi"/"hội"),
+// so only unambiguous ones are dropped from questions typed without them.
+const STOPWORDS_FOLDED = new Set(
+  ('la ai gi nao bao nhieu may co cua o tai va the vay z nhi a oi khong ko k duoc nhung cac mot hien nay gio bay ' +
+    'thi ma de cho voi den ve trong ra hom ngay khi luc dau sao nhe nha ha se ten gom kia vao lan nhat minh ' +
+    'biet moi nguoi ong thang khoang con nua giup hay xem phuong xa tp i ii iii sau truoc toi nen roi chua cung lai luon').split(' '),
+);
+
+const CUE_PHRASES = ['ty le', 'phan tram', 'bao nhieu', 'so hieu', 'ky hieu', 'so luong', 'so may', 'la gi', 'ten gi'].map((phrase) => phrase.split(' '));
 
 const ENGLISH_STOPWORDS = new Set(
   ('what who whom whose is are was were the a an of in on at for to how many much when where which did does do after ' +
@@ -57,7 +67,7 @@ const TYPE_CUES: Array<{ type: AnswerType; folded: RegExp }> = [
   { type: 'time', folded: /\b(may gio|gio lam viec|gio mo cua|opening hours|what time|hours)\b/ },
   { type: 'date', folded: /\b(ngay nao|hom nao|khi nao|bao gio|luc nao|hoi nao|thoi gian nao|thang nao|nam nao|ngay bao nhieu|when|what date|what day|which day)\b/ },
   { type: 'location', folded: /\b(o dau|dia diem|dia chi|noi nao|cho nao|where|address|location)\b/ },
-  { type: 'list', folded: /\b(nhung ai|nhung (?:\S+ ){0,3}nao|cac (?:\S+ ){0,3}nao|gom nhung|gom nhung ai|which (?:wards|communes|leaders|people|officials)|who are)\b/ },
+  { type: 'list', folded: /\b(may (?!ngay|gio|nam|thang)\S+ nao|nhung ai|nhung (?:\S+ ){0,3}nao|cac (?:\S+ ){0,3}nao|gom nhung|gom nhung ai|which (?:wards|communes|leaders|people|officials)|who are)\b/ },
   { type: 'person', folded: /(^|\s)(ai|ten gi|la nguoi nao|who|whom)(\s|$)/ },
   { type: 'code', folded: /\b(so hieu|so may|ky hieu|what number)\b/ },
   { type: 'quantity', folded: /\b(bao nhieu|may|so luong|ty le|phan tram|how many|how much|what percentage|what rate|rate|percent|population|area)\b/ },
@@ -103,27 +113,60 @@ function vietnameseGroups(text: string, placeTokens: ReadonlySet<string>): TermG
   const tokens = tokenize(text).filter((token) => !token.isNumber);
   const typedWithoutDiacritics = !hasDiacritics(text);
   const folded = tokens.map((token) => foldedKey(token.text));
+  // Compare synonyms tone-sensitively when the user typed diacritics ("nối" is not "nơi"), folded otherwise.
+  const comparable = typedWithoutDiacritics ? folded : tokens.map((token) => syllableKey(token.text));
+  const comparableKey = (word: string) => (typedWithoutDiacritics ? foldedKey(word) : syllableKey(word));
   const groups: TermGroup[] = [];
   const covered = new Set<number>();
   // Synonym phrases first (longest first), so "gộp" or "sáp nhập" match the wording articles use.
   const synonymKeys = Object.keys(vietnameseSynonyms).sort((a, b) => b.length - a.length);
   for (const key of synonymKeys) {
-    const keyTokens = key.split(' ').map(foldedKey);
-    for (let index = 0; index + keyTokens.length <= folded.length; index++) {
-      if (keyTokens.every((token, offset) => folded[index + offset] === token && !covered.has(index + offset))) {
+    const keyTokens = key.split(' ').map(comparableKey);
+    for (let index = 0; index + keyTokens.length <= comparable.length; index++) {
+      if (keyTokens.every((token, offset) => comparable[index + offset] === token && !covered.has(index + offset))) {
         const texts = [key, ...(vietnameseSynonyms[key] ?? [])];
         groups.push({ phrases: texts.map((phrase) => phrase.split(' ').map(foldedKey)), literal: false, texts });
         keyTokens.forEach((_, offset) => covered.add(index + offset));
       }
     }
   }
+  // Words that only say what kind of fact is asked for ("tỷ lệ", "số hiệu") are not content to find.
+  for (const cue of CUE_PHRASES) {
+    for (let index = 0; index + cue.length <= folded.length; index++) {
+      if (cue.every((token, offset) => folded[index + offset] === token)) cue.forEach((_, offset) => covered.add(index + offset));
+    }
+  }
+  // Runs of adjacent content syllables become bigram groups ("dân số" must occur as such, not as "người dân … số");
+  // a lone content syllable is its own group.
+  const runs: number[][] = [];
+  let run: number[] = [];
   tokens.forEach((token, index) => {
-    if (covered.has(index)) return;
     const key = folded[index] as string;
-    if (placeTokens.has(key)) return;
     const isStopword = typedWithoutDiacritics ? STOPWORDS_FOLDED.has(key) : STOPWORDS.has(syllableKey(token.text));
-    if (isStopword) return;
-    groups.push({ phrases: [[key]], literal: true, texts: [token.text] });
+    if (covered.has(index) || placeTokens.has(key) || isStopword) {
+      if (run.length) runs.push(run);
+      run = [];
+      return;
+    }
+    run.push(index);
+  });
+  if (run.length) runs.push(run);
+  runs.forEach((indices, runId) => {
+    if (indices.length === 1) {
+      const index = indices[0] as number;
+      groups.push({ phrases: [[folded[index] as string]], literal: true, texts: [(tokens[index] as { text: string }).text] });
+      return;
+    }
+    for (let position = 0; position + 1 < indices.length; position++) {
+      const first = indices[position] as number;
+      const second = indices[position + 1] as number;
+      groups.push({
+        phrases: [[folded[first] as string, folded[second] as string]],
+        literal: true,
+        texts: [`${(tokens[first] as { text: string }).text} ${(tokens[second] as { text: string }).text}`],
+        run: { id: runId, position },
+      });
+    }
   });
   for (const number of tokenize(text).filter((token) => token.isNumber)) {
     if (!/^(19|20)\d{2}$/.test(number.text)) groups.push({ phrases: [[numberKey(number.text)]], literal: true, texts: [number.text] });
