@@ -1,0 +1,44 @@
+import { ConfigError } from '../core/errors.js';
+import { GroundedGenerator } from '../core/grounded-generator.js';
+import { loadPrompts } from './load-prompts.js';
+import { OpenAIChatModel } from './openai-chat-model.js';
+import { OpenAIEmbedder } from './openai-embedder.js';
+import type { Config } from '../config.js';
+import type { AnswerGenerator } from '../core/ports.js';
+
+/**
+ * The LLM answer generator when `OPENAI_API_KEY` or `OPENAI_BASE_URL` is set, undefined otherwise (offline mode);
+ * throws a ConfigError when the prompt files are missing or broken.
+ */
+export function createAnswerGenerator(config: Readonly<Config>, log: (line: string) => void, options: { stream?: boolean } = {}): AnswerGenerator | undefined {
+  if (!config.openai.enabled) return undefined;
+  const chatModel = new OpenAIChatModel({
+    ...(config.openai.apiKey ? { apiKey: config.openai.apiKey } : {}),
+    ...(config.openai.baseUrl ? { baseURL: config.openai.baseUrl } : {}),
+    model: config.openai.chatModel,
+    timeoutMs: config.openai.timeoutMs,
+    maxRetries: config.openai.maxRetries,
+    ...(options.stream ? { stream: true } : {}),
+  });
+  return new GroundedGenerator({ chatModel, prompts: loadPrompts(), log });
+}
+
+/**
+ * The OpenAI-compatible embedder when `OPENAI_EMBEDDING_MODEL` is set, undefined to keep the offline one; throws a
+ * ConfigError when the model is set without a key or base URL to reach it.
+ */
+export function createOpenAIEmbedder(config: Readonly<Config>): OpenAIEmbedder | undefined {
+  if (!config.openai.embeddingModel) return undefined;
+  if (!config.openai.enabled) {
+    throw new ConfigError('OPENAI_EMBEDDING_MODEL is set but neither OPENAI_API_KEY nor OPENAI_BASE_URL is. Set one of them, or empty OPENAI_EMBEDDING_MODEL to keep the offline embedder.');
+  }
+  return new OpenAIEmbedder({
+    ...(config.openai.apiKey ? { apiKey: config.openai.apiKey } : {}),
+    ...(config.openai.baseUrl ? { baseURL: config.openai.baseUrl } : {}),
+    model: config.openai.embeddingModel,
+    timeoutMs: config.openai.timeoutMs,
+    maxRetries: config.openai.maxRetries,
+    batchSize: config.openai.embeddingBatchSize,
+    concurrency: config.openai.embeddingConcurrency,
+  });
+}
