@@ -1,4 +1,5 @@
 import { createAskService } from '../core/ask-service.js';
+import { createAnswerGenerator, createOpenAIEmbedder } from '../llm/create-answer-generator.js';
 import { HashingEmbedder } from '../search/hashing-embedder.js';
 import { HybridRetriever } from '../search/hybrid-retriever.js';
 import { PlaceGazetteer } from '../search/place-gazetteer.js';
@@ -29,24 +30,26 @@ export interface OpenServicesOptions {
 }
 
 /** Chooses the embedder: the OpenAI-compatible one when OPENAI_EMBEDDING_MODEL is set, the offline one otherwise. */
-export async function createEmbedder(_config: Readonly<Config>): Promise<Embedder> {
-  return new HashingEmbedder();
+export function createEmbedder(config: Readonly<Config>): Embedder {
+  return createOpenAIEmbedder(config) ?? new HashingEmbedder();
 }
 
 /** Brings the index up to date with the articles and wires retrieval, answering and (when configured) the store and LLM. */
 export async function openServices(config: Readonly<Config>, options: OpenServicesOptions): Promise<Services> {
   const log = (line: string) => options.output.write(`${line}\n`);
-  const embedder = await createEmbedder(config);
+  const embedder = createEmbedder(config);
   const dataDir = options.dataDir ?? config.dataDir;
   const indexDir = options.indexDir ?? config.indexDir;
   const { index, summary } = await updateIndex({ dataDir, indexDir, embedder });
   for (const error of summary.errors) log(`Skipped ${error.message}`);
   if (summary.rebuildReason) log(`Index rebuilt: ${summary.rebuildReason}`);
   const gazetteer = PlaceGazetteer.fromArticles(index.articles());
-  const retriever = new HybridRetriever(index, embedder, gazetteer);
+  const retriever = new HybridRetriever(index, embedder, gazetteer, log);
+  const generator = createAnswerGenerator(config, log);
   const ask = createAskService({
     retriever,
     places: gazetteer,
+    ...(generator ? { generator } : {}),
     ...(config.defaultPlace ? { defaultPlace: config.defaultPlace } : {}),
     log,
   });

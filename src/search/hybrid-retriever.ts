@@ -69,20 +69,28 @@ export class LexicalRetriever implements Retriever {
   }
 }
 
-/** Hybrid retrieval: BM25 and vector results fused by reciprocal rank, restricted to the place a query names. */
+/**
+ * Hybrid retrieval: BM25 and vector results fused by reciprocal rank, restricted to the place a query names. When the
+ * embedder fails (a remote embedding server down), it logs once per failure and answers from BM25 alone.
+ */
 export class HybridRetriever implements Retriever {
   constructor(
     private readonly index: SearchIndex,
     private readonly embedder: Embedder,
     private readonly gazetteer: PlaceGazetteer,
+    private readonly log: (line: string) => void = () => {},
   ) {}
 
   async retrieve(query: string, limit: number, options?: RetrieveOptions): Promise<Passage[]> {
     const filter = placeFilter(this.index, this.gazetteer, query, options);
-    const vector = await this.embedder.embedQuery(query);
     const depth = Math.max(CANDIDATES, limit);
     const lexical = this.index.lexicalSearch(queryTerms(query), depth, filter);
-    const dense = this.index.vectorSearch(vector, depth, filter);
+    let dense: Hit[] = [];
+    try {
+      dense = this.index.vectorSearch(await this.embedder.embedQuery(query), depth, filter);
+    } catch (error) {
+      this.log(`[retrieval] ${this.embedder.name} failed, answering from BM25 alone: ${error instanceof Error ? error.message : String(error)}`);
+    }
     const fused = new Map<number, number>();
     for (const hits of [lexical, dense]) {
       hits.forEach((hit, rank) => fused.set(hit.label, (fused.get(hit.label) ?? 0) + 1 / (RRF_K + rank + 1)));
