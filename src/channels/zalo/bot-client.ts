@@ -42,12 +42,15 @@ export class ZaloBotClient {
   /** Long-polls for updates (the platform returns at most one per call); empty when the poll timed out. */
   async getUpdates(timeoutSeconds: number, signal?: AbortSignal): Promise<ZaloBotUpdate[]> {
     const body = await this.request('getUpdates', { timeout: String(timeoutSeconds) }, timeoutSeconds * 1000, signal);
-    if (body.ok !== true && Number(body.error_code) === POLL_TIMED_OUT) return [];
-    return readBotUpdates(checked('getUpdates', body));
+    if (body.ok === true || typeof body.event_name === 'string') return readBotUpdates(body);
+    if (Number(body.error_code) === POLL_TIMED_OUT) return [];
+    throw refusal('getUpdates', body);
   }
 
   private async call(method: string, payload: Record<string, unknown>): Promise<unknown> {
-    return checked(method, await this.request(method, payload, 0)).result;
+    const body = await this.request(method, payload, 0);
+    if (body.ok !== true) throw refusal(method, body);
+    return body.result;
   }
 
   private request(method: string, payload: Record<string, unknown>, extraWaitMs: number, signal?: AbortSignal): Promise<Record<string, unknown>> {
@@ -62,9 +65,8 @@ export class ZaloBotClient {
   }
 }
 
-function checked(method: string, body: Record<string, unknown>): Record<string, unknown> {
-  if (body.ok === true) return body;
+function refusal(method: string, body: Record<string, unknown>): ChatbotError {
   const code = body.error_code ?? 'no error code';
   const description = typeof body.description === 'string' ? `: ${body.description}` : '';
-  throw new ChatbotError('upstream-failed', `The Zalo Bot Platform refused ${method} (error ${String(code)}${description}).`);
+  return new ChatbotError('upstream-failed', `The Zalo Bot Platform refused ${method} (error ${String(code)}${description}).`);
 }
