@@ -83,6 +83,8 @@ export class OpenAIChatModel implements ChatModel {
       const stream = await this.client.chat.completions.create({ ...body, stream: true }, { signal });
       let text = '';
       for await (const chunk of stream) text += chunk.choices?.[0]?.delta?.content ?? '';
+      // The SDK ends an aborted stream quietly; a cut-off reply must not pass for a whole one.
+      if (signal.aborted) throw signal.reason;
       return text;
     }
     const completion = await this.client.chat.completions.create(body, { signal });

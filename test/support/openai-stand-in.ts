@@ -7,7 +7,8 @@ export type StandInReply =
   | { content: string; chunkSize?: number; stallAfterChunks?: number }
   /** Embeddings: explicit vectors, or deterministic ones of `dimensions` for each input. */
   | { embeddings: number[][] }
-  | { dimensions: number }
+  /** `barrier`: hold the reply until that many requests are in flight at once (to observe concurrency). */
+  | { dimensions: number; barrier?: number }
   /** An HTTP error with an OpenAI-style error body unless `body` is given. */
   | { status: number; body?: unknown; headers?: Record<string, string> }
   /** A body sent as is, e.g. malformed JSON. */
@@ -43,6 +44,8 @@ export interface OpenAIStandIn {
   replyToChat(...replies: StandInReply[]): void;
   /** Queues replies to `POST /v1/embeddings`; with none queued it answers with deterministic vectors. */
   replyToEmbeddings(...replies: StandInReply[]): void;
+  /** The most requests that were ever in flight at once. */
+  peakInFlight(): number;
   close(): Promise<void>;
 }
 
@@ -56,6 +59,9 @@ export async function startOpenAIStandIn(options: { dimensions?: number } = {}):
   const embeddingQueue: StandInReply[] = [];
   const requests: RecordedRequest[] = [];
   let completions = 0;
+  let inFlight = 0;
+  let peak = 0;
+  const heldAtBarrier: Array<() => void> = [];
 
   const server = createServer((request, response) => {
     void handle(request, response).catch((error: unknown) => {
@@ -64,6 +70,9 @@ export async function startOpenAIStandIn(options: { dimensions?: number } = {}):
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    inFlight += 1;
+    peak = Math.max(peak, inFlight);
+    response.on('close', () => (inFlight -= 1));
     const text = await readBody(request);
     let fields: StandInRequestBody = {};
     try {
@@ -80,9 +89,17 @@ export async function startOpenAIStandIn(options: { dimensions?: number } = {}):
     }
     if (request.method === 'POST' && path === '/v1/embeddings') {
       const reply = embeddingQueue.shift() ?? { dimensions: defaultDimensions };
+      if ('barrier' in reply && reply.barrier !== undefined) await waitAtBarrier(reply.barrier);
       return replyToEmbeddingRequest(reply, fields, response);
     }
     sendJson(response, 404, { error: { message: `stand-in: no route ${request.method} ${path}`, type: 'invalid_request_error' } });
+  }
+
+  function waitAtBarrier(size: number): Promise<void> {
+    return new Promise((release) => {
+      heldAtBarrier.push(release);
+      if (heldAtBarrier.length >= size) for (const held of heldAtBarrier.splice(0)) held();
+    });
   }
 
   function replyCommon(reply: StandInReply, response: ServerResponse): boolean {
@@ -160,6 +177,7 @@ export async function startOpenAIStandIn(options: { dimensions?: number } = {}):
     requests,
     replyToChat: (...replies) => void chatQueue.push(...replies),
     replyToEmbeddings: (...replies) => void embeddingQueue.push(...replies),
+    peakInFlight: () => peak,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
