@@ -18,14 +18,18 @@ export interface ZaloBotPollingOptions extends ZaloChannelOptions {
 /** First and longest wait after failed polls; doubling in between keeps an outage from becoming a hot loop. */
 const FIRST_RETRY_MS = 1_000;
 const LONGEST_RETRY_MS = 60_000;
+/** A poll that comes back empty sooner than this (a proxy answering 408 at once) is followed by a pause. */
+const SHORTEST_EMPTY_POLL_MS = 1_000;
 
 /**
  * Long-polls the Zalo Bot Platform with `getUpdates` (for deployments without a public HTTPS URL) and answers each
- * update in the background; backs off after errors, and resolves when `signal` aborts.
+ * update in the background; backs off after errors (and after empty polls that return at once, so a misbehaving proxy
+ * cannot cause a hot loop), and resolves when `signal` aborts.
  */
 export async function startZaloBotPolling(options: ZaloBotPollingOptions): Promise<void> {
   const { config, log, signal } = options;
   const sleep = options.sleep ?? sleepUnlessAborted;
+  const now = options.now ?? Date.now;
   const pollTimeoutSeconds = options.pollTimeoutSeconds ?? 30;
   const client = new ZaloBotClient({ config, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const handle = createBotUpdateHandler({ ...options, client });
@@ -35,9 +39,11 @@ export async function startZaloBotPolling(options: ZaloBotPollingOptions): Promi
   log('[zalo-bot] polling for updates');
   while (!signal.aborted) {
     try {
+      const started = now();
       const updates = await client.getUpdates(pollTimeoutSeconds, signal);
       failures = 0;
       for (const update of updates) work.track('[zalo-bot] reply not sent', () => handle(update));
+      if (updates.length === 0 && now() - started < SHORTEST_EMPTY_POLL_MS) await sleep(SHORTEST_EMPTY_POLL_MS, signal);
     } catch (error) {
       if (signal.aborted) break;
       failures += 1;

@@ -15,7 +15,7 @@ function textUpdate(text: string, messageId: string) {
   };
 }
 
-async function start() {
+async function start(now: () => number = () => 0) {
   const standIn = await startZaloStandIn({ appId: keys.appId, appSecretKey: keys.appSecretKey, accessToken: keys.accessToken, refreshToken: keys.refreshToken, botToken: keys.botToken });
   cleanups.push(() => standIn.close());
   const config = zaloConfig(standIn.baseUrl, { ZALO_BOT_MODE: 'polling' });
@@ -28,6 +28,7 @@ async function start() {
     services: fakes.services,
     log: (line) => log.push(line),
     signal: controller.signal,
+    now,
     sleep: async (milliseconds) => {
       sleeps.push(milliseconds);
     },
@@ -60,10 +61,20 @@ describe('Zalo Bot Platform polling over real sockets', () => {
     expect(sentMessages()[0]!.body).toMatchObject({ chat_id: 'chat-77' });
   });
 
-  it('polls again at once after a 408 (no update) without backing off', async () => {
-    const { standIn, sentMessages, sleeps } = await start();
+  it('treats a 408 as "no update yet": no error, no back-off, only a short pause when it came back at once', async () => {
+    const { standIn, sentMessages, sleeps, log } = await start();
     standIn.queuePoll({ ok: false, error_code: 408, description: 'Request timeout' });
     standIn.queuePoll({ ok: true, result: textUpdate('Bí thư phường là ai?', 'p-3') });
+    await standIn.waitFor(() => sentMessages().length === 1);
+    expect(sleeps).toEqual([1000]);
+    expect(log.some((line) => line.includes('failed'))).toBe(false);
+  });
+
+  it('does not pause after a 408 that came back after a real long poll', async () => {
+    let clock = 0;
+    const { standIn, sentMessages, sleeps } = await start(() => (clock += 30_000));
+    standIn.queuePoll({ ok: false, error_code: 408, description: 'Request timeout' });
+    standIn.queuePoll({ ok: true, result: textUpdate('Bí thư phường là ai?', 'p-5') });
     await standIn.waitFor(() => sentMessages().length === 1);
     expect(sleeps).toEqual([]);
   });

@@ -179,6 +179,15 @@ describe('Zalo OA webhook over real sockets', () => {
     expect(log.join('\n')).toMatch(/reply not sent: Zalo rejected the freshly refreshed OA access token too \(error -216\)/);
   });
 
+  it('logs why when Zalo refuses the refresh (a spent refresh token), and sends nothing', async () => {
+    const { standIn, route, post, log, tokens } = await start({ standIn: { accessToken: 'access-token-issued-elsewhere', refreshToken: 'refresh-token-spent-elsewhere' } });
+    await post(textEvent('Bí thư phường là ai?', 'msg-1'));
+    await route.idle();
+    expect(standIn.oaMessages).toHaveLength(0);
+    expect(tokens.saved).toHaveLength(0);
+    expect(log.join('\n')).toContain('reply not sent: Zalo refused to refresh the OA access token (error -14014: Invalid refresh token)');
+  });
+
   it('starts from the stored token pair rather than the configured one', async () => {
     const tokens = new MemoryTokenStore({ 'zalo-oa': { accessToken: 'stored-access', refreshToken: 'stored-refresh' } });
     const { standIn, route, post } = await start({ tokens, standIn: { accessToken: 'stored-access', refreshToken: 'stored-refresh' } });
