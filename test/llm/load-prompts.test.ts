@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildAnswerMessages, REFUSAL_TOKEN } from '../../src/core/answer-prompt.js';
+import { buildAnswerMessages } from '../../src/core/answer-prompt.js';
 import { ConfigError } from '../../src/core/errors.js';
 import { defaultPromptsDirectory, loadPrompts } from '../../src/llm/load-prompts.js';
 import { samplePassages } from '../support/sample-passages.js';
