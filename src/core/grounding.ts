@@ -8,9 +8,11 @@ import type { Language } from './types.js';
  * Numbers are compared by value, read the way Vietnamese writes them: `.` and a space group thousands, `,` marks
  * decimals, so "2.883" = "2 883" = "2883" ≠ "2.833", and "21,31" (twenty-one point three one) ≠ "2131". English answers
  * may also use English separators ("2,883", "21.31"), so their numbers match under either reading. A percentage must
- * match a percentage of the same value ("87%" never matches "85%", nor a plain 87). Dates match on day and month; a
- * year the answer adds must occur somewhere in the cited text. Names are runs of capitalised syllables, compared
- * case- and tone-placement-insensitively ("Hoà" = "Hòa", "Ánh" ≠ "Anh").
+ * match a percentage of the same value ("87%" never matches "85%", nor a plain 87); an ordinal ("1st", "thứ 1") may
+ * match a Roman numeral ("lần thứ I"). Dates match on day and month; a year the answer adds must occur somewhere in
+ * the cited text. Names are runs of two or more capitalised Vietnamese syllables (titles such as "Đảng", "Phường"
+ * trimmed from their edges, English words ending the run), compared case- and tone-placement-insensitively
+ * ("Hoà" = "Hòa", "Ánh" ≠ "Anh"); only an English answer may spell a name without diacritics.
  */
 
 interface NumberFact {
@@ -20,6 +22,8 @@ interface NumberFact {
   /** Canonical values it may stand for (integer digits, then `.` and fraction digits when any). */
   values: string[];
   percent: boolean;
+  /** "1st", "thứ 2": may stand for a Roman numeral or "thứ nhất" in the passage. */
+  ordinal: boolean;
 }
 
 interface DateFact {
@@ -35,6 +39,8 @@ interface DateFact {
 interface SourceFacts {
   numbers: Set<string>;
   percents: Set<string>;
+  /** Values of ordinals written as Roman numerals ("lần thứ I") or "thứ nhất". */
+  ordinals: Set<string>;
   dates: DateFact[];
   accentedWords: string[][];
   foldedWords: string[][];
@@ -68,27 +74,27 @@ const DATE_PATTERNS: Array<{ pattern: RegExp; read: (groups: string[]) => Omit<D
 
 // A number: digits with inner `.`/`,` separators, or with spaces that group thousands ("2 883").
 const NUMBER = /\d+(?:(?:[.,]|[ \u00a0\u202f](?=\d{3}(?!\d)))\d+)*/gu;
+const ORDINAL_MARK = syllableKey('thứ');
+const FIRST = syllableKey('nhất');
+const ROMAN_DIGITS: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
 const PERCENT_AFTER = /^\s?(?:%|phần\s+trăm|percent|per\s+cent)/iu;
 
-// Capitalised words that begin or end a run without being part of a name: titles, bodies, places, English function
-// words. Syllables that are also common given names (Anh, Nam, Thành, Quốc…) are deliberately absent: stripping them
-// would let a changed name slip through.
+// Capitalised words that begin or end a run without being part of a name: titles, bodies, places, and English words
+// spelled like Vietnamese syllables (other English words are never Vietnamese syllables, so they end a run anyway).
+// Syllables that are also common given names (Anh, Nam, Thành, Quốc…) are deliberately absent: stripping them would
+// let a changed name slip through.
 const NOT_NAME_WORDS = new Set(
   (
     'Đảng Ủy Uỷ Ban Thường Vụ Đại Hội Phường Xã Thị Trấn Thôn Ấp Quận Huyện Tỉnh Phố Chủ Tịch Bí Thư Phó Mặt Trận Tổ ' +
     'Sở Nghị Quyết Kiểm Tra Chấp Hành Đồng Chí Ông Bà Chị Cô Chú Bác Theo Tại Trong Về Với Sau Trước Khi Các Những ' +
     'Hiện Nay Đây Có Là Được Người Cùng Đến Ngày Tháng Năm Sáng Chiều Tối Nhiệm Biểu Dân Viên Bộ Bài Viết Nguồn ' +
-    'The This That These Those In On At Of For To From By With According As It He She They There His Her Their Its ' +
-    'Mr Mrs Ms Miss Comrade Party Committee Committees Secretary Deputy Chairman Chairwoman Chair Vice Standing ' +
-    'Executive Permanent People Council Congress Ward Wards Commune Communes District City Province Town Village Street ' +
-    'Road Office Department Front Fatherland Inspection Union Youth Women Association Center Centre Public ' +
-    'Administrative Service Services Conference Resolution Term Vietnamese Communist Government Municipal Member ' +
-    'Members Leader Leaders Head Director Delegate Delegates Plan Program Programme Article Source Sources Yes No ' +
-    'However Also And Or But January February March April May June July August September October November December'
+    'The To In On At By He Me My No So Do Go Hi Ma'
   )
     .split(' ')
     .map(syllableKey),
 );
+// One Vietnamese syllable, diacritics folded: optional initial consonant(s), one to three vowels, optional final.
+const VIETNAMESE_SYLLABLE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$/;
 // Names too generic to demand from a passage.
 const GENERIC_NAMES = new Set(['Việt Nam'].map(nameKey));
 
@@ -108,7 +114,8 @@ export function findUnsupportedFacts(answer: string, sources: readonly string[],
   for (const date of dates) if (!dateSupported(date, facts)) report(date.text);
   for (const number of findNumbers(text, language === 'en' ? ['vi', 'en'] : ['vi'], dates)) {
     const pool = number.percent ? facts.percents : facts.numbers;
-    if (!number.values.some((value) => pool.has(value))) report(number.text);
+    const supported = number.values.some((value) => pool.has(value) || (number.ordinal && facts.ordinals.has(value)));
+    if (!supported) report(number.text);
   }
   for (const name of findNameRuns(text)) {
     if (!nameSupported(name, facts, language)) report(name.words.map((word) => word.text).join(' '));
@@ -119,6 +126,7 @@ export function findUnsupportedFacts(answer: string, sources: readonly string[],
 function readSourceFacts(sources: readonly string[]): SourceFacts {
   const numbers = new Set<string>();
   const percents = new Set<string>();
+  const ordinals = new Set<string>();
   const dates: DateFact[] = [];
   const accentedWords: string[][] = [];
   const foldedWords: string[][] = [];
@@ -132,10 +140,16 @@ function readSourceFacts(sources: readonly string[]): SourceFacts {
       for (const value of values) numbers.add(value);
     }
     const words = tokenize(source).filter((token) => !token.isNumber);
-    accentedWords.push(words.map((word) => syllableKey(word.text)));
+    const keys = words.map((word) => syllableKey(word.text));
+    words.forEach((word, index) => {
+      const roman = romanValue(word.text);
+      if (roman !== undefined) ordinals.add(String(roman));
+      if (keys[index] === FIRST && keys[index - 1] === ORDINAL_MARK) ordinals.add('1');
+    });
+    accentedWords.push(keys);
     foldedWords.push(words.map((word) => foldedKey(word.text)));
   }
-  return { numbers, percents, dates, accentedWords, foldedWords };
+  return { numbers, percents, ordinals, dates, accentedWords, foldedWords };
 }
 
 function findDates(text: string): DateFact[] {
@@ -178,7 +192,8 @@ function findNumbers(text: string, conventions: ReadonlyArray<'vi' | 'en'>, date
       const after = text.slice(piece.end, piece.end + 12);
       const values = [...new Set(conventions.map((convention) => readNumber(piece.text, convention)))];
       const sign = /^\s?%/u.exec(after)?.[0] ?? '';
-      found.push({ text: piece.text + sign, start: piece.start, end: piece.end, values, percent: PERCENT_AFTER.test(after) });
+      const ordinal = /^(?:st|nd|rd|th)\b/u.test(after) || /thứ\s+$/iu.test(text.slice(Math.max(0, piece.start - 8), piece.start));
+      found.push({ text: piece.text + sign, start: piece.start, end: piece.end, values, percent: PERCENT_AFTER.test(after), ordinal });
     }
   }
   return found;
@@ -241,7 +256,7 @@ function findNameRuns(text: string): NameRun[] {
   };
   for (const token of tokens) {
     const previous = current[current.length - 1];
-    const capitalised = !token.isNumber && /^\p{Lu}/u.test(token.text) && !isAcronym(token.text);
+    const capitalised = !token.isNumber && /^\p{Lu}/u.test(token.text) && !isAcronym(token.text) && VIETNAMESE_SYLLABLE.test(foldedKey(token.text));
     if (capitalised && (!previous || /^[ \u00a0]+$/u.test(text.slice(previous.end, token.start)))) {
       current.push(token);
       continue;
@@ -294,6 +309,18 @@ function containsSequence(haystack: readonly string[], needle: readonly string[]
     if (needle.every((key, offset) => haystack[index + offset] === key)) return true;
   }
   return false;
+}
+
+/** The value of an upper-case Roman numeral up to 89 ("I", "IV", "XII"), or undefined for any other word. */
+function romanValue(word: string): number | undefined {
+  if (!/^(?:L?X{0,3})(?:IX|IV|V?I{0,3})$/u.test(word) || word === '') return undefined;
+  let total = 0;
+  for (let index = 0; index < word.length; index++) {
+    const value = ROMAN_DIGITS[word[index] as string] ?? 0;
+    const next = ROMAN_DIGITS[word[index + 1] ?? ''] ?? 0;
+    total += value < next ? -value : value;
+  }
+  return total;
 }
 
 function n(value: string | undefined): number {

@@ -95,6 +95,23 @@ describe('findUnsupportedFacts', () => {
     expect(unsupportedVi('Bí thư là đồng chí Chu Duc Anh.')).toEqual(['Chu Duc Anh']);
   });
 
+  it('ends a name at an English word, so "Lê Lợi Avenue" is looked up as "Lê Lợi"', () => {
+    const sources = ['Địa điểm thứ hai ở số 28 Đại lộ Lê Lợi, tại Trung tâm Phục vụ Hành chính công tỉnh Thanh Hóa.'];
+    expect(findUnsupportedFacts('The second site is at 28 Lê Lợi Avenue, the Thanh Hóa Provincial Public Service Center.', sources, 'en')).toEqual([]);
+    expect(findUnsupportedFacts('The second site is at 28 Trần Phú Avenue.', sources, 'en')).toEqual(['Trần Phú']);
+  });
+
+  it('lets an ordinal match the Roman numeral or "thứ nhất" of the passage', () => {
+    const sources = ['Đảng bộ tổ chức Đại hội đại biểu lần thứ I, nhiệm kỳ 2025 - 2030.'];
+    expect(findUnsupportedFacts('The commune held its 1st Congress for the 2025-2030 term.', sources, 'en')).toEqual([]);
+    expect(findUnsupportedFacts('The commune held its 2nd Congress.', sources, 'en')).toEqual(['2']);
+    expect(unsupportedVi('Đảng bộ phường An Hải tổ chức Đại hội lần thứ 1.')).toEqual([]);
+  });
+
+  it('catches a name typed without diacritics in an English answer when the passage lacks it', () => {
+    expect(unsupportedEn('The secretary is Nguyen Van Hung.')).toEqual(['Nguyen Van Hung']);
+  });
+
   it('finds place names of the article metadata', () => {
     expect(unsupportedVi('Phường An Hải thuộc TP Hải Phòng.')).toEqual([]);
   });
