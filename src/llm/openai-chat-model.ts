@@ -1,6 +1,6 @@
 import OpenAI, { BadRequestError } from 'openai';
 import { ChatbotError } from '../core/errors.js';
-import { describeOpenAIFailure, type OpenAICallContext } from './openai-failure.js';
+import { describeOpenAIFailure, redactURL, type OpenAICallContext } from './openai-failure.js';
 import type { ChatMessage, ChatModel } from '../core/ports.js';
 
 /** Settings of an OpenAI-compatible chat model, passed explicitly (never read from the environment here). */
@@ -35,7 +35,7 @@ export class OpenAIChatModel implements ChatModel {
   constructor(private readonly options: OpenAIChatModelOptions) {
     const baseURL = options.baseURL ?? OPENAI_BASE_URL;
     this.name = `openai:${options.model}`;
-    this.context = { baseURL, model: options.model, modelSetting: 'OPENAI_CHAT_MODEL', timeoutMs: options.timeoutMs, retries: options.maxRetries };
+    this.context = { baseURL: redactURL(baseURL), model: options.model, modelSetting: 'OPENAI_CHAT_MODEL', timeoutMs: options.timeoutMs, retries: options.maxRetries };
     // Every option the SDK would otherwise read from process.env is given explicitly.
     this.client = new OpenAI({
       apiKey: options.apiKey ?? PLACEHOLDER_API_KEY,

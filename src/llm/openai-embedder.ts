@@ -1,7 +1,7 @@
 import { Embeddings } from '@langchain/core/embeddings';
 import OpenAI from 'openai';
 import { ChatbotError } from '../core/errors.js';
-import { describeOpenAIFailure, type OpenAICallContext } from './openai-failure.js';
+import { describeOpenAIFailure, redactURL, type OpenAICallContext } from './openai-failure.js';
 import { PLACEHOLDER_API_KEY } from './openai-chat-model.js';
 import { retryWithBackoff } from './retry-with-backoff.js';
 import type { Embedder } from '../core/ports.js';
@@ -53,7 +53,7 @@ export class OpenAIEmbedder extends Embeddings implements Embedder {
     const baseURL = options.baseURL ?? OPENAI_BASE_URL;
     this.name = `openai:${options.model}`;
     this.knownDimensions = options.dimensions;
-    this.context = { baseURL, model: options.model, modelSetting: 'OPENAI_EMBEDDING_MODEL', timeoutMs: options.timeoutMs, retries: options.maxRetries };
+    this.context = { baseURL: redactURL(baseURL), model: options.model, modelSetting: 'OPENAI_EMBEDDING_MODEL', timeoutMs: options.timeoutMs, retries: options.maxRetries };
     this.client = new OpenAI({
       apiKey: options.apiKey ?? PLACEHOLDER_API_KEY,
       baseURL,

@@ -12,6 +12,7 @@ import { ChatbotError } from '../core/errors.js';
 
 /** What a failed call was trying to do, so its error can name the setting to fix. */
 export interface OpenAICallContext {
+  /** Already passed through `redactURL`. */
   baseURL: string;
   model: string;
   /** The environment variable that chose `model`. */
@@ -63,6 +64,19 @@ export function describeOpenAIFailure(error: unknown, context: OpenAICallContext
     return `The call to ${server} failed: ${error instanceof Error ? error.message : String(error)}`;
   })();
   return new ChatbotError('upstream-failed', message, { cause: error });
+}
+
+/** The URL with any user name and password written into it hidden, so messages and logs never carry a secret. */
+export function redactURL(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (!parsed.username && !parsed.password) return url;
+    parsed.username = '***';
+    parsed.password = '';
+    return parsed.toString().replace(/\/$/, '');
+  } catch {
+    return url;
+  }
 }
 
 function capitalise(text: string): string {

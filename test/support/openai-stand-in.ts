@@ -14,7 +14,9 @@ export type StandInReply =
   /** A body sent as is, e.g. malformed JSON. */
   | { raw: string; status?: number; contentType?: string }
   /** Never answers; the connection is closed when the client gives up or the stand-in closes. */
-  | { hang: true };
+  | { hang: true }
+  /** Decides the reply from the request, e.g. to cite whichever passage number holds a fact. */
+  | { respond: (body: StandInRequestBody) => StandInReply };
 
 /** The JSON body of a request, with the fields tests look at. */
 export interface StandInRequestBody {
@@ -84,11 +86,13 @@ export async function startOpenAIStandIn(options: { dimensions?: number } = {}):
     const path = (request.url ?? '').split('?')[0] ?? '';
     requests.push({ method: request.method ?? '', path, headers: request.headers, body: fields });
     if (request.method === 'POST' && path === '/v1/chat/completions') {
-      const reply = chatQueue.shift() ?? { status: 400, body: { error: { message: 'stand-in: no scripted chat reply left', type: 'invalid_request_error' } } };
+      const queued = chatQueue.shift();
+      const reply = (queued && 'respond' in queued ? queued.respond(fields) : queued) ?? { status: 400, body: { error: { message: 'stand-in: no scripted chat reply left', type: 'invalid_request_error' } } };
       return replyToChatRequest(reply, fields, response);
     }
     if (request.method === 'POST' && path === '/v1/embeddings') {
-      const reply = embeddingQueue.shift() ?? { dimensions: defaultDimensions };
+      const queued = embeddingQueue.shift();
+      const reply = (queued && 'respond' in queued ? queued.respond(fields) : queued) ?? { dimensions: defaultDimensions };
       if ('barrier' in reply && reply.barrier !== undefined) await waitAtBarrier(reply.barrier);
       return replyToEmbeddingRequest(reply, fields, response);
     }
