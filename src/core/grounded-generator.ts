@@ -24,9 +24,9 @@ const FOLDED_REFUSAL_WORDS = FOLDED_REFUSAL.replace(/_/g, ' ');
  * passages, is in the question's language and states no number, date or name its cited passages lack. Otherwise it
  * returns the offline `fallback` with `grounding` saying why; it never throws.
  *
- * When the model replies with the refusal token it returns the polite `no-sources` refusal even if the extractive
- * answer found a sentence: the model read the same passages and judged they don't answer, and a wrong quote is worse
- * than a referral to the ward office.
+ * When the model replies with the refusal token it returns the polite `no-sources` refusal (grounding `skipped`: there
+ * is no claim to check) even if the extractive answer found a sentence: the model read the same passages and judged
+ * they don't answer, and a wrong quote is worse than a referral to the ward office.
  */
 export class GroundedGenerator implements AnswerGenerator {
   constructor(private readonly options: GroundedGeneratorOptions) {}
@@ -63,7 +63,7 @@ export class GroundedGenerator implements AnswerGenerator {
         text: refusalMessage('no-sources', language),
         mode: 'generated',
         language,
-        grounding: { status: 'passed', detail: 'the model found no answer in the passages' },
+        grounding: { status: 'skipped', detail: 'the model found no answer in the passages' },
       };
     }
     if (!text) return fail({ status: 'failed', detail: 'the model replied with empty text' });

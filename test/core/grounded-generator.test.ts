@@ -114,7 +114,7 @@ describe('GroundedGenerator', () => {
       text: refusalMessage('no-sources', 'vi'),
       mode: 'generated',
       language: 'vi',
-      grounding: { status: 'passed', detail: 'the model found no answer in the passages' },
+      grounding: { status: 'skipped', detail: 'the model found no answer in the passages' },
     });
   });
 
