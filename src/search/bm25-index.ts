@@ -1,0 +1,245 @@
+import { ChatbotError } from '../core/errors.js';
+import type { WeightedTerm } from './lexical-terms.js';
+import type { Section } from './index-files.js';
+import type { Hit } from './search-index.js';
+import { TopHits } from './top-hits.js';
+
+/** Term-frequency saturation; 1.2 is the usual BM25 default. */
+const K1 = 1.2;
+/** Length normalisation; 0.75 is the usual BM25 default. */
+const B = 0.75;
+/** A posting packs label and term frequency in one 32-bit number: label × 256 + min(tf, 255). */
+const TF_BITS = 8;
+const MAX_TF = (1 << TF_BITS) - 1;
+/** Labels must fit the 24 bits left beside the term frequency. */
+export const MAX_BM25_LABEL = 2 ** (32 - TF_BITS) - 1;
+
+/** Growable typed buffers, so building postings for 100k chunks allocates a few large arrays rather than millions. */
+class GrowableUint32 {
+  values: Uint32Array;
+  length = 0;
+
+  constructor(capacity = 1024) {
+    this.values = new Uint32Array(capacity);
+  }
+
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Uint32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+}
+
+function grow<T extends Uint32Array | Uint8Array>(array: T, size: number, make: (length: number) => T): T {
+  if (array.length >= size) return array;
+  const grown = make(Math.max(size, array.length * 2, 64));
+  grown.set(array);
+  return grown;
+}
+
+/**
+ * Okapi BM25 over labelled documents with compact postings (one Uint32 per posting, CSR by term) that persist as
+ * typed arrays. Added documents wait in a forward list and are merged into the postings before the next search or
+ * save; removed ones are hidden at once and dropped at the next merge.
+ */
+export class Bm25Index {
+  private readonly termIds = new Map<string, number>();
+  private readonly termList: string[] = [];
+  /** Postings of term t are postings[offsets[t] .. offsets[t + 1]), sorted by label. */
+  private offsets: Uint32Array = new Uint32Array(1);
+  private postings: Uint32Array = new Uint32Array(0);
+  private documentLengths: Uint32Array = new Uint32Array(0);
+  private live: Uint8Array = new Uint8Array(0);
+  private liveCount = 0;
+  private liveLength = 0;
+  /** Documents added since the last merge: each one's label, then (term id × 256 + tf) pairs. */
+  private pendingLabels: number[] = [];
+  private pendingStarts: number[] = [0];
+  private pendingTerms = new GrowableUint32();
+  private removedSinceMerge = 0;
+  private scores = new Float64Array(0);
+
+  /** How many documents are searchable. */
+  get size(): number {
+    return this.liveCount;
+  }
+
+  /** True when `label` is a live document. */
+  has(label: number): boolean {
+    return this.live[label] === 1;
+  }
+
+  /** Indexes a document's terms (as made by `lexicalTerms`) under a label that is not live. */
+  add(label: number, terms: readonly string[]): void {
+    if (!Number.isInteger(label) || label < 0 || label > MAX_BM25_LABEL) {
+      throw new ChatbotError('input-invalid', `BM25 label ${label} is out of range 0..${MAX_BM25_LABEL}.`);
+    }
+    if (this.has(label)) throw new ChatbotError('input-invalid', `BM25 label ${label} is already indexed; remove it first.`);
+    // A reused label must not revive the postings it had before its removal.
+    if (label < this.live.length && this.removedSinceMerge > 0) this.merge(true);
+    const counts = new Map<number, number>();
+    for (const term of terms) {
+      let id = this.termIds.get(term);
+      if (id === undefined) {
+        id = this.termList.length;
+        this.termIds.set(term, id);
+        this.termList.push(term);
+      }
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    for (const [id, count] of counts) this.pendingTerms.push(id * (MAX_TF + 1) + Math.min(count, MAX_TF));
+    this.pendingLabels.push(label);
+    this.pendingStarts.push(this.pendingTerms.length);
+    this.documentLengths = grow(this.documentLengths, label + 1, (length) => new Uint32Array(length));
+    this.live = grow(this.live, label + 1, (length) => new Uint8Array(length));
+    this.documentLengths[label] = terms.length;
+    this.live[label] = 1;
+    this.liveCount += 1;
+    this.liveLength += terms.length;
+  }
+
+  /** Hides a document from every later search; unknown labels are ignored. */
+  remove(label: number): void {
+    if (!this.has(label)) return;
+    this.live[label] = 0;
+    this.liveCount -= 1;
+    this.liveLength -= this.documentLengths[label]!;
+    this.removedSinceMerge += 1;
+  }
+
+  /** The `k` best live documents for a weighted query, best first; `filter` keeps only the labels it accepts. */
+  search(query: readonly WeightedTerm[], k: number, filter?: (label: number) => boolean): Hit[] {
+    this.merge();
+    if (this.liveCount === 0 || k <= 0) return [];
+    if (this.scores.length < this.live.length) this.scores = new Float64Array(this.live.length);
+    const scores = this.scores;
+    const touched: number[] = [];
+    const averageLength = this.liveLength / this.liveCount || 1;
+    for (const { term, weight } of query) {
+      const id = this.termIds.get(term);
+      if (id === undefined || weight <= 0) continue;
+      const start = this.offsets[id]!;
+      const end = this.offsets[id + 1]!;
+      let frequency = 0;
+      for (let index = start; index < end; index += 1) frequency += this.live[this.postings[index]! >>> TF_BITS]!;
+      if (frequency === 0) continue;
+      const idf = Math.log(1 + (this.liveCount - frequency + 0.5) / (frequency + 0.5));
+      for (let index = start; index < end; index += 1) {
+        const posting = this.postings[index]!;
+        const label = posting >>> TF_BITS;
+        if (this.live[label] !== 1) continue;
+        const tf = posting & MAX_TF;
+        const norm = K1 * (1 - B + (B * this.documentLengths[label]!) / averageLength);
+        if (scores[label] === 0) touched.push(label);
+        scores[label]! += (weight * idf * tf * (K1 + 1)) / (tf + norm);
+      }
+    }
+    const top = new TopHits(k);
+    for (const label of touched) {
+      const score = scores[label]!;
+      scores[label] = 0;
+      if (top.accepts(score) && (!filter || filter(label))) top.offer(label, score);
+    }
+    return top.sorted();
+  }
+
+  /** The arrays that `load` takes back; merges pending documents first. */
+  toSections(): Record<string, Section> {
+    this.merge(true);
+    return {
+      bm25Terms: new Uint8Array(Buffer.from(this.termList.join('\n'), 'utf8')),
+      bm25Offsets: this.offsets,
+      bm25Postings: this.postings,
+      bm25Lengths: this.documentLengths,
+      bm25Live: this.live,
+    };
+  }
+
+  /** Rebuilds an index from the arrays of `toSections`; throws ChatbotError('index-corrupt') when they disagree. */
+  static fromSections(sections: ReadonlyMap<string, Section>): Bm25Index {
+    const terms = sections.get('bm25Terms');
+    const offsets = sections.get('bm25Offsets');
+    const postings = sections.get('bm25Postings');
+    const lengths = sections.get('bm25Lengths');
+    const live = sections.get('bm25Live');
+    if (
+      !(terms instanceof Uint8Array && offsets instanceof Uint32Array && postings instanceof Uint32Array) ||
+      !(lengths instanceof Uint32Array && live instanceof Uint8Array) ||
+      lengths.length !== live.length ||
+      offsets[offsets.length - 1] !== postings.length
+    ) {
+      throw new ChatbotError('index-corrupt', 'The BM25 postings are incomplete; run `hoiphuong ingest` to rebuild the index.');
+    }
+    const index = new Bm25Index();
+    const termText = Buffer.from(terms.buffer, terms.byteOffset, terms.byteLength).toString('utf8');
+    const termList = termText.length === 0 ? [] : termText.split('\n');
+    if (termList.length !== offsets.length - 1) {
+      throw new ChatbotError('index-corrupt', 'The BM25 term list does not match its postings; run `hoiphuong ingest` to rebuild the index.');
+    }
+    for (let id = 0; id < termList.length; id += 1) index.termIds.set(termList[id]!, id);
+    index.termList.push(...termList);
+    index.offsets = offsets;
+    index.postings = postings;
+    index.documentLengths = lengths;
+    index.live = live;
+    for (let label = 0; label < live.length; label += 1) {
+      if (live[label] === 1) {
+        index.liveCount += 1;
+        index.liveLength += lengths[label]!;
+      }
+    }
+    return index;
+  }
+
+  /**
+   * Folds pending documents into the CSR postings (and, when `dropDead` or many were removed, drops removed ones) with
+   * a counting sort by term.
+   */
+  private merge(dropDead = false): void {
+    const pending = this.pendingLabels.length;
+    const dropping = this.removedSinceMerge > 0 && (dropDead || this.removedSinceMerge * 4 > this.liveCount);
+    if (pending === 0 && !dropping && this.offsets.length === this.termList.length + 1) return;
+    const termCount = this.termList.length;
+    const counts = new Uint32Array(termCount + 1);
+    const keep = (label: number): boolean => this.live[label] === 1;
+    for (let term = 0; term < this.offsets.length - 1; term += 1) {
+      for (let index = this.offsets[term]!; index < this.offsets[term + 1]!; index += 1) {
+        if (!dropping || keep(this.postings[index]! >>> TF_BITS)) counts[term + 1]! += 1;
+      }
+    }
+    const pendingValues = this.pendingTerms.values;
+    for (let document = 0; document < pending; document += 1) {
+      if (!keep(this.pendingLabels[document]!)) continue;
+      for (let index = this.pendingStarts[document]!; index < this.pendingStarts[document + 1]!; index += 1) {
+        counts[(pendingValues[index]! >>> TF_BITS) + 1]! += 1;
+      }
+    }
+    for (let term = 0; term < termCount; term += 1) counts[term + 1]! += counts[term]!;
+    const offsets = counts;
+    const cursor = offsets.slice(0, termCount);
+    const postings = new Uint32Array(offsets[termCount]!);
+    for (let term = 0; term < this.offsets.length - 1; term += 1) {
+      for (let index = this.offsets[term]!; index < this.offsets[term + 1]!; index += 1) {
+        const posting = this.postings[index]!;
+        if (!dropping || keep(posting >>> TF_BITS)) postings[cursor[term]!++] = posting;
+      }
+    }
+    for (let document = 0; document < pending; document += 1) {
+      const label = this.pendingLabels[document]!;
+      if (!keep(label)) continue;
+      for (let index = this.pendingStarts[document]!; index < this.pendingStarts[document + 1]!; index += 1) {
+        const value = pendingValues[index]!;
+        postings[cursor[value >>> TF_BITS]!++] = label * (MAX_TF + 1) + (value & MAX_TF);
+      }
+    }
+    this.offsets = offsets;
+    this.postings = postings;
+    this.pendingLabels = [];
+    this.pendingStarts = [0];
+    this.pendingTerms = new GrowableUint32();
+    if (dropping) this.removedSinceMerge = 0;
+  }
+}

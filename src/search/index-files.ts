@@ -1,0 +1,213 @@
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ChatbotError } from '../core/errors.js';
+
+/** A typed array stored as one named section of an index file. */
+export type Section = Uint8Array | Uint32Array | Int32Array | Float32Array;
+
+type SectionType = 'u8' | 'u32' | 'i32' | 'f32';
+
+interface SectionEntry {
+  type: SectionType;
+  /** Byte offset from the start of the data area. */
+  offset: number;
+  length: number;
+}
+
+/** File signature and layout version of section files. */
+const MAGIC = 'HPSECT01';
+const ALIGNMENT = 8;
+/** Name of the pointer file that says which version folder is live; replaced by rename so readers see old or new. */
+const CURRENT_FILE = 'CURRENT';
+const VERSION_FOLDER = /^v(\d{6,})$/;
+const TEMPORARY_FOLDER = /^\.tmp-v\d+/;
+
+function typeOf(section: Section): SectionType {
+  if (section instanceof Uint8Array) return 'u8';
+  if (section instanceof Uint32Array) return 'u32';
+  if (section instanceof Int32Array) return 'i32';
+  return 'f32';
+}
+
+function view(type: SectionType, buffer: ArrayBuffer, byteOffset: number, length: number): Section {
+  switch (type) {
+    case 'u8':
+      return new Uint8Array(buffer, byteOffset, length);
+    case 'u32':
+      return new Uint32Array(buffer, byteOffset, length);
+    case 'i32':
+      return new Int32Array(buffer, byteOffset, length);
+    case 'f32':
+      return new Float32Array(buffer, byteOffset, length);
+  }
+}
+
+function alignUp(value: number): number {
+  return Math.ceil(value / ALIGNMENT) * ALIGNMENT;
+}
+
+function corrupt(path: string, detail: string, cause?: unknown): ChatbotError {
+  return new ChatbotError('index-corrupt', `The index file ${path} is unreadable (${detail}); run \`hoiphuong ingest\` to rebuild it.`, cause === undefined ? undefined : { cause });
+}
+
+/**
+ * Writes named typed arrays to one binary file and fsyncs it: a small JSON header then each array 8-byte aligned, so
+ * reading is one `readFile` plus zero-copy views (JSON would be far slower for millions of numbers).
+ */
+export async function writeSections(path: string, sections: Record<string, Section>): Promise<void> {
+  const entries: Record<string, SectionEntry> = {};
+  let offset = 0;
+  for (const [name, section] of Object.entries(sections)) {
+    entries[name] = { type: typeOf(section), offset, length: section.length };
+    offset = alignUp(offset + section.byteLength);
+  }
+  const header = Buffer.from(JSON.stringify(entries), 'utf8');
+  const prefix = Buffer.alloc(alignUp(MAGIC.length + 4 + header.length));
+  prefix.write(MAGIC, 0, 'latin1');
+  prefix.writeUInt32LE(header.length, MAGIC.length);
+  header.copy(prefix, MAGIC.length + 4);
+  const file = await open(path, 'w');
+  try {
+    await file.write(prefix);
+    let written = 0;
+    for (const section of Object.values(sections)) {
+      const bytes = new Uint8Array(section.buffer, section.byteOffset, section.byteLength);
+      await file.write(bytes);
+      const padding = alignUp(written + bytes.length) - (written + bytes.length);
+      if (padding > 0) await file.write(new Uint8Array(padding));
+      written = alignUp(written + bytes.length);
+    }
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+}
+
+/** Reads a file written by `writeSections`; throws ChatbotError('index-corrupt') when it is truncated or not one. */
+export async function readSections(path: string): Promise<Map<string, Section>> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw corrupt(path, error instanceof Error ? error.message : String(error), error);
+  }
+  if (bytes.length < MAGIC.length + 4 || bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) throw corrupt(path, 'not an index file');
+  const headerLength = bytes.readUInt32LE(MAGIC.length);
+  const dataStart = alignUp(MAGIC.length + 4 + headerLength);
+  let entries: Record<string, SectionEntry>;
+  try {
+    entries = JSON.parse(bytes.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headerLength)) as Record<string, SectionEntry>;
+  } catch (error) {
+    throw corrupt(path, 'bad header', error);
+  }
+  // Typed-array views need aligned offsets; readFile usually gives a fresh aligned buffer, otherwise copy once.
+  const aligned = bytes.byteOffset % ALIGNMENT === 0 ? bytes : Buffer.from(bytes);
+  const sections = new Map<string, Section>();
+  for (const [name, entry] of Object.entries(entries)) {
+    const width = entry.type === 'u8' ? 1 : 4;
+    const start = dataStart + entry.offset;
+    if (!Number.isInteger(entry.length) || entry.length < 0 || start + entry.length * width > aligned.length) {
+      throw corrupt(path, `section ${name} is truncated`);
+    }
+    sections.set(name, view(entry.type, aligned.buffer as ArrayBuffer, aligned.byteOffset + start, entry.length));
+  }
+  return sections;
+}
+
+/** Writes a small text file and fsyncs it. */
+export async function writeTextFile(path: string, text: string): Promise<void> {
+  const file = await open(path, 'w');
+  try {
+    await file.writeFile(text, 'utf8');
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+}
+
+/** Fsyncs a file another library wrote (hnswlib writes without syncing). */
+export async function syncFile(path: string): Promise<void> {
+  const file = await open(path, 'r+');
+  try {
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+}
+
+/** Flushes a folder's entries (new names, renames) to disk; a no-op where folders cannot be opened (Windows). */
+async function syncFolder(path: string): Promise<void> {
+  let folder;
+  try {
+    folder = await open(path, 'r');
+    await folder.sync();
+  } catch {
+    // Opening a directory for fsync is not supported on every platform; the rename is still atomic there.
+  } finally {
+    await folder?.close();
+  }
+}
+
+/** The live version folder of an index (absolute or relative like `indexDir`), or undefined when none was committed. */
+export async function currentVersionFolder(indexDir: string): Promise<string | undefined> {
+  let name: string;
+  try {
+    name = (await readFile(join(indexDir, CURRENT_FILE), 'utf8')).trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw corrupt(join(indexDir, CURRENT_FILE), error instanceof Error ? error.message : String(error), error);
+  }
+  if (!VERSION_FOLDER.test(name)) throw corrupt(join(indexDir, CURRENT_FILE), `it names "${name}", not a version folder`);
+  return join(indexDir, name);
+}
+
+/** A folder being written as the next version; `commit` makes it live in one rename of the pointer file. */
+export interface PendingVersion {
+  /** Where to write the new version's files. */
+  folder: string;
+  /** Fsyncs, renames the folder into place, switches CURRENT atomically and removes older versions. */
+  commit(): Promise<void>;
+}
+
+/**
+ * Starts a new version of the index in a temporary sibling folder, after removing leftovers of interrupted runs.
+ * Until `commit` switches CURRENT, readers keep seeing the previous complete version.
+ */
+export async function beginVersion(indexDir: string): Promise<PendingVersion> {
+  await mkdir(indexDir, { recursive: true });
+  const current = await currentVersionFolder(indexDir).catch(() => undefined);
+  const currentName = current?.slice(indexDir.length).replace(/^[/\\]+/, '');
+  await removeStale(indexDir, currentName);
+  let highest = 0;
+  for (const name of await readdir(indexDir)) {
+    const match = VERSION_FOLDER.exec(name);
+    if (match) highest = Math.max(highest, Number(match[1]));
+  }
+  const name = `v${String(highest + 1).padStart(6, '0')}`;
+  const folder = join(indexDir, `.tmp-${name}`);
+  await rm(folder, { recursive: true, force: true });
+  await mkdir(folder);
+  return {
+    folder,
+    commit: async () => {
+      await syncFolder(folder);
+      await rename(folder, join(indexDir, name));
+      await syncFolder(indexDir);
+      const pointer = join(indexDir, `${CURRENT_FILE}.tmp`);
+      await writeTextFile(pointer, `${name}\n`);
+      await rename(pointer, join(indexDir, CURRENT_FILE));
+      await syncFolder(indexDir);
+      await removeStale(indexDir, name);
+    },
+  };
+}
+
+/** Removes every version folder but `keep`, and temporary folders left by a crash. Other files are left alone. */
+async function removeStale(indexDir: string, keep: string | undefined): Promise<void> {
+  for (const name of await readdir(indexDir)) {
+    if (name === keep) continue;
+    if (VERSION_FOLDER.test(name) || TEMPORARY_FOLDER.test(name) || name === `${CURRENT_FILE}.tmp`) {
+      await rm(join(indexDir, name), { recursive: true, force: true });
+    }
+  }
+}
