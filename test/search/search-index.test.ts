@@ -1,0 +1,203 @@
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { queryTerms } from '../../src/search/lexical-terms.js';
+import { openIndex, updateIndex, type SearchIndex } from '../../src/search/search-index.js';
+import { FakeEmbedder } from '../fakes/fake-embedder.js';
+
+function article(id: string, title: string, body: string, place = 'phường Thử Nghiệm, TP Hải Phòng'): string {
+  return `---\nid: ${id}\ntitle: "${title}"\nsource_url: https://example.gov.vn/${id}\npublished: 2025-08-15\nplace: "${place}"\n---\n\n${body}\n`;
+}
+
+const SECRETARY = article(
+  'bi-thu',
+  'Đại hội Đảng bộ phường Thử Nghiệm',
+  'Sáng 15/8, Đảng bộ phường tổ chức Đại hội. Đồng chí Trần Văn Bình được bầu làm Bí thư Đảng ủy phường nhiệm kỳ 2025 - 2030.',
+);
+const POPULATION = article('dan-so', 'Dân số phường Thử Nghiệm', 'Phường có dân số 45.000 người, diện tích tự nhiên 12 km2 sau sắp xếp.');
+const OFFICE = article('mot-cua', 'Điểm tiếp nhận hồ sơ', 'Bộ phận một cửa tiếp nhận hồ sơ hành chính tại số 5 đường Lê Lợi, từ thứ Hai đến thứ Sáu.');
+
+let root: string;
+let dataDir: string;
+let indexDir: string;
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'search-index-'));
+  dataDir = join(root, 'articles');
+  indexDir = join(root, 'index');
+  await mkdir(dataDir);
+  await writeFile(join(dataDir, 'bi-thu.md'), SECRETARY);
+  await writeFile(join(dataDir, 'dan-so.md'), POPULATION);
+  await writeFile(join(dataDir, 'mot-cua.md'), OFFICE);
+});
+
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+function articleIdsFound(index: SearchIndex, question: string): string[] {
+  return index.lexicalSearch(queryTerms(question), 10).map((hit) => index.chunk(hit.label)!.articleId);
+}
+
+describe('updateIndex', () => {
+  it('builds an index whose chunks are exact article slices and whose searches find the right article', async () => {
+    const embedder = new FakeEmbedder();
+    const { index, summary } = await updateIndex({ dataDir, indexDir, embedder });
+    expect(summary).toMatchObject({ articles: 3, added: 3, changed: 0, removed: 0, unchanged: 0, rebuilt: true, errors: [] });
+    expect(summary.chunksEmbedded).toBe(embedder.documentsEmbedded);
+    expect(index.articles().map((meta) => meta.id).sort()).toEqual(['bi-thu', 'dan-so', 'mot-cua']);
+    expect(index.article('dan-so')).toMatchObject({ title: 'Dân số phường Thử Nghiệm', url: 'https://example.gov.vn/dan-so', published: '2025-08-15' });
+    const [label] = index.chunkLabels('dan-so');
+    expect(index.chunk(label!)?.text).toBe('Phường có dân số 45.000 người, diện tích tự nhiên 12 km2 sau sắp xếp.');
+    expect(articleIdsFound(index, 'bi thu dang uy la ai')[0]).toBe('bi-thu');
+    const vectorHits = index.vectorSearch(await embedder.embedQuery('dân số phường bao nhiêu người'), 1);
+    expect(index.chunk(vectorHits[0]!.label)?.articleId).toBe('dan-so');
+  });
+
+  it('embeds the title and place with each chunk but stores the chunk text alone', async () => {
+    const embedder = new FakeEmbedder();
+    const { index } = await updateIndex({ dataDir, indexDir, embedder });
+    expect(embedder.embeddedTexts).toContain('Dân số phường Thử Nghiệm\nphường Thử Nghiệm, TP Hải Phòng\nPhường có dân số 45.000 người, diện tích tự nhiên 12 km2 sau sắp xếp.');
+    expect(index.chunk(index.chunkLabels('dan-so')[0]!)?.text.startsWith('Phường có')).toBe(true);
+  });
+
+  it('embeds nothing and rewrites nothing when the corpus is unchanged', async () => {
+    await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder() });
+    const before = await readdir(indexDir);
+    const embedder = new FakeEmbedder();
+    const { summary } = await updateIndex({ dataDir, indexDir, embedder });
+    expect(embedder.documentsEmbedded).toBe(0);
+    expect(summary).toMatchObject({ articles: 3, added: 0, changed: 0, removed: 0, unchanged: 3, chunksEmbedded: 0, rebuilt: false });
+    expect(await readdir(indexDir)).toEqual(before);
+  });
+
+  it('re-embeds only the chunks of a changed article', async () => {
+    await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder() });
+    await writeFile(join(dataDir, 'dan-so.md'), POPULATION.replace('45.000', '47.500'));
+    const embedder = new FakeEmbedder();
+    const { index, summary } = await updateIndex({ dataDir, indexDir, embedder });
+    expect(summary).toMatchObject({ added: 0, changed: 1, removed: 0, unchanged: 2, rebuilt: false });
+    expect(embedder.embeddedTexts.every((text) => text.startsWith('Dân số phường Thử Nghiệm'))).toBe(true);
+    expect(summary.chunksEmbedded).toBe(index.chunkLabels('dan-so').length);
+    const texts = index.chunkLabels('dan-so').map((label) => index.chunk(label)!.text).join(' ');
+    expect(texts).toContain('47.500');
+    expect(index.lexicalSearch(queryTerms('45.000'), 5)).toEqual([]);
+  });
+
+  it('never returns a removed article, from either search or after reopening', async () => {
+    await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder() });
+    await rm(join(dataDir, 'bi-thu.md'));
+    const embedder = new FakeEmbedder();
+    const { index, summary } = await updateIndex({ dataDir, indexDir, embedder });
+    expect(summary).toMatchObject({ removed: 1, unchanged: 2, chunksEmbedded: 0 });
+    const reopened = await openIndex(indexDir, embedder);
+    for (const searched of [index, reopened]) {
+      expect(searched.article('bi-thu')).toBeUndefined();
+      expect(searched.chunkLabels('bi-thu')).toEqual([]);
+      expect(articleIdsFound(searched, 'Bí thư Đảng ủy Trần Văn Bình')).not.toContain('bi-thu');
+      const dense = searched.vectorSearch(await embedder.embedQuery('Bí thư Đảng ủy Trần Văn Bình'), 10);
+      expect(dense.map((hit) => searched.chunk(hit.label)?.articleId)).not.toContain('bi-thu');
+      expect(dense.every((hit) => searched.chunk(hit.label) !== undefined)).toBe(true);
+    }
+  });
+
+  it('indexes an added article without re-embedding the others', async () => {
+    await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder() });
+    await writeFile(join(dataDir, 'ngan-sach.md'), article('ngan-sach', 'Điều chỉnh ngân sách', 'Ngân sách phường năm 2025 được điều chỉnh tăng 3 tỷ đồng.'));
+    const embedder = new FakeEmbedder();
+    const { index, summary } = await updateIndex({ dataDir, indexDir, embedder });
+    expect(summary).toMatchObject({ added: 1, unchanged: 3, chunksEmbedded: 1 });
+    expect(articleIdsFound(index, 'ngân sách điều chỉnh')[0]).toBe('ngan-sach');
+  });
+
+  it('rebuilds everything, with the reason, when the embedder changed', async () => {
+    await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder({ dimensions: 64 }) });
+    const embedder = new FakeEmbedder({ dimensions: 128 });
+    const { index, summary } = await updateIndex({ dataDir, indexDir, embedder });
+    expect(summary.rebuilt).toBe(true);
+    expect(summary.rebuildReason).toMatch(/fake-hashing-v1-d64 \(64 dimensions\).*fake-hashing-v1-d128 \(128 dimensions\)/);
+    expect(summary.chunksEmbedded).toBeGreaterThan(0);
+    expect(embedder.documentsEmbedded).toBe(summary.chunksEmbedded);
+    expect(index.dimensions).toBe(128);
+    await expect(openIndex(indexDir, new FakeEmbedder({ dimensions: 64 }))).rejects.toMatchObject({ code: 'index-mismatch' });
+  });
+
+  it('rebuilds, with the reason, when the index files are damaged', async () => {
+    await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder() });
+    const version = (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim();
+    await writeFile(join(indexDir, version, 'index.bin'), 'garbage');
+    await expect(openIndex(indexDir, new FakeEmbedder())).rejects.toMatchObject({ code: 'index-corrupt' });
+    const { index, summary } = await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder() });
+    expect(summary.rebuilt).toBe(true);
+    expect(summary.rebuildReason).toMatch(/index\.bin/);
+    expect(articleIdsFound(index, 'hồ sơ một cửa')[0]).toBe('mot-cua');
+  });
+
+  it('leaves the previous index usable when a crash interrupted the next version, and cleans up after it', async () => {
+    const embedder = new FakeEmbedder();
+    await updateIndex({ dataDir, indexDir, embedder });
+    const version = (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim();
+    // A crash mid-write leaves a temporary folder, or a renamed folder that CURRENT never pointed to.
+    await mkdir(join(indexDir, '.tmp-v000009'));
+    await writeFile(join(indexDir, '.tmp-v000009', 'index.bin'), 'half');
+    await cp(join(indexDir, version), join(indexDir, 'v000008'), { recursive: true });
+    await writeFile(join(indexDir, 'v000008', 'manifest.json'), '{');
+    const reopened = await openIndex(indexDir, embedder);
+    expect(articleIdsFound(reopened, 'dân số')[0]).toBe('dan-so');
+
+    await writeFile(join(dataDir, 'mot-cua.md'), OFFICE.replace('số 5', 'số 7'));
+    const { summary } = await updateIndex({ dataDir, indexDir, embedder });
+    expect(summary).toMatchObject({ changed: 1, rebuilt: false });
+    const entries = await readdir(indexDir);
+    expect(entries.sort()).toEqual(['CURRENT', (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim()]);
+  });
+
+  it('reports bad files and indexes the good ones', async () => {
+    await writeFile(join(dataDir, 'hong.md'), '---\nid: hong\ntitle: Bài hỏng\npublished: 15/8/2025\n---\nNội dung.');
+    const { index, summary } = await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder() });
+    expect(summary.articles).toBe(3);
+    expect(summary.errors.map((error) => error.file)).toEqual(['hong.md']);
+    expect(index.article('hong')).toBeUndefined();
+  });
+
+  it('restricts vector search to the labels a filter accepts', async () => {
+    const embedder = new FakeEmbedder();
+    const { index } = await updateIndex({ dataDir, indexDir, embedder });
+    const allowed = new Set(index.chunkLabels('mot-cua'));
+    const hits = index.vectorSearch(await embedder.embedQuery('dân số'), 5, (label) => allowed.has(label));
+    expect(hits.map((hit) => hit.label)).toEqual([...allowed]);
+  });
+
+  it('reports the time it took from the injected clock', async () => {
+    let now = 1_000;
+    const { summary } = await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder(), clock: () => (now += 250) });
+    expect(summary.seconds).toBe(0.25);
+  });
+
+  it('reports progress as chunks are embedded', async () => {
+    const calls: Array<[number, number]> = [];
+    const { summary } = await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder(), onProgress: (done, total) => calls.push([done, total]) });
+    expect(calls.at(-1)).toEqual([summary.chunksEmbedded, summary.chunksEmbedded]);
+  });
+});
+
+describe('openIndex', () => {
+  it('loads what updateIndex built without reading the articles', async () => {
+    const embedder = new FakeEmbedder();
+    const { index: built } = await updateIndex({ dataDir, indexDir, embedder });
+    await rm(dataDir, { recursive: true });
+    const index = await openIndex(indexDir, embedder);
+    expect(index.articles()).toEqual(built.articles());
+    for (const meta of built.articles()) {
+      expect(index.chunkLabels(meta.id).map((label) => index.chunk(label))).toEqual(built.chunkLabels(meta.id).map((label) => built.chunk(label)));
+    }
+    const query = await embedder.embedQuery('Bí thư là ai');
+    expect(index.vectorSearch(query, 3)).toEqual(built.vectorSearch(query, 3));
+    expect(index.lexicalSearch(queryTerms('Bí thư là ai'), 3)).toEqual(built.lexicalSearch(queryTerms('Bí thư là ai'), 3));
+  });
+
+  it('says how to build the index when there is none', async () => {
+    await expect(openIndex(indexDir, new FakeEmbedder())).rejects.toThrow(/hoiphuong ingest/);
+  });
+});
