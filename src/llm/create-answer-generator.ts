@@ -42,3 +42,13 @@ export function createOpenAIEmbedder(config: Readonly<Config>): OpenAIEmbedder |
     concurrency: config.openai.embeddingConcurrency,
   });
 }
+
+/**
+ * `createOpenAIEmbedder` plus one probe request that learns the model's dimension, which the index needs before it
+ * embeds anything; rejects with an `upstream-failed` ChatbotError when the server cannot be reached.
+ */
+export async function connectOpenAIEmbedder(config: Readonly<Config>): Promise<OpenAIEmbedder | undefined> {
+  const embedder = createOpenAIEmbedder(config);
+  if (embedder) await embedder.discoverDimensions();
+  return embedder;
+}

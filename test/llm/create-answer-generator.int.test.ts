@@ -3,7 +3,7 @@ import { loadConfig } from '../../src/config.js';
 import { REFUSAL_TOKEN } from '../../src/core/answer-prompt.js';
 import { ConfigError } from '../../src/core/errors.js';
 import { refusalMessage } from '../../src/core/messages.js';
-import { createAnswerGenerator, createOpenAIEmbedder } from '../../src/llm/create-answer-generator.js';
+import { connectOpenAIEmbedder, createAnswerGenerator, createOpenAIEmbedder } from '../../src/llm/create-answer-generator.js';
 import { startOpenAIStandIn, type OpenAIStandIn, type StandInReply } from '../support/openai-stand-in.js';
 import { sampleFallback, samplePassages } from '../support/sample-passages.js';
 import type { Language } from '../../src/core/types.js';
@@ -127,6 +127,12 @@ describe('createOpenAIEmbedder', () => {
     expect(embedder?.name).toBe('openai:bge-m3');
     expect(await embedder?.embedDocuments(['một', 'hai'])).toHaveLength(2);
     expect(standIn.requests[0]).toMatchObject({ path: '/v1/embeddings', body: { model: 'bge-m3', input: ['một', 'hai'] } });
+  });
+
+  it('learns the dimension up front when connecting, as the index needs it before embedding', async () => {
+    const embedder = await connectOpenAIEmbedder(loadConfig({ OPENAI_BASE_URL: standIn.baseURL, OPENAI_EMBEDDING_MODEL: 'bge-m3' }));
+    expect(embedder?.dimensions).toBe(8);
+    expect(standIn.requests).toHaveLength(1);
   });
 
   it('refuses an embedding model with no key or base URL to reach it', () => {
