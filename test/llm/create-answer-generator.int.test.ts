@@ -21,7 +21,8 @@ afterEach(async () => {
 /** Runs the real wiring (config → OpenAIChatModel → GroundedGenerator, real prompts) on one scripted reply. */
 async function ask(replies: StandInReply[], options: { env?: Record<string, string>; stream?: boolean; question?: string; language?: Language } = {}) {
   standIn.replyToChat(...replies);
-  const config = loadConfig({ OPENAI_BASE_URL: standIn.baseURL, OPENAI_TIMEOUT_MS: '200', OPENAI_MAX_RETRIES: '0', ...options.env });
+  // A generous timeout, so a slow first request on a busy machine is not mistaken for the scripted failure.
+  const config = loadConfig({ OPENAI_BASE_URL: standIn.baseURL, OPENAI_TIMEOUT_MS: '10000', OPENAI_MAX_RETRIES: '0', ...options.env });
   const generator = createAnswerGenerator(config, (line) => logs.push(line), { stream: options.stream ?? false });
   if (!generator) throw new Error('expected LLM mode to be enabled');
   return generator.generate({
@@ -94,7 +95,7 @@ describe('LLM mode through the openai SDK against a local stand-in', () => {
   });
 
   it('falls back when the server holds its reply past the timeout', async () => {
-    const answer = await ask([{ hang: true }]);
+    const answer = await ask([{ hang: true }], { env: { OPENAI_TIMEOUT_MS: '200' } });
     expect(answer).toMatchObject({ mode: 'extractive', grounding: { status: 'error' } });
     expect(answer.grounding?.detail).toMatch(/within 200 ms/);
   });
