@@ -79,6 +79,14 @@ const messages = {
   'discord.passages-title': { vi: 'Đoạn trích về “{query}”', en: 'Passages about “{query}”' },
   'discord.passages-empty': { vi: 'Không tìm thấy đoạn trích nào về “{query}”.', en: 'No passages found about “{query}”.' },
   'discord.read-article': { vi: 'Xem bài viết', en: 'Read the article' },
+  'pins.default-pinned-by': { vi: 'Ban quản trị', en: 'Administrators' },
+  'report.title': { vi: 'Báo cáo Hỏi Phường — {time}', en: 'Hỏi Phường report — {time}' },
+  'report.unanswered': { vi: 'Câu hỏi hỏi nhiều nhất mà chưa trả lời được (nên bổ sung bài viết):', en: 'Most asked questions the articles could not answer:' },
+  'report.worst-rated': { vi: 'Câu trả lời bị chấm 👎 nhiều nhất:', en: 'Worst-rated answers:' },
+  'report.overdue-pins': { vi: 'Câu trả lời ghim đã quá hạn xem lại (vẫn đang được dùng):', en: 'Pinned answers past their review date (still served):' },
+  'report.none': { vi: '(không có)', en: '(none)' },
+  'report.last-asked': { vi: 'lần cuối', en: 'last asked' },
+  'report.hits': { vi: '{hits} lượt dùng', en: '{hits} hits' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof messages;
