@@ -29,6 +29,8 @@ const NOT_NAME_WORDS = new Set(
     .split(' ')
     .map(syllableKey),
 );
+// Words that never stand inside a person's name ("Đại", "Thành", "Nam" do: Hoàng Văn Đại, Đinh Thành Đồng, Phạm Hải Nam).
+const NEVER_IN_NAME = new Set('Đảng Ủy UBND HĐND MTTQ Phường Xã Tỉnh Huyện Quận Sở Bí Thư Chủ Tịch Ban Hội'.split(' ').map(syllableKey));
 const PLACE_PREFIX = /(phường|xã|đường|phố|đại lộ|quận|huyện|tỉnh|thành phố|tp\.?|thị trấn|thôn|khu|tổ dân phố)\s*$/iu;
 const CAPITALISED_RUN = /\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*)*/gu;
 
@@ -58,7 +60,7 @@ export function findPersons(sentence: string): Entity[] {
     if (PLACE_PREFIX.test(before) && !(startsWithSurname && words.length >= 3)) continue;
     const introduced = /(đồng chí|ông|bà|anh|chị|Mẹ Việt Nam anh hùng)\s*$/iu.test(before);
     if (!introduced && !startsWithSurname) continue;
-    if (words.some((word) => NOT_NAME_WORDS.has(syllableKey(word)) && !SURNAMES.has(syllableKey(word)))) continue;
+    if (words.some((word) => NEVER_IN_NAME.has(syllableKey(word)))) continue;
     const text = words.join(' ');
     persons.push({ text, start, end: start + text.length });
   }

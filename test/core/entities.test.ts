@@ -26,3 +26,10 @@ describe('findDates and findCodes', () => {
     expect(findCodes('Chương trình hành động số 05-CTr/TU').map((entity) => entity.text)).toEqual(['05-CTr/TU']);
   });
 });
+
+describe('findPersons with common given names', () => {
+  it('keeps names whose syllables are also ordinary words', () => {
+    const names = findPersons('Chủ tịch UBND xã là ông Đặng Quốc Việt; các đồng chí Lương Thế Quý và Phạm Hải Nam; đồng chí Hoàng Văn Đại.').map((entity) => entity.text);
+    expect(names).toEqual(['Đặng Quốc Việt', 'Lương Thế Quý', 'Phạm Hải Nam', 'Hoàng Văn Đại']);
+  });
+});

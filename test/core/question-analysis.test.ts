@@ -32,10 +32,14 @@ describe('detectAnswerTypes', () => {
 describe('analyzeQuestion', () => {
   it('drops question words, chat slang and the place name from the content to cover', () => {
     const groups = phrases('đại hội đảng bộ xã an lão có bao nhiêu đại biểu chính thức z?', ['an', 'lao']);
-    expect(groups.flat()).toEqual(expect.arrayContaining(['dai', 'hoi', 'dang', 'bo', 'bieu']));
+    expect(groups.flat()).toEqual(expect.arrayContaining(['dai hoi', 'dang bo', 'dai bieu']));
     expect(groups.flat()).not.toContain('z');
     expect(groups.flat()).not.toContain('an');
     expect(groups.flat()).not.toContain('bao');
+  });
+
+  it('keeps adjacent content words together so "dân số" is not satisfied by "người dân … số"', () => {
+    expect(phrases('Dân số xã Hiền Quan là bao nhiêu?', ['hien', 'quan']).flat()).toContain('dan so');
   });
 
   it('expands everyday words to the administrative terms articles use', () => {
