@@ -37,6 +37,12 @@ export const MAX_INPUTS_PER_REQUEST = 2048;
 const MAX_CHARACTERS_PER_INPUT = 8_000;
 const MAX_CHARACTERS_PER_REQUEST = 100_000;
 const OPENAI_BASE_URL = 'https://api.openai.com/v1';
+/** Default vector sizes of OpenAI's embedding models; any other model's size is learnt from its first response. */
+const OPENAI_MODEL_DIMENSIONS: Readonly<Record<string, number>> = {
+  'text-embedding-3-small': 1536,
+  'text-embedding-3-large': 3072,
+  'text-embedding-ada-002': 1536,
+};
 
 /**
  * An `Embedder` (and a LangChain `Embeddings`) over an OpenAI-compatible `/embeddings` endpoint: batches within the
@@ -52,7 +58,7 @@ export class OpenAIEmbedder extends Embeddings implements Embedder {
     super({});
     const baseURL = options.baseURL ?? OPENAI_BASE_URL;
     this.name = `openai:${options.model}`;
-    this.knownDimensions = options.dimensions;
+    this.knownDimensions = options.dimensions ?? OPENAI_MODEL_DIMENSIONS[options.model];
     this.context = { baseURL: redactURL(baseURL), model: options.model, modelSetting: 'OPENAI_EMBEDDING_MODEL', timeoutMs: options.timeoutMs, retries: options.maxRetries };
     this.client = new OpenAI({
       apiKey: options.apiKey ?? PLACEHOLDER_API_KEY,
@@ -68,9 +74,18 @@ export class OpenAIEmbedder extends Embeddings implements Embedder {
     });
   }
 
-  /** The vector size: as given, or learnt from the first response (0 until then; see `discoverDimensions`). */
+  /**
+   * The vector size: as given, known for OpenAI's own models, or learnt from the first response; reading it before
+   * then throws, since an index built for a guessed size would be unusable (await `discoverDimensions()` first).
+   */
   get dimensions(): number {
-    return this.knownDimensions ?? 0;
+    if (this.knownDimensions === undefined) {
+      throw new ChatbotError(
+        'internal',
+        `The vector size of embedding model "${this.options.model}" is not known yet. Await discoverDimensions() (or use connectOpenAIEmbedder) before building an index.`,
+      );
+    }
+    return this.knownDimensions;
   }
 
   /** Embeds one probe text when the dimension is not known yet, and returns it. */

@@ -104,8 +104,9 @@ describe('OpenAIEmbedder against an OpenAI-compatible stand-in', () => {
   it('learns its dimension from the first response and is named after the model', async () => {
     const model = embedder();
     expect(model.name).toBe('openai:stand-in-embed');
-    expect(model.dimensions).toBe(0);
+    expect(() => model.dimensions).toThrow(/not known yet\. Await discoverDimensions\(\)/);
     expect(await model.discoverDimensions()).toBe(8);
+    expect(model.dimensions).toBe(8);
     expect((await model.embedQuery('Bí thư phường An Hải')).length).toBe(8);
   });
 
@@ -116,6 +117,11 @@ describe('OpenAIEmbedder against an OpenAI-compatible stand-in', () => {
     const error = await model.embedQuery('hai').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ChatbotError);
     expect((error as ChatbotError).code).toBe('index-mismatch');
+  });
+
+  it('knows the vector size of OpenAI\'s own models without a request', () => {
+    expect(embedder({ model: 'text-embedding-3-small' }).dimensions).toBe(1536);
+    expect(standIn.requests).toHaveLength(0);
   });
 
   it('checks responses against a dimension given up front', async () => {
