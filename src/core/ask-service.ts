@@ -43,7 +43,7 @@ export function createAskService(options: AskServiceOptions): AskService {
         const failure = toChatbotError(error);
         log(`[ask] error ${reference} (${failure.code}): ${failure.message}${failure.cause instanceof Error && failure.cause.stack ? `\n${failure.cause.stack}` : ''}`);
         const language = question.language ?? detectLanguage(question.text);
-        return {
+        result = {
           question: question.text,
           answered: false,
           answer: refusalMessage('error', language, { reference }),
@@ -53,6 +53,7 @@ export function createAskService(options: AskServiceOptions): AskService {
           reason: 'error',
         };
       }
+      // Errors are recorded too, so staff see them in the report next to the questions the articles could not answer.
       if (options.recorder) {
         try {
           result.answerId = await options.recorder.record(question, result);
