@@ -70,7 +70,7 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
  * Makes the `hoiphuong ingest [--data DIR] [--index DIR]` command; `makeEmbedder` is the seam for tests and defaults to
  * the embedder `serve` and `ask` use, so the index they open was built by the same one.
  */
-export function createIngestCommand(makeEmbedder: (config: Readonly<Config>) => Embedder = createEmbedder): Command {
+export function createIngestCommand(makeEmbedder: (config: Readonly<Config>) => Embedder | Promise<Embedder> = createEmbedder): Command {
   return async (args, context) => {
     let values;
     try {
@@ -82,7 +82,7 @@ export function createIngestCommand(makeEmbedder: (config: Readonly<Config>) => 
     const indexDir = values.index ?? context.config.indexDir;
     let summary: IngestSummary;
     try {
-      summary = await runIngest({ dataDir, indexDir, embedder: makeEmbedder(context.config), output: context.stdout, diagnostics: context.stderr });
+      summary = await runIngest({ dataDir, indexDir, embedder: await makeEmbedder(context.config), output: context.stdout, diagnostics: context.stderr });
     } catch (error) {
       // A missing articles folder is a failed run (exit 1), not a usage mistake (exit 2).
       if (error instanceof ChatbotError && error.code === 'input-invalid') {

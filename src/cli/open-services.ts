@@ -1,5 +1,5 @@
 import { createAskService } from '../core/ask-service.js';
-import { createAnswerGenerator, createOpenAIEmbedder } from '../llm/create-answer-generator.js';
+import { connectOpenAIEmbedder, createAnswerGenerator } from '../llm/create-answer-generator.js';
 import { HashingEmbedder } from '../search/hashing-embedder.js';
 import { HybridRetriever } from '../search/hybrid-retriever.js';
 import { PlaceGazetteer } from '../search/place-gazetteer.js';
@@ -30,14 +30,14 @@ export interface OpenServicesOptions {
 }
 
 /** Chooses the embedder: the OpenAI-compatible one when OPENAI_EMBEDDING_MODEL is set, the offline one otherwise. */
-export function createEmbedder(config: Readonly<Config>): Embedder {
-  return createOpenAIEmbedder(config) ?? new HashingEmbedder();
+export async function createEmbedder(config: Readonly<Config>): Promise<Embedder> {
+  return (await connectOpenAIEmbedder(config)) ?? new HashingEmbedder();
 }
 
 /** Brings the index up to date with the articles and wires retrieval, answering and (when configured) the store and LLM. */
 export async function openServices(config: Readonly<Config>, options: OpenServicesOptions): Promise<Services> {
   const log = (line: string) => options.output.write(`${line}\n`);
-  const embedder = createEmbedder(config);
+  const embedder = await createEmbedder(config);
   const dataDir = options.dataDir ?? config.dataDir;
   const indexDir = options.indexDir ?? config.indexDir;
   const { index, summary } = await updateIndex({ dataDir, indexDir, embedder });
