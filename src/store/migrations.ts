@@ -1,0 +1,71 @@
+/**
+ * The schema, as ordered steps: step `n` (1-based) takes a database from `user_version` n-1 to n. Never edit a step
+ * that has shipped; append a new one. Steps may call `question_key(text)`, which `openDatabase` registers.
+ */
+export const migrations: readonly string[] = [
+  // 1: pins, the answer log and settings.
+  `
+  CREATE TABLE pins (
+    id TEXT PRIMARY KEY,
+    question TEXT NOT NULL,
+    normalized_question TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    citations TEXT NOT NULL DEFAULT '[]',
+    pinned_by TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    channel_ref TEXT,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX pins_by_question ON pins (normalized_question);
+  CREATE TABLE answers (
+    id TEXT PRIMARY KEY,
+    question TEXT NOT NULL,
+    normalized_question TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    answered INTEGER NOT NULL,
+    reason TEXT,
+    mode TEXT NOT NULL,
+    citations TEXT NOT NULL DEFAULT '[]',
+    channel TEXT NOT NULL,
+    user_key TEXT,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE settings (
+    scope TEXT NOT NULL,
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (scope, key)
+  );
+  `,
+  // 2: pin alternatives, review dates and hits; feedback; token pairs; question keys that ignore chat fillers.
+  `
+  ALTER TABLE pins ADD COLUMN alternatives TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE pins ADD COLUMN review_by TEXT;
+  ALTER TABLE pins ADD COLUMN hits INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE answers ADD COLUMN language TEXT;
+  ALTER TABLE answers ADD COLUMN pin_id TEXT;
+  UPDATE pins SET normalized_question = question_key(question);
+  UPDATE answers SET normalized_question = question_key(question);
+  CREATE INDEX answers_unanswered ON answers (answered, normalized_question);
+  CREATE TABLE feedback (
+    answer_id TEXT NOT NULL REFERENCES answers (id) ON DELETE CASCADE,
+    user_key TEXT NOT NULL,
+    vote TEXT NOT NULL CHECK (vote IN ('up', 'down')),
+    comment TEXT,
+    channel TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (answer_id, user_key)
+  );
+  CREATE TABLE tokens (
+    name TEXT PRIMARY KEY,
+    access_token TEXT NOT NULL,
+    refresh_token TEXT NOT NULL,
+    expires_at TEXT,
+    updated_at TEXT NOT NULL
+  );
+  `,
+];
+
+/** The schema version this code writes; a file with a higher `user_version` comes from a newer Hỏi Phường. */
+export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -1,0 +1,104 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { SqliteAnswerLog } from './answer-log.js';
+import { calendarDate, DEFAULT_TIME_ZONE } from './calendar-date.js';
+import { SqliteFeedbackStore } from './feedback-store.js';
+import { openDatabase, type SqliteDatabase } from './open-database.js';
+import { SqlitePinStore } from './pin-store.js';
+import { buildReport, type StoreReport } from './report.js';
+import { SqliteSettingsStore } from './settings-store.js';
+import { SqliteTokenStore } from './token-store.js';
+import { SaltedUserKeys } from './user-keys.js';
+import type { Config } from '../config.js';
+
+/** Options of `SqliteStore.open`. */
+export interface SqliteStoreOptions {
+  /** File to open or create (its folder too); `:memory:` for a throwaway database. */
+  path: string;
+  /** Lowest similarity that serves a pin (config.store.pinMatchThreshold). */
+  pinMatchThreshold: number;
+  /** config.store.userKeySalt; when absent the store generates one and keeps it. */
+  userKeySalt?: string;
+  /** Names the place a text is about, so a pin about one ward never answers a question about another. */
+  placeOf?: (text: string) => string | undefined;
+  now?: () => Date;
+  newId?: () => string;
+  newSalt?: () => string;
+  /** Time zone whose date decides when a review-by date has passed; Vietnam's by default. */
+  timeZone?: string;
+  busyTimeoutMs?: number;
+}
+
+/** Options of `SqliteStore.report`. */
+export interface StoreReportOptions {
+  limit: number;
+  since?: string;
+}
+
+/**
+ * Everything Hỏi Phường keeps between restarts, in one SQLite file: pins, the answer log, feedback, user keys,
+ * settings and tokens, each exposed as the port it implements.
+ */
+export class SqliteStore {
+  readonly database: SqliteDatabase;
+  readonly pins: SqlitePinStore;
+  readonly answers: SqliteAnswerLog;
+  readonly feedback: SqliteFeedbackStore;
+  readonly userKeys: SaltedUserKeys;
+  readonly settings: SqliteSettingsStore;
+  readonly tokens: SqliteTokenStore;
+  private readonly now: () => Date;
+  private readonly timeZone: string;
+
+  private constructor(database: SqliteDatabase, options: SqliteStoreOptions) {
+    const now = options.now ?? (() => new Date());
+    const newId = options.newId ?? (() => randomUUID());
+    this.database = database;
+    this.now = now;
+    this.timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+    this.pins = new SqlitePinStore(database, {
+      threshold: options.pinMatchThreshold,
+      now,
+      newId,
+      timeZone: this.timeZone,
+      ...(options.placeOf ? { placeOf: options.placeOf } : {}),
+    });
+    this.answers = new SqliteAnswerLog(database, { now, newId });
+    this.feedback = new SqliteFeedbackStore(database, { now });
+    this.userKeys = new SaltedUserKeys(database, {
+      newSalt: options.newSalt ?? (() => randomBytes(32).toString('hex')),
+      ...(options.userKeySalt ? { salt: options.userKeySalt } : {}),
+    });
+    this.settings = new SqliteSettingsStore(database);
+    this.tokens = new SqliteTokenStore(database, { now });
+  }
+
+  /**
+   * Opens (creating and migrating as needed) the database.
+   * @throws ChatbotError `store-corrupt` or `store-too-new`, leaving the file untouched.
+   */
+  static open(options: SqliteStoreOptions): SqliteStore {
+    const database = openDatabase(options.path, options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
+    return new SqliteStore(database, options);
+  }
+
+  /** Opens the database the settings name (DATABASE_PATH, PIN_MATCH_THRESHOLD, USER_KEY_SALT). */
+  static fromConfig(config: Readonly<Config>, options: Partial<SqliteStoreOptions> = {}): SqliteStore {
+    return SqliteStore.open({
+      path: config.store.databasePath,
+      pinMatchThreshold: config.store.pinMatchThreshold,
+      ...(config.store.userKeySalt ? { userKeySalt: config.store.userKeySalt } : {}),
+      ...options,
+    });
+  }
+
+  /** The staff report: most asked unanswered questions, worst-rated answers and overdue pins. */
+  report(options: StoreReportOptions): StoreReport {
+    const now = this.now();
+    return buildReport(this.database, { ...options, now, today: calendarDate(now, this.timeZone) });
+  }
+
+  /** Closes the database; acknowledged writes are already on disk. */
+  close(): void {
+    if (this.database.open) this.database.close();
+  }
+}
