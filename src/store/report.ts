@@ -69,7 +69,7 @@ export function buildReport(database: SqliteDatabase, options: ReportOptions): S
       `SELECT normalized_question, COUNT(*) AS count, MAX(created_at) AS last_asked,
          (SELECT latest.question FROM answers AS latest
            WHERE latest.normalized_question = asked.normalized_question AND latest.answered = 0
-           ORDER BY latest.created_at DESC LIMIT 1) AS example,
+           ORDER BY latest.created_at DESC, latest.rowid DESC LIMIT 1) AS example,
          GROUP_CONCAT(DISTINCT reason) AS reasons
        FROM answers AS asked
        WHERE answered = 0 AND COALESCE(reason, '') <> 'empty-question' AND created_at >= ?
@@ -96,7 +96,7 @@ export function buildReport(database: SqliteDatabase, options: ReportOptions): S
       `SELECT answers.normalized_question, answers.answer, answers.mode,
          (SELECT latest.question FROM answers AS latest
            WHERE latest.normalized_question = answers.normalized_question AND latest.answer = answers.answer
-           ORDER BY latest.created_at DESC LIMIT 1) AS question,
+           ORDER BY latest.created_at DESC, latest.rowid DESC LIMIT 1) AS question,
          SUM(feedback.vote = 'down') AS down_votes, SUM(feedback.vote = 'up') AS up_votes, MAX(feedback.updated_at) AS last_voted
        FROM feedback JOIN answers ON answers.id = feedback.answer_id
        WHERE feedback.updated_at >= ?

@@ -1,0 +1,245 @@
+import { randomUUID } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { ChatbotError } from '../core/errors.js';
+import { message } from '../core/messages.js';
+import { loadArticles } from '../ingest/load-articles.js';
+import { isCalendarDate } from '../store/calendar-date.js';
+import { parsePinLine, toPinLine, type PinLineDefaults } from '../store/pin-lines.js';
+import { SqliteStore } from '../store/sqlite-store.js';
+import type { Config } from '../config.js';
+import type { Pin } from '../core/ports.js';
+import type { Citation } from '../core/types.js';
+import type { Command, CommandContext } from './command-context.js';
+
+const USAGE = `Usage:
+  hoiphuong pins list [--json]
+  hoiphuong pins add --question "…" --answer "…" [--alt "…"]... [--source ARTICLE_ID_OR_URL]... [--by NAME] [--review-by YYYY-MM-DD]
+  hoiphuong pins remove ID_OR_QUESTION
+  hoiphuong pins export [FILE]          (JSON lines; stdout without FILE)
+  hoiphuong pins import FILE            (JSON lines; - reads stdin)`;
+
+/** Finds the article a `--source` names (by id or URL), so the citation gets its title and link. */
+export type SourceResolver = (idOrUrl: string) => Citation | undefined;
+
+/** Options of `createPinsCommand`. */
+export interface PinsCommandOptions {
+  /** Resolves `--source` values; by default the articles in DATA_DIR are read when a source is given. */
+  resolveSource?: SourceResolver;
+  /** Opens the store; by default the database the settings name. */
+  openStore?: (config: Readonly<Config>) => SqliteStore;
+  /** Clock and id generator for imported lines that lack a time or an id. */
+  now?: () => Date;
+  newId?: () => string;
+}
+
+/** A usage mistake: reported as one line with exit code 2. */
+class UsageError extends Error {}
+
+/** Builds `hoiphuong pins list|add|remove|export|import`, with injectable source resolution and store. */
+export function createPinsCommand(options: PinsCommandOptions = {}): Command {
+  return async (args, context) => {
+    const [action, ...rest] = args;
+    const openStore = options.openStore ?? ((config: Readonly<Config>) => SqliteStore.fromConfig(config));
+    try {
+      switch (action) {
+        case 'list':
+          return await withStore(openStore, context, (store) => listPins(store, rest, context));
+        case 'add': {
+          const pin = await parseAddArguments(rest, context, options.resolveSource);
+          return await withStore(openStore, context, async (store) => {
+            const saved = await store.pins.add(pin);
+            context.stdout.write(`Pinned ${saved.id}: ${saved.question}\n`);
+            return 0;
+          });
+        }
+        case 'remove': {
+          const target = positionalsOf(rest).join(' ').trim();
+          if (!target) throw new UsageError('pins remove needs a pin id or the pinned question.');
+          return await withStore(openStore, context, async (store) => {
+            if (await store.pins.remove(target)) {
+              context.stdout.write(`Removed the pin "${target}".\n`);
+              return 0;
+            }
+            context.stderr.write(`No pin has the id or question "${target}" (see: hoiphuong pins list).\n`);
+            return 1;
+          });
+        }
+        case 'export': {
+          const file = positionalsOf(rest)[0];
+          return await withStore(openStore, context, async (store) => {
+            const pins = await store.pins.list();
+            const text = pins.map((pin) => `${toPinLine(pin)}\n`).join('');
+            if (file === undefined || file === '-') {
+              context.stdout.write(text);
+            } else {
+              await writeFile(file, text, 'utf8');
+              context.stderr.write(`Exported ${pins.length} pins to ${file}.\n`);
+            }
+            return 0;
+          });
+        }
+        case 'import': {
+          const file = positionalsOf(rest)[0];
+          if (file === undefined) throw new UsageError('pins import needs a JSON-lines file (or - for stdin).');
+          const text = file === '-' ? await readAll(context.stdin) : await readInput(file);
+          const defaults = {
+            newId: options.newId ?? (() => randomUUID()),
+            createdAt: (options.now ?? (() => new Date()))().toISOString(),
+            pinnedBy: message('pins.default-pinned-by', 'vi'),
+          };
+          return await withStore(openStore, context, (store) => importPins(store, text, defaults, context));
+        }
+        default:
+          throw new UsageError(action ? `Unknown pins action "${action}".` : 'pins needs an action.');
+      }
+    } catch (error) {
+      if (error instanceof UsageError || (error instanceof ChatbotError && error.code === 'input-invalid')) {
+        context.stderr.write(`${error.message}\n${USAGE}\n`);
+        return 2;
+      }
+      throw error;
+    }
+  };
+}
+
+/** `hoiphuong pins …` with sources resolved from the articles in DATA_DIR. */
+export const pinsCommand: Command = createPinsCommand();
+
+async function withStore(
+  openStore: (config: Readonly<Config>) => SqliteStore,
+  context: CommandContext,
+  work: (store: SqliteStore) => Promise<number>,
+): Promise<number> {
+  const store = openStore(context.config);
+  try {
+    return await work(store);
+  } finally {
+    store.close();
+  }
+}
+
+/** Runs a `parseArgs` call, turning its complaint about unknown or malformed options into a usage error. */
+function checked<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function positionalsOf(args: string[]): string[] {
+  return checked(() => parseArgs({ args, allowPositionals: true, options: {} })).positionals;
+}
+
+async function listPins(store: SqliteStore, args: string[], context: CommandContext): Promise<number> {
+  const { values } = checked(() => parseArgs({ args, options: { json: { type: 'boolean', default: false } } }));
+  const pins = (await store.pins.list()).map((pin) => ({ ...pin, reviewOverdue: store.pins.isReviewOverdue(pin) }));
+  if (values.json) {
+    context.stdout.write(`${JSON.stringify(pins, null, 2)}\n`);
+    return 0;
+  }
+  if (pins.length === 0) {
+    context.stdout.write('No pins yet. Add one with: hoiphuong pins add --question "…" --answer "…"\n');
+    return 0;
+  }
+  for (const pin of pins) {
+    const review = pin.reviewBy ? ` · review by ${pin.reviewBy}${pin.reviewOverdue ? ' (OVERDUE)' : ''}` : '';
+    const lines = [`${pin.id} · ${pin.hits} hits${review}`, `  Q: ${pin.question}`];
+    if (pin.alternatives && pin.alternatives.length > 0) lines.push(`  also: ${pin.alternatives.join(' | ')}`);
+    lines.push(`  A: ${pin.answer.replace(/\s+/g, ' ')}`);
+    const sources = pin.citations.map((citation) => citation.url || citation.id).join(', ');
+    lines.push(`  by ${pin.pinnedBy} (${pin.channel}) at ${pin.createdAt}${sources ? ` · sources: ${sources}` : ''}`);
+    context.stdout.write(`${lines.join('\n')}\n\n`);
+  }
+  return 0;
+}
+
+async function parseAddArguments(args: string[], context: CommandContext, resolveSource: SourceResolver | undefined) {
+  const { values, positionals } = checked(() =>
+    parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        question: { type: 'string' },
+        answer: { type: 'string' },
+        alt: { type: 'string', multiple: true },
+        source: { type: 'string', multiple: true },
+        by: { type: 'string' },
+        'review-by': { type: 'string' },
+      },
+    }),
+  );
+  if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}"; quote the question and answer and pass them with --question and --answer.`);
+  if (!values.question?.trim()) throw new UsageError('pins add needs --question "…".');
+  if (!values.answer?.trim()) throw new UsageError('pins add needs --answer "…".');
+  const reviewBy = values['review-by'];
+  if (reviewBy !== undefined && !isCalendarDate(reviewBy)) throw new UsageError(`--review-by "${reviewBy}" is not a date; write it as YYYY-MM-DD, e.g. 2026-06-30.`);
+  const sources = values.source ?? [];
+  const resolve = sources.length > 0 ? (resolveSource ?? (await articleResolver(context))) : undefined;
+  const citations = sources.map((source) => {
+    const found = resolve?.(source.trim());
+    if (found) return found;
+    context.stderr.write(`Note: "${source}" is not the id or URL of a known article; it is cited as given.\n`);
+    return bareCitation(source.trim());
+  });
+  return {
+    question: values.question,
+    alternatives: values.alt ?? [],
+    answer: values.answer,
+    citations,
+    pinnedBy: values.by?.trim() || message('pins.default-pinned-by', 'vi'),
+    channel: 'cli' as const,
+    ...(reviewBy ? { reviewBy } : {}),
+  };
+}
+
+function bareCitation(idOrUrl: string): Citation {
+  const isUrl = /^https?:\/\//i.test(idOrUrl);
+  return { id: idOrUrl, title: '', url: isUrl ? idOrUrl : '', quote: '' };
+}
+
+/** Resolves sources against the articles in DATA_DIR; without a readable folder every source is cited as given. */
+async function articleResolver(context: CommandContext): Promise<SourceResolver | undefined> {
+  try {
+    const { articles } = await loadArticles(context.config.dataDir);
+    return (idOrUrl) => {
+      const article = articles.find((candidate) => candidate.id === idOrUrl || (candidate.url !== '' && candidate.url === idOrUrl));
+      if (!article) return undefined;
+      return { id: article.id, title: article.title, url: article.url, quote: '', ...(article.published ? { published: article.published } : {}) };
+    };
+  } catch (error) {
+    context.stderr.write(`Note: could not read the articles in ${context.config.dataDir} (${(error as Error).message}); sources are cited as given.\n`);
+    return undefined;
+  }
+}
+
+async function importPins(store: SqliteStore, text: string, defaults: PinLineDefaults, context: CommandContext): Promise<number> {
+  const pins: Pin[] = [];
+  const bad: string[] = [];
+  text.split(/\r?\n/).forEach((line, index) => {
+    if (line.trim() === '') return;
+    const parsed = parsePinLine(line.normalize('NFC'), defaults);
+    if ('pin' in parsed) pins.push(parsed.pin);
+    else bad.push(`  line ${index + 1}: ${parsed.error}`);
+  });
+  const summary = await store.pins.importPins(pins);
+  context.stdout.write(`Imported pins: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged.\n`);
+  if (bad.length === 0) return 0;
+  context.stderr.write(`Skipped ${bad.length} bad line${bad.length === 1 ? '' : 's'}:\n${bad.join('\n')}\n`);
+  return 1;
+}
+
+async function readInput(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+  }
+}
+
+async function readAll(input: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of input) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}

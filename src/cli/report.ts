@@ -1,0 +1,62 @@
+import { parseArgs } from 'node:util';
+import { isCalendarDate } from '../store/calendar-date.js';
+import { formatReport } from '../store/report.js';
+import { SqliteStore } from '../store/sqlite-store.js';
+import type { Config } from '../config.js';
+import type { Language } from '../core/types.js';
+import type { Command } from './command-context.js';
+
+const USAGE = 'Usage: hoiphuong report [--json] [--limit N] [--since YYYY-MM-DD] [--lang vi|en]';
+const DEFAULT_LIMIT = 20;
+
+/** Options of `createReportCommand`. */
+export interface ReportCommandOptions {
+  /** Opens the store; by default the database the settings name. */
+  openStore?: (config: Readonly<Config>) => SqliteStore;
+}
+
+/** Builds `hoiphuong report`: the most asked unanswered questions, the worst-rated answers and the overdue pins. */
+export function createReportCommand(options: ReportCommandOptions = {}): Command {
+  return async (args, context) => {
+    let values;
+    try {
+      values = parseArgs({
+        args,
+        options: {
+          json: { type: 'boolean', default: false },
+          limit: { type: 'string', default: String(DEFAULT_LIMIT) },
+          since: { type: 'string' },
+          lang: { type: 'string', default: 'vi' },
+        },
+      }).values;
+    } catch (error) {
+      context.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+      return 2;
+    }
+    const limit = Number(values.limit);
+    const problem =
+      !Number.isInteger(limit) || limit < 1
+        ? `--limit "${values.limit}" must be a whole number of at least 1.`
+        : values.since !== undefined && Number.isNaN(Date.parse(values.since))
+          ? `--since "${values.since}" is not a date; write it as YYYY-MM-DD.`
+          : values.lang !== 'vi' && values.lang !== 'en'
+            ? `--lang "${values.lang}" must be vi or en.`
+            : undefined;
+    if (problem) {
+      context.stderr.write(`${problem}\n${USAGE}\n`);
+      return 2;
+    }
+    const store = (options.openStore ?? ((config: Readonly<Config>) => SqliteStore.fromConfig(config)))(context.config);
+    try {
+      const since = values.since === undefined || isCalendarDate(values.since) ? values.since : new Date(values.since).toISOString();
+      const report = store.report({ limit, ...(since ? { since } : {}) });
+      context.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report, values.lang as Language)}\n`);
+      return 0;
+    } finally {
+      store.close();
+    }
+  };
+}
+
+/** `hoiphuong report [--json] [--limit N] [--since YYYY-MM-DD] [--lang vi|en]`. */
+export const reportCommand: Command = createReportCommand();
