@@ -1,11 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPinsCommand, pinsCommand } from '../../src/cli/pins.js';
 import { loadConfig } from '../../src/config.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
-import { ManualClock, sequentialIds, temporaryFolder } from '../store/store-test-kit.js';
+import { ManualClock, sequentialIds, temporaryFolder, textSink } from '../store/store-test-kit.js';
 import type { Pin } from '../../src/core/ports.js';
 
 const cleanups: Array<() => void> = [];
@@ -19,19 +19,12 @@ function databasePath(): string {
   return join(temporary.folder, 'store.sqlite');
 }
 
-function collect(): { stream: PassThrough; text: () => string } {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
-}
-
 const idsByPath = new Map<string, () => string>();
 
 /** Runs `hoiphuong pins …` in-process against a database file, with a fixed clock and ids. */
 async function pins(path: string, args: string[], stdin = '') {
-  const stdout = collect();
-  const stderr = collect();
+  const stdout = textSink();
+  const stderr = textSink();
   const clock = new ManualClock();
   const newId = idsByPath.get(path) ?? sequentialIds('pin');
   idsByPath.set(path, newId);
@@ -80,9 +73,9 @@ describe('hoiphuong pins', () => {
   it('uses the resolver it was given for sources', async () => {
     const path = databasePath();
     const command = createPinsCommand({ resolveSource: (idOrUrl) => ({ id: idOrUrl, title: 'Tiêu đề', url: 'https://example.org/x', quote: '' }) });
-    const stderr = collect();
+    const stderr = textSink();
     const config = loadConfig({ DATABASE_PATH: path });
-    const code = await command([...ADD, '--source', 'bai-x'], { config, stdout: collect().stream, stderr: stderr.stream, stdin: Readable.from([]) });
+    const code = await command([...ADD, '--source', 'bai-x'], { config, stdout: textSink().stream, stderr: stderr.stream, stdin: Readable.from([]) });
     expect(code).toBe(0);
     expect((await listed(path))[0]?.citations).toEqual([{ id: 'bai-x', title: 'Tiêu đề', url: 'https://example.org/x', quote: '' }]);
   });

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createReportCommand, reportCommand } from '../../src/cli/report.js';
 import { loadConfig } from '../../src/config.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
-import { answered, ManualClock, refusal, sequentialIds, temporaryFolder } from '../store/store-test-kit.js';
+import { answered, ManualClock, refusal, sequentialIds, temporaryFolder, textSink } from '../store/store-test-kit.js';
 import type { StoreReport } from '../../src/store/report.js';
 
 const cleanups: Array<() => void> = [];
@@ -30,14 +30,11 @@ async function seededDatabase(): Promise<string> {
 }
 
 async function report(path: string, args: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const chunks = { out: [] as Buffer[], err: [] as Buffer[] };
-  out.on('data', (chunk: Buffer) => chunks.out.push(chunk));
-  err.on('data', (chunk: Buffer) => chunks.err.push(chunk));
+  const stdout = textSink();
+  const stderr = textSink();
   const command = createReportCommand({ openStore: (config) => SqliteStore.open({ path: config.store.databasePath, pinMatchThreshold: 0.8, now: clock.now }) });
-  const code = await command(args, { config: loadConfig({ DATABASE_PATH: path }), stdout: out, stderr: err, stdin: Readable.from([]) });
-  return { code, stdout: Buffer.concat(chunks.out).toString('utf8'), stderr: Buffer.concat(chunks.err).toString('utf8') };
+  const code = await command(args, { config: loadConfig({ DATABASE_PATH: path }), stdout: stdout.stream, stderr: stderr.stream, stdin: Readable.from([]) });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
 describe('hoiphuong report', () => {

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { SqliteStore, type SqliteStoreOptions } from '../../src/store/sqlite-store.js';
 import type { NewPin } from '../../src/core/ports.js';
 import type { AskResult } from '../../src/core/types.js';
@@ -74,4 +75,12 @@ export function answered(question: string, answer: string): AskResult {
     mode: 'extractive',
     language: 'vi',
   };
+}
+
+/** A writable stream that keeps what is written, for running CLI commands in-process. */
+export function textSink(): { stream: PassThrough; text: () => string } {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
 }
