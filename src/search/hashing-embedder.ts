@@ -1,34 +1,21 @@
 import { Embeddings } from '@langchain/core/embeddings';
 import { ChatbotError } from '../core/errors.js';
 import type { Embedder } from '../core/ports.js';
-import { hasDiacritics, nfc, tokenize } from '../ingest/normalize-vietnamese.js';
-import { tokenKeys } from './lexical-terms.js';
+import { tokenKeys } from './token-keys.js';
 
 /** Options of the offline embedder. */
 export interface HashingEmbedderOptions {
-  /** Vector length; 256 keeps the hnsw build fast at 100k chunks while collisions stay rare for chunk-sized texts. */
+  /** Vector length; the default keeps the hnsw build fast at 100k chunks while collisions stay rare for chunk-sized texts. */
   dimensions?: number;
 }
 
 const DEFAULT_DIMENSIONS = 256;
 /** Bumped whenever the features change, so an index built by an older version is rebuilt rather than mixed. */
 const FEATURE_VERSION = 1;
-const MAX_CACHED_TOKENS = 200_000;
-
-/** Seeds that keep the four feature families apart in the hashed space. */
-const ACCENTED_SEED = 0x811c9dc5;
-const FOLDED_SEED = 0x050c5d1f;
-const BIGRAM_SALT = 0x9e3779b9;
-
-/** FNV-1a over the UTF-16 code units of a key, seeded per feature family. */
-function hashKey(key: string, seed: number): number {
-  let hash = seed >>> 0;
-  for (let index = 0; index < key.length; index += 1) {
-    hash ^= key.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
+/** Salts that keep the bigram families apart from the unigrams in the hashed space. */
+const ACCENTED_BIGRAM_SALT = 0x9e3779b9;
+const FOLDED_BIGRAM_SALT = 0x7f4a7c15;
+const SIGN_BIT = 0x80000000;
 
 /** Murmur3's finaliser: spreads the bits of a combined hash so bigrams land evenly. */
 function mix(value: number): number {
@@ -42,8 +29,68 @@ function mix(value: number): number {
 }
 
 /** The hash of a bigram from the hashes of its two syllables (order matters). */
-function bigramHash(previous: number, current: number): number {
-  return mix(Math.imul(previous, 31) + current + BIGRAM_SALT);
+function bigramHash(previous: number, current: number, salt: number): number {
+  return mix(Math.imul(previous, 31) + current + salt);
+}
+
+/**
+ * Counts repeated features with an open-addressing table stamped per text (no clearing, no sorting), because
+ * sublinear tf needs each distinct feature's count and a Map per chunk would dominate ingest time.
+ */
+class FeatureCounter {
+  private capacity = 4096;
+  private keys = new Uint32Array(this.capacity);
+  private counts = new Uint32Array(this.capacity);
+  private stamps = new Uint32Array(this.capacity);
+  private stamp = 0;
+  /** Slots used by the current text, in first-seen order. */
+  slots = new Uint32Array(this.capacity);
+  used = 0;
+
+  /** Starts counting a text of at most `features` features. */
+  reset(features: number): void {
+    if (features * 2 > this.capacity) {
+      while (features * 2 > this.capacity) this.capacity *= 2;
+      this.keys = new Uint32Array(this.capacity);
+      this.counts = new Uint32Array(this.capacity);
+      this.stamps = new Uint32Array(this.capacity);
+      this.slots = new Uint32Array(this.capacity);
+      this.stamp = 0;
+    }
+    this.stamp += 1;
+    if (this.stamp === 0xffffffff) {
+      this.stamps.fill(0);
+      this.stamp = 1;
+    }
+    this.used = 0;
+  }
+
+  add(feature: number): void {
+    const mask = this.capacity - 1;
+    let slot = mix(feature) & mask;
+    for (;;) {
+      if (this.stamps[slot] !== this.stamp) {
+        this.stamps[slot] = this.stamp;
+        this.keys[slot] = feature;
+        this.counts[slot] = 1;
+        this.slots[this.used++] = slot;
+        return;
+      }
+      if (this.keys[slot] === feature) {
+        this.counts[slot]! += 1;
+        return;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  key(slot: number): number {
+    return this.keys[slot]!;
+  }
+
+  count(slot: number): number {
+    return this.counts[slot]!;
+  }
 }
 
 /**
@@ -53,8 +100,8 @@ function bigramHash(previous: number, current: number): number {
 export class HashingEmbedder extends Embeddings implements Embedder {
   readonly name: string;
   readonly dimensions: number;
-  private readonly tokenHashes = new Map<string, readonly [accented: number, folded: number]>();
-  private features = new Uint32Array(1024);
+  private readonly counter = new FeatureCounter();
+  private readonly accumulator: Float64Array;
 
   constructor(options: HashingEmbedderOptions = {}) {
     super({});
@@ -64,6 +111,7 @@ export class HashingEmbedder extends Embeddings implements Embedder {
     }
     this.dimensions = dimensions;
     this.name = `hashing-v${FEATURE_VERSION}-d${dimensions}`;
+    this.accumulator = new Float64Array(dimensions);
   }
 
   async embedDocuments(texts: string[]): Promise<number[][]> {
@@ -79,62 +127,38 @@ export class HashingEmbedder extends Embeddings implements Embedder {
    * marks carry no meaning; so "dan so" lands close to "dân số" while "dân số" stays closest to itself.
    */
   embed(text: string): number[] {
-    const normalized = nfc(text);
-    const withAccents = hasDiacritics(normalized);
-    const tokens = tokenize(normalized);
-    const needed = tokens.length * (withAccents ? 4 : 2);
-    if (this.features.length < needed) this.features = new Uint32Array(Math.max(needed, this.features.length * 2));
-    const features = this.features;
-    let count = 0;
-    let previousAccented = 0;
-    let previousFolded = 0;
-    for (let index = 0; index < tokens.length; index += 1) {
-      const token = tokens[index]!;
-      const [accented, folded] = this.hashesOf(token);
-      features[count++] = folded;
-      if (index > 0) features[count++] = bigramHash(previousFolded, folded);
+    const keys = tokenKeys(text);
+    const withAccents = keys.some((key) => key.marked);
+    const counter = this.counter;
+    counter.reset(keys.length * (withAccents ? 4 : 2));
+    for (let index = 0; index < keys.length; index += 1) {
+      const key = keys[index]!;
+      counter.add(key.foldedHash);
+      if (index > 0) counter.add(bigramHash(keys[index - 1]!.foldedHash, key.foldedHash, FOLDED_BIGRAM_SALT));
       if (withAccents) {
-        features[count++] = accented;
-        if (index > 0) features[count++] = bigramHash(previousAccented, accented);
+        counter.add(key.accentedHash);
+        if (index > 0) counter.add(bigramHash(keys[index - 1]!.accentedHash, key.accentedHash, ACCENTED_BIGRAM_SALT));
       }
-      previousAccented = accented;
-      previousFolded = folded;
     }
-    return this.toVector(features.subarray(0, count));
-  }
-
-  private hashesOf(token: Parameters<typeof tokenKeys>[0]): readonly [number, number] {
-    let hashes = this.tokenHashes.get(token.text);
-    if (hashes === undefined) {
-      const keys = tokenKeys(token);
-      hashes = [hashKey(keys.accented, ACCENTED_SEED), hashKey(keys.folded, FOLDED_SEED)];
-      if (this.tokenHashes.size >= MAX_CACHED_TOKENS) this.tokenHashes.clear();
-      this.tokenHashes.set(token.text, hashes);
-    }
-    return hashes;
+    return this.toVector();
   }
 
   /** Sums each distinct feature once with weight 1 + ln(tf) into its signed bucket, then L2-normalises. */
-  private toVector(features: Uint32Array): number[] {
-    const dimensions = this.dimensions;
-    const vector = new Array<number>(dimensions).fill(0);
-    features.sort();
-    let index = 0;
-    while (index < features.length) {
-      const feature = features[index]!;
-      let end = index + 1;
-      while (end < features.length && features[end] === feature) end += 1;
-      const weight = 1 + Math.log(end - index);
-      const bucket = (feature & 0x7fffffff) % dimensions;
-      vector[bucket]! += feature & 0x80000000 ? -weight : weight;
-      index = end;
+  private toVector(): number[] {
+    const { counter, accumulator, dimensions } = this;
+    accumulator.fill(0);
+    for (let index = 0; index < counter.used; index += 1) {
+      const slot = counter.slots[index]!;
+      const feature = counter.key(slot);
+      const count = counter.count(slot);
+      const weight = count === 1 ? 1 : 1 + Math.log(count);
+      accumulator[(feature & ~SIGN_BIT) % dimensions]! += feature & SIGN_BIT ? -weight : weight;
     }
     let norm = 0;
-    for (let bucket = 0; bucket < dimensions; bucket += 1) norm += vector[bucket]! * vector[bucket]!;
-    if (norm > 0) {
-      const scale = 1 / Math.sqrt(norm);
-      for (let bucket = 0; bucket < dimensions; bucket += 1) vector[bucket]! *= scale;
-    }
+    for (let bucket = 0; bucket < dimensions; bucket += 1) norm += accumulator[bucket]! * accumulator[bucket]!;
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    const vector = new Array<number>(dimensions);
+    for (let bucket = 0; bucket < dimensions; bucket += 1) vector[bucket] = accumulator[bucket]! * scale;
     return vector;
   }
 }

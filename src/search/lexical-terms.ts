@@ -1,4 +1,4 @@
-import { foldedKey, hasDiacritics, nfc, numberKey, syllableKey, tokenize, type Token } from '../ingest/normalize-vietnamese.js';
+import { tokenKeys, type TokenKey } from './token-keys.js';
 
 /** A query term with how much a match on it counts. */
 export interface WeightedTerm {
@@ -6,48 +6,35 @@ export interface WeightedTerm {
   weight: number;
 }
 
-/** The two matching keys of one token: tone-placement-insensitive accented, and diacritic-folded. */
-export interface TokenKeys {
-  accented: string;
-  folded: string;
-}
-
 /** Marks folded keys so "dan" written without marks in an article never collides with the folded key of "dân". */
 const FOLDED_PREFIX = '~';
 /** Weight of a folded match when the query carries diacritics: half, so "dân" ranks above "dần" for a query "dân". */
 const FOLDED_WEIGHT_WITH_DIACRITICS = 0.5;
-/** Keeps the key cache bounded on corpora with very many distinct numbers. */
-const MAX_CACHED_TOKENS = 200_000;
+/** Folded ids fit in 21 bits (the token cache holds fewer), so a pair of them makes one exact number key. */
+const PAIR_FACTOR = 2 ** 21;
+/** Bounds the bigram cache; rarer pairs past it are built each time. */
+const MAX_CACHED_BIGRAMS = 1_000_000;
 
-const keyCache = new Map<string, TokenKeys>();
-
-/**
- * The accented and folded keys of a token, cached by its text because a corpus has only a few thousand distinct
- * syllables and normalising each occurrence (NFD, regex, NFC) would dominate ingest time.
- */
-export function tokenKeys(token: Token): TokenKeys {
-  let keys = keyCache.get(token.text);
-  if (keys === undefined) {
-    if (token.isNumber) {
-      const key = numberKey(token.text);
-      keys = { accented: key, folded: key };
-    } else {
-      keys = { accented: syllableKey(token.text), folded: foldedKey(token.text) };
-    }
-    if (keyCache.size >= MAX_CACHED_TOKENS) keyCache.clear();
-    keyCache.set(token.text, keys);
-  }
-  return keys;
-}
+/** Term strings cached by folded id, so building terms for 100k chunks does not concatenate millions of strings. */
+const foldedTerms: string[] = [];
+const bigramTerms = new Map<number, string>();
 
 /** The BM25 term of a folded unigram. */
-function foldedTerm(folded: string): string {
-  return FOLDED_PREFIX + folded;
+function foldedTerm(key: TokenKey): string {
+  if (key.foldedId < 0) return FOLDED_PREFIX + key.folded;
+  return (foldedTerms[key.foldedId] ??= FOLDED_PREFIX + key.folded);
 }
 
 /** The BM25 term of two neighbouring folded syllables. */
-function bigramTerm(previous: string, folded: string): string {
-  return `${FOLDED_PREFIX}${previous} ${folded}`;
+function bigramTerm(previous: TokenKey, current: TokenKey): string {
+  if (previous.foldedId < 0 || current.foldedId < 0) return `${FOLDED_PREFIX}${previous.folded} ${current.folded}`;
+  const pair = previous.foldedId * PAIR_FACTOR + current.foldedId;
+  let term = bigramTerms.get(pair);
+  if (term === undefined) {
+    term = `${FOLDED_PREFIX}${previous.folded} ${current.folded}`;
+    if (bigramTerms.size < MAX_CACHED_BIGRAMS) bigramTerms.set(pair, term);
+  }
+  return term;
 }
 
 /**
@@ -55,14 +42,13 @@ function bigramTerm(previous: string, folded: string): string {
  * the folded term already records unmarked words), folded keys (prefixed so they don't collide) and folded bigrams.
  */
 export function lexicalTerms(text: string): string[] {
+  const keys = tokenKeys(text);
   const terms: string[] = [];
-  let previous: string | undefined;
-  for (const token of tokenize(nfc(text))) {
-    const keys = tokenKeys(token);
-    if (keys.accented !== keys.folded) terms.push(keys.accented);
-    terms.push(foldedTerm(keys.folded));
-    if (previous !== undefined) terms.push(bigramTerm(previous, keys.folded));
-    previous = keys.folded;
+  for (let index = 0; index < keys.length; index += 1) {
+    const key = keys[index]!;
+    if (key.marked) terms.push(key.accented);
+    terms.push(foldedTerm(key));
+    if (index > 0) terms.push(bigramTerm(keys[index - 1]!, key));
   }
   return terms;
 }
@@ -73,25 +59,22 @@ export function lexicalTerms(text: string): string[] {
  * outrank words that only fold alike. Bigrams weigh 1: their rarity already lifts them through the IDF.
  */
 export function queryTerms(text: string): WeightedTerm[] {
-  const normalized = nfc(text);
-  const accentedMatters = hasDiacritics(normalized);
+  const keys = tokenKeys(text);
+  const accentedMatters = keys.some((key) => key.marked);
   const weights = new Map<string, number>();
   const add = (term: string, weight: number): void => {
     weights.set(term, (weights.get(term) ?? 0) + weight);
   };
-  let previous: string | undefined;
-  for (const token of tokenize(normalized)) {
-    const keys = tokenKeys(token);
+  keys.forEach((key, index) => {
     if (!accentedMatters) {
-      add(foldedTerm(keys.folded), 1);
-    } else if (keys.accented === keys.folded) {
-      add(foldedTerm(keys.folded), 1 + FOLDED_WEIGHT_WITH_DIACRITICS);
+      add(foldedTerm(key), 1);
+    } else if (!key.marked) {
+      add(foldedTerm(key), 1 + FOLDED_WEIGHT_WITH_DIACRITICS);
     } else {
-      add(keys.accented, 1);
-      add(foldedTerm(keys.folded), FOLDED_WEIGHT_WITH_DIACRITICS);
+      add(key.accented, 1);
+      add(foldedTerm(key), FOLDED_WEIGHT_WITH_DIACRITICS);
     }
-    if (previous !== undefined) add(bigramTerm(previous, keys.folded), 1);
-    previous = keys.folded;
-  }
+    if (index > 0) add(bigramTerm(keys[index - 1]!, key), 1);
+  });
   return [...weights].map(([term, weight]) => ({ term, weight }));
 }

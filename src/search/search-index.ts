@@ -1,11 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ChatbotError, type ArticleError } from '../core/errors.js';
+import { ArticleError, ChatbotError } from '../core/errors.js';
 import type { Embedder } from '../core/ports.js';
 import type { Article, ArticleMeta, Chunk } from '../core/types.js';
 import { chunkArticle } from '../ingest/chunk.js';
 import { loadArticles } from '../ingest/load-articles.js';
 import { Bm25Index, MAX_BM25_LABEL } from './bm25-index.js';
+import { sameStamps, stampFiles, type FileStamp } from './file-stamps.js';
 import { beginVersion, currentVersionFolder, readSections, syncFile, writeSections, writeTextFile, type Section } from './index-files.js';
 import { lexicalTerms, type WeightedTerm } from './lexical-terms.js';
 import { TopHits } from './top-hits.js';
@@ -56,6 +57,8 @@ export interface UpdateIndexOptions {
   onProgress?: (done: number, total: number) => void;
   /** Milliseconds, for the summary's duration; defaults to `performance.now`. */
   clock?: () => number;
+  /** Wall-clock milliseconds comparable to file modification times; defaults to `Date.now`. */
+  now?: () => number;
 }
 
 /** Bumped whenever the files' layout changes; an index of another format is rebuilt. */
@@ -85,6 +88,19 @@ interface Manifest {
   /** Points added to the hnsw graph, removed ones included. */
   graphPoints: number;
   articles: ManifestArticle[];
+  /** Every file of the articles folder when it was last read, so an unchanged folder needs no reading at all. */
+  files?: FileStamp[];
+  /** Wall-clock time just before `files` were stamped. */
+  stampedAtMs?: number;
+  /** Files the loader rejected, reported again on every run while they stay as they are. */
+  skipped?: Array<{ file: string; field?: string; reason: string }>;
+}
+
+/** What the articles folder looked like when an index was built from it. */
+interface FolderState {
+  files: FileStamp[] | undefined;
+  stampedAtMs: number;
+  errors: ArticleError[];
 }
 
 interface StoredArticle {
@@ -337,7 +353,7 @@ class StoredIndex implements SearchIndex {
   }
 
   /** Writes this index as a new version of `indexDir` and makes it live atomically. */
-  async save(indexDir: string): Promise<void> {
+  async save(indexDir: string, folder: FolderState): Promise<void> {
     const version = await beginVersion(indexDir);
     const articles = [...this.byId.values()];
     const positions = new Map(articles.map((article, position) => [article.meta.id, position]));
@@ -371,15 +387,39 @@ class StoredIndex implements SearchIndex {
     const graphPath = join(version.folder, GRAPH_FILE);
     this.graph.save(graphPath);
     await syncFile(graphPath);
-    const manifest: Manifest = {
+    await writeTextFile(join(version.folder, MANIFEST_FILE), JSON.stringify(this.manifest(folder)));
+    await version.commit();
+  }
+
+  /**
+   * Replaces only the manifest of the live version (write, fsync, rename: atomic), for when the folder changed but no
+   * article did (a moved or touched file); the data files stay as they are.
+   */
+  async saveManifest(versionFolder: string, folder: FolderState): Promise<void> {
+    const path = join(versionFolder, MANIFEST_FILE);
+    await writeTextFile(`${path}.tmp`, JSON.stringify(this.manifest(folder)));
+    await rename(`${path}.tmp`, path);
+  }
+
+  private manifest(folder: FolderState): Manifest {
+    return {
       format: FORMAT_VERSION,
       embedder: { name: this.embedderName, dimensions: this.dimensions },
-      labelCount,
+      labelCount: this.chunks.length,
       graphPoints: this.graph.count,
-      articles: articles.map((article) => ({ ...article.meta, file: article.file, contentHash: article.contentHash, textLength: article.text.length })),
+      articles: [...this.byId.values()].map((article) => ({
+        ...article.meta,
+        file: article.file,
+        contentHash: article.contentHash,
+        textLength: article.text.length,
+      })),
+      ...(folder.files ? { files: folder.files, stampedAtMs: folder.stampedAtMs } : {}),
+      skipped: folder.errors.map((error) => ({
+        file: error.file,
+        ...(error.field !== undefined ? { field: error.field } : {}),
+        reason: error.message.startsWith(`${error.file}: `) ? error.message.slice(error.file.length + 2) : error.message,
+      })),
     };
-    await writeTextFile(join(version.folder, MANIFEST_FILE), JSON.stringify(manifest));
-    await version.commit();
   }
 }
 
@@ -436,12 +476,18 @@ export async function openIndex(indexDir: string, embedder: Embedder): Promise<S
   return StoredIndex.load(found.folder, found.manifest);
 }
 
+/** Errors of files that were skipped when the index was built, as the loader reported them. */
+function skippedErrors(manifest: Manifest): ArticleError[] {
+  return (manifest.skipped ?? []).map((entry) => new ArticleError(entry.file, entry.field, entry.reason));
+}
+
 /** Brings the persisted index in indexDir up to date with the articles in dataDir, embedding only new or changed articles. */
 export async function updateIndex(options: UpdateIndexOptions): Promise<{ index: SearchIndex; summary: IngestSummary }> {
   const clock = options.clock ?? (() => performance.now());
   const started = clock();
   const { embedder, indexDir } = options;
-  const { articles, errors } = await loadArticles(options.dataDir);
+  const stampedAtMs = (options.now ?? Date.now)();
+  const files = await stampFiles(options.dataDir);
 
   let rebuildReason: string | undefined;
   let previous: { folder: string; manifest: Manifest } | undefined;
@@ -452,7 +498,27 @@ export async function updateIndex(options: UpdateIndexOptions): Promise<{ index:
     rebuildReason = describe(error);
     previous = undefined;
   }
+  const finish = (result: StoredIndex, counts: Omit<IngestSummary, 'seconds' | 'rebuildReason'>) => ({
+    index: result as SearchIndex,
+    summary: { ...counts, ...(rebuildReason !== undefined ? { rebuildReason } : {}), seconds: (clock() - started) / 1_000 },
+  });
 
+  // Fast path: the folder lists the same files with the same sizes and times, so nothing is read or written.
+  const recorded = previous?.manifest;
+  if (previous && recorded?.files && files && sameStamps(recorded.files, files, recorded.stampedAtMs ?? 0)) {
+    try {
+      const index = await StoredIndex.load(previous.folder, recorded);
+      const count = recorded.articles.length;
+      const errors = skippedErrors(recorded);
+      return finish(index, { articles: count, added: 0, changed: 0, removed: 0, unchanged: count, chunksEmbedded: 0, errors, rebuilt: false });
+    } catch (error) {
+      rebuildReason = describe(error);
+      previous = undefined;
+    }
+  }
+
+  const { articles, errors } = await loadArticles(options.dataDir);
+  const folderState: FolderState = { files, stampedAtMs, errors };
   const known = new Map((previous?.manifest.articles ?? []).map((entry) => [entry.id, entry]));
   const added: Article[] = [];
   const changed: Article[] = [];
@@ -475,23 +541,24 @@ export async function updateIndex(options: UpdateIndexOptions): Promise<{ index:
     }
   }
   const rebuilt = index === undefined;
-  const summary = (chunksEmbedded: number, result: StoredIndex): { index: SearchIndex; summary: IngestSummary } => ({
-    index: result,
-    summary: {
-      articles: articles.length,
-      added: rebuilt ? articles.length : added.length,
-      changed: rebuilt ? 0 : changed.length,
-      removed: rebuilt ? 0 : removed.length,
-      unchanged: rebuilt ? 0 : articles.length - added.length - changed.length,
-      chunksEmbedded,
-      errors,
-      rebuilt,
-      ...(rebuildReason !== undefined ? { rebuildReason } : {}),
-      seconds: (clock() - started) / 1_000,
-    },
+  const counts = (chunksEmbedded: number) => ({
+    articles: articles.length,
+    added: rebuilt ? articles.length : added.length,
+    changed: rebuilt ? 0 : changed.length,
+    removed: rebuilt ? 0 : removed.length,
+    unchanged: rebuilt ? 0 : articles.length - added.length - changed.length,
+    chunksEmbedded,
+    errors,
+    rebuilt,
   });
 
-  if (index && added.length + changed.length + removed.length + moved.length === 0) return summary(0, index);
+  if (index && previous && added.length + changed.length + removed.length === 0) {
+    // No article changed, but the folder did (a touched or moved file, or one too new to trust by its time): refresh
+    // only the manifest so the next run takes the fast path.
+    for (const article of moved) index.moveArticle(article.id, article.file);
+    await index.saveManifest(previous.folder, folderState);
+    return finish(index, counts(0));
+  }
 
   let toEmbed: Article[];
   if (index) {
@@ -521,6 +588,6 @@ export async function updateIndex(options: UpdateIndexOptions): Promise<{ index:
     options.onProgress?.(done + batch.length, work.length);
   }
   if (target.needsCompaction()) index = target.compacted();
-  await index.save(indexDir);
-  return summary(work.length, index);
+  await index.save(indexDir, folderState);
+  return finish(index, counts(work.length));
 }

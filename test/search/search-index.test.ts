@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -179,6 +179,53 @@ describe('updateIndex', () => {
     const calls: Array<[number, number]> = [];
     const { summary } = await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder(), onProgress: (done, total) => calls.push([done, total]) });
     expect(calls.at(-1)).toEqual([summary.chunksEmbedded, summary.chunksEmbedded]);
+  });
+});
+
+describe('updateIndex on a folder whose files are old enough to trust their times', () => {
+  /** Pretends the run happens a minute after the files were written, so their modification times can be trusted. */
+  const later = () => Date.now() + 60_000;
+
+  it('reads no article when every file keeps its size and modification time', async () => {
+    await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder(), now: later });
+    const path = join(dataDir, 'dan-so.md');
+    const { mtime } = await stat(path);
+    // Same size, same time, different bytes: only reading the file could tell, and the fast path does not read.
+    await writeFile(path, POPULATION.replace('45.000', '46.000'));
+    await utimes(path, mtime, mtime);
+    const { index, summary } = await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder(), now: later });
+    expect(summary).toMatchObject({ articles: 3, unchanged: 3, chunksEmbedded: 0 });
+    expect(index.chunk(index.chunkLabels('dan-so')[0]!)?.text).toContain('45.000');
+  });
+
+  it('notices a file whose modification time changed', async () => {
+    await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder(), now: later });
+    await writeFile(join(dataDir, 'dan-so.md'), POPULATION.replace('45.000', '46.000'));
+    const { summary } = await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder(), now: later });
+    expect(summary).toMatchObject({ changed: 1, unchanged: 2 });
+  });
+
+  it('reports a skipped file again on every run, without reading it', async () => {
+    await writeFile(join(dataDir, 'hong.md'), '---\nid: hong\ntitle: Bài hỏng\npublished: 15/8/2025\n---\nNội dung.');
+    const first = await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder(), now: later });
+    const second = await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder(), now: later });
+    expect(second.summary.errors.map((error) => [error.file, error.field, error.message])).toEqual(
+      first.summary.errors.map((error) => [error.file, error.field, error.message]),
+    );
+    expect(second.summary.errors).toHaveLength(1);
+  });
+
+  it('re-embeds nothing when a file is only renamed or touched, and keeps the data files', async () => {
+    await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder(), now: later });
+    const version = (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim();
+    const dataFile = await stat(join(indexDir, version, 'index.bin'));
+    await rename(join(dataDir, 'mot-cua.md'), join(dataDir, 'mot-cua-moi.md'));
+    const embedder = new FakeEmbedder();
+    const { summary } = await updateIndex({ dataDir, indexDir, embedder, now: later });
+    expect(summary).toMatchObject({ unchanged: 3, chunksEmbedded: 0 });
+    expect(embedder.documentsEmbedded).toBe(0);
+    expect((await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim()).toBe(version);
+    expect((await stat(join(indexDir, version, 'index.bin'))).mtimeMs).toBe(dataFile.mtimeMs);
   });
 });
 
