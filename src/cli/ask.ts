@@ -25,6 +25,7 @@ export const askCommand: Command = async (args, context) => {
     ...(values.data ? { dataDir: values.data } : {}),
     ...(values.index ? { indexDir: values.index } : {}),
     output: context.stderr,
+    store: 'optional',
   });
   try {
     const questions = positionals.length > 0 ? [positionals.join(' ')] : readLines(context.stdin);

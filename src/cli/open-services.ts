@@ -4,6 +4,8 @@ import { HashingEmbedder } from '../search/hashing-embedder.js';
 import { HybridRetriever } from '../search/hybrid-retriever.js';
 import { PlaceGazetteer } from '../search/place-gazetteer.js';
 import { updateIndex, type IngestSummary, type SearchIndex } from '../search/search-index.js';
+import { SqliteStore } from '../store/sqlite-store.js';
+import { toChatbotError } from '../core/errors.js';
 import type { Config } from '../config.js';
 import type { AskService, Embedder, Retriever } from '../core/ports.js';
 import type { TextOutput } from './command-context.js';
@@ -17,6 +19,8 @@ export interface Services {
   gazetteer: PlaceGazetteer;
   retriever: Retriever;
   ask: AskService;
+  /** Pins, answer log, feedback, settings and tokens; undefined when `store` was `none` or an optional store failed. */
+  store: SqliteStore | undefined;
   log: (line: string) => void;
   close(): Promise<void>;
 }
@@ -27,6 +31,11 @@ export interface OpenServicesOptions {
   indexDir?: string;
   /** Where ingest progress and warnings go. */
   output: TextOutput;
+  /**
+   * `required` (serve): a database that cannot be opened stops start-up, so nothing saved is ever overwritten;
+   * `optional` (ask): pins apply when the database opens, answers are not logged; `none` (eval, bench).
+   */
+  store?: 'required' | 'optional' | 'none';
 }
 
 /** Chooses the embedder: the OpenAI-compatible one when OPENAI_EMBEDDING_MODEL is set, the offline one otherwise. */
@@ -46,12 +55,32 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
   const gazetteer = PlaceGazetteer.fromArticles(index.articles());
   const retriever = new HybridRetriever(index, embedder, gazetteer, log);
   const generator = createAnswerGenerator(config, log);
+  const store = openStore(config, gazetteer, options.store ?? 'none', log);
   const ask = createAskService({
     retriever,
     places: gazetteer,
     ...(generator ? { generator } : {}),
+    ...(store ? { pins: store.pins } : {}),
+    ...(store && options.store === 'required' ? { recorder: store.answers } : {}),
     ...(config.defaultPlace ? { defaultPlace: config.defaultPlace } : {}),
     log,
   });
-  return { config, index, ingest: summary, embedder, gazetteer, retriever, ask, log, close: async () => {} };
+  const close = async () => store?.close();
+  return { config, index, ingest: summary, embedder, gazetteer, retriever, ask, store, log, close };
+}
+
+function openStore(config: Readonly<Config>, gazetteer: PlaceGazetteer, mode: 'required' | 'optional' | 'none', log: (line: string) => void): SqliteStore | undefined {
+  if (mode === 'none') return undefined;
+  // Pins name places too: a pin about one ward never answers a question about another.
+  const placeOf = (text: string) => {
+    const match = gazetteer.match(text);
+    return match.kind === 'known' ? match.labels.join(' | ') : undefined;
+  };
+  try {
+    return SqliteStore.fromConfig(config, { placeOf });
+  } catch (error) {
+    if (mode === 'required') throw error;
+    log(`Pinned answers are off: ${toChatbotError(error).message}`);
+    return undefined;
+  }
 }

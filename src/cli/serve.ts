@@ -2,6 +2,10 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { createHttpServer } from '../channels/http/server.js';
+import { startZaloBotPolling } from '../channels/zalo/bot-polling.js';
+import { createZaloBotRoute } from '../channels/zalo/bot-webhook.js';
+import { createZaloOaRoute } from '../channels/zalo/oa-webhook.js';
+import type { HttpRoute } from '../channels/http/http-route.js';
 import { openServices } from './open-services.js';
 import type { Command } from './command-context.js';
 
@@ -16,15 +20,32 @@ export const serveCommand: Command = async (args, context) => {
     ...(values.data ? { dataDir: values.data } : {}),
     ...(values.index ? { indexDir: values.index } : {}),
     output: context.stderr,
+    store: 'required',
   });
+  const store = services.store;
+  if (!store) throw new Error('The store is required to serve.');
   const summary = services.ingest;
   const articles = services.index.articles().length;
   context.stdout.write(
     `Index: ${articles} articles, ${summary.chunksEmbedded} chunks embedded this run (${summary.added} added, ${summary.changed} changed, ${summary.removed} removed).\n`,
   );
 
+  const zaloServices = { ask: services.ask, feedback: store.feedback, userKeys: store.userKeys, tokens: store.tokens };
+  const channelOptions = { config, services: zaloServices, log: services.log };
+  const routes: Array<HttpRoute & { idle(): Promise<void> }> = [];
+  if (config.zaloOa.enabled) routes.push(createZaloOaRoute(channelOptions));
+  if (config.zaloBot.enabled && config.zaloBot.mode === 'webhook') routes.push(createZaloBotRoute(channelOptions));
+  const polling = new AbortController();
+  const pollingDone =
+    config.zaloBot.enabled && config.zaloBot.mode === 'polling'
+      ? startZaloBotPolling({ ...channelOptions, signal: polling.signal })
+      : Promise.resolve();
+
   const server = createHttpServer({
     ask: services.ask,
+    feedback: store.feedback,
+    userKeys: store.userKeys,
+    routes,
     maxQuestionLength: config.maxQuestionLength,
     rateLimitPerMinute: config.rateLimitPerMinute,
     health: () => ({ articles: services.index.articles().length, embedder: services.embedder.name }),
@@ -58,6 +79,8 @@ export const serveCommand: Command = async (args, context) => {
     process.once('SIGTERM', stop);
   });
   await stopped;
+  polling.abort();
+  await Promise.all([pollingDone, ...routes.map((route) => route.idle())]);
   await services.close();
   return 0;
 };
