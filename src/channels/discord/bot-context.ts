@@ -1,0 +1,33 @@
+import type { Client } from 'discord.js';
+import type { Config } from '../../config.js';
+import type { AskService, FeedbackStore, PinStore, Retriever, SettingsStore, UserKeys } from '../../core/ports.js';
+import type { RateLimiter } from '../../core/rate-limiter.js';
+import type { ArticleMeta, AskResult } from '../../core/types.js';
+import type { BoundedMap } from '../zalo/bounded-map.js';
+
+/** What the Discord bot needs from the rest of Hỏi Phường. */
+export interface DiscordBotServices {
+  ask: AskService;
+  pins: PinStore;
+  feedback: FeedbackStore;
+  userKeys: UserKeys;
+  settings: SettingsStore;
+  /** Articles indexed (for /nguon), optionally filtered by place. */
+  listArticles(place?: string): ArticleMeta[];
+  /** Retrieval only (for /thongtin). */
+  retriever: Retriever;
+}
+
+/** Everything a handler of one interaction or message may use, shared for the life of the bot. */
+export interface DiscordBotContext {
+  client: Client<true>;
+  config: Readonly<Config>;
+  services: DiscordBotServices;
+  log: (line: string) => void;
+  /** Reference ids for error reports. */
+  newId: () => string;
+  /** One limit per Discord user across /hoi, mentions, direct messages and /thongtin. */
+  limiter: RateLimiter;
+  /** The answers the bot sent lately, by message id, so pinning one keeps its full text and sources. */
+  recentAnswers: BoundedMap<string, AskResult>;
+}
