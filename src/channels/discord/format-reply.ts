@@ -84,7 +84,9 @@ export function sourceLine(source: Pick<Citation, 'title' | 'url' | 'published'>
 
 /** A web address usable inside a Markdown link (brackets and spaces encoded), or '' when it is not http(s). */
 export function linkTarget(url: string): string {
-  return /^https?:\/\//i.test(url) ? url.replace(/[()\s]/g, (character) => encodeURIComponent(character)) : '';
+  if (!/^https?:\/\//i.test(url)) return '';
+  // encodeURIComponent leaves brackets alone, and a `)` would end the Markdown link early.
+  return url.replace(/[()\s]/g, (character) => (character === '(' ? '%28' : character === ')' ? '%29' : encodeURIComponent(character)));
 }
 
 /** The number of characters Discord counts towards an embed's 6,000 total. */
