@@ -12,6 +12,8 @@ export interface LoadedArticles {
 }
 
 const ARTICLE_FILE = /\.(?:md|txt|html?)$/i;
+/** How many files are read ahead of the one being checked. */
+const READ_AHEAD = 64;
 
 /** Reads every .md/.txt/.html/.htm under dir (recursive, sorted by path), skipping bad files with an error each. */
 export async function loadArticles(dir: string): Promise<LoadedArticles> {
@@ -20,9 +22,24 @@ export async function loadArticles(dir: string): Promise<LoadedArticles> {
   const articles: Article[] = [];
   const errors: ArticleError[] = [];
   const fileById = new Map<string, string>();
+  // Files are read a batch at a time (one by one, waiting on each read dominates large corpora), then checked in order.
+  const reads: Array<Promise<Article>> = [];
+  let next = 0;
+  const readAhead = () => {
+    while (next < files.length && next - checked < READ_AHEAD) {
+      const read = readArticle(dir, files[next] as string);
+      read.catch(() => {});
+      reads.push(read);
+      next++;
+    }
+  };
+  let checked = 0;
   for (const file of files) {
+    readAhead();
+    const read = reads[checked] as Promise<Article>;
+    checked++;
     try {
-      const article = await readArticle(dir, file);
+      const article = await read;
       const earlier = fileById.get(article.id);
       if (earlier !== undefined) {
         throw new ArticleError(file, 'id', `id "${article.id}" is already used by ${earlier}; give one of the two files another id`);
@@ -67,9 +84,20 @@ async function listArticleFiles(root: string, relative: string): Promise<string[
     if (entry.name.startsWith('.')) continue;
     const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
     if (entry.isDirectory()) files.push(...(await listArticleFiles(root, path)));
-    else if (entry.isFile() && ARTICLE_FILE.test(entry.name)) files.push(path);
+    else if (ARTICLE_FILE.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && (await isLinkedFile(join(root, path)))))) {
+      files.push(path);
+    }
   }
   return files;
+}
+
+/** A symbolic link to an article file is read like the file itself; a broken link is left out. */
+async function isLinkedFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function describe(error: unknown): string {

@@ -168,9 +168,12 @@ function isHttpUrl(value: string): boolean {
 function isPublishedDate(value: string): boolean {
   const match = PUBLISHED.exec(value);
   if (!match) return false;
+  const year = Number(match[1]);
   const month = match[2] === undefined ? 1 : Number(match[2]);
   const day = match[3] === undefined ? 1 : Number(match[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  // A round trip through the calendar rejects days a month does not have, such as 2025-02-30.
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return month >= 1 && month <= 12 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 function idFromFileName(file: string): string {

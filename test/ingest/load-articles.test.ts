@@ -1,3 +1,6 @@
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ChatbotError } from '../../src/core/errors.js';
@@ -68,6 +71,23 @@ describe('loadArticles', () => {
     expect(errors[3]?.message).toContain('empty');
     expect(errors[4]?.message).toContain('a-hop-le.md');
     for (const error of errors) expect(error.code).toBe('article-invalid');
+  });
+
+  it('reads an article through a symbolic link and leaves out a broken link', async () => {
+    const temporary = await mkdtemp(join(tmpdir(), 'hoiphuong-links-'));
+    try {
+      const target = join(temporary, 'nguon.txt');
+      await writeFile(target, 'Lịch tiếp dân\nChủ tịch tiếp dân sáng thứ Năm.\n');
+      const articlesFolder = join(temporary, 'articles');
+      await mkdir(articlesFolder);
+      await symlink(target, join(articlesFolder, 'lich-tiep-dan.txt'));
+      await symlink(join(temporary, 'khong-co.txt'), join(articlesFolder, 'hong.txt'));
+      const { articles, errors } = await loadArticles(articlesFolder);
+      expect(errors).toEqual([]);
+      expect(articles.map((article) => [article.file, article.title])).toEqual([['lich-tiep-dan.txt', 'Lịch tiếp dân']]);
+    } finally {
+      await rm(temporary, { recursive: true, force: true });
+    }
   });
 
   it('throws an input-invalid error naming a missing folder and how to fix it', async () => {

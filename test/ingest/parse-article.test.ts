@@ -54,8 +54,14 @@ describe('parseArticle (.md)', () => {
     expect(error.message).toBe('phuong-x.md: front matter field "published" must be YYYY, YYYY-MM or YYYY-MM-DD (got "15/8/2025")');
   });
 
-  it('rejects an impossible month', () => {
+  it('rejects an impossible month or a day the month does not have', () => {
     expect(parseError('a.md', markdown('id: a\ntitle: T\npublished: 2025-13')).field).toBe('published');
+    expect(parseError('a.md', markdown('id: a\ntitle: T\npublished: 2025-02-30')).field).toBe('published');
+    expect(parseArticle('a.md', markdown('id: a\ntitle: T\npublished: 2024-02-29')).published).toBe('2024-02-29');
+  });
+
+  it('accepts a quoted date string as well as a bare one', () => {
+    expect(parseArticle('a.md', markdown('id: a\ntitle: T\npublished: "2025-08-15"')).published).toBe('2025-08-15');
   });
 
   it('rejects a file without a front matter block', () => {
