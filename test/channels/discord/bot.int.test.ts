@@ -309,6 +309,14 @@ describe('Discord bot against a local Discord stand-in', () => {
     expect(after.at(-1)?.body.embeds[0].description).toBe(CITATION.quote);
   });
 
+  it('apologises in the channel with a reference id when answering a mention fails', async () => {
+    const incoming = userMessage({ channelId: CHANNEL, guildId: GUILD, author: user(nextSnowflake(), 'gap-loi-2'), content: `<@${BOT}> câu này làm hỏng bot`, mentions: [user(BOT, 'hoiphuong', true)] });
+    const calls = await exchange('MESSAGE_CREATE', incoming, (call) => call.method === 'POST' && call.path === `/channels/${CHANNEL}/messages`);
+    expect(calls[0]?.body).toMatchObject({ allowed_mentions: { parse: [] }, message_reference: { message_id: incoming.id } });
+    const reference = /mã tham chiếu (ref-\d+)/.exec(calls[0]?.body.content ?? '')?.[1];
+    expect(logLines.find((line) => line.includes(`error ${reference} in message in channel ${CHANNEL}`))).toContain('retriever exploded');
+  });
+
   it('asks a user over the rate limit to wait, privately, without asking', async () => {
     const place = asker('hoi-nhieu');
     for (let count = 0; count < 3; count += 1) {
