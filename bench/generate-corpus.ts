@@ -1,7 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import { foldDiacritics, foldedKeys } from '../src/ingest/normalize-vietnamese.js';
 import type { QaItem } from '../src/core/score-answers.js';
 import {
@@ -15,6 +14,7 @@ import {
   type QuestionTexts,
   type ResolutionEvent,
 } from './corpus-model.js';
+import { isEntryPoint } from './entry-point.js';
 import { SeededRandom } from './seeded-random.js';
 import { budgetAdjustmentArticle } from './templates/budget-adjustment.js';
 import { partyCongressArticle } from './templates/party-congress.js';
@@ -218,10 +218,28 @@ class PlaceNames {
     }
     throw new RangeError('Ran out of place names; add syllables to bench/word-lists.ts.');
   }
+}
 
-  /** Whether another city has a place of this name. */
-  isShared(name: string): boolean {
-    return (this.used.get(nameKey(name))?.cities.size ?? 0) > 1;
+/** Which places' names another city's places (of the corpus) also have: the gazetteer then needs the city. */
+class SharedNames {
+  private readonly cities = new Map<string, Set<string>>();
+
+  constructor(places: readonly GeneratedPlace[]) {
+    for (const place of places) {
+      for (const key of [nameKey(place.name), `${place.unit} ${nameKey(place.name)}`]) {
+        this.cities.set(key, (this.cities.get(key) ?? new Set()).add(place.city.info.name));
+      }
+    }
+  }
+
+  /** Another city has a place of this name, ward or commune: "An Hai ward" alone is ambiguous. */
+  name(place: GeneratedPlace): boolean {
+    return (this.cities.get(nameKey(place.name))?.size ?? 0) > 1;
+  }
+
+  /** Another city has a place of this unit and name: "phường An Hải" alone is ambiguous. */
+  unitAndName(place: GeneratedPlace): boolean {
+    return (this.cities.get(`${place.unit} ${nameKey(place.name)}`)?.size ?? 0) > 1;
   }
 }
 
@@ -290,9 +308,10 @@ function buildQuestions(
   random: SeededRandom,
 ): QaItem[] {
   const questions: QaItem[] = [];
+  const shared = new SharedNames([...factsByPlace.keys()].map((placeIndex) => places[placeIndex] as GeneratedPlace));
   for (const [placeIndex, stated] of factsByPlace) {
     const place = places[placeIndex] as GeneratedPlace;
-    const mention = mentionOf(place, names, random);
+    const mention = mentionOf(place, shared, random);
     const byKey = new Map<string, { fact: Fact; sources: string[] }>();
     for (const { fact, articleId } of stated) {
       const entry = byKey.get(fact.key) ?? { fact, sources: [] };
@@ -303,7 +322,7 @@ function buildQuestions(
       const [variant, question] = chooseVariant(fact.ask(mention), random);
       questions.push({ id: `${place.slug}-${key}`, question, answer_contains: fact.answer, sources, kind: fact.kind, variant });
     }
-    const unanswerable = unanswerableQuestions(place, mention, new Set(byKey.keys()), budgetYearsByPlace.get(placeIndex), names);
+    const unanswerable = unanswerableQuestions(place, mention, new Set(byKey.keys()), budgetYearsByPlace.get(placeIndex), shared);
     for (const [index, texts] of random.sample(unanswerable, 2).entries()) {
       const [variant, question] = chooseVariant(texts, random);
       questions.push({ id: `${place.slug}-u${index + 1}`, question, answer_contains: [], sources: [], kind: 'unanswerable', variant });
@@ -321,13 +340,12 @@ function buildQuestions(
 }
 
 /** Names the place as a resident would, adding the city when another city has a ward of the same name. */
-function mentionOf(place: GeneratedPlace, names: PlaceNames, random: SeededRandom): PlaceMention {
-  const shared = names.isShared(place.name);
-  const vi = shared
+function mentionOf(place: GeneratedPlace, shared: SharedNames, random: SeededRandom): PlaceMention {
+  const vi = shared.unitAndName(place)
     ? random.pick([`${place.unit} ${place.name} (${place.city.info.name})`, `${place.unit} ${place.name} ở ${place.city.info.name}`])
     : `${place.unit} ${place.name}`;
   const englishUnit = place.unit === 'phường' ? 'ward' : 'commune';
-  const english = `${foldDiacritics(place.name)} ${englishUnit}${shared ? `, ${foldDiacritics(place.city.info.name)}` : ''}`;
+  const english = `${foldDiacritics(place.name)} ${englishUnit}${shared.name(place) ? `, ${foldDiacritics(place.city.info.name)}` : ''}`;
   return { vi, english };
 }
 
@@ -337,7 +355,7 @@ function unanswerableQuestions(
   mention: PlaceMention,
   keys: ReadonlySet<string>,
   budgetYears: ReadonlySet<number> | undefined,
-  names: PlaceNames,
+  shared: SharedNames,
 ): QuestionTexts[] {
   const at = mention.vi;
   const candidates: QuestionTexts[] = [];
@@ -360,7 +378,7 @@ function unanswerableQuestions(
       });
     }
   }
-  if (names.isShared(place.name) && keys.has('secretary')) {
+  if (shared.unitAndName(place) && keys.has('secretary')) {
     candidates.push({ plain: `Bí thư Đảng ủy ${place.unit} ${place.name} là ai?` });
   }
   return candidates;
@@ -438,7 +456,7 @@ async function main(args: string[]): Promise<void> {
   );
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isEntryPoint(import.meta.url)) {
   main(process.argv.slice(2)).catch((error: unknown) => {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;

@@ -114,8 +114,8 @@ export function partyCongressArticle(place: GeneratedPlace, opening: CalendarDay
       kind: 'date',
       answer: twoDays ? [firstDay, formatDayMonth(closing)] : [formatDayMonth(opening)],
       ask: (at) => ({
-        plain: `Đại hội Đảng bộ ${at.vi} lần thứ nhất khai mạc ngày nào?`,
-        paraphrase: `Đảng bộ ${at.vi} tổ chức Đại hội Đại biểu lần thứ Nhất vào hôm nào?`,
+        plain: `Đại hội Đảng bộ ${at.vi} lần thứ nhất diễn ra ngày nào?`,
+        paraphrase: `Đại hội Đảng bộ ${at.vi} lần thứ nhất khai mạc hôm nào?`,
         english: `When did the party congress of ${at.english} take place?`,
       }),
     },
