@@ -1,0 +1,135 @@
+import { readFile, stat, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { parseArgs } from 'node:util';
+import type { QaItem } from '../src/core/score-answers.js';
+import { HashingEmbedder } from '../src/search/hashing-embedder.js';
+import { VectorIndex } from '../src/search/vector-index.js';
+import { BruteForceSearch, type ScoredLabel } from './brute-force-search.js';
+import { isEntryPoint } from './entry-point.js';
+import { round, summarizeLatencies, timeEach, type LatencySummary } from './latency-summary.js';
+import { sampleQuestions } from './run-bench.js';
+import { readStoredVectors } from './stored-vectors.js';
+
+/** One hnsw setting tried: build cost, size, and for each ef the recall and speed of unfiltered top-10 search. */
+export interface HnswTrial {
+  m: number;
+  efConstruction: number;
+  buildSeconds: number;
+  fileMegabytes: number;
+  searches: Array<{ ef: number; recallAt10: number; latency: LatencySummary }>;
+}
+
+/** Options of the sweep. */
+export interface HnswSweepOptions {
+  /** A bench work folder kept with `--keep`: its `index/` holds the vectors, its `qa.jsonl` the questions. */
+  workDir: string;
+  settings: Array<{ m: number; efConstruction: number }>;
+  efs: number[];
+  questions: number;
+  seed: number;
+  log: (line: string) => void;
+}
+
+const K = 10;
+
+/**
+ * Builds hnsw graphs with several M/efConstruction settings from the index's stored vectors (as `VectorIndex` builds
+ * them during ingest) and measures recall@10 against exact search and query time for several ef values.
+ */
+export async function sweepHnsw(options: HnswSweepOptions): Promise<{ chunks: number; trials: HnswTrial[] }> {
+  const embedder = new HashingEmbedder();
+  const dimensions = embedder.dimensions;
+  const stored = await readStoredVectors(join(options.workDir, 'index'), dimensions);
+  const rows = stored.length / dimensions;
+  const vectors: number[][] = [];
+  const exact = new BruteForceSearch(dimensions, rows);
+  for (let label = 0; label < rows; label++) {
+    const vector = Array.from(stored.subarray(label * dimensions, (label + 1) * dimensions));
+    if (vector.every((value) => value === 0)) continue;
+    vectors[label] = vector;
+    exact.add(vector, label);
+  }
+  const questions = (await readFile(join(options.workDir, 'qa.jsonl'), 'utf8'))
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as QaItem);
+  const queries = await Promise.all(
+    sampleQuestions(questions, options.questions, options.seed).map((item) => embedder.embedQuery(item.question)),
+  );
+  const reference = queries.map((query) => exact.search(query, K));
+  options.log(`[tune] ${exact.size} vectors, ${queries.length} queries`);
+
+  const trials: HnswTrial[] = [];
+  for (const setting of options.settings) {
+    const started = performance.now();
+    const graph = VectorIndex.create(dimensions, exact.size, { m: setting.m, efConstruction: setting.efConstruction });
+    vectors.forEach((vector, label) => graph.add(label, vector));
+    const buildSeconds = round((performance.now() - started) / 1_000);
+    const path = join(tmpdir(), `hoiphuong-hnsw-${process.pid}.bin`);
+    graph.save(path);
+    const fileMegabytes = round((await stat(path)).size / 1_000_000, 1);
+    const searches: HnswTrial['searches'] = [];
+    for (const ef of options.efs) {
+      const loaded = VectorIndex.load(path, dimensions, { ef });
+      queries.slice(0, 10).forEach((query) => loaded.search(query, K));
+      const runs = await timeEach(queries, (query) => loaded.search(query, K));
+      searches.push({ ef, recallAt10: recall(exact, queries, reference, runs.results), latency: summarizeLatencies(runs.milliseconds) });
+    }
+    await rm(path, { force: true });
+    trials.push({ ...setting, buildSeconds, fileMegabytes, searches });
+    options.log(
+      `[tune] M=${setting.m} efConstruction=${setting.efConstruction}: build ${buildSeconds} s, ${fileMegabytes} MB; ` +
+        searches.map((search) => `ef ${search.ef} → recall ${search.recallAt10}, p50 ${search.latency.p50} ms`).join('; '),
+    );
+  }
+  return { chunks: exact.size, trials };
+}
+
+/** Share of the exact top-10 found, counting a hit whose exact score ties the 10th (near-duplicate chunks tie often). */
+function recall(exact: BruteForceSearch, queries: number[][], reference: ScoredLabel[][], found: ScoredLabel[][]): number {
+  let hits = 0;
+  let wanted = 0;
+  queries.forEach((query, position) => {
+    const expected = reference[position] ?? [];
+    const threshold = (expected[expected.length - 1]?.score ?? Number.NEGATIVE_INFINITY) - 1e-6;
+    wanted += expected.length;
+    hits += Math.min(expected.length, (found[position] ?? []).filter((hit) => exact.similarity(query, hit.label) >= threshold).length);
+  });
+  return wanted ? round(hits / wanted) : Number.NaN;
+}
+
+async function main(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      'work-dir': { type: 'string' },
+      settings: { type: 'string', default: '16:100,16:200,32:100,8:100' },
+      ef: { type: 'string', default: '32,64,96,128,256,512' },
+      questions: { type: 'string', default: '300' },
+      seed: { type: 'string', default: '20250815' },
+    },
+  });
+  if (!values['work-dir']) throw new Error('Usage: node dist/bench/tune-hnsw.js --work-dir DIR (a run kept with `npm run bench -- --keep --work-dir DIR`)');
+  const settings = (values.settings ?? '').split(',').map((pair) => {
+    const [m, efConstruction] = pair.split(':').map(Number);
+    if (!Number.isInteger(m) || !Number.isInteger(efConstruction)) throw new RangeError(`--settings wants M:efConstruction pairs, got ${pair}.`);
+    return { m: m as number, efConstruction: efConstruction as number };
+  });
+  const result = await sweepHnsw({
+    workDir: values['work-dir'],
+    settings,
+    efs: (values.ef ?? '').split(',').map(Number),
+    questions: Number(values.questions),
+    seed: Number(values.seed),
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+}
+
+if (isEntryPoint(import.meta.url)) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}
