@@ -3,7 +3,7 @@ import type { Config } from '../../config.js';
 import type { AskService, FeedbackStore, PinStore, Retriever, SettingsStore, UserKeys } from '../../core/ports.js';
 import type { RateLimiter } from '../../core/rate-limiter.js';
 import type { ArticleMeta, AskResult } from '../../core/types.js';
-import type { BoundedMap } from '../zalo/bounded-map.js';
+import type { BoundedMap } from '../../core/bounded-map.js';
 
 /** What the Discord bot needs from the rest of Hỏi Phường. */
 export interface DiscordBotServices {

@@ -5,7 +5,7 @@ import { RateLimiter } from '../../core/rate-limiter.js';
 import { detectLanguage } from '../../core/question-analysis.js';
 import type { Config } from '../../config.js';
 import type { AskResult } from '../../core/types.js';
-import { BoundedMap } from '../zalo/bounded-map.js';
+import { BoundedMap } from '../../core/bounded-map.js';
 import type { DiscordBotContext, DiscordBotServices } from './bot-context.js';
 import { COMMAND_NAMES } from './commands.js';
 import { noMentions } from './format-reply.js';

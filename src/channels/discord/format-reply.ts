@@ -1,3 +1,4 @@
+import { distinctCitations } from '../../core/cite.js';
 import { type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed, type APIEmbedField, type MessageMentionTypes } from 'discord.js';
 import { message } from '../../core/messages.js';
 import type { AskResult, Citation, Language } from '../../core/types.js';
@@ -97,7 +98,7 @@ export function embedLength(embed: APIEmbed): number {
 
 /** The numbered sources, in fields of at most 1,024 characters (the first named "Nguồn"/"Sources"). */
 function sourceFields(citations: Citation[], language: Language): APIEmbedField[] {
-  const lines = distinctSources(citations).slice(0, MAX_SOURCES).map(sourceLine);
+  const lines = distinctCitations(citations).slice(0, MAX_SOURCES).map(sourceLine);
   const fields: APIEmbedField[] = [];
   let used = 0;
   for (const line of lines) {
@@ -111,13 +112,3 @@ function sourceFields(citations: Citation[], language: Language): APIEmbedField[
   return fields;
 }
 
-/** Citations without repeats of the same article, in order of first mention. */
-function distinctSources(citations: Citation[]): Citation[] {
-  const seen = new Set<string>();
-  return citations.filter((citation) => {
-    const key = citation.url || citation.id || citation.title;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}

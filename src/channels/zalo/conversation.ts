@@ -3,7 +3,7 @@ import { errorMessage, message } from '../../core/messages.js';
 import { detectLanguage } from '../../core/question-analysis.js';
 import { RateLimiter } from '../../core/rate-limiter.js';
 import { nfc } from '../../ingest/normalize-vietnamese.js';
-import { BoundedMap } from './bounded-map.js';
+import { BoundedMap } from '../../core/bounded-map.js';
 import { FeedbackReplies } from './feedback-replies.js';
 import { formatZaloReply } from './format-reply.js';
 import type { Config } from '../../config.js';

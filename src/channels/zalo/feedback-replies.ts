@@ -1,4 +1,4 @@
-import { BoundedMap } from './bounded-map.js';
+import { BoundedMap } from '../../core/bounded-map.js';
 import { nfc } from '../../ingest/normalize-vietnamese.js';
 
 /** A vote a resident sent as a plain chat message. */

@@ -1,5 +1,6 @@
+import { distinctCitations } from '../../core/cite.js';
 import { message } from '../../core/messages.js';
-import type { AskResult, Citation } from '../../core/types.js';
+import type { AskResult } from '../../core/types.js';
 
 /** Zalo rejects texts longer than this, both on the OA API and on the Bot Platform. */
 export const ZALO_TEXT_LIMIT = 2000;
@@ -17,7 +18,7 @@ export function formatZaloReply(result: AskResult, limit = ZALO_TEXT_LIMIT): str
   const language = result.language;
   const answer = result.pinned ? `[${message('answer.pinned', language)}]\n${result.answer}` : result.answer;
   const closing: string[] = [];
-  const sources = distinctSources(result.citations);
+  const sources = distinctCitations(result.citations);
   if (sources.length > 0) {
     const lines = sources.map((source, index) => {
       const date = source.published ? ` (${source.published})` : '';
@@ -94,13 +95,3 @@ function wordsWithin(sentence: string, limit: number): string[] {
   return segments;
 }
 
-/** Citations without repeats of the same article, in order of first mention. */
-function distinctSources(citations: Citation[]): Citation[] {
-  const seen = new Set<string>();
-  return citations.filter((citation) => {
-    const key = citation.url || citation.id || citation.title;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}

@@ -1,4 +1,4 @@
-import { BoundedMap } from './bounded-map.js';
+import { BoundedMap } from '../../core/bounded-map.js';
 
 /** Remembers the ids of recent messages, so a platform's retry of the same delivery never gets a second answer. */
 export class MessageDeduplicator {
