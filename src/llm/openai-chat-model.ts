@@ -1,5 +1,6 @@
 import OpenAI, { BadRequestError } from 'openai';
 import { ChatbotError } from '../core/errors.js';
+import { createOpenAIClient, OPENAI_BASE_URL } from './create-openai-client.js';
 import { describeOpenAIFailure, redactURL, type OpenAICallContext } from './openai-failure.js';
 import type { ChatMessage, ChatModel } from '../core/ports.js';
 
@@ -19,8 +20,6 @@ export interface OpenAIChatModelOptions {
 }
 
 /** Sent when only a base URL is configured: OpenAI-compatible servers without authentication ignore it. */
-export const PLACEHOLDER_API_KEY = 'not-needed';
-const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 /** The SDK's longest default wait between retries. */
 const MAX_BACKOFF_MS = 8_000;
 
@@ -36,18 +35,7 @@ export class OpenAIChatModel implements ChatModel {
     const baseURL = options.baseURL ?? OPENAI_BASE_URL;
     this.name = `openai:${options.model}`;
     this.context = { baseURL: redactURL(baseURL), model: options.model, modelSetting: 'OPENAI_CHAT_MODEL', timeoutMs: options.timeoutMs, retries: options.maxRetries };
-    // Every option the SDK would otherwise read from process.env is given explicitly.
-    this.client = new OpenAI({
-      apiKey: options.apiKey ?? PLACEHOLDER_API_KEY,
-      baseURL,
-      organization: null,
-      project: null,
-      webhookSecret: null,
-      adminAPIKey: null,
-      timeout: options.timeoutMs,
-      maxRetries: options.maxRetries,
-      logLevel: 'off',
-    });
+    this.client = createOpenAIClient({ ...(options.apiKey ? { apiKey: options.apiKey } : {}), baseURL, timeoutMs: options.timeoutMs, maxRetries: options.maxRetries });
   }
 
   /** Completes the conversation; throws an `upstream-failed` ChatbotError that names the setting to fix. */

@@ -2,7 +2,7 @@ import { Embeddings } from '@langchain/core/embeddings';
 import OpenAI from 'openai';
 import { ChatbotError } from '../core/errors.js';
 import { describeOpenAIFailure, redactURL, type OpenAICallContext } from './openai-failure.js';
-import { PLACEHOLDER_API_KEY } from './openai-chat-model.js';
+import { createOpenAIClient, OPENAI_BASE_URL } from './create-openai-client.js';
 import { retryWithBackoff } from './retry-with-backoff.js';
 import type { Embedder } from '../core/ports.js';
 
@@ -36,7 +36,6 @@ export const MAX_INPUTS_PER_REQUEST = 2048;
 // Vietnamese, so character caps at those sizes (with room to spare per request) can never exceed them.
 const MAX_CHARACTERS_PER_INPUT = 8_000;
 const MAX_CHARACTERS_PER_REQUEST = 100_000;
-const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 /** Default vector sizes of OpenAI's embedding models; any other model's size is learnt from its first response. */
 const OPENAI_MODEL_DIMENSIONS: Readonly<Record<string, number>> = {
   'text-embedding-3-small': 1536,
@@ -60,18 +59,8 @@ export class OpenAIEmbedder extends Embeddings implements Embedder {
     this.name = `openai:${options.model}`;
     this.knownDimensions = options.dimensions ?? OPENAI_MODEL_DIMENSIONS[options.model];
     this.context = { baseURL: redactURL(baseURL), model: options.model, modelSetting: 'OPENAI_EMBEDDING_MODEL', timeoutMs: options.timeoutMs, retries: options.maxRetries };
-    this.client = new OpenAI({
-      apiKey: options.apiKey ?? PLACEHOLDER_API_KEY,
-      baseURL,
-      organization: null,
-      project: null,
-      webhookSecret: null,
-      adminAPIKey: null,
-      timeout: options.timeoutMs,
-      // Retries are ours, so they can be counted, honour Retry-After and wait through an injected sleep.
-      maxRetries: 0,
-      logLevel: 'off',
-    });
+    // Retries are ours, so they can be counted, honour Retry-After and wait through an injected sleep.
+    this.client = createOpenAIClient({ ...(options.apiKey ? { apiKey: options.apiKey } : {}), baseURL, timeoutMs: options.timeoutMs, maxRetries: 0 });
   }
 
   /**
