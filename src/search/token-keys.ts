@@ -8,6 +8,8 @@ export interface TokenKey {
   readonly folded: string;
   /** True when the token carries a diacritic (its accented and folded keys differ). */
   readonly marked: boolean;
+  /** True when the token starts with a capital letter, as names of people and places do. */
+  readonly capitalized: boolean;
   /** FNV-1a hashes of the two keys, for feature hashing. */
   readonly accentedHash: number;
   readonly foldedHash: number;
@@ -81,6 +83,7 @@ function keyOf(token: string, isNumber: boolean): TokenKey {
     accented,
     folded,
     marked: accented !== folded,
+    capitalized: !isNumber && token[0] !== token[0]!.toLowerCase(),
     accentedHash: hashKey(accented, ACCENTED_SEED),
     foldedHash: hashKey(folded, FOLDED_SEED),
     foldedId,

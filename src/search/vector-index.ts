@@ -66,12 +66,6 @@ export class VectorIndex {
     this.graph.addPoint(Array.isArray(vector) ? vector : Array.from(vector), label);
   }
 
-  /** Makes sure the index can take `extra` more points without growing one resize at a time. */
-  reserve(extra: number): void {
-    const needed = this.graph.getCurrentCount() + extra;
-    if (needed > this.graph.getMaxElements()) this.graph.resizeIndex(needed);
-  }
-
   /** Hides a point from every later search. */
   remove(label: number): void {
     this.graph.markDelete(label);

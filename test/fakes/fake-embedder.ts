@@ -11,19 +11,27 @@ export class FakeEmbedder implements Embedder {
   readonly embeddedTexts: string[] = [];
   private readonly inner: HashingEmbedder;
 
-  constructor(options: { dimensions?: number; name?: string } = {}) {
+  private readonly dense: boolean;
+
+  /** `dense` adds a small constant to every dimension, so queries fill every dimension as a neural embedder's do. */
+  constructor(options: { dimensions?: number; name?: string; dense?: boolean } = {}) {
     this.inner = new HashingEmbedder(options.dimensions === undefined ? {} : { dimensions: options.dimensions });
     this.dimensions = this.inner.dimensions;
-    this.name = options.name ?? `fake-${this.inner.name}`;
+    this.dense = options.dense ?? false;
+    this.name = options.name ?? `fake-${this.dense ? 'dense-' : ''}${this.inner.name}`;
   }
 
   async embedDocuments(texts: string[]): Promise<number[][]> {
     this.documentsEmbedded += texts.length;
     this.embeddedTexts.push(...texts);
-    return this.inner.embedDocuments(texts);
+    return (await this.inner.embedDocuments(texts)).map((vector) => this.shape(vector));
   }
 
   async embedQuery(text: string): Promise<number[]> {
-    return this.inner.embedQuery(text);
+    return this.shape(await this.inner.embedQuery(text));
+  }
+
+  private shape(vector: number[]): number[] {
+    return this.dense ? vector.map((value) => value + 0.01) : vector;
   }
 }

@@ -26,7 +26,7 @@ describe('HashingEmbedder', () => {
   it('has the requested dimension and names it, so an index records which embedder built it', async () => {
     const small = new HashingEmbedder({ dimensions: 128 });
     expect(small.dimensions).toBe(128);
-    expect(small.name).toBe('hashing-v1-d128');
+    expect(small.name).toMatch(/^hashing-v\d+-d128$/);
     expect(await small.embedQuery('dân số')).toHaveLength(128);
     expect(embedder.name).not.toBe(small.name);
   });

@@ -116,7 +116,7 @@ describe('updateIndex', () => {
     const embedder = new FakeEmbedder({ dimensions: 128 });
     const { index, summary } = await updateIndex({ dataDir, indexDir, embedder });
     expect(summary.rebuilt).toBe(true);
-    expect(summary.rebuildReason).toMatch(/fake-hashing-v1-d64 \(64 dimensions\).*fake-hashing-v1-d128 \(128 dimensions\)/);
+    expect(summary.rebuildReason).toMatch(/fake-hashing-v\d+-d64 \(64 dimensions\).*fake-hashing-v\d+-d128 \(128 dimensions\)/);
     expect(summary.chunksEmbedded).toBeGreaterThan(0);
     expect(embedder.documentsEmbedded).toBe(summary.chunksEmbedded);
     expect(index.dimensions).toBe(128);
@@ -226,6 +226,46 @@ describe('updateIndex on a folder whose files are old enough to trust their time
     expect(embedder.documentsEmbedded).toBe(0);
     expect((await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim()).toBe(version);
     expect((await stat(join(indexDir, version, 'index.bin'))).mtimeMs).toBe(dataFile.mtimeMs);
+  });
+});
+
+describe('updateIndex with an hnsw graph (a dense-query embedder past the exact-scan budget)', () => {
+  const budget = { exactSearchBudget: 1 };
+
+  it('finds with the graph what the exact scan finds, and writes the graph with the index', async () => {
+    const embedder = new FakeEmbedder({ dense: true, dimensions: 64 });
+    const { index } = await updateIndex({ dataDir, indexDir, embedder, ...budget });
+    const version = (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim();
+    expect(await readdir(join(indexDir, version))).toContain('vectors.hnsw');
+    const exactIndex = await openIndex(indexDir, embedder);
+    const graphIndex = await openIndex(indexDir, embedder, budget);
+    for (const question of ['dân số phường', 'Bí thư là ai', 'nộp hồ sơ ở đâu']) {
+      const query = await embedder.embedQuery(question);
+      const exactHits = exactIndex.vectorSearch(query, 3);
+      const graphHits = graphIndex.vectorSearch(query, 3);
+      expect(graphHits.map((hit) => hit.label)).toEqual(exactHits.map((hit) => hit.label));
+      graphHits.forEach((hit, rank) => expect(hit.score).toBeCloseTo(exactHits[rank]!.score, 5));
+      expect(index.vectorSearch(query, 3).map((hit) => hit.label)).toEqual(exactIndex.vectorSearch(query, 3).map((hit) => hit.label));
+    }
+  });
+
+  it('hides removed articles from the graph too, and keeps the graph in step with incremental updates', async () => {
+    const embedder = new FakeEmbedder({ dense: true, dimensions: 64 });
+    await updateIndex({ dataDir, indexDir, embedder, ...budget });
+    await rm(join(dataDir, 'bi-thu.md'));
+    await writeFile(join(dataDir, 'ngan-sach.md'), article('ngan-sach', 'Điều chỉnh ngân sách', 'Ngân sách phường năm 2025 được điều chỉnh tăng 3 tỷ đồng.'));
+    await updateIndex({ dataDir, indexDir, embedder, ...budget });
+    const index = await openIndex(indexDir, embedder, budget);
+    const hits = index.vectorSearch(await embedder.embedQuery('Bí thư Đảng ủy Trần Văn Bình'), 10);
+    expect(hits.map((hit) => index.chunk(hit.label)?.articleId).sort()).toEqual(['dan-so', 'mot-cua', 'ngan-sach']);
+    const filtered = index.vectorSearch(await embedder.embedQuery('ngân sách'), 10, (label) => index.chunk(label)?.articleId === 'ngan-sach');
+    expect(filtered.map((hit) => index.chunk(hit.label)?.articleId)).toEqual(['ngan-sach']);
+  });
+
+  it('keeps no graph for a sparse-query embedder, whose exact scan stays cheap', async () => {
+    await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder() });
+    const version = (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim();
+    expect(await readdir(join(indexDir, version))).not.toContain('vectors.hnsw');
   });
 });
 
