@@ -6,7 +6,7 @@ export interface ScoredLabel {
 
 /**
  * Exact cosine search: every stored vector (normalised, in one Float32Array) is compared with the query. It is the
- * recall reference for the hnsw index and the speed of the simplest thing that could work.
+ * recall reference for our vector search and the speed of the simplest thing that could work.
  */
 export class BruteForceSearch {
   private vectors: Float32Array;

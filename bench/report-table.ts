@@ -104,7 +104,9 @@ export function formatReport(result: BenchResult): string {
         row.hitAt5VersusOurs === undefined ? '' : number(row.hitAt5VersusOurs),
       ]),
     ),
-    `hnsw recall@10 against exact search: ${number(comparison.recallAt10, 3)} (the same stored vectors in every vector search; query vectors given, embedding excluded)`,
+    `vector search recall@10 against exact search: ${number(comparison.recallAt10, 3)} (the same stored vectors in every vector search; query vectors given, embedding excluded)`,
+    '',
+    `phases (s): ${Object.entries(result.phaseSeconds).map(([phase, seconds]) => `${phase} ${seconds}`).join(', ')}`,
     '',
     table(
       ['target (issue 7, for 100k chunks)', 'bound', 'measured', ''],

@@ -31,7 +31,7 @@ export interface BenchOptions {
   seed: number;
   /** Questions sampled from the generated ones (85 % answerable). */
   questions: number;
-  langchainQueries: number;
+  slowQueries: number;
   /** Requests of the single-client HTTP run; the 8-client run sends this many per client, halved. */
   httpRequests: number;
   httpClients: number;
@@ -66,13 +66,25 @@ export interface BenchResult {
   query: QueryMeasurement & { httpSingle: HttpLoadResult; httpConcurrent: HttpLoadResult };
   comparison: Comparison;
   benchProcessPeakRssMegabytes: number;
+  /** Wall-clock seconds of each phase of the run, to keep the run itself bounded. */
+  phaseSeconds: Record<string, number>;
   targets: TargetCheck[];
 }
 
 /** Generates the corpus, ingests it, measures start-up, queries, quality and the alternatives, and returns the figures. */
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
-  const { log } = options;
   const loadAtStart = round(loadavg()[0] ?? 0, 2);
+  const phaseSeconds: Record<string, number> = {};
+  let phaseStarted = performance.now();
+  const log = (line: string) => {
+    const now = performance.now();
+    options.log(`${line} (+${round((now - phaseStarted) / 1_000, 1)} s)`);
+  };
+  const endPhase = (name: string) => {
+    const now = performance.now();
+    phaseSeconds[name] = round((now - phaseStarted) / 1_000, 1);
+    phaseStarted = now;
+  };
   const dataDir = join(options.workDir, 'articles');
   const indexDir = join(options.workDir, 'index');
   await rm(options.workDir, { recursive: true, force: true });
@@ -85,15 +97,18 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   await writeCorpus(corpus, dataDir, join(options.workDir, 'qa.jsonl'));
   const writeSeconds = round((performance.now() - writeStarted) / 1_000);
   const sample = sampleQuestions(corpus.questions, options.questions, options.seed);
+  endPhase('generate and write');
   const firstQuestion = sample.find((item) => item.kind !== 'unanswerable')?.question ?? 'Bí thư Đảng ủy phường là ai?';
 
   log('[bench] ingesting (fresh index), then again with nothing changed…');
   const ingest = await inChild<IngestOptions, IngestReport>(options, 'ingest-corpus', ingestCorpus, { dataDir, indexDir });
   log(`[bench] ingest ${ingest.chunks} chunks in ${ingest.seconds} s; unchanged re-ingest ${ingest.reingestSeconds} s`);
   const indexMegabytes = round((await folderBytes(indexDir)) / 1_000_000, 1);
+  endPhase('ingest twice');
 
   log('[bench] cold start in a fresh process…');
   const cold = await inChild<ColdStartOptions, ColdStartReport>(options, 'cold-start', coldStart, { indexDir, question: firstQuestion });
+  endPhase('cold start');
 
   log('[bench] single-client queries in this process…');
   const config = loadConfig({ DATA_DIR: dataDir, INDEX_DIR: indexDir, RATE_LIMIT_PER_MINUTE: '0' });
@@ -107,20 +122,22 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     },
     sample,
   );
+  endPhase('single-client queries');
 
   log('[bench] HTTP API: one client, then several concurrent clients…');
   const server = await startServer(options, { dataDir, indexDir, question: firstQuestion });
   const questions = sample.map((item) => item.question);
   const baseUrl = `http://127.0.0.1:${server.report.port}`;
-  const httpSingle = await runHttpLoad({ baseUrl, questions, clients: 1, requestsPerClient: options.httpRequests, deadlineMilliseconds: 30_000 });
+  const httpSingle = await runHttpLoad({ baseUrl, questions, clients: 1, requestsPerClient: options.httpRequests, deadlineMilliseconds: HTTP_DEADLINE_MILLISECONDS });
   const httpConcurrent = await runHttpLoad({
     baseUrl,
     questions,
     clients: options.httpClients,
     requestsPerClient: Math.max(1, Math.ceil(options.httpRequests / 2)),
-    deadlineMilliseconds: 30_000,
+    deadlineMilliseconds: HTTP_DEADLINE_MILLISECONDS,
   });
   const stopped = await server.stop();
+  endPhase('HTTP');
 
   log('[bench] side by side with the alternatives…');
   const answerable = sample.filter((item) => item.kind !== 'unanswerable');
@@ -130,9 +147,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     embedder: services.embedder,
     hybrid: { latency: query.retrieval, hits: query.hits.hybrid },
     items: answerable,
-    langchainQueries: options.langchainQueries,
+    slowQueries: options.slowQueries,
     log,
   });
+  endPhase('alternatives');
   await services.close();
   if (!options.keep) await rm(options.workDir, { recursive: true, force: true });
 
@@ -170,9 +188,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     query: { ...query, httpSingle, httpConcurrent },
     comparison,
     benchProcessPeakRssMegabytes: peakRssMegabytes(),
+    phaseSeconds,
   };
   return { ...partial, targets: targetsOf(partial) };
 }
+
+/** Each HTTP run stops sending after this long, so a slow server cannot stretch the bench. */
+const HTTP_DEADLINE_MILLISECONDS = 15_000;
 
 /** Generates about `options.chunks` chunks' worth of articles (two tries: estimate, then correct), or `articles` exactly. */
 function corpusOfSize(options: BenchOptions): GeneratedCorpus {
@@ -247,7 +269,7 @@ async function main(args: string[]): Promise<void> {
       name: { type: 'string' },
       seed: { type: 'string', default: '20250815' },
       questions: { type: 'string', default: '300' },
-      'langchain-queries': { type: 'string', default: '40' },
+      'slow-queries': { type: 'string', default: '40' },
       'http-requests': { type: 'string', default: '150' },
       'http-clients': { type: 'string', default: '8' },
       'work-dir': { type: 'string' },
@@ -271,7 +293,7 @@ async function main(args: string[]): Promise<void> {
     ...(values.articles ? { articles: whole('articles', values.articles) } : {}),
     seed: whole('seed', values.seed, 0),
     questions: whole('questions', values.questions, 10),
-    langchainQueries: whole('langchain-queries', values['langchain-queries']),
+    slowQueries: whole('slow-queries', values['slow-queries']),
     httpRequests: whole('http-requests', values['http-requests']),
     httpClients: whole('http-clients', values['http-clients']),
     workDir: values['work-dir'] ?? join(tmpdir(), `hoiphuong-bench-${name}`),

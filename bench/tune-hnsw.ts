@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { QaItem } from '../src/core/score-answers.js';
 import { HashingEmbedder } from '../src/search/hashing-embedder.js';
+import { openIndex } from '../src/search/search-index.js';
 import { VectorIndex } from '../src/search/vector-index.js';
 import { BruteForceSearch, type ScoredLabel } from './brute-force-search.js';
 import { isEntryPoint } from './entry-point.js';
 import { round, summarizeLatencies, timeEach, type LatencySummary } from './latency-summary.js';
 import { sampleQuestions } from './run-bench.js';
-import { readStoredVectors } from './stored-vectors.js';
+import { indexedText, readStoredVectors } from './stored-vectors.js';
 
 /** One hnsw setting tried: build cost, size, and for each ef the recall and speed of unfiltered top-10 search. */
 export interface HnswTrial {
@@ -28,6 +29,8 @@ export interface HnswSweepOptions {
   efs: number[];
   questions: number;
   seed: number;
+  /** Embed the chunks again at this many dimensions instead of reading the stored vectors (a what-if for the embedder). */
+  dimensions?: number;
   log: (line: string) => void;
 }
 
@@ -38,18 +41,24 @@ const K = 10;
  * them during ingest) and measures recall@10 against exact search and query time for several ef values.
  */
 export async function sweepHnsw(options: HnswSweepOptions): Promise<{ chunks: number; trials: HnswTrial[] }> {
-  const embedder = new HashingEmbedder();
+  const stock = new HashingEmbedder();
+  const embedder = options.dimensions ? new HashingEmbedder({ dimensions: options.dimensions }) : stock;
   const dimensions = embedder.dimensions;
-  const stored = await readStoredVectors(join(options.workDir, 'index'), dimensions);
-  const rows = stored.length / dimensions;
   const vectors: number[][] = [];
-  const exact = new BruteForceSearch(dimensions, rows);
-  for (let label = 0; label < rows; label++) {
-    const vector = Array.from(stored.subarray(label * dimensions, (label + 1) * dimensions));
-    if (vector.every((value) => value === 0)) continue;
-    vectors[label] = vector;
-    exact.add(vector, label);
+  if (options.dimensions) {
+    const index = await openIndex(join(options.workDir, 'index'), stock);
+    for (const article of index.articles()) {
+      for (const label of index.chunkLabels(article.id)) {
+        const chunk = index.chunk(label);
+        if (chunk) vectors[label] = embedder.embed(indexedText(article, chunk.text));
+      }
+    }
+  } else {
+    const stored = await readStoredVectors(join(options.workDir, 'index'), dimensions);
+    for (let label = 0; label < stored.length / dimensions; label++) vectors[label] = Array.from(stored.subarray(label * dimensions, (label + 1) * dimensions));
   }
+  const exact = new BruteForceSearch(dimensions, vectors.length);
+  vectors.forEach((vector, label) => exact.add(vector, label));
   const questions = (await readFile(join(options.workDir, 'qa.jsonl'), 'utf8'))
     .split('\n')
     .filter(Boolean)
@@ -58,7 +67,7 @@ export async function sweepHnsw(options: HnswSweepOptions): Promise<{ chunks: nu
     sampleQuestions(questions, options.questions, options.seed).map((item) => embedder.embedQuery(item.question)),
   );
   const reference = queries.map((query) => exact.search(query, K));
-  options.log(`[tune] ${exact.size} vectors, ${queries.length} queries`);
+  options.log(`[tune] ${exact.size} vectors of ${dimensions} dimensions, ${queries.length} queries`);
 
   const trials: HnswTrial[] = [];
   for (const setting of options.settings) {
@@ -108,6 +117,7 @@ async function main(args: string[]): Promise<void> {
       ef: { type: 'string', default: '32,64,96,128,256,512' },
       questions: { type: 'string', default: '300' },
       seed: { type: 'string', default: '20250815' },
+      dimensions: { type: 'string' },
     },
   });
   if (!values['work-dir']) throw new Error('Usage: node dist/bench/tune-hnsw.js --work-dir DIR (a run kept with `npm run bench -- --keep --work-dir DIR`)');
@@ -122,6 +132,7 @@ async function main(args: string[]): Promise<void> {
     efs: (values.ef ?? '').split(',').map(Number),
     questions: Number(values.questions),
     seed: Number(values.seed),
+    ...(values.dimensions ? { dimensions: Number(values.dimensions) } : {}),
     log: (line) => process.stderr.write(`${line}\n`),
   });
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

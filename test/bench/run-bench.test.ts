@@ -18,7 +18,7 @@ describe('runBench on a tiny corpus', () => {
       articles: 40,
       seed: 11,
       questions: 30,
-      langchainQueries: 4,
+      slowQueries: 4,
       httpRequests: 6,
       httpClients: 3,
       workDir: join(workDir, 'run'),
@@ -54,7 +54,7 @@ describe('runBench on a tiny corpus', () => {
     expect(result.comparison.chunks).toBe(result.ingest.chunks);
     expect(result.comparison.rows.map((row) => row.name.replace(/ \(.*$/, ''))).toEqual([
       'ours: hybrid retriever',
-      'ours: hnsw vector search',
+      'ours: vector search',
       'ours: BM25 lexical search',
       'exact brute force',
       'LangChain in-memory store',
@@ -73,7 +73,7 @@ describe('runBench on a tiny corpus', () => {
     const report = formatReport(result);
     expect(report).toContain('Hỏi Phường bench "tiny"');
     expect(report).toContain('LangChain in-memory store');
-    expect(report).toContain('hnsw recall@10');
+    expect(report).toContain('vector search recall@10');
     for (const check of result.targets) expect(report).toContain(check.target);
   });
 });
