@@ -59,8 +59,13 @@ export class Bm25Index {
   private pendingLabels: number[] = [];
   private pendingStarts: number[] = [0];
   private pendingTerms = new GrowableUint32();
-  private removedSinceMerge = 0;
+  /** Labels removed since the last merge, whose postings are still in the arrays. */
+  private removedSinceMerge = new Set<number>();
   private scores = new Float64Array(0);
+  /** Per-term scratch for counting a document's terms without a Map: the document that last saw the term, and its count. */
+  private lastSeen = new Int32Array(1024).fill(-1);
+  private seenCount = new Uint32Array(1024);
+  private documentSerial = 0;
 
   /** How many documents are searchable. */
   get size(): number {
@@ -79,18 +84,27 @@ export class Bm25Index {
     }
     if (this.has(label)) throw new ChatbotError('input-invalid', `BM25 label ${label} is already indexed; remove it first.`);
     // A reused label must not revive the postings it had before its removal.
-    if (label < this.live.length && this.removedSinceMerge > 0) this.merge(true);
-    const counts = new Map<number, number>();
+    if (this.removedSinceMerge.has(label)) this.merge(true);
+    if (this.lastSeen.length < this.termList.length) this.growScratch(this.termList.length);
+    const serial = this.documentSerial++;
+    const distinct: number[] = [];
     for (const term of terms) {
       let id = this.termIds.get(term);
       if (id === undefined) {
         id = this.termList.length;
         this.termIds.set(term, id);
         this.termList.push(term);
+        if (id >= this.lastSeen.length) this.growScratch(id + 1);
       }
-      counts.set(id, (counts.get(id) ?? 0) + 1);
+      if (this.lastSeen[id] !== serial) {
+        this.lastSeen[id] = serial;
+        this.seenCount[id] = 1;
+        distinct.push(id);
+      } else {
+        this.seenCount[id]! += 1;
+      }
     }
-    for (const [id, count] of counts) this.pendingTerms.push(id * (MAX_TF + 1) + Math.min(count, MAX_TF));
+    for (const id of distinct) this.pendingTerms.push(id * (MAX_TF + 1) + Math.min(this.seenCount[id]!, MAX_TF));
     this.pendingLabels.push(label);
     this.pendingStarts.push(this.pendingTerms.length);
     this.documentLengths = grow(this.documentLengths, label + 1, (length) => new Uint32Array(length));
@@ -107,7 +121,7 @@ export class Bm25Index {
     this.live[label] = 0;
     this.liveCount -= 1;
     this.liveLength -= this.documentLengths[label]!;
-    this.removedSinceMerge += 1;
+    this.removedSinceMerge.add(label);
   }
 
   /** The `k` best live documents for a weighted query, best first; `filter` keeps only the labels it accepts. */
@@ -194,13 +208,23 @@ export class Bm25Index {
     return index;
   }
 
+  private growScratch(needed: number): void {
+    const length = Math.max(needed, this.lastSeen.length * 2);
+    const lastSeen = new Int32Array(length).fill(-1);
+    lastSeen.set(this.lastSeen);
+    const seenCount = new Uint32Array(length);
+    seenCount.set(this.seenCount);
+    this.lastSeen = lastSeen;
+    this.seenCount = seenCount;
+  }
+
   /**
    * Folds pending documents into the CSR postings (and, when `dropDead` or many were removed, drops removed ones) with
    * a counting sort by term.
    */
   private merge(dropDead = false): void {
     const pending = this.pendingLabels.length;
-    const dropping = this.removedSinceMerge > 0 && (dropDead || this.removedSinceMerge * 4 > this.liveCount);
+    const dropping = this.removedSinceMerge.size > 0 && (dropDead || this.removedSinceMerge.size * 4 > this.liveCount);
     if (pending === 0 && !dropping && this.offsets.length === this.termList.length + 1) return;
     const termCount = this.termList.length;
     const counts = new Uint32Array(termCount + 1);
@@ -240,6 +264,6 @@ export class Bm25Index {
     this.pendingLabels = [];
     this.pendingStarts = [0];
     this.pendingTerms = new GrowableUint32();
-    if (dropping) this.removedSinceMerge = 0;
+    if (dropping) this.removedSinceMerge.clear();
   }
 }

@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Size and modification time of one file under the articles folder, as recorded when the index was built. */
@@ -11,30 +11,31 @@ export interface FileStamp {
 
 /** Files modified this close to the moment they were stamped may change again within the clock's granularity. */
 const RACY_WINDOW_MS = 2_000;
-/** Parallel `stat` calls; enough to hide file-system latency without exhausting file handles. */
-const STAT_CONCURRENCY = 64;
 
 /**
  * Stamps every file under `dir` (recursively, hidden ones too, whatever the loader reads), sorted by path; undefined
  * when the folder cannot be listed, so the loader reports that with its own message.
  */
 export async function stampFiles(dir: string): Promise<FileStamp[] | undefined> {
+  // Synchronous on purpose: 35k `statSync` calls take half the time of promise-based ones, and ingest has nothing else
+  // to do meanwhile.
   let names: string[];
   try {
-    names = await readdir(dir, { recursive: true });
+    names = readdirSync(dir, { recursive: true, encoding: 'utf8' });
   } catch {
     return undefined;
   }
-  const stamps: Array<FileStamp | undefined> = new Array(names.length);
-  for (let start = 0; start < names.length; start += STAT_CONCURRENCY) {
-    await Promise.all(
-      names.slice(start, start + STAT_CONCURRENCY).map(async (name, offset) => {
-        const info = await stat(join(dir, name)).catch(() => undefined);
-        if (info?.isFile()) stamps[start + offset] = { file: name.split('\\').join('/'), size: info.size, modifiedMs: Math.round(info.mtimeMs) };
-      }),
-    );
+  const stamps: FileStamp[] = [];
+  for (const name of names) {
+    let info;
+    try {
+      info = statSync(join(dir, name), { throwIfNoEntry: false });
+    } catch {
+      continue; // Unreadable entries are the loader's to report.
+    }
+    if (info?.isFile()) stamps.push({ file: name.split('\\').join('/'), size: info.size, modifiedMs: Math.round(info.mtimeMs) });
   }
-  return stamps.filter((stamp): stamp is FileStamp => stamp !== undefined).sort((left, right) => (left.file < right.file ? -1 : left.file > right.file ? 1 : 0));
+  return stamps.sort((left, right) => (left.file < right.file ? -1 : left.file > right.file ? 1 : 0));
 }
 
 /**

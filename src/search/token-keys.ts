@@ -31,7 +31,15 @@ const classes = new Uint8Array(0x10000);
 const LETTER_PATTERN = /^\p{L}$/u;
 const MARK_PATTERN = /^\p{M}$/u;
 
-const keyCache = new Map<string, TokenKey>();
+/**
+ * The key cache is an open-addressing table keyed by a hash computed while scanning, so a known token is found without
+ * slicing it out of the text (a fresh string per occurrence, hashed again by a Map, cost more than everything else).
+ */
+const TABLE_SIZE = 1 << 20;
+const tableSlots = new Int32Array(TABLE_SIZE);
+const entryHashes: number[] = [];
+const entryTexts: string[] = [];
+const entryKeys: TokenKey[] = [];
 const foldedIds = new Map<string, number>();
 
 /** FNV-1a over the UTF-16 code units of a key. */
@@ -69,9 +77,28 @@ function classAt(text: string, index: number): number {
   return kind;
 }
 
-function keyOf(token: string, isNumber: boolean): TokenKey {
-  const cached = keyCache.get(token);
-  if (cached !== undefined) return cached;
+/** The cached keys of `text.slice(start, end)` whose scan hash is `hash`, computing and caching them on a miss. */
+function keyAt(text: string, start: number, end: number, hash: number, isNumber: boolean): TokenKey {
+  const length = end - start;
+  let slot = hash & (TABLE_SIZE - 1);
+  for (;;) {
+    const entry = tableSlots[slot]! - 1;
+    if (entry < 0) break;
+    if (entryHashes[entry] === hash && entryTexts[entry]!.length === length && text.startsWith(entryTexts[entry]!, start)) return entryKeys[entry]!;
+    slot = (slot + 1) & (TABLE_SIZE - 1);
+  }
+  const token = text.slice(start, end);
+  const key = computeKey(token, isNumber);
+  if (entryKeys.length < MAX_CACHED_TOKENS) {
+    tableSlots[slot] = entryKeys.length + 1;
+    entryHashes.push(hash);
+    entryTexts.push(token);
+    entryKeys.push(key);
+  }
+  return key;
+}
+
+function computeKey(token: string, isNumber: boolean): TokenKey {
   const accented = isNumber ? numberKey(token) : syllableKey(token);
   const folded = isNumber ? accented : foldedKey(token);
   let foldedId = foldedIds.get(folded) ?? -1;
@@ -88,7 +115,6 @@ function keyOf(token: string, isNumber: boolean): TokenKey {
     foldedHash: hashKey(folded, FOLDED_SEED),
     foldedId,
   };
-  if (keyCache.size < MAX_CACHED_TOKENS) keyCache.set(token, key);
   return key;
 }
 
@@ -114,7 +140,7 @@ export function tokenKeys(text: string): TokenKey[] {
         if ((next & 7) !== LETTER && (next & 7) !== MARK) break;
         index += next & 8 ? 2 : 1;
       }
-      keys.push(keyOf(text.slice(start, index), false));
+      keys.push(keyAt(text, start, index, hashRange(text, start, index), false));
     } else if (base === DIGIT) {
       const start = index;
       index = skipDigits(text, index);
@@ -123,12 +149,22 @@ export function tokenKeys(text: string): TokenKey[] {
         if ((separator === 46 || separator === 44) && isDigit(text.charCodeAt(index + 1))) index = skipDigits(text, index + 1);
         else break;
       }
-      keys.push(keyOf(text.slice(start, index), true));
+      keys.push(keyAt(text, start, index, hashRange(text, start, index), true));
     } else {
       index += width;
     }
   }
   return keys;
+}
+
+/** FNV-1a over `text[start..end)`, without slicing it. */
+function hashRange(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let index = start; index < end; index += 1) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
 }
 
 function isDigit(code: number): boolean {

@@ -82,3 +82,14 @@ describe('Bm25Index', () => {
     expect(() => Bm25Index.fromSections(sections)).toThrow(/rebuild/);
   });
 });
+
+describe('Bm25Index after loading', () => {
+  it('counts repeated terms of documents added after a load', async () => {
+    const index = indexOf(DOCUMENTS);
+    const loaded = Bm25Index.fromSections(new Map(Object.entries(index.toSections())));
+    loaded.add(9, lexicalTerms('phường phường phường ngân sách'));
+    loaded.add(10, lexicalTerms('phường ngân sách'));
+    const hits = loaded.search(queryTerms('phường'), 2);
+    expect(hits.map((hit) => hit.label)).toEqual([9, 10]);
+  });
+});
