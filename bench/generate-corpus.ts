@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { foldDiacritics, foldedKeys } from '../src/ingest/normalize-vietnamese.js';
@@ -428,13 +428,21 @@ export function articleMarkdown(article: GeneratedArticle): string {
   ].join('\n');
 }
 
-/** Writes the articles under `articlesDir` (one folder per city) and the questions as JSON lines to `questionsFile`. */
+/**
+ * Writes the articles under `articlesDir` (one folder per city), each file dated its publication day as if saved then,
+ * and the questions as JSON lines to `questionsFile`.
+ */
 export async function writeCorpus(corpus: GeneratedCorpus, articlesDir: string, questionsFile: string): Promise<void> {
   const folders = new Set(corpus.articles.map((article) => join(articlesDir, article.file, '..')));
   await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
   for (let index = 0; index < corpus.articles.length; index += 256) {
     await Promise.all(
-      corpus.articles.slice(index, index + 256).map((article) => writeFile(join(articlesDir, article.file), articleMarkdown(article))),
+      corpus.articles.slice(index, index + 256).map(async (article) => {
+        const path = join(articlesDir, article.file);
+        await writeFile(path, articleMarkdown(article));
+        const saved = new Date(`${article.published}T12:00:00Z`);
+        await utimes(path, saved, saved);
+      }),
     );
   }
   await mkdir(join(questionsFile, '..'), { recursive: true });

@@ -1,7 +1,7 @@
 import type { AskService, Retriever } from '../src/core/ports.js';
 import { scoreAnswer, summarizeScores, type QaItem, type ScoreSummary } from '../src/core/score-answers.js';
 import { summarizeLatencies, timeEach, type LatencySummary } from './latency-summary.js';
-import { hitRates, type HitRates } from './retrieval-hits.js';
+import { hitRates, type HitRates, type RankedPassage } from './retrieval-hits.js';
 
 /** Our retrievers and answer service, as `openServices` wires them. */
 export interface QueryTargets {
@@ -27,8 +27,14 @@ export interface QueryMeasurement {
 const PASSAGES = 12;
 const WARM_UP = 10;
 
-/** Times retrieval and answering one question at a time, and scores both against the known answers. */
-export async function measureQueries(targets: QueryTargets, items: readonly QaItem[]): Promise<QueryMeasurement> {
+/**
+ * Times retrieval and answering one question at a time, and scores both against the known answers; also returns the
+ * hybrid retriever's passages for each answerable question, in order, for the side-by-side comparison.
+ */
+export async function measureQueries(
+  targets: QueryTargets,
+  items: readonly QaItem[],
+): Promise<{ measurement: QueryMeasurement; hybridRankings: RankedPassage[][] }> {
   for (const item of items.slice(0, WARM_UP)) {
     await targets.hybrid.retrieve(item.question, PASSAGES);
     await targets.ask.ask({ text: item.question, channel: 'cli' });
@@ -49,7 +55,7 @@ export async function measureQueries(targets: QueryTargets, items: readonly QaIt
     .map((item, index) => ({ item, passages: retrieval.results[index] ?? [] }))
     .filter(({ item }) => item.kind !== 'unanswerable')
     .map(({ passages }) => passages.map((passage) => ({ articleId: passage.chunk.articleId, text: passage.chunk.text })));
-  return {
+  const measurement: QueryMeasurement = {
     retrieval: summarizeLatencies(retrieval.milliseconds),
     answer: summarizeLatencies(answers.milliseconds),
     accuracy: summarizeScores(scored),
@@ -63,4 +69,5 @@ export async function measureQueries(targets: QueryTargets, items: readonly QaIt
       .slice(0, 25)
       .map((entry) => ({ id: entry.item.id, question: entry.item.question, why: entry.why, answer: entry.result.answer.slice(0, 240) })),
   };
+  return { measurement, hybridRankings };
 }

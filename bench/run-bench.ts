@@ -75,11 +75,9 @@ export interface BenchResult {
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const loadAtStart = round(loadavg()[0] ?? 0, 2);
   const phaseSeconds: Record<string, number> = {};
-  let phaseStarted = performance.now();
-  const log = (line: string) => {
-    const now = performance.now();
-    options.log(`${line} (+${round((now - phaseStarted) / 1_000, 1)} s)`);
-  };
+  const runStarted = performance.now();
+  let phaseStarted = runStarted;
+  const log = (line: string) => options.log(`${line} (${round((performance.now() - runStarted) / 1_000, 1)} s into the run)`);
   const endPhase = (name: string) => {
     const now = performance.now();
     phaseSeconds[name] = round((now - phaseStarted) / 1_000, 1);
@@ -113,7 +111,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   log('[bench] single-client queries in this process…');
   const config = loadConfig({ DATA_DIR: dataDir, INDEX_DIR: indexDir, RATE_LIMIT_PER_MINUTE: '0' });
   const services = await openServices(config, { output: discard() });
-  const query = await measureQueries(
+  const { measurement: query, hybridRankings } = await measureQueries(
     {
       ask: services.ask,
       hybrid: services.retriever,
@@ -125,7 +123,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   endPhase('single-client queries');
 
   log('[bench] HTTP API: one client, then several concurrent clients…');
-  const server = await startServer(options, { dataDir, indexDir, question: firstQuestion });
+  const server = await startServer(options, { dataDir, indexDir, databasePath: join(options.workDir, 'bench.sqlite'), question: firstQuestion });
   const questions = sample.map((item) => item.question);
   const baseUrl = `http://127.0.0.1:${server.report.port}`;
   const httpSingle = await runHttpLoad({ baseUrl, questions, clients: 1, requestsPerClient: options.httpRequests, deadlineMilliseconds: HTTP_DEADLINE_MILLISECONDS });
@@ -145,7 +143,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     index: services.index,
     indexDir,
     embedder: services.embedder,
-    hybrid: { latency: query.retrieval, hits: query.hits.hybrid },
+    hybrid: { latency: query.retrieval, rankings: hybridRankings },
     items: answerable,
     slowQueries: options.slowQueries,
     log,

@@ -7,17 +7,19 @@ import { createHttpServer } from '../../src/channels/http/server.js';
 import { openServices } from '../../src/cli/open-services.js';
 import { loadConfig } from '../../src/config.js';
 
-/** The corpus and index to serve, and the first question (asked before the server listens). */
+/** The corpus and index to serve, where the answer log goes, and the first question (asked before the server listens). */
 export interface ServeOptions {
   dataDir: string;
   indexDir: string;
+  /** SQLite database for the answer log, pins and feedback, as `npm start` keeps one. */
+  databasePath: string;
   question: string;
 }
 
 /** A server of the corpus on 127.0.0.1, started the way `npm start` starts one. */
 export interface ServingReport {
   port: number;
-  /** `openServices`: the incremental check of the unchanged corpus, loading the index, wiring. */
+  /** `openServices`: the incremental check of the unchanged corpus, loading the index, opening the store, wiring. */
   openServicesSeconds: number;
   firstAnswerSeconds: number;
   /** From process start to the first answer. */
@@ -31,9 +33,17 @@ export interface Serving {
   stop(): Promise<{ peakRssMegabytes: number }>;
 }
 
-/** Opens the services exactly as `serve` does (offline, no rate limit) and listens on a free loopback port. */
+/**
+ * Opens the services as `serve` does (offline, with the SQLite store, so every answer is logged; no rate limit) and
+ * listens on a free loopback port.
+ */
 export async function serveCorpus(options: ServeOptions): Promise<Serving> {
-  const config = loadConfig({ DATA_DIR: options.dataDir, INDEX_DIR: options.indexDir, RATE_LIMIT_PER_MINUTE: '0' });
+  const config = loadConfig({
+    DATA_DIR: options.dataDir,
+    INDEX_DIR: options.indexDir,
+    DATABASE_PATH: options.databasePath,
+    RATE_LIMIT_PER_MINUTE: '0',
+  });
   const log: string[] = [];
   const output = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -42,12 +52,13 @@ export async function serveCorpus(options: ServeOptions): Promise<Serving> {
     },
   });
   const started = performance.now();
-  const services = await openServices(config, { output });
+  const services = await openServices(config, { output, store: 'required' });
   const opened = performance.now();
   await services.ask.ask({ text: options.question, channel: 'http' });
   const answeredAt = performance.now();
   const server = createHttpServer({
     ask: services.ask,
+    ...(services.store ? { feedback: services.store.feedback, userKeys: services.store.userKeys } : {}),
     maxQuestionLength: config.maxQuestionLength,
     rateLimitPerMinute: 0,
     log: (line) => log.push(line),

@@ -33,12 +33,13 @@ describe('runBench on a tiny corpus', () => {
     await rm(workDir, { recursive: true, force: true });
   });
 
-  it('ingests every generated article and embeds nothing when re-ingesting the unchanged corpus', () => {
+  it('ingests every generated article and embeds nothing when re-ingesting the unchanged or merely touched corpus', () => {
     expect(result.corpus.articles).toBe(40);
     expect(result.ingest.articles).toBe(40);
     expect(result.ingest.chunks).toBeGreaterThan(40);
     expect(result.ingest.skippedFiles).toBe(0);
     expect(result.ingest.reingestChunksEmbedded).toBe(0);
+    expect(result.ingest.touchedReingestChunksEmbedded).toBe(0);
     expect(result.corpus.indexMegabytes).toBeGreaterThan(0);
   });
 
