@@ -11,8 +11,18 @@ const B = 0.75;
 /** A posting packs label and term frequency in one 32-bit number: label × 256 + min(tf, 255). */
 const TF_BITS = 8;
 const MAX_TF = (1 << TF_BITS) - 1;
+/** Terms in more than this share of documents (and more than the minimum) are "common" for pruning. */
+const COMMON_TERM_SHARE = 0.02;
+const COMMON_TERM_MINIMUM = 256;
 /** Labels must fit the 24 bits left beside the term frequency. */
 export const MAX_BM25_LABEL = 2 ** (32 - TF_BITS) - 1;
+
+/** Which documents a search may return: those a filter accepts, or only the listed labels (sorted ascending). */
+export interface Bm25Restriction {
+  filter?: (label: number) => boolean;
+  /** Scores just these documents, looking each up in the postings: far cheaper than scanning when they are few. */
+  only?: readonly number[];
+}
 
 /** Growable typed buffers, so building postings for 100k chunks allocates a few large arrays rather than millions. */
 class GrowableUint32 {
@@ -66,6 +76,7 @@ export class Bm25Index {
   private lastSeen = new Int32Array(1024).fill(-1);
   private seenCount = new Uint32Array(1024);
   private documentSerial = 0;
+  private highestMergedLabel = -1;
 
   /** How many documents are searchable. */
   get size(): number {
@@ -124,31 +135,66 @@ export class Bm25Index {
     this.removedSinceMerge.add(label);
   }
 
-  /** The `k` best live documents for a weighted query, best first; `filter` keeps only the labels it accepts. */
-  search(query: readonly WeightedTerm[], k: number, filter?: (label: number) => boolean): Hit[] {
+  /**
+   * The `k` best live documents for a weighted query, best first; `filter` keeps only the labels it accepts.
+   *
+   * Exact BM25 with MaxScore-style pruning: rare terms are scored over their whole posting lists, then, when even a
+   * document matching every common term could not reach the current k-th score, the common terms (say "phường", with
+   * a posting for nearly every chunk) are looked up only for the documents already found, by binary search.
+   */
+  search(query: readonly WeightedTerm[], k: number, restriction: Bm25Restriction = {}): Hit[] {
+    const { filter, only } = restriction;
     this.merge();
     if (this.liveCount === 0 || k <= 0) return [];
     if (this.scores.length < this.live.length) this.scores = new Float64Array(this.live.length);
     const scores = this.scores;
     const touched: number[] = [];
     const averageLength = this.liveLength / this.liveCount || 1;
+    const terms: Array<{ start: number; end: number; factor: number }> = [];
     for (const { term, weight } of query) {
       const id = this.termIds.get(term);
       if (id === undefined || weight <= 0) continue;
       const start = this.offsets[id]!;
       const end = this.offsets[id + 1]!;
-      let frequency = 0;
-      for (let index = start; index < end; index += 1) frequency += this.live[this.postings[index]! >>> TF_BITS]!;
+      // Postings of documents removed since the last merge still count here; every save merges them away.
+      const frequency = Math.min(end - start, this.liveCount);
       if (frequency === 0) continue;
       const idf = Math.log(1 + (this.liveCount - frequency + 0.5) / (frequency + 0.5));
-      for (let index = start; index < end; index += 1) {
+      terms.push({ start, end, factor: weight * idf * (K1 + 1) });
+    }
+    terms.sort((left, right) => left.end - left.start - (right.end - right.start));
+    const norm = (label: number): number => K1 * (1 - B + (B * this.documentLengths[label]!) / averageLength);
+    if (only) {
+      const labels = only.filter((label) => this.live[label] === 1);
+      for (const term of terms) this.scoreFound(term, labels, norm);
+      const top = new TopHits(k);
+      for (const label of labels) {
+        if (scores[label]! > 0) top.offer(label, scores[label]!);
+        scores[label] = 0;
+      }
+      return top.sorted();
+    }
+    const scoreAll = (term: { start: number; end: number; factor: number }): void => {
+      for (let index = term.start; index < term.end; index += 1) {
         const posting = this.postings[index]!;
         const label = posting >>> TF_BITS;
         if (this.live[label] !== 1) continue;
         const tf = posting & MAX_TF;
-        const norm = K1 * (1 - B + (B * this.documentLengths[label]!) / averageLength);
         if (scores[label] === 0) touched.push(label);
-        scores[label]! += (weight * idf * tf * (K1 + 1)) / (tf + norm);
+        scores[label]! += (term.factor * tf) / (tf + norm(label));
+      }
+    };
+    let first = 0;
+    const commonSize = Math.max(COMMON_TERM_MINIMUM, this.liveCount * COMMON_TERM_SHARE);
+    while (first < terms.length && (first === 0 || terms[first]!.end - terms[first]!.start <= commonSize)) scoreAll(terms[first++]!);
+    if (first < terms.length) {
+      // A term adds at most factor × tf / (tf + norm) < factor to any document.
+      const remainingBound = terms.slice(first).reduce((sum, term) => sum + term.factor, 0);
+      if (this.kthScore(touched, k, filter) > remainingBound) {
+        touched.sort((left, right) => left - right);
+        for (const term of terms.slice(first)) this.scoreFound(term, touched, norm);
+      } else {
+        for (const term of terms.slice(first)) scoreAll(term);
       }
     }
     const top = new TopHits(k);
@@ -158,6 +204,44 @@ export class Bm25Index {
       if (top.accepts(score) && (!filter || filter(label))) top.offer(label, score);
     }
     return top.sorted();
+  }
+
+  /** The k-th best score among found documents the filter accepts, or −∞ when fewer than k are found. */
+  private kthScore(touched: readonly number[], k: number, filter?: (label: number) => boolean): number {
+    const top = new TopHits(k);
+    for (const label of touched) {
+      const score = this.scores[label]!;
+      if (top.accepts(score) && (!filter || filter(label))) top.offer(label, score);
+    }
+    const kept = top.sorted();
+    return kept.length < k ? Number.NEGATIVE_INFINITY : kept[kept.length - 1]!.score;
+  }
+
+  /** Adds one term's contribution to the found documents (sorted), finding each in the label-sorted postings by galloping search. */
+  private scoreFound(term: { start: number; end: number; factor: number }, found: readonly number[], norm: (label: number) => number): void {
+    let low = term.start;
+    for (const label of found) {
+      if (low >= term.end) return;
+      let step = 1;
+      let high = low;
+      while (high < term.end && this.postings[high]! >>> TF_BITS < label) {
+        low = high + 1;
+        high += step;
+        step *= 2;
+      }
+      if (low >= term.end) return;
+      high = Math.min(high, term.end - 1);
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (this.postings[middle]! >>> TF_BITS < label) low = middle + 1;
+        else high = middle;
+      }
+      const posting = this.postings[low]!;
+      if (posting >>> TF_BITS === label) {
+        const tf = posting & MAX_TF;
+        this.scores[label]! += (term.factor * tf) / (tf + norm(label));
+      }
+    }
   }
 
   /** The arrays that `load` takes back; merges pending documents first. */
@@ -205,6 +289,8 @@ export class Bm25Index {
         index.liveLength += lengths[label]!;
       }
     }
+    // Saving drops removed documents' postings, so the highest posting label is the highest live one.
+    for (let label = live.length - 1; label >= 0 && index.highestMergedLabel < 0; label -= 1) if (live[label] === 1) index.highestMergedLabel = label;
     return index;
   }
 
@@ -251,13 +337,23 @@ export class Bm25Index {
         if (!dropping || keep(posting >>> TF_BITS)) postings[cursor[term]!++] = posting;
       }
     }
+    // Search finds documents in postings by binary search, so postings stay sorted by label; labels normally only
+    // grow, and a reused one makes the merge sort each list.
+    let outOfOrder = false;
+    let previousLabel = this.highestMergedLabel;
     for (let document = 0; document < pending; document += 1) {
       const label = this.pendingLabels[document]!;
       if (!keep(label)) continue;
+      if (label <= previousLabel) outOfOrder = true;
+      previousLabel = label;
+      this.highestMergedLabel = Math.max(this.highestMergedLabel, label);
       for (let index = this.pendingStarts[document]!; index < this.pendingStarts[document + 1]!; index += 1) {
         const value = pendingValues[index]!;
         postings[cursor[value >>> TF_BITS]!++] = label * (MAX_TF + 1) + (value & MAX_TF);
       }
+    }
+    if (outOfOrder) {
+      for (let term = 0; term < termCount; term += 1) postings.subarray(offsets[term]!, offsets[term + 1]!).sort();
     }
     this.offsets = offsets;
     this.postings = postings;

@@ -26,6 +26,8 @@ export interface VectorSearchOptions {
   /** Multiply-adds an exact scan may take before hnsw is used instead (default `EXACT_SEARCH_BUDGET`). */
   exactSearchBudget?: number;
 }
+/** A filter leaving at most this share of chunks makes BM25 score just those chunks instead of every posting. */
+const FEW_LABELS_SHARE = 0.05;
 /** When removed chunks exceed this share of all labels, the next update relabels them and rebuilds the graph. */
 const COMPACT_SHARE = 0.25;
 
@@ -130,6 +132,7 @@ export class StoredIndex implements SearchIndex {
   private graphFile: string | undefined;
   private graphPoints = 0;
   private readonly exactSearchBudget: number;
+  private readonly allowedByFilter = new WeakMap<(label: number) => boolean, number[]>();
 
   private constructor(
     readonly embedderName: string,
@@ -226,13 +229,7 @@ export class StoredIndex implements SearchIndex {
     if (vector.length !== this.dimensions) {
       throw new ChatbotError('input-invalid', `Query vector has ${vector.length} numbers; the index holds ${this.dimensions}-dimension vectors.`);
     }
-    let allowed: number[] | undefined;
-    if (filter) {
-      allowed = [];
-      for (let label = 0; label < this.chunks.length; label += 1) {
-        if (this.chunks[label] !== undefined && filter(label)) allowed.push(label);
-      }
-    }
+    const allowed = filter ? this.allowedLabels(filter) : undefined;
     const candidates = allowed?.length ?? this.liveChunks;
     if (this.graphPoints > 0 && ExactVectorSearch.cost(vector, candidates) > this.exactSearchBudget) {
       const graph = this.loadedGraph(false);
@@ -247,7 +244,25 @@ export class StoredIndex implements SearchIndex {
   }
 
   lexicalSearch(query: WeightedTerm[], k: number, filter?: (label: number) => boolean): Hit[] {
-    return this.bm25.search(query, k, filter);
+    if (!filter) return this.bm25.search(query, k);
+    const allowed = this.allowedLabels(filter);
+    return this.bm25.search(query, k, allowed.length <= this.liveChunks * FEW_LABELS_SHARE ? { only: allowed } : { filter });
+  }
+
+  /**
+   * The live labels a filter accepts, in order. Remembered per filter function, because a retriever builds one filter
+   * per question and hands it to both searches: the second search then costs no filter calls at all.
+   */
+  private allowedLabels(filter: (label: number) => boolean): number[] {
+    let allowed = this.allowedByFilter.get(filter);
+    if (!allowed) {
+      allowed = [];
+      for (let label = 0; label < this.chunks.length; label += 1) {
+        if (this.chunks[label] !== undefined && filter(label)) allowed.push(label);
+      }
+      this.allowedByFilter.set(filter, allowed);
+    }
+    return allowed;
   }
 
   /** The graph, reading it on first use; `required` turns a read failure into ChatbotError('index-corrupt'). */

@@ -58,8 +58,17 @@ describe('Bm25Index', () => {
 
   it('keeps only the labels a filter accepts', () => {
     const index = indexOf(DOCUMENTS);
-    const hits = index.search(queryTerms('phường'), 4, (label) => label % 2 === 1);
+    const hits = index.search(queryTerms('phường'), 4, { filter: (label) => label % 2 === 1 });
     expect(hits.map((hit) => hit.label).sort()).toEqual([1, 3]);
+  });
+
+  it('scores only listed documents the same as filtering to them', () => {
+    const index = indexOf(DOCUMENTS);
+    index.remove(3);
+    for (const question of ['phường', 'Bí thư An Hải', 'ngân sách', 'dân số']) {
+      const query = queryTerms(question);
+      expect(index.search(query, 4, { only: [1, 2, 3] })).toEqual(index.search(query, 4, { filter: (label) => label >= 1 }));
+    }
   });
 
   it('gives the same results after a save and load round trip, and keeps indexing after it', async () => {
@@ -91,5 +100,42 @@ describe('Bm25Index after loading', () => {
     loaded.add(10, lexicalTerms('phường ngân sách'));
     const hits = loaded.search(queryTerms('phường'), 2);
     expect(hits.map((hit) => hit.label)).toEqual([9, 10]);
+  });
+});
+
+describe('Bm25Index pruning', () => {
+  /** Plain BM25 over every posting, the reference the pruned search must match. */
+  function reference(documents: readonly string[][], query: ReturnType<typeof queryTerms>, k: number): number[] {
+    const average = documents.reduce((sum, terms) => sum + terms.length, 0) / documents.length;
+    const scores = documents.map((terms) =>
+      query.reduce((sum, { term, weight }) => {
+        const tf = terms.filter((candidate) => candidate === term).length;
+        const frequency = documents.filter((other) => other.includes(term)).length;
+        if (tf === 0) return sum;
+        const idf = Math.log(1 + (documents.length - frequency + 0.5) / (frequency + 0.5));
+        return sum + (weight * idf * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * terms.length) / average));
+      }, 0),
+    );
+    return scores
+      .map((score, label) => ({ label, score }))
+      .filter((hit) => hit.score > 0)
+      .sort((left, right) => right.score - left.score || left.label - right.label)
+      .slice(0, k)
+      .map((hit) => hit.label);
+  }
+
+  it('ranks exactly like plain BM25 when common terms are only looked up for documents found by rare ones', () => {
+    const wards = ['An Hải', 'Hòa Bình', 'Thạch Khôi', 'Kinh Môn', 'Hạc Thành'];
+    const documents = Array.from({ length: 600 }, (_, position) => {
+      const ward = wards[position % wards.length]!;
+      const extra = position % 7 === 0 ? ' Bí thư Đảng ủy phường được bầu.' : ' Dân số phường tăng.';
+      return lexicalTerms(`Đảng bộ phường ${ward} tổ chức đại hội lần thứ ${position % 3}.${extra}${' phường'.repeat(position % 4)}`);
+    });
+    const index = new Bm25Index();
+    documents.forEach((terms, label) => index.add(label, terms));
+    for (const question of ['Bí thư Đảng ủy phường An Hải', 'dân số phường Kinh Môn', 'đại hội đảng bộ phường', 'phường']) {
+      const query = queryTerms(question);
+      expect(index.search(query, 10).map((hit) => hit.label)).toEqual(reference(documents, query, 10));
+    }
   });
 });
