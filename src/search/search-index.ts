@@ -1,9 +1,10 @@
+import { join } from 'node:path';
 import { ArticleError, ChatbotError } from '../core/errors.js';
 import type { Embedder } from '../core/ports.js';
 import type { Article, ArticleMeta, Chunk } from '../core/types.js';
 import { chunkArticle } from '../ingest/chunk.js';
 import { loadArticles } from '../ingest/load-articles.js';
-import { sameStamps, stampFiles } from './file-stamps.js';
+import { hashFile, restampedFiles, sameContents, stampFiles, withRecordedHashes, type FileStamp } from './file-stamps.js';
 import type { WeightedTerm } from './lexical-terms.js';
 import {
   FORMAT_VERSION,
@@ -101,6 +102,18 @@ export async function openIndex(indexDir: string, embedder: Embedder, options: V
   return StoredIndex.load(found.folder, found.manifest, options);
 }
 
+/** Stamps with content hashes: the loader's for articles, read here for the few other files (skipped or ignored). */
+async function hashedStamps(dataDir: string, files: readonly FileStamp[], articles: readonly Article[]): Promise<FileStamp[]> {
+  const hashes = new Map(articles.map((article) => [article.file, article.contentHash]));
+  const stamps: FileStamp[] = [];
+  for (const stamp of files) {
+    // An unreadable file gets an empty hash, which never matches: it is looked at again next time.
+    const contentHash = hashes.get(stamp.file) ?? (await hashFile(join(dataDir, stamp.file)).catch(() => ''));
+    stamps.push({ ...stamp, contentHash });
+  }
+  return stamps;
+}
+
 /** Errors of files that were skipped when the index was built, as the loader reported them. */
 function skippedErrors(manifest: Manifest): ArticleError[] {
   return (manifest.skipped ?? []).map((entry) => new ArticleError(entry.file, entry.field, entry.reason));
@@ -128,13 +141,16 @@ export async function updateIndex(options: UpdateIndexOptions): Promise<{ index:
     summary: { ...counts, ...(rebuildReason !== undefined ? { rebuildReason } : {}), seconds: (clock() - started) / 1_000 },
   });
 
-  // Fast path: the folder lists the same files with the same sizes and times, so nothing is read or written.
+  // Fast path: the folder lists the same files with the same sizes and times (nothing is read), or the files whose
+  // times changed still hash the same (only they are read, and only the manifest is refreshed).
   const recorded = previous?.manifest;
-  if (previous && recorded?.files && files && sameStamps(recorded.files, files, recorded.stampedAtMs ?? 0)) {
+  const restamped = recorded?.files && files ? restampedFiles(recorded.files, files, recorded.stampedAtMs ?? 0) : undefined;
+  if (previous && recorded?.files && files && restamped && (restamped.length === 0 || (await sameContents(options.dataDir, recorded.files, restamped)))) {
     try {
       const index = await StoredIndex.load(previous.folder, recorded, options);
       const count = recorded.articles.length;
       const errors = skippedErrors(recorded);
+      if (restamped.length > 0) await index.saveManifest(previous.folder, { files: withRecordedHashes(files, recorded.files), stampedAtMs, errors });
       return finish(index, { articles: count, added: 0, changed: 0, removed: 0, unchanged: count, chunksEmbedded: 0, errors, rebuilt: false });
     } catch (error) {
       rebuildReason = describe(error);
@@ -143,7 +159,7 @@ export async function updateIndex(options: UpdateIndexOptions): Promise<{ index:
   }
 
   const { articles, errors } = await loadArticles(options.dataDir);
-  const folderState: FolderState = { files, stampedAtMs, errors };
+  const folderState: FolderState = { files: files && (await hashedStamps(options.dataDir, files, articles)), stampedAtMs, errors };
   const known = new Map((previous?.manifest.articles ?? []).map((entry) => [entry.id, entry]));
   const added: Article[] = [];
   const changed: Article[] = [];

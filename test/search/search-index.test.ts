@@ -205,6 +205,25 @@ describe('updateIndex on a folder whose files are old enough to trust their time
     expect(summary).toMatchObject({ changed: 1, unchanged: 2 });
   });
 
+  it('reads only the touched files, and keeps the index, when their contents did not change', async () => {
+    await writeFile(join(dataDir, 'ghi-chu.json'), '{"not": "an article"}');
+    await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder(), now: later });
+    const version = (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim();
+    const dataFile = await stat(join(indexDir, version, 'index.bin'));
+    const touched = new Date(Date.now() - 30_000);
+    for (const file of await readdir(dataDir)) await utimes(join(dataDir, file), touched, touched);
+    const embedder = new FakeEmbedder();
+    const { summary } = await updateIndex({ dataDir, indexDir, embedder, now: later });
+    expect(summary).toMatchObject({ articles: 3, unchanged: 3, chunksEmbedded: 0 });
+    expect((await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim()).toBe(version);
+    expect((await stat(join(indexDir, version, 'index.bin'))).mtimeMs).toBe(dataFile.mtimeMs);
+    // The refreshed stamps make the next run read nothing; a changed file of the same size and time then goes unseen.
+    const path = join(dataDir, 'mot-cua.md');
+    await writeFile(path, OFFICE.replace('số 5', 'số 6'));
+    await utimes(path, touched, touched);
+    expect((await updateIndex({ dataDir, indexDir, embedder, now: later })).summary.changed).toBe(0);
+  });
+
   it('reports a skipped file again on every run, without reading it', async () => {
     await writeFile(join(dataDir, 'hong.md'), '---\nid: hong\ntitle: Bài hỏng\npublished: 15/8/2025\n---\nNội dung.');
     const first = await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder(), now: later });
