@@ -279,10 +279,11 @@ export class Bm25Index {
     }
     for (let id = 0; id < termList.length; id += 1) index.termIds.set(termList[id]!, id);
     index.termList.push(...termList);
-    index.offsets = offsets;
-    index.postings = postings;
-    index.documentLengths = lengths;
-    index.live = live;
+    // Copied out of the file's buffer so that buffer (vectors and texts too) can be freed once the index is built.
+    index.offsets = offsets.slice();
+    index.postings = postings.slice();
+    index.documentLengths = lengths.slice();
+    index.live = live.slice();
     for (let label = 0; label < live.length; label += 1) {
       if (live[label] === 1) {
         index.liveCount += 1;
