@@ -1,4 +1,4 @@
-import type { AskService, Retriever } from '../src/core/ports.js';
+import type { AskService, PlaceResolver, Retriever } from '../src/core/ports.js';
 import { scoreAnswer, summarizeScores, type QaItem, type ScoreSummary } from '../src/core/score-answers.js';
 import { summarizeLatencies, timeEach, type LatencySummary } from './latency-summary.js';
 import { hitRates, type HitRates, type RankedPassage } from './retrieval-hits.js';
@@ -9,6 +9,19 @@ export interface QueryTargets {
   hybrid: Retriever;
   vectorOnly: Retriever;
   lexicalOnly: Retriever;
+  places: PlaceResolver;
+  /** The `place` label of an indexed article. */
+  placeOf: (articleId: string) => string | undefined;
+}
+
+/** How well the place a question names is found, over the questions with an answer. */
+export interface PlaceDetection {
+  /** Exactly the place of the expected articles. */
+  exact: number;
+  /** That place and others too (their passages compete with the right ones). */
+  extra: number;
+  /** Not that place (no place, another one, or an ambiguity refusal). */
+  missed: number;
 }
 
 /** Single-client speed and quality of retrieval and of the full offline answer. */
@@ -19,6 +32,7 @@ export interface QueryMeasurement {
   answer: LatencySummary;
   accuracy: ScoreSummary;
   hits: { hybrid: HitRates; vectorOnly: HitRates; lexicalOnly: HitRates };
+  placeDetection: PlaceDetection;
   /** A few wrong answers, to see why. */
   failures: Array<{ id: string | undefined; question: string; why: string; answer: string }>;
 }
@@ -55,6 +69,18 @@ export async function measureQueries(
     .map((item, index) => ({ item, passages: retrieval.results[index] ?? [] }))
     .filter(({ item }) => item.kind !== 'unanswerable')
     .map(({ passages }) => passages.map((passage) => ({ articleId: passage.chunk.articleId, text: passage.chunk.text })));
+  let exact = 0;
+  let extra = 0;
+  for (const item of answerable) {
+    const expected = new Set(item.sources.map(targets.placeOf));
+    const found = targets.places.match(item.question);
+    const labels = new Set(found.kind === 'known' ? found.labels : []);
+    if ([...expected].every((label) => label !== undefined && labels.has(label))) {
+      if (labels.size === expected.size) exact += 1;
+      else extra += 1;
+    }
+  }
+  const share = (count: number) => (answerable.length ? Math.round((count / answerable.length) * 1_000) / 1_000 : Number.NaN);
   const measurement: QueryMeasurement = {
     retrieval: summarizeLatencies(retrieval.milliseconds),
     answer: summarizeLatencies(answers.milliseconds),
@@ -64,6 +90,7 @@ export async function measureQueries(
       vectorOnly: await ranked(targets.vectorOnly),
       lexicalOnly: await ranked(targets.lexicalOnly),
     },
+    placeDetection: { exact: share(exact), extra: share(extra), missed: share(answerable.length - exact - extra) },
     failures: scored
       .filter((entry) => !entry.ok)
       .slice(0, 25)

@@ -50,7 +50,7 @@ export function formatReport(result: BenchResult): string {
   const share = (value: number) => (Number.isNaN(value) ? '–' : `${(100 * value).toFixed(1)}%`);
   const lines: string[] = [];
   lines.push(
-    `Hỏi Phường bench "${result.name}" — ${result.date} — ${result.machine.cpus} cores (${result.machine.cpuModel}), ${result.machine.memoryGibibytes} GiB, Node ${result.machine.node}, load average ${result.machine.loadAverage.start} → ${result.machine.loadAverage.end}`,
+    `Hỏi Phường bench "${result.name}" — ${result.date} — code ${result.revision} — ${result.machine.cpus} cores (${result.machine.cpuModel}), ${result.machine.memoryGibibytes} GiB, Node ${result.machine.node}, load average ${result.machine.loadAverage.start} → ${result.machine.loadAverage.end}`,
     `corpus: ${corpus.articles} articles about ${corpus.places} places, ${corpus.chunks} chunks; embedder ${result.settings.embedder} (${result.settings.dimensions} dims); index ${corpus.indexMegabytes} MB on disk`,
     '',
   );
@@ -97,6 +97,7 @@ export function formatReport(result: BenchResult): string {
     '',
     `quality on ${result.settings.questions} sampled questions: answer accuracy ${share(query.accuracy.answerableAccuracy)} (answerable), unanswerable refused ${share(query.accuracy.unanswerableRefusal)}`,
     `  retrieval hit@1 / hit@5 (place filter): hybrid ${share(query.hits.hybrid.hitAt1)} / ${share(query.hits.hybrid.hitAt5)}, vector only ${share(query.hits.vectorOnly.hitAt1)} / ${share(query.hits.vectorOnly.hitAt5)}, BM25 only ${share(query.hits.lexicalOnly.hitAt1)} / ${share(query.hits.lexicalOnly.hitAt5)}`,
+    `  place named by the question found: exactly ${share(query.placeDetection.exact)}, with other places too ${share(query.placeDetection.extra)}, missed ${share(query.placeDetection.missed)}`,
     `  by kind: ${Object.entries(query.accuracy.byKind).map(([kind, row]) => `${kind} ${row.ok}/${row.total}`).join(', ')}`,
     `  by variant: ${Object.entries(query.accuracy.byVariant).map(([variant, row]) => `${variant} ${row.ok}/${row.total}`).join(', ')}`,
     '',

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -42,6 +43,8 @@ export interface BenchOptions {
   keep: boolean;
   /** `YYYY-MM-DD`, injected so the result is reproducible in tests. */
   date: string;
+  /** The code measured, e.g. the git commit, noting uncommitted changes under src/. */
+  revision: string;
   log: (line: string) => void;
 }
 
@@ -49,6 +52,7 @@ export interface BenchOptions {
 export interface BenchResult {
   name: string;
   date: string;
+  revision: string;
   machine: {
     cpus: number;
     cpuModel: string;
@@ -117,6 +121,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       hybrid: services.retriever,
       vectorOnly: new VectorRetriever(services.index, services.embedder, services.gazetteer),
       lexicalOnly: new LexicalRetriever(services.index, services.gazetteer),
+      places: services.gazetteer,
+      placeOf: (articleId) => services.index.article(articleId)?.place,
     },
     sample,
   );
@@ -155,6 +161,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const partial = {
     name: options.name,
     date: options.date,
+    revision: options.revision,
     machine: {
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model ?? 'unknown',
@@ -258,6 +265,17 @@ function discard(): Writable {
   });
 }
 
+/** The commit being measured, and whether src/ has uncommitted changes (the build compiles the work tree). */
+function gitRevision(): string {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], { encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${commit} + uncommitted changes in src/` : commit;
+  } catch (error) {
+    return `unknown (${error instanceof Error ? error.message : String(error)})`;
+  }
+}
+
 async function main(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
@@ -298,6 +316,7 @@ async function main(args: string[]): Promise<void> {
     isolate: true,
     keep: values.keep ?? false,
     date: new Date().toISOString().slice(0, 10),
+    revision: gitRevision(),
     log,
   });
   const out = resolve(values.out ?? 'bench/results');

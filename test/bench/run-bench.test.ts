@@ -25,6 +25,7 @@ describe('runBench on a tiny corpus', () => {
       isolate: false,
       keep: false,
       date: '2025-01-01',
+      revision: 'test',
       log: () => {},
     });
   }, 120_000);
@@ -49,6 +50,8 @@ describe('runBench on a tiny corpus', () => {
     expect(result.query.httpSingle).toMatchObject({ clients: 1, requests: 6, failures: 0 });
     expect(result.query.httpConcurrent).toMatchObject({ clients: 3, requests: 9, failures: 0 });
     expect(result.query.accuracy.questions).toBe(30);
+    const places = result.query.placeDetection;
+    expect(places.exact + places.extra + places.missed).toBeCloseTo(1, 2);
   });
 
   it('compares ours with exact search, LangChain and MiniSearch on the same chunks', () => {
