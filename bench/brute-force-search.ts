@@ -109,6 +109,22 @@ export class BruteForceSearch {
   }
 }
 
+/**
+ * Share of the exact top-k that `found` holds, per query, counting a found label whose exact similarity ties the k-th
+ * exact score (near-duplicate chunks tie often, and either one is a right answer).
+ */
+export function tieAwareRecall(exact: BruteForceSearch, queries: ReadonlyArray<readonly number[]>, reference: readonly ScoredLabel[][], found: readonly ScoredLabel[][]): number {
+  let hits = 0;
+  let wanted = 0;
+  queries.forEach((query, position) => {
+    const expected = reference[position] ?? [];
+    const threshold = (expected[expected.length - 1]?.score ?? Number.NEGATIVE_INFINITY) - 1e-6;
+    wanted += expected.length;
+    hits += Math.min(expected.length, (found[position] ?? []).filter((hit) => exact.similarity(query, hit.label) >= threshold).length);
+  });
+  return wanted ? Math.round((hits / wanted) * 1_000) / 1_000 : Number.NaN;
+}
+
 /** 1 / ‖vector‖, or 1 for the zero vector (which then matches nothing better than anything else). */
 function inverseNorm(vector: readonly number[]): number {
   let sum = 0;

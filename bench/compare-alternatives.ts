@@ -5,7 +5,7 @@ import { queryTerms } from '../src/search/lexical-terms.js';
 import type { SearchIndex } from '../src/search/search-index.js';
 import { LangChainMemoryStore } from './alternatives/langchain-memory-store.js';
 import { MiniSearchBm25 } from './alternatives/minisearch-bm25.js';
-import { BruteForceSearch, type ScoredLabel } from './brute-force-search.js';
+import { BruteForceSearch, tieAwareRecall, type ScoredLabel } from './brute-force-search.js';
 import { round, summarizeLatencies, timeEach, type LatencySummary } from './latency-summary.js';
 import { hitRates, type HitRates, type RankedPassage } from './retrieval-hits.js';
 import { indexedText, readStoredVectors } from './stored-vectors.js';
@@ -59,10 +59,10 @@ export async function compareAlternatives(options: CompareOptions): Promise<Comp
       if (chunk) chunks.push({ label, text: indexedText(article, chunk.text), articleId: chunk.articleId, chunkText: chunk.text });
     }
   }
-  const articleOf = new Map(chunks.map((chunk) => [chunk.label, chunk]));
+  const chunkByLabel = new Map(chunks.map((chunk) => [chunk.label, chunk]));
   const passages = (hits: readonly ScoredLabel[]): RankedPassage[] =>
     hits.flatMap((hit) => {
-      const chunk = articleOf.get(hit.label);
+      const chunk = chunkByLabel.get(hit.label);
       return chunk ? [{ articleId: chunk.articleId, text: chunk.chunkText }] : [];
     });
 
@@ -102,14 +102,7 @@ export async function compareAlternatives(options: CompareOptions): Promise<Comp
     langchain.search(queryVectorsFor[position] as number[], K),
   );
 
-  let found = 0;
-  positions.forEach((position) => {
-    const reference = exact.results[position] ?? [];
-    const threshold = (reference[reference.length - 1]?.score ?? Number.NEGATIVE_INFINITY) - 1e-6;
-    const vector = queryVectorsFor[position] as number[];
-    found += (vectorRuns.results[position] ?? []).filter((hit) => brute.similarity(vector, hit.label) >= threshold).length;
-  });
-  const recallAt10 = positions.length ? round(found / (positions.length * Math.min(K, chunks.length))) : Number.NaN;
+  const recallAt10 = tieAwareRecall(brute, queryVectorsFor, exact.results, vectorRuns.results);
 
   const hybridHits = hitRates(items, options.hybrid.rankings);
   const hybridOnSlowItems = hitRates(slowItems, options.hybrid.rankings.slice(0, slowItems.length));

@@ -6,7 +6,7 @@ import type { QaItem } from '../src/core/score-answers.js';
 import { HashingEmbedder } from '../src/search/hashing-embedder.js';
 import { openIndex } from '../src/search/search-index.js';
 import { VectorIndex } from '../src/search/vector-index.js';
-import { BruteForceSearch, type ScoredLabel } from './brute-force-search.js';
+import { BruteForceSearch, tieAwareRecall } from './brute-force-search.js';
 import { isEntryPoint } from './entry-point.js';
 import { round, summarizeLatencies, timeEach, type LatencySummary } from './latency-summary.js';
 import { sampleQuestions } from './run-bench.js';
@@ -83,7 +83,7 @@ export async function sweepHnsw(options: HnswSweepOptions): Promise<{ chunks: nu
       const loaded = VectorIndex.load(path, dimensions, { ef });
       queries.slice(0, 10).forEach((query) => loaded.search(query, K));
       const runs = await timeEach(queries, (query) => loaded.search(query, K));
-      searches.push({ ef, recallAt10: recall(exact, queries, reference, runs.results), latency: summarizeLatencies(runs.milliseconds) });
+      searches.push({ ef, recallAt10: tieAwareRecall(exact, queries, reference, runs.results), latency: summarizeLatencies(runs.milliseconds) });
     }
     await rm(path, { force: true });
     trials.push({ ...setting, buildSeconds, fileMegabytes, searches });
@@ -93,19 +93,6 @@ export async function sweepHnsw(options: HnswSweepOptions): Promise<{ chunks: nu
     );
   }
   return { chunks: exact.size, trials };
-}
-
-/** Share of the exact top-10 found, counting a hit whose exact score ties the 10th (near-duplicate chunks tie often). */
-function recall(exact: BruteForceSearch, queries: number[][], reference: ScoredLabel[][], found: ScoredLabel[][]): number {
-  let hits = 0;
-  let wanted = 0;
-  queries.forEach((query, position) => {
-    const expected = reference[position] ?? [];
-    const threshold = (expected[expected.length - 1]?.score ?? Number.NEGATIVE_INFINITY) - 1e-6;
-    wanted += expected.length;
-    hits += Math.min(expected.length, (found[position] ?? []).filter((hit) => exact.similarity(query, hit.label) >= threshold).length);
-  });
-  return wanted ? round(hits / wanted) : Number.NaN;
 }
 
 async function main(args: string[]): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BruteForceSearch } from '../../bench/brute-force-search.js';
+import { BruteForceSearch, tieAwareRecall } from '../../bench/brute-force-search.js';
 import { SeededRandom } from '../../bench/seeded-random.js';
 
 describe('BruteForceSearch', () => {
@@ -43,5 +43,17 @@ describe('BruteForceSearch', () => {
 
   it('rejects vectors of another dimension', () => {
     expect(() => search.add([1, 2], 1)).toThrow(/2 dimensions/);
+  });
+
+  it('counts a found label that ties the k-th exact score as recalled, and a worse one as missed', () => {
+    const ties = new BruteForceSearch(2, 4);
+    ties.add([1, 0], 1);
+    ties.add([0, 1], 2);
+    ties.add([0, 1], 3);
+    ties.add([-1, 0], 4);
+    const query = [1, 1];
+    const reference = [ties.search(query, 2)];
+    expect(tieAwareRecall(ties, [query], reference, [[{ label: 1, score: 0 }, { label: 3, score: 0 }]])).toBe(1);
+    expect(tieAwareRecall(ties, [query], reference, [[{ label: 1, score: 0 }, { label: 4, score: 0 }]])).toBe(0.5);
   });
 });
