@@ -89,7 +89,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   };
   const dataDir = join(options.workDir, 'articles');
   const indexDir = join(options.workDir, 'index');
-  await rm(options.workDir, { recursive: true, force: true });
+  await resetWorkDir(options.workDir);
 
   const generateStarted = performance.now();
   const corpus = corpusOfSize(options);
@@ -246,6 +246,20 @@ async function startServer(bench: BenchOptions, options: ServeOptions): Promise<
 
 function childScript(name: string): URL {
   return new URL(`./children/${name}.js`, import.meta.url);
+}
+
+/** Marks a folder the bench made, so a mistyped `--work-dir` never deletes anything else. */
+const WORK_DIR_MARKER = '.hoiphuong-bench';
+
+/** Empties the work folder, refusing a folder that holds anything but an earlier bench run. */
+async function resetWorkDir(workDir: string): Promise<void> {
+  const entries = await readdir(workDir).catch(() => [] as string[]);
+  if (entries.length > 0 && !entries.includes(WORK_DIR_MARKER)) {
+    throw new Error(`${workDir} is not empty and was not made by the bench; give --work-dir a new or empty folder.`);
+  }
+  await rm(workDir, { recursive: true, force: true });
+  await mkdir(workDir, { recursive: true });
+  await writeFile(join(workDir, WORK_DIR_MARKER), 'Made by bench/run-bench.ts; deleted and rebuilt by every run.\n');
 }
 
 async function folderBytes(folder: string): Promise<number> {

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,6 +79,33 @@ describe('runBench on a tiny corpus', () => {
     expect(report).toContain('LangChain in-memory store');
     expect(report).toContain('vector search recall@10');
     for (const check of result.targets) expect(report).toContain(check.target);
+  });
+});
+
+describe('runBench work folder', () => {
+  it('refuses to empty a folder it did not make', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'hoiphuong-bench-test-'));
+    await writeFile(join(folder, 'precious.txt'), 'keep me');
+    await expect(
+      runBench({
+        name: 'refused',
+        chunks: 10,
+        articles: 1,
+        seed: 1,
+        questions: 10,
+        slowQueries: 1,
+        httpRequests: 1,
+        httpClients: 1,
+        workDir: folder,
+        isolate: false,
+        keep: false,
+        date: '2025-01-01',
+        revision: 'test',
+        log: () => {},
+      }),
+    ).rejects.toThrow(/not made by the bench/);
+    await expect(readFile(join(folder, 'precious.txt'), 'utf8')).resolves.toBe('keep me');
+    await rm(folder, { recursive: true, force: true });
   });
 });
 
