@@ -1,4 +1,5 @@
 import { mkdir, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { foldDiacritics, foldedKeys } from '../src/ingest/normalize-vietnamese.js';
@@ -452,7 +453,7 @@ export async function writeCorpus(corpus: GeneratedCorpus, articlesDir: string, 
 async function main(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { articles: { type: 'string', default: '1000' }, seed: { type: 'string' }, out: { type: 'string', default: 'bench/corpus' } },
+    options: { articles: { type: 'string', default: '1000' }, seed: { type: 'string' }, out: { type: 'string', default: join(tmpdir(), 'hoiphuong-corpus') } },
   });
   const articles = Number(values.articles);
   if (!Number.isInteger(articles) || articles < 1) throw new RangeError(`--articles must be a whole number of at least 1 (got ${values.articles}).`);
