@@ -24,14 +24,14 @@ const NOT_NAME_WORDS = new Set(
     'Đảng Ủy Ban Thường Vụ Đại Hội Phường Xã Thành Phố Tỉnh Huyện Quận UBND HĐND MTTQ Nhân Dân Chủ Tịch Bí Thư Phó ' +
     'Nghị Quyết Trung Tâm Mặt Trận Tổ Quốc Việt Nam Sở Nội Kiểm Tra Chấp Hành Đồng Chí Ông Bà Mẹ Hội Nghị Công Văn ' +
     'Chương Trình Đại Lộ Đường Phố Số Ngày Tháng Năm Theo Tại Trong Về Với Sau Trước Khi Đây Như Vậy Toàn Các Những ' +
-    'Người Cùng Đến Từ Qua Nhằm Dự Lãnh Đạo Hội Trường Báo Cáo Quốc Hội Thành Ủy Tp TP'
+    'Người Cùng Đến Từ Qua Nhằm Dự Lãnh Đạo Hội Trường Báo Cáo Quốc Hội Thành Ủy Tp TP Cô Thầy Bác Sĩ Đại Tá Thượng Trung Thiếu Úy Ông Bà Anh Chị Em'
   )
     .split(' ')
     .map(syllableKey),
 );
 // Words that never stand inside a person's name ("Đại", "Thành", "Nam" do: Hoàng Văn Đại, Đinh Thành Đồng, Phạm Hải Nam).
 const NEVER_IN_NAME = new Set('Đảng Ủy UBND HĐND MTTQ Phường Xã Tỉnh Huyện Quận Sở Bí Thư Chủ Tịch Ban Hội'.split(' ').map(syllableKey));
-const PLACE_PREFIX = /(phường|xã|đường|phố|đại lộ|quận|huyện|tỉnh|thành phố|tp\.?|thị trấn|thôn|khu|tổ dân phố)\s*$/iu;
+const PLACE_PREFIX = /(phường|xã|đường|phố|đại lộ|quận|huyện|tỉnh|thành phố|tp\.?|thị trấn|thôn|khu|tổ dân phố|trường|mầm non|tiểu học|trung học|mẫu giáo|nhà văn hóa|chung cư|bệnh viện|chợ|cầu|chùa|đình|công viên|hồ)\s*$/iu;
 const CAPITALISED_RUN = /\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*)*/gu;
 
 /** Person names: runs of 2–5 capitalised syllables that start with a family name or follow "đồng chí"/"ông"/"bà". */
@@ -58,7 +58,7 @@ export function findPersons(sentence: string): Entity[] {
     const startsWithSurname = SURNAMES.has(syllableKey(words[0] as string));
     // After "phường"/"đường" a two-syllable run is a place; a longer one starting with a family name is a person.
     if (PLACE_PREFIX.test(before) && !(startsWithSurname && words.length >= 3)) continue;
-    const introduced = /(đồng chí|ông|bà|anh|chị|Mẹ Việt Nam anh hùng)\s*$/iu.test(before);
+    const introduced = /(đồng chí|ông|bà|anh|chị|cô|thầy|bác sĩ|đại tá|thượng tá|trung tá|thiếu tá|Mẹ Việt Nam anh hùng)\s*$/iu.test(before);
     if (!introduced && !startsWithSurname) continue;
     if (words.some((word) => NEVER_IN_NAME.has(syllableKey(word)))) continue;
     const text = words.join(' ');
@@ -67,14 +67,26 @@ export function findPersons(sentence: string): Entity[] {
   return persons;
 }
 
-const DATE = /\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|(?:ngày|tháng)\s+\d{1,2}(?![\d/])(?:\s+(?:tháng|năm)\s+\d{1,4})*/giu;
+const DATE = /\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|\b\d{1,2}\/(?:19|20)\d{2}\b|(?:ngày|tháng)\s+\d{1,2}(?![\d/])(?:\s+(?:tháng|năm)\s+\d{1,4})*/giu;
 const TIME = /\b\d{1,2}\s?(?:h|giờ|g)\s?\d{0,2}\b|\b\d{1,2}:\d{2}\b/giu;
 const CODE = /\b\d+[-/][\p{Lu}\p{L}]+(?:[-/][\p{Lu}\p{L}]+)*\b/gu;
 const NUMBER = /\d+(?:[.,]\d+)*\s?%?/gu;
 
 /** Dates such as "15/8", "19/11/2025" or "ngày 9 tháng 8". */
 export function findDates(sentence: string): Entity[] {
-  return matches(sentence, DATE);
+  return matches(sentence, DATE).filter((entity) => !isFraction(entity.text, sentence.slice(entity.end)));
+}
+
+/**
+ * "42/45 khu phố" and "16/19 chỉ tiêu" are counts, not dates: the second number is no month, or a noun follows where a
+ * date would not have one.
+ */
+function isFraction(text: string, after: string): boolean {
+  const parts = /^(\d{1,2})\/(\d{1,2})$/.exec(text);
+  if (!parts) return false;
+  const [day, month] = [Number(parts[1]), Number(parts[2])];
+  if (month > 12 || day > 31 || month === 0 || day === 0) return true;
+  return /^\s+(?:khu|tổ|chỉ|xã|phường|thôn|hộ|trường|đơn|cơ|chi|đảng|người|học|tiêu|xóm|bản|ấp|doanh|hợp|công)/iu.test(after);
 }
 
 /** Clock times such as "7h30" or "14:00". */

@@ -15,8 +15,9 @@ export interface ExtractOptions {
 
 interface Unit {
   article: ArticleMeta;
-  /** The sentence before this one in the same article, when retrieved too. */
+  /** The sentences around this one in the same article, when retrieved too. */
   previous?: Unit;
+  next?: Unit;
   rank: number;
   /** Absolute offsets into the article text. */
   start: number;
@@ -63,10 +64,10 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
     let covered = 0;
     let ownCovered = 0;
     const hits: number[] = [];
-    const context = [unit.previous, titles.get(unit.article.id)].filter((other): other is Unit => other !== undefined);
+    const context = [unit.previous, unit.next, titles.get(unit.article.id)].filter((other): other is Unit => other !== undefined);
     groups.forEach((group, index) => {
       const own = groupCredit(group, unit, question);
-      // Words of the previous sentence or the title count half: "Văn bản thứ hai là …" answers about what came before.
+      // Words of the neighbouring sentences or the title count half: "Văn bản thứ hai là …" answers about what came before.
       const borrowed = Math.max(0, ...context.map((other) => groupCredit(group, other, question))) * CONTEXT_CREDIT;
       covered += Math.max(own, borrowed) * (weights[index]?.weight ?? 0);
       ownCovered += own * (weights[index]?.weight ?? 0);
@@ -197,6 +198,8 @@ function linkPreviousSentences(units: Unit[]): void {
     const sentenceStart = unit.text === unit.sentenceText ? unit.start : list.find((sentence) => sentence.start <= unit.start && unit.start < sentence.end)?.start ?? unit.start;
     const previous = [...list].reverse().find((sentence) => sentence.end <= sentenceStart);
     if (previous) unit.previous = previous;
+    const next = list.find((sentence) => sentence.start > sentenceStart);
+    if (next) unit.next = next;
   }
 }
 

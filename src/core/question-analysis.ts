@@ -35,11 +35,11 @@ const STOPWORDS_ACCENTED = [
   'là', 'ai', 'gì', 'nào', 'bao', 'nhiêu', 'mấy', 'có', 'của', 'ở', 'tại', 'và', 'thế', 'vậy', 'z', 'nhỉ', 'ạ', 'à',
   'ơi', 'không', 'ko', 'k', 'được', 'những', 'các', 'một', 'hiện', 'nay', 'giờ', 'bây', 'thì', 'mà', 'để', 'cho',
   'với', 'từ', 'đến', 'về', 'trong', 'ra', 'hôm', 'ngày', 'khi', 'lúc', 'đâu', 'sao', 'nhé', 'nha', 'hả', 'hở',
-  'đang', 'đã', 'sẽ', 'bị', 'tên', 'gồm', 'này', 'đó', 'kia', 'vào', 'lần', 'thứ', 'nhất', 'bạn', 'mình', 'tôi',
+  'đang', 'đã', 'sẽ', 'bị', 'tên', 'gồm', 'này', 'đó', 'kia', 'vào', 'lần', 'thứ', 'bạn', 'mình', 'tôi',
   'biết', 'hỏi', 'hồi', 'mới', 'người', 'do', 'ông', 'bà', 'đồng', 'chí', 'năm', 'tháng', 'khoảng', 'chừng',
   'tất', 'cả', 'thì', 'còn', 'nữa', 'đấy', 'ấy', 'nhờ', 'giúp', 'cho', 'hãy', 'xem', 'ạ', 'nhiêu', 'i', 'ii', 'iii',
   'phường', 'xã', 'thị', 'trấn', 'quận', 'huyện', 'tỉnh', 'tp', 'thành', 'phố', 'phần', 'trăm', 'tỷ', 'lệ',
-  'chính', 'thức', 'sau', 'trước', 'mang', 'hiệu', 'ký', 'tới', 'nên', 'rồi', 'chưa', 'cũng', 'lại', 'luôn', 'nhiều', 'ít',
+  'chính', 'thức', 'sau', 'trước', 'mang', 'tới', 'nên', 'rồi', 'chưa', 'cũng', 'lại', 'luôn', 'nhiều', 'ít',
 ];
 // "thành phố" and "chính thức" are dropped as words but kept in phrase matches below through the glossary where useful.
 const STOPWORDS = new Set(STOPWORDS_ACCENTED.map(syllableKey));
@@ -47,11 +47,11 @@ const STOPWORDS = new Set(STOPWORDS_ACCENTED.map(syllableKey));
 // so only unambiguous ones are dropped from questions typed without them.
 const STOPWORDS_FOLDED = new Set(
   ('la ai gi nao bao nhieu may co cua o tai va the vay z nhi a oi khong ko k duoc nhung cac mot hien nay gio bay ' +
-    'thi ma de cho voi den ve trong ra hom ngay khi luc dau sao nhe nha ha se ten gom kia vao lan nhat minh ' +
-    'biet moi nguoi ong thang khoang con nua giup hay xem phuong xa tp i ii iii sau truoc toi nen roi chua cung lai luon').split(' '),
+    'thi ma de cho voi den ve trong ra hom ngay khi luc dau sao nhe nha ha se ten gom kia vao lan minh ' +
+    'biet moi nguoi ong thang khoang con nua giup hay xem phuong xa tp i ii iii sau truoc toi nen roi chua cung lai luon do').split(' '),
 );
 
-const CUE_PHRASES = ['ty le', 'phan tram', 'bao nhieu', 'so hieu', 'ky hieu', 'so luong', 'so may', 'la gi', 'ten gi'].map((phrase) => phrase.split(' '));
+const CUE_PHRASES = ['ty le', 'phan tram', 'bao nhieu', 'so hieu', 'ky hieu', 'so luong', 'so may', 'la gi', 'ten gi', 'thoi gian nao', 'thoi gian', 'lan thu nhat', 'lan thu', 'duong nao', 'dia chi nao', 'luc may gio', 'may gio'].map((phrase) => phrase.split(' '));
 
 const ENGLISH_STOPWORDS = new Set(
   ('what who whom whose is are was were the a an of in on at for to how many much when where which did does do after ' +
@@ -65,8 +65,8 @@ const ENGLISH_MARKERS = new Set(
 
 const TYPE_CUES: Array<{ type: AnswerType; folded: RegExp }> = [
   { type: 'time', folded: /\b(may gio|gio lam viec|gio mo cua|opening hours|what time|hours)\b/ },
-  { type: 'date', folded: /\b(ngay nao|hom nao|khi nao|bao gio|luc nao|hoi nao|thoi gian nao|thang nao|nam nao|ngay bao nhieu|when|what date|what day|which day)\b/ },
-  { type: 'location', folded: /\b(o dau|dia diem|dia chi|noi nao|cho nao|where|address|location)\b/ },
+  { type: 'date', folded: /\b(ngay nao|hom nao|khi nao|bao gio|luc nao|hoi nao|thoi gian nao|thang nao|thang may|nam nao|ngay bao nhieu|when|what date|what day|which day)\b/ },
+  { type: 'location', folded: /\b(o dau|dia diem|dia chi|noi nao|cho nao|duong nao|thon nao|where|address|location)\b/ },
   { type: 'list', folded: /\b(may (?!ngay|gio|nam|thang)\S+ nao|nhung ai|nhung (?:\S+ ){0,3}nao|cac (?:\S+ ){0,3}nao|gom nhung|gom nhung ai|which (?:wards|communes|leaders|people|officials)|who are)\b/ },
   { type: 'person', folded: /(^|\s)(ai|ten gi|la nguoi nao|who|whom)(\s|$)/ },
   { type: 'code', folded: /\b(so hieu|so may|ky hieu|what number)\b/ },
@@ -105,7 +105,8 @@ export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string
   const years = [...text.matchAll(/\b(19\d{2}|20\d{2})\b/g)].map((match) => match[1] as string);
   const groups = language === 'en' ? englishGroups(text, placeTokens) : vietnameseGroups(text, placeTokens);
   const expansions = groups.filter((group) => !group.literal).flatMap((group) => group.texts);
-  const searchText = language === 'en' ? [...expansions, ...placeTokens].join(' ') : [text, ...expansions].join(' ');
+  const literals = groups.filter((group) => group.literal).flatMap((group) => group.texts);
+  const searchText = language === 'en' ? [...expansions, ...literals, ...placeTokens].join(' ') : [text, ...expansions].join(' ');
   return { text, language, types, groups, years, searchText };
 }
 
@@ -186,10 +187,15 @@ function englishGroups(text: string, placeTokens: ReadonlySet<string>): TermGrou
     if (!['ward', 'commune', 'city', 'province'].includes(key)) groups.push({ phrases: phrases.filter((phrase) => phrase.length > 0), literal: false, texts });
     lower = lower.split(pattern).join(' ');
   }
-  for (const word of lower.trim().split(' ')) {
-    if (!word || ENGLISH_STOPWORDS.has(word) || placeTokens.has(word) || /^\d/.test(word) || word.length < 3) continue;
-    // An English word with no glossary entry: keep it in the search text but don't demand it in the answer.
-  }
+  // Names the glossary can't know ("Pham Dinh Toai street") are matched as written, without diacritics.
+  const consumed = new Set(lower.trim().split(' ').filter(Boolean));
+  text.split(/\s+/).forEach((raw, index) => {
+    const word = raw.replace(/[^\p{L}\p{N}]/gu, '');
+    const folded = foldedKey(word);
+    if (index === 0 || !/^\p{Lu}/u.test(word) || !consumed.has(word.toLowerCase())) return;
+    if (ENGLISH_STOPWORDS.has(folded) || placeTokens.has(folded)) return;
+    groups.push({ phrases: [[folded]], literal: true, texts: [word] });
+  });
   return groups;
 }
 

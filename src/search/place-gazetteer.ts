@@ -1,4 +1,4 @@
-import { foldedKey, nfc, tokenize } from '../ingest/normalize-vietnamese.js';
+import { foldedKey, hasDiacritics, nfc, syllableKey, tokenize } from '../ingest/normalize-vietnamese.js';
 import type { PlaceMatch, PlaceResolver } from '../core/ports.js';
 import type { ArticleMeta } from '../core/types.js';
 
@@ -16,6 +16,9 @@ export interface Place {
   nameKeys: string[];
   /** Folded syllables of the city. */
   cityKeys: string[];
+  /** Tone-aware keys of the name, for questions typed with diacritics. */
+  nameAccented: string[];
+  cityAccented: string[];
   articleIds: string[];
 }
 
@@ -44,12 +47,60 @@ export function parsePlace(label: string): Omit<Place, 'articleIds'> | undefined
   const city = cityPart?.replace(CITY_PREFIX, '').trim() || undefined;
   const nameKeys = keys(name);
   if (nameKeys.length === 0) return undefined;
-  return { unit, name, city, label: nfc(label).trim(), nameKeys, cityKeys: city ? keys(city) : [] };
+  const accented = (text: string) => tokenize(nfc(text)).map((token) => syllableKey(token.text));
+  return {
+    unit,
+    name,
+    city,
+    label: nfc(label).trim(),
+    nameKeys,
+    cityKeys: city ? keys(city) : [],
+    nameAccented: accented(name),
+    cityAccented: city ? accented(city) : [],
+  };
 }
 
 function keys(text: string): string[] {
   return tokenize(nfc(text)).map((token) => foldedKey(token.text));
 }
+
+/** A question syllable: compared with its tone when the user typed one, folded otherwise. */
+interface QuestionSyllable {
+  folded: string;
+  accented: string | undefined;
+}
+
+function questionSyllables(text: string): QuestionSyllable[] {
+  return tokenize(nfc(text)).map((token) => ({
+    folded: foldedKey(token.text),
+    accented: hasDiacritics(token.text) ? syllableKey(token.text) : undefined,
+  }));
+}
+
+/**
+ * Where a place name occurs in a question. A syllable typed with diacritics must match them ("nhận hồ" is not xã
+ * Nhân Hồ); one typed without matches any tone.
+ */
+function findName(syllables: readonly QuestionSyllable[], folded: readonly string[], accented: readonly string[]): boolean {
+  if (folded.length === 0) return false;
+  for (let index = 0; index + folded.length <= syllables.length; index++) {
+    const fits = folded.every((key, offset) => {
+      const syllable = syllables[index + offset] as QuestionSyllable;
+      return syllable.accented === undefined ? syllable.folded === key : syllable.accented === accented[offset];
+    });
+    if (fits) return true;
+  }
+  return false;
+}
+
+/** Everyday short forms of city names, as residents type them (folded). */
+const CITY_ALIASES: Record<string, string[][]> = {
+  'ho chi minh': [['hcm'], ['tphcm'], ['sai', 'gon'], ['saigon'], ['sg']],
+  'ha noi': [['hn'], ['tphn']],
+  'hue': [['thua', 'thien', 'hue']],
+  'thua thien hue': [['hue']],
+  'ba ria vung tau': [['brvt'], ['vung', 'tau']],
+};
 
 /** Finds a place in an article title such as "Phường Kinh Môn bế mạc…" when the front matter has none. */
 function placeFromTitle(title: string): string | undefined {
@@ -104,7 +155,8 @@ export class PlaceGazetteer implements PlaceResolver {
   /** Finds the places a question names, using its city to tell same-named wards apart. */
   detect(question: string): PlaceDetection {
     const tokens = keys(question);
-    const matched = this.places.filter((place) => containsSequence(tokens, place.nameKeys));
+    const syllables = questionSyllables(question);
+    const matched = this.places.filter((place) => findName(syllables, place.nameKeys, place.nameAccented));
     if (matched.length === 0) {
       const mention = unknownPlaceMention(question);
       return mention ? { kind: 'unknown', mention } : { kind: 'none' };
@@ -114,11 +166,22 @@ export class PlaceGazetteer implements PlaceResolver {
     let candidates = matched.filter(
       (place) => place.nameKeys.length === longest || !matched.some((other) => other !== place && isInside(place.nameKeys, other.nameKeys)),
     );
-    const withCity = candidates.filter((place) => place.cityKeys.length > 0 && containsSequence(tokens, place.cityKeys));
+    const cityNamed = (place: Place) =>
+      place.cityKeys.length > 0 &&
+      (findName(syllables, place.cityKeys, place.cityAccented) ||
+        (CITY_ALIASES[place.cityKeys.join(' ')] ?? []).some((alias) => containsSequence(tokens, alias)));
+    const withCity = candidates.filter(cityNamed);
     if (withCity.length > 0) candidates = withCity;
     const unitNamed = candidates.filter((place) => place.unit && containsSequence(tokens, keys(place.unit)));
     if (unitNamed.length > 0) candidates = unitNamed;
-    const matchedTokens = new Set(candidates.flatMap((place) => [...place.nameKeys, ...place.cityKeys]));
+    // Only what the question actually says is removed from its content: a city it doesn't name keeps its syllables
+    // ("ước tính" stays whole for a ward of Hà Tĩnh).
+    const matchedTokens = new Set(
+      candidates.flatMap((place) => [
+        ...place.nameKeys,
+        ...(cityNamed(place) ? [...place.cityKeys, ...(CITY_ALIASES[place.cityKeys.join(' ')] ?? []).flat()] : []),
+      ]),
+    );
     const names = new Set(candidates.map((place) => place.nameKeys.join(' ')));
     const cities = new Set(candidates.map((place) => place.cityKeys.join(' ')));
     // Same name in different cities, and the question didn't say which: ambiguous.
