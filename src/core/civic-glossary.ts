@@ -60,6 +60,8 @@ export const englishToVietnamese: Readonly<Record<string, readonly string[]>> = 
   submit: ['nộp', 'tiếp nhận'],
   submitting: ['nộp', 'tiếp nhận'],
   documents: ['hồ sơ'],
+  applications: ['hồ sơ'],
+  dossiers: ['hồ sơ'],
   'administrative procedures': ['thủ tục hành chính'],
   administrative: ['hành chính'],
   'service centre': ['trung tâm phục vụ'],

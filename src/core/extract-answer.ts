@@ -76,7 +76,7 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
     const coverage = totalWeight > 0 ? covered / totalWeight : 0;
     if (coverage < minCoverage || ownCovered < MIN_OWN_SHARE * totalWeight) continue;
     if (!yearsFit(question.years, unit)) continue;
-    const entity = answerEntity(question.types, unit, hits);
+    const entity = answerEntity(question.types, unit, hits, question.countedNoun);
     if (question.types[0] !== 'other' && !entity) continue;
     // A number far from every word of the question is about something else ("5 năm qua … người dân").
     if (entity && question.types[0] === 'quantity' && hits.length > 0 && !nearQuestionWords(entity, unit, hits)) continue;
@@ -177,11 +177,24 @@ function dropCrossWordBigrams(question: AnalyzedQuestion, sentences: readonly Un
       evidenced.add(`${group.run.id}:${group.run.position}`);
     }
   }
-  return question.groups.filter((group) => {
-    if (!group.run || evidenced.has(`${group.run.id}:${group.run.position}`)) return true;
+  const groups: TermGroup[] = [];
+  for (const group of question.groups) {
+    if (!group.run || evidenced.has(`${group.run.id}:${group.run.position}`)) {
+      groups.push(group);
+      continue;
+    }
     const { id, position } = group.run;
-    return !(evidenced.has(`${id}:${position - 1}`) && evidenced.has(`${id}:${position + 1}`));
-  });
+    const leftCovered = evidenced.has(`${id}:${position - 1}`);
+    const rightCovered = evidenced.has(`${id}:${position + 1}`);
+    if (leftCovered && rightCovered) continue;
+    // At the edge of a run ("làm hiệu|trưởng"), keep only the syllable no occurring pair covers.
+    const phrase = group.phrases[0] as string[];
+    const text = group.texts[0]?.split(' ') ?? [];
+    if (leftCovered) groups.push({ phrases: [[phrase[1] as string]], literal: true, texts: [text[1] ?? ''] });
+    else if (rightCovered) groups.push({ phrases: [[phrase[0] as string]], literal: true, texts: [text[0] ?? ''] });
+    else groups.push(group);
+  }
+  return groups;
 }
 
 function linkPreviousSentences(units: Unit[]): void {
@@ -250,11 +263,27 @@ function entitiesOf(type: AnswerType, text: string): Entity[] {
   }
 }
 
+// Words after a number that measure rather than count, so they neither confirm nor contradict the counted noun.
+const MEASURE_WORDS = new Set('ty trieu nghin ngan dong km km2 m m2 ha hecta phan lan nam thang ngay gio tuan kg tan lit'.split(' '));
+// Counters that stand for the same counted thing ("bao nhiêu dân" is answered by "197.000 người").
+const SAME_COUNT: Record<string, string[]> = { dan: ['nguoi', 'nhan', 'ho'], nguoi: ['dan', 'nhan'], ho: ['nha'] };
+
+/** Whether the word after a number says it counts something else than the question asks ("12 phòng học" for "học sinh"). */
+function countsSomethingElse(entity: Entity, unit: Unit, countedNoun: string | undefined): boolean {
+  if (!countedNoun) return false;
+  const next = /^\s*([\p{L}\d]+)/u.exec(unit.text.slice(entity.end))?.[1];
+  if (!next) return false;
+  const word = foldedKey(next);
+  if (MEASURE_WORDS.has(word) || /^\d/.test(word)) return false;
+  return word !== countedNoun && !(SAME_COUNT[countedNoun] ?? []).includes(word);
+}
+
 /** The fact of the asked type nearest to the question's content words, or undefined when the span holds none. */
-function answerEntity(types: readonly AnswerType[], unit: Unit, hits: readonly number[]): Entity | undefined {
+function answerEntity(types: readonly AnswerType[], unit: Unit, hits: readonly number[], countedNoun?: string): Entity | undefined {
   for (const type of types) {
     if (type === 'other') return undefined;
-    const found = entitiesOf(type, unit.text);
+    let found = entitiesOf(type, unit.text);
+    if (type === 'quantity') found = found.filter((entity) => !countsSomethingElse(entity, unit, countedNoun));
     if (found.length === 0) continue;
     if (hits.length === 0) return found[0];
     return found

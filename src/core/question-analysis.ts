@@ -28,6 +28,8 @@ export interface AnalyzedQuestion {
   years: string[];
   /** Text to hand the retrievers: the question plus Vietnamese expansions. */
   searchText: string;
+  /** For "bao nhiêu X" / "mấy X" / "how many X": the first syllable of X (folded), to tie the number to its noun. */
+  countedNoun?: string;
 }
 
 // Question words, fillers and chat slang; compared tone-insensitively, or folded when the user typed no diacritics.
@@ -38,7 +40,7 @@ const STOPWORDS_ACCENTED = [
   'đang', 'đã', 'sẽ', 'bị', 'tên', 'gồm', 'này', 'đó', 'kia', 'vào', 'lần', 'thứ', 'bạn', 'mình', 'tôi',
   'biết', 'hỏi', 'hồi', 'mới', 'người', 'do', 'ông', 'bà', 'đồng', 'chí', 'năm', 'tháng', 'khoảng', 'chừng',
   'tất', 'cả', 'thì', 'còn', 'nữa', 'đấy', 'ấy', 'nhờ', 'giúp', 'cho', 'hãy', 'xem', 'ạ', 'nhiêu', 'i', 'ii', 'iii',
-  'phường', 'xã', 'thị', 'trấn', 'quận', 'huyện', 'tỉnh', 'tp', 'thành', 'phố', 'phần', 'trăm', 'tỷ', 'lệ',
+  'phường', 'xã', 'thị', 'trấn', 'quận', 'huyện', 'tỉnh', 'tp', 'làm', 'nằm', 'ngôi', 'cái', 'chiếc', 'phần', 'trăm', 'tỷ', 'lệ',
   'chính', 'thức', 'sau', 'trước', 'mang', 'tới', 'nên', 'rồi', 'chưa', 'cũng', 'lại', 'luôn', 'nhiều', 'ít',
 ];
 // "thành phố" and "chính thức" are dropped as words but kept in phrase matches below through the glossary where useful.
@@ -48,7 +50,7 @@ const STOPWORDS = new Set(STOPWORDS_ACCENTED.map(syllableKey));
 const STOPWORDS_FOLDED = new Set(
   ('la ai gi nao bao nhieu may co cua o tai va the vay z nhi a oi khong ko k duoc nhung cac mot hien nay gio bay ' +
     'thi ma de cho voi den ve trong ra hom ngay khi luc dau sao nhe nha ha se ten gom kia vao lan minh ' +
-    'biet moi nguoi ong thang khoang con nua giup hay xem phuong xa tp i ii iii sau truoc toi nen roi chua cung lai luon do').split(' '),
+    'biet moi nguoi ong thang khoang con nua giup hay xem phuong xa tp i ii iii sau truoc toi nen roi chua cung lai luon do lam ngoi cai chiec').split(' '),
 );
 
 const CUE_PHRASES = ['ty le', 'phan tram', 'bao nhieu', 'so hieu', 'ky hieu', 'so luong', 'so may', 'la gi', 'ten gi', 'thoi gian nao', 'thoi gian', 'lan thu nhat', 'lan thu', 'duong nao', 'dia chi nao', 'luc may gio', 'may gio'].map((phrase) => phrase.split(' '));
@@ -56,6 +58,8 @@ const CUE_PHRASES = ['ty le', 'phan tram', 'bao nhieu', 'so hieu', 'ky hieu', 's
 const ENGLISH_STOPWORDS = new Set(
   ('what who whom whose is are was were the a an of in on at for to how many much when where which did does do after ' +
     'during by with and its it there this that be been has have had current currently new now please tell me i you ' +
+    'january february march april may june july august september october november december monday tuesday wednesday ' +
+    'thursday friday saturday sunday since until ' +
     'your our we us about from as than then total number first second last s ward commune city province')
     .split(' '),
 );
@@ -107,7 +111,32 @@ export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string
   const expansions = groups.filter((group) => !group.literal).flatMap((group) => group.texts);
   const literals = groups.filter((group) => group.literal).flatMap((group) => group.texts);
   const searchText = language === 'en' ? [...expansions, ...literals, ...placeTokens].join(' ') : [text, ...expansions].join(' ');
-  return { text, language, types, groups, years, searchText };
+  const countedNoun = findCountedNoun(text, language);
+  return { text, language, types, groups, years, searchText, ...(countedNoun ? { countedNoun } : {}) };
+}
+
+/** The noun a count question counts ("bao nhiêu đảng viên" → "dang"), undefined when it names none. */
+function findCountedNoun(text: string, language: Language): string | undefined {
+  if (language === 'en') {
+    const match = /\bhow many ([a-z' -]+)/i.exec(text.toLowerCase());
+    if (!match) return undefined;
+    const words = (match[1] as string).split(/\s+/);
+    for (let length = Math.min(3, words.length); length > 0; length--) {
+      const phrase = englishToVietnamese[words.slice(0, length).join(' ')];
+      if (phrase?.[0]) return foldedKey(phrase[0].split(' ')[0] as string);
+    }
+    return undefined;
+  }
+  const folded = tokenize(text).map((token) => foldedKey(token.text));
+  for (let index = 0; index < folded.length; index++) {
+    const afterCue = folded[index] === 'may' ? index + 1 : folded[index] === 'bao' && folded[index + 1] === 'nhieu' ? index + 2 : -1;
+    if (afterCue < 0) continue;
+    const noun = folded[afterCue];
+    // "bao nhiêu phần trăm", "bao nhiêu tiền": a measure, not a counted thing.
+    if (!noun || STOPWORDS_FOLDED.has(noun) || ['phan', 'tien', 'lan'].includes(noun)) return undefined;
+    return noun;
+  }
+  return undefined;
 }
 
 function vietnameseGroups(text: string, placeTokens: ReadonlySet<string>): TermGroup[] {

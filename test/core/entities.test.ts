@@ -33,3 +33,15 @@ describe('findPersons with common given names', () => {
     expect(names).toEqual(['Đặng Quốc Việt', 'Lương Thế Quý', 'Phạm Hải Nam', 'Hoàng Văn Đại']);
   });
 });
+
+describe('counts that look like dates', () => {
+  it('reads "42/45 khu phố" as a count and "10/2024" as a month', () => {
+    expect(findDates('có 42/45 khu phố đạt chuẩn, khởi công tháng 10/2024').map((entity) => entity.text)).toEqual(['10/2024']);
+    expect(findQuantities('có 42/45 khu phố đạt chuẩn').map((entity) => entity.text)).toContain('42');
+  });
+
+  it('takes the honorific off a name and does not read a school as a person', () => {
+    expect(findPersons('Cô Nguyễn Thị Bích Ngọc, Hiệu trưởng nhà trường, phát biểu.').map((entity) => entity.text)).toEqual(['Nguyễn Thị Bích Ngọc']);
+    expect(findPersons('xây mới Trường Mầm non Hoa Sen với 12 phòng học').map((entity) => entity.text)).toEqual([]);
+  });
+});

@@ -58,3 +58,12 @@ describe('analyzeQuestion', () => {
     expect(analyzeQuestion('Dự toán ngân sách năm 2026 là bao nhiêu?').years).toEqual(['2026']);
   });
 });
+
+describe('counted nouns', () => {
+  it('finds what a count question counts', () => {
+    expect(analyzeQuestion('Trường có bao nhiêu học sinh?').countedNoun).toBe('hoc');
+    expect(analyzeQuestion('xa an lao co may chi bo').countedNoun).toBe('chi');
+    expect(analyzeQuestion('bao nhiêu phần trăm hồ sơ được giải quyết?').countedNoun).toBeUndefined();
+    expect(analyzeQuestion('How many delegates attended?').countedNoun).toBe('dai');
+  });
+});

@@ -42,3 +42,26 @@ describe('PlaceGazetteer', () => {
     expect(gazetteer.match('Bí thư phường Bến Nghé là ai?').kind).toBe('unknown');
   });
 });
+
+describe('PlaceGazetteer with everyday spellings', () => {
+  const places = PlaceGazetteer.fromArticles([
+    article('tp-hcm', 'phường Tân Phong, TP Hồ Chí Minh'),
+    article('tp-dn', 'phường Tân Phong, tỉnh Đồng Nai'),
+    article('nhan-ho', 'xã Nhân Hồ, tỉnh Thái Nguyên'),
+    article('son-kim', 'xã Sơn Kim, tỉnh Hà Tĩnh'),
+  ]);
+
+  it('knows the short forms of a city', () => {
+    expect(places.match('phuong tan phong tp hcm o dau').articleIds).toEqual(['tp-hcm']);
+    expect(places.match('phường Tân Phong Sài Gòn').articleIds).toEqual(['tp-hcm']);
+  });
+
+  it('respects the tones a resident typed', () => {
+    expect(places.match('điểm tiếp nhận hồ sơ ở đâu?').kind).toBe('none');
+    expect(places.match('xa nhan ho o dau').articleIds).toEqual(['nhan-ho']);
+  });
+
+  it('leaves the city syllables in the question when the city is not named', () => {
+    expect(places.match('thiệt hại xã Sơn Kim ước tính bao nhiêu').tokens).not.toContain('tinh');
+  });
+});
