@@ -133,6 +133,8 @@ export const vietnameseSynonyms: Readonly<Record<string, readonly string[]>> = {
   'hợp nhất': ['sáp nhập', 'sắp xếp', 'hợp thành', 'nhập', 'thành lập trên cơ sở'],
   'đứng đầu': ['chủ tịch', 'bí thư', 'giám đốc', 'trưởng'],
   'rộng': ['diện tích'],
+  'lúc đầu': ['ban đầu', 'trước khi'],
+  'ban đầu': ['lúc đầu', 'trước khi'],
   'làm thủ tục': ['thực hiện', 'giải quyết', 'thủ tục'],
   'nghỉ': ['đến', 'đóng cửa', 'kết thúc'],
   'đóng cửa': ['đến', 'kết thúc'],

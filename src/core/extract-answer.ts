@@ -1,7 +1,7 @@
 import { containsPhrase, type AnalyzedQuestion, type AnswerType, type TermGroup } from './question-analysis.js';
 import { findCodes, findDates, findListItems, findLocations, findPersons, findQuantities, findTimes, type Entity } from './entities.js';
 import { message, refusalMessage } from './messages.js';
-import { foldedKey, syllableKey, tokenize } from '../ingest/normalize-vietnamese.js';
+import { foldedKey, normalizeForMatch, syllableKey, tokenize } from '../ingest/normalize-vietnamese.js';
 import { splitSentences } from '../ingest/split-sentences.js';
 import type { Answer, ArticleMeta, Passage, RefusalReason } from './types.js';
 
@@ -59,6 +59,7 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
   const totalWeight = weights.reduce((sum, entry) => sum + entry.weight, 0);
   const bigrams = questionBigrams(groups);
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
+  const questionFolded = ` ${normalizeForMatch(question.text)} `;
   let best: { unit: Unit; score: number; entity: Entity | undefined } | undefined;
   for (const unit of units) {
     let covered = 0;
@@ -76,7 +77,7 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
     const coverage = totalWeight > 0 ? covered / totalWeight : 0;
     if (coverage < minCoverage || ownCovered < MIN_OWN_SHARE * totalWeight) continue;
     if (!yearsFit(question.years, unit)) continue;
-    const entity = answerEntity(question.types, unit, hits, question.countedNoun);
+    const entity = answerEntity(question.types, unit, hits, question.countedNoun, questionFolded);
     if (question.types[0] !== 'other' && !entity) continue;
     // A number far from every word of the question is about something else ("5 năm qua … người dân").
     if (entity && question.types[0] === 'quantity' && hits.length > 0 && !nearQuestionWords(entity, unit, hits)) continue;
@@ -266,7 +267,7 @@ function entitiesOf(type: AnswerType, text: string): Entity[] {
 // Words after a number that measure rather than count, so they neither confirm nor contradict the counted noun.
 const MEASURE_WORDS = new Set('ty trieu nghin ngan dong km km2 m m2 ha hecta phan lan nam thang ngay gio tuan kg tan lit'.split(' '));
 // Counters that stand for the same counted thing ("bao nhiêu dân" is answered by "197.000 người").
-const SAME_COUNT: Record<string, string[]> = { dan: ['nguoi', 'nhan', 'ho'], nguoi: ['dan', 'nhan'], ho: ['nha'] };
+const SAME_COUNT: Record<string, string[]> = { dan: ['nguoi', 'nhan', 'ho'], nguoi: ['dan', 'nhan', 'dong', 'dai', 'thanh'], ho: ['nha'] };
 
 /** Whether the word after a number says it counts something else than the question asks ("12 phòng học" for "học sinh"). */
 function countsSomethingElse(entity: Entity, unit: Unit, countedNoun: string | undefined): boolean {
@@ -279,10 +280,11 @@ function countsSomethingElse(entity: Entity, unit: Unit, countedNoun: string | u
 }
 
 /** The fact of the asked type nearest to the question's content words, or undefined when the span holds none. */
-function answerEntity(types: readonly AnswerType[], unit: Unit, hits: readonly number[], countedNoun?: string): Entity | undefined {
+function answerEntity(types: readonly AnswerType[], unit: Unit, hits: readonly number[], countedNoun: string | undefined, questionFolded: string): Entity | undefined {
   for (const type of types) {
     if (type === 'other') return undefined;
-    let found = entitiesOf(type, unit.text);
+    // A fact the question already states ("Nghị quyết số 59-NQ/TW … mang số hiệu gì?") is not its answer.
+    let found = entitiesOf(type, unit.text).filter((entity) => !questionFolded.includes(` ${normalizeForMatch(entity.text)} `));
     if (type === 'quantity') found = found.filter((entity) => !countsSomethingElse(entity, unit, countedNoun));
     if (found.length === 0) continue;
     if (hits.length === 0) return found[0];

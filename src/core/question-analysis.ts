@@ -40,7 +40,7 @@ const STOPWORDS_ACCENTED = [
   'đang', 'đã', 'sẽ', 'bị', 'tên', 'gồm', 'này', 'đó', 'kia', 'vào', 'lần', 'thứ', 'bạn', 'mình', 'tôi',
   'biết', 'hỏi', 'hồi', 'mới', 'người', 'do', 'ông', 'bà', 'đồng', 'chí', 'năm', 'tháng', 'khoảng', 'chừng',
   'tất', 'cả', 'thì', 'còn', 'nữa', 'đấy', 'ấy', 'nhờ', 'giúp', 'cho', 'hãy', 'xem', 'ạ', 'nhiêu', 'i', 'ii', 'iii',
-  'phường', 'xã', 'thị', 'trấn', 'quận', 'huyện', 'tỉnh', 'tp', 'làm', 'nằm', 'ngôi', 'cái', 'chiếc', 'phần', 'trăm', 'tỷ', 'lệ',
+  'phường', 'xã', 'thị', 'trấn', 'quận', 'huyện', 'tỉnh', 'tp', 'làm', 'nằm', 'ngôi', 'cái', 'chiếc', 'lên', 'xuống', 'phần', 'trăm', 'tỷ', 'lệ',
   'chính', 'thức', 'sau', 'trước', 'mang', 'tới', 'nên', 'rồi', 'chưa', 'cũng', 'lại', 'luôn', 'nhiều', 'ít',
 ];
 // "thành phố" and "chính thức" are dropped as words but kept in phrase matches below through the glossary where useful.
@@ -50,7 +50,7 @@ const STOPWORDS = new Set(STOPWORDS_ACCENTED.map(syllableKey));
 const STOPWORDS_FOLDED = new Set(
   ('la ai gi nao bao nhieu may co cua o tai va the vay z nhi a oi khong ko k duoc nhung cac mot hien nay gio bay ' +
     'thi ma de cho voi den ve trong ra hom ngay khi luc dau sao nhe nha ha se ten gom kia vao lan minh ' +
-    'biet moi nguoi ong thang khoang con nua giup hay xem phuong xa tp i ii iii sau truoc toi nen roi chua cung lai luon do lam ngoi cai chiec').split(' '),
+    'biet moi nguoi ong thang khoang con nua giup hay xem phuong xa tp i ii iii sau truoc toi nen roi chua cung lai luon do lam ngoi cai chiec len xuong').split(' '),
 );
 
 const CUE_PHRASES = ['ty le', 'phan tram', 'bao nhieu', 'so hieu', 'ky hieu', 'so luong', 'so may', 'la gi', 'ten gi', 'thoi gian nao', 'thoi gian', 'lan thu nhat', 'lan thu', 'duong nao', 'dia chi nao', 'luc may gio', 'may gio'].map((phrase) => phrase.split(' '));
@@ -94,6 +94,8 @@ export function detectAnswerTypes(text: string): AnswerType[] {
     if (cue.folded.test(folded) && !types.includes(cue.type)) types.push(cue.type);
   }
   if (types.includes('list') && types.includes('person')) types.splice(types.indexOf('person'), 1);
+  // "mấy xã nào" asks which ones, not how many.
+  if (types.includes('list') && types.includes('quantity')) types.splice(types.indexOf('quantity'), 1);
   return types.length ? types : ['other'];
 }
 

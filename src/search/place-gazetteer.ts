@@ -202,9 +202,25 @@ function isInside(inner: readonly string[], outer: readonly string[]): boolean {
   return inner.length < outer.length && containsSequence(outer, inner);
 }
 
-/** A capitalised name right after "phường"/"xã" (or before "ward"/"commune") that the gazetteer doesn't know. */
+// Words that may follow "phường"/"xã" without being a name ("bí thư phường là ai", "xã có bao nhiêu dân").
+const NOT_A_NAME = new Set(
+  ('la ai gi nao co bao nhieu may cua o tai va the vay nhi a oi khong duoc hien nay gio minh toi ban dang da se ' +
+    'cu moi nay do kia chung ta thi ma de cho voi den ve trong ra ngay khi luc dau sao nhe nha ha sau truoc tren duoi ' +
+    'minh em anh chi chu bi thu pho chu tich ubnd hdnd dang uy dai hoi dan so dien tich ngan sach')
+    .split(' '),
+);
+
+/** A name right after "phường"/"xã" (or before "ward"/"commune") that the gazetteer doesn't know. */
 function unknownPlaceMention(question: string): string | undefined {
   const text = nfc(question);
+  // Typed in lower case without diacritics: the two syllables after the unit word, when neither is a common word.
+  if (!hasDiacritics(text)) {
+    const folded = keys(text);
+    const unit = folded.findIndex((word) => word === 'phuong' || word === 'xa');
+    const first = folded[unit + 1];
+    const second = folded[unit + 2];
+    if (unit >= 0 && first && second && !NOT_A_NAME.has(first) && !NOT_A_NAME.has(second)) return `${first} ${second}`;
+  }
   const vietnamese = /(?:phường|xã|thị trấn|đặc khu)\s+((?:\p{Lu}[\p{L}\p{M}]*\s?){1,4})/u.exec(text);
   if (vietnamese) return (vietnamese[1] as string).trim();
   const english = /((?:\p{Lu}[\p{L}\p{M}]*\s){1,4})(?:ward|commune)\b/u.exec(text);

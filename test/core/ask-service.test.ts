@@ -51,3 +51,13 @@ describe('createAskService', () => {
     expect(await service.ask({ text: ' ?? ', channel: 'cli' })).toMatchObject({ answered: false, reason: 'empty-question' });
   });
 });
+
+describe('facts the question already states', () => {
+  it('does not answer a "which number" question with the number it asked about', async () => {
+    const quoted = 'Văn bản thứ nhất là Nghị quyết số 59-NQ/TW. Văn bản thứ hai là Chương trình hành động số 44-CTr/TU thực hiện Nghị quyết số 59-NQ/TW.';
+    const passages: Passage[] = [{ chunk: { id: 'a1#0', articleId: 'a1', ordinal: 0, start: 0, end: quoted.length, text: quoted }, article, score: 1 }];
+    const service = createAskService({ retriever: { retrieve: async () => passages }, places, log: () => {} });
+    const result = await service.ask({ text: 'Chương trình hành động thực hiện Nghị quyết số 59-NQ/TW ở phường Mẫu mang số hiệu gì?', channel: 'cli' });
+    expect(result.answer).toContain('44-CTr/TU');
+  });
+});

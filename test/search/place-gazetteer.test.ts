@@ -65,3 +65,10 @@ describe('PlaceGazetteer with everyday spellings', () => {
     expect(places.match('thiệt hại xã Sơn Kim ước tính bao nhiêu').tokens).not.toContain('tinh');
   });
 });
+
+describe('PlaceGazetteer with an unknown ward typed without diacritics', () => {
+  it('reports it instead of answering about another ward', () => {
+    expect(gazetteer.match('bi thu dang uy phuong tien phuoc la ai').kind).toBe('unknown');
+    expect(gazetteer.match('bi thu phuong la ai').kind).toBe('none');
+  });
+});
