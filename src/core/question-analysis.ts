@@ -94,6 +94,8 @@ export function detectAnswerTypes(text: string): AnswerType[] {
     if (cue.folded.test(folded) && !types.includes(cue.type)) types.push(cue.type);
   }
   if (types.includes('list') && types.includes('person')) types.splice(types.indexOf('person'), 1);
+  // "mấy giờ" asks for a time of day, not a count.
+  if (types.includes('time') && types.includes('quantity')) types.splice(types.indexOf('quantity'), 1);
   // "mấy xã nào" asks which ones, not how many.
   if (types.includes('list') && types.includes('quantity')) types.splice(types.indexOf('quantity'), 1);
   return types.length ? types : ['other'];

@@ -67,3 +67,9 @@ describe('counted nouns', () => {
     expect(analyzeQuestion('How many delegates attended?').countedNoun).toBe('dai');
   });
 });
+
+describe('times of day', () => {
+  it('reads "mấy giờ" as a time, so a head count never answers it', () => {
+    expect(detectAnswerTypes('trung tam phuc vu hanh chinh cong lam viec tu may gio')).toEqual(['time']);
+  });
+});
