@@ -7,8 +7,8 @@ import type { Command, TextOutput } from './command-context.js';
 import { createEmbedder } from './open-services.js';
 import { ProgressBar } from './progress-bar.js';
 
-/** Below this many chunks to embed a run is quick enough that a progress bar would only flicker. */
-const PROGRESS_BAR_MINIMUM_CHUNKS = 2_000;
+/** Below this many article files a run is quick enough that a progress bar would only flicker. */
+const PROGRESS_BAR_MINIMUM_FILES = 1_000;
 
 const USAGE = 'Usage: hoiphuong ingest [--data DIR] [--index DIR]';
 
@@ -45,7 +45,7 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
   const diagnostics = options.diagnostics ?? options.output;
   let bar: ProgressBar | undefined;
   const onProgress = (done: number, total: number): void => {
-    if (!bar && diagnostics.isTTY && total >= PROGRESS_BAR_MINIMUM_CHUNKS) bar = new ProgressBar(diagnostics, 'chunks');
+    if (!bar && diagnostics.isTTY && total >= PROGRESS_BAR_MINIMUM_FILES) bar = new ProgressBar(diagnostics, 'files');
     bar?.update(done, total);
   };
   let summary: IngestSummary;

@@ -17,14 +17,27 @@ const READ_AHEAD = 64;
 
 /** Reads every .md/.txt/.html/.htm under dir (recursive, sorted by path), skipping bad files with an error each. */
 export async function loadArticles(dir: string): Promise<LoadedArticles> {
-  await assertFolder(dir);
-  const files = (await listArticleFiles(dir, '')).sort((left, right) => (left < right ? -1 : left > right ? 1 : 0));
   const articles: Article[] = [];
   const errors: ArticleError[] = [];
+  for await (const read of readArticles(dir)) {
+    if (read instanceof ArticleError) errors.push(read);
+    else articles.push(read);
+  }
+  return { articles, errors };
+}
+
+/**
+ * Yields the articles under dir one at a time, in path order, with an error in place of each file that could not be
+ * used, so a large folder never has to be held in memory whole.
+ */
+export async function* readArticles(dir: string): AsyncGenerator<Article | ArticleError> {
+  await assertFolder(dir);
+  const files = (await listArticleFiles(dir, '')).sort((left, right) => (left < right ? -1 : left > right ? 1 : 0));
   const fileById = new Map<string, string>();
-  // Files are read a batch at a time (one by one, waiting on each read dominates large corpora), then checked in order.
-  const reads: Array<Promise<Article>> = [];
+  // Files are read a batch ahead (one by one, waiting on each read dominates large corpora), then checked in order.
+  const reads: Array<Promise<Article> | undefined> = [];
   let next = 0;
+  let checked = 0;
   const readAhead = () => {
     while (next < files.length && next - checked < READ_AHEAD) {
       const read = readArticle(dir, files[next] as string);
@@ -33,10 +46,10 @@ export async function loadArticles(dir: string): Promise<LoadedArticles> {
       next++;
     }
   };
-  let checked = 0;
   for (const file of files) {
     readAhead();
     const read = reads[checked] as Promise<Article>;
+    reads[checked] = undefined;
     checked++;
     try {
       const article = await read;
@@ -45,12 +58,11 @@ export async function loadArticles(dir: string): Promise<LoadedArticles> {
         throw new ArticleError(file, 'id', `id "${article.id}" is already used by ${earlier}; give one of the two files another id`);
       }
       fileById.set(article.id, file);
-      articles.push(article);
+      yield article;
     } catch (error) {
-      errors.push(error instanceof ArticleError ? error : new ArticleError(file, undefined, `could not be read: ${describe(error)}`, { cause: error }));
+      yield error instanceof ArticleError ? error : new ArticleError(file, undefined, `could not be read: ${describe(error)}`, { cause: error });
     }
   }
-  return { articles, errors };
 }
 
 async function readArticle(dir: string, file: string): Promise<Article> {

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { ChatbotError } from '../core/errors.js';
 
 /** A typed array stored as one named section of an index file. */
-export type Section = Uint8Array | Uint32Array | Int32Array | Float32Array;
+export type Section = Uint8Array | Int8Array | Uint32Array | Int32Array | Float32Array;
 
-type SectionType = 'u8' | 'u32' | 'i32' | 'f32';
+type SectionType = 'u8' | 'i8' | 'u32' | 'i32' | 'f32';
 
 interface SectionEntry {
   type: SectionType;
@@ -24,22 +24,29 @@ const TEMPORARY_FOLDER = /^\.tmp-v\d+/;
 
 function typeOf(section: Section): SectionType {
   if (section instanceof Uint8Array) return 'u8';
+  if (section instanceof Int8Array) return 'i8';
   if (section instanceof Uint32Array) return 'u32';
   if (section instanceof Int32Array) return 'i32';
   return 'f32';
 }
 
-function view(type: SectionType, buffer: ArrayBuffer, byteOffset: number, length: number): Section {
+function allocate(type: SectionType, length: number): Section {
   switch (type) {
     case 'u8':
-      return new Uint8Array(buffer, byteOffset, length);
+      return new Uint8Array(length);
+    case 'i8':
+      return new Int8Array(length);
     case 'u32':
-      return new Uint32Array(buffer, byteOffset, length);
+      return new Uint32Array(length);
     case 'i32':
-      return new Int32Array(buffer, byteOffset, length);
+      return new Int32Array(length);
     case 'f32':
-      return new Float32Array(buffer, byteOffset, length);
+      return new Float32Array(length);
   }
+}
+
+function widthOf(type: SectionType): number {
+  return type === 'u8' || type === 'i8' ? 1 : 4;
 }
 
 function alignUp(value: number): number {
@@ -52,7 +59,7 @@ function corrupt(path: string, detail: string, cause?: unknown): ChatbotError {
 
 /**
  * Writes named typed arrays to one binary file and fsyncs it: a small JSON header then each array 8-byte aligned, so
- * reading is one `readFile` plus zero-copy views (JSON would be far slower for millions of numbers).
+ * each section is read with one call into its own typed array (JSON would be far slower for millions of numbers).
  */
 export async function writeSections(path: string, sections: Record<string, Section>): Promise<void> {
   const entries: Record<string, SectionEntry> = {};
@@ -83,35 +90,60 @@ export async function writeSections(path: string, sections: Record<string, Secti
   }
 }
 
-/** Reads a file written by `writeSections`; throws ChatbotError('index-corrupt') when it is truncated or not one. */
+/** Header bytes read first; a longer header is read again whole. */
+const HEADER_PROBE = 64 * 1024;
+
+/**
+ * Reads a file written by `writeSections`, each section straight into its own typed array (no buffer of the whole
+ * file, so loading needs no more memory than the index itself); throws ChatbotError('index-corrupt') when it is
+ * truncated or not one.
+ */
 export async function readSections(path: string): Promise<Map<string, Section>> {
-  let bytes: Buffer;
+  let file;
   try {
-    bytes = await readFile(path);
+    file = await open(path, 'r');
   } catch (error) {
     throw corrupt(path, error instanceof Error ? error.message : String(error), error);
   }
-  if (bytes.length < MAGIC.length + 4 || bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) throw corrupt(path, 'not an index file');
-  const headerLength = bytes.readUInt32LE(MAGIC.length);
-  const dataStart = alignUp(MAGIC.length + 4 + headerLength);
-  let entries: Record<string, SectionEntry>;
   try {
-    entries = JSON.parse(bytes.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headerLength)) as Record<string, SectionEntry>;
-  } catch (error) {
-    throw corrupt(path, 'bad header', error);
-  }
-  // Typed-array views need aligned offsets; readFile usually gives a fresh aligned buffer, otherwise copy once.
-  const aligned = bytes.byteOffset % ALIGNMENT === 0 ? bytes : Buffer.from(bytes);
-  const sections = new Map<string, Section>();
-  for (const [name, entry] of Object.entries(entries)) {
-    const width = entry.type === 'u8' ? 1 : 4;
-    const start = dataStart + entry.offset;
-    if (!Number.isInteger(entry.length) || entry.length < 0 || start + entry.length * width > aligned.length) {
-      throw corrupt(path, `section ${name} is truncated`);
+    const size = (await file.stat()).size;
+    let prefix = Buffer.alloc(Math.min(size, HEADER_PROBE));
+    await file.read(prefix, 0, prefix.length, 0);
+    if (prefix.length < MAGIC.length + 4 || prefix.toString('latin1', 0, MAGIC.length) !== MAGIC) throw corrupt(path, 'not an index file');
+    const headerLength = prefix.readUInt32LE(MAGIC.length);
+    const dataStart = alignUp(MAGIC.length + 4 + headerLength);
+    if (dataStart > size) throw corrupt(path, 'the header is truncated');
+    if (MAGIC.length + 4 + headerLength > prefix.length) {
+      prefix = Buffer.alloc(MAGIC.length + 4 + headerLength);
+      await file.read(prefix, 0, prefix.length, 0);
     }
-    sections.set(name, view(entry.type, aligned.buffer as ArrayBuffer, aligned.byteOffset + start, entry.length));
+    let entries: Record<string, SectionEntry>;
+    try {
+      entries = JSON.parse(prefix.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headerLength)) as Record<string, SectionEntry>;
+    } catch (error) {
+      throw corrupt(path, 'bad header', error);
+    }
+    const sections = new Map<string, Section>();
+    for (const [name, entry] of Object.entries(entries)) {
+      const width = widthOf(entry.type);
+      const start = dataStart + entry.offset;
+      if (!Number.isInteger(entry.length) || entry.length < 0 || start + entry.length * width > size) {
+        throw corrupt(path, `section ${name} is truncated`);
+      }
+      const section = allocate(entry.type, entry.length);
+      const bytes = new Uint8Array(section.buffer, section.byteOffset, section.byteLength);
+      let done = 0;
+      while (done < bytes.length) {
+        const { bytesRead } = await file.read(bytes, done, bytes.length - done, start + done);
+        if (bytesRead === 0) throw corrupt(path, `section ${name} is truncated`);
+        done += bytesRead;
+      }
+      sections.set(name, section);
+    }
+    return sections;
+  } finally {
+    await file.close();
   }
-  return sections;
 }
 
 /** Writes a small text file and fsyncs it. */
@@ -207,7 +239,8 @@ async function removeStale(indexDir: string, keep: string | undefined): Promise<
   for (const name of await readdir(indexDir)) {
     if (name === keep) continue;
     if (VERSION_FOLDER.test(name) || TEMPORARY_FOLDER.test(name) || name === `${CURRENT_FILE}.tmp`) {
-      await rm(join(indexDir, name), { recursive: true, force: true });
+      // A folder another process still reads (Windows refuses to delete open files) is left for the next run.
+      await rm(join(indexDir, name), { recursive: true, force: true }).catch(() => {});
     }
   }
 }

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { ArticleError, ChatbotError } from '../core/errors.js';
 import type { Embedder } from '../core/ports.js';
-import type { Article, ArticleMeta, Chunk } from '../core/types.js';
+import type { ArticleMeta, Chunk } from '../core/types.js';
 import { chunkArticle } from '../ingest/chunk.js';
-import { loadArticles } from '../ingest/load-articles.js';
+import { readArticles } from '../ingest/load-articles.js';
 import { hashFile, restampedFiles, sameContents, stampFiles, withRecordedHashes, type FileStamp } from './file-stamps.js';
 import type { WeightedTerm } from './lexical-terms.js';
 import {
@@ -13,7 +13,6 @@ import {
   StoredIndex,
   type FolderState,
   type Manifest,
-  type StoredArticle,
   type VectorSearchOptions,
 } from './stored-index.js';
 
@@ -58,7 +57,7 @@ export interface UpdateIndexOptions extends VectorSearchOptions {
   dataDir: string;
   indexDir: string;
   embedder: Embedder;
-  /** Called after each embedded batch with chunks done and chunks to embed. */
+  /** Called as each article file is read, with files read so far and files in the folder. */
   onProgress?: (done: number, total: number) => void;
   /** Milliseconds, for the summary's duration; defaults to `performance.now`. */
   clock?: () => number;
@@ -102,9 +101,8 @@ export async function openIndex(indexDir: string, embedder: Embedder, options: V
   return StoredIndex.load(found.folder, found.manifest, options);
 }
 
-/** Stamps with content hashes: the loader's for articles, read here for the few other files (skipped or ignored). */
-async function hashedStamps(dataDir: string, files: readonly FileStamp[], articles: readonly Article[]): Promise<FileStamp[]> {
-  const hashes = new Map(articles.map((article) => [article.file, article.contentHash]));
+/** Stamps with content hashes: the loader's for articles (by file), read here for the few other files (skipped or ignored). */
+async function hashedStamps(dataDir: string, files: readonly FileStamp[], hashes: ReadonlyMap<string, string>): Promise<FileStamp[]> {
   const stamps: FileStamp[] = [];
   for (const stamp of files) {
     // An unreadable file gets an empty hash, which never matches: it is looked at again next time.
@@ -158,21 +156,6 @@ export async function updateIndex(options: UpdateIndexOptions): Promise<{ index:
     }
   }
 
-  const { articles, errors } = await loadArticles(options.dataDir);
-  const folderState: FolderState = { files: files && (await hashedStamps(options.dataDir, files, articles)), stampedAtMs, errors };
-  const known = new Map((previous?.manifest.articles ?? []).map((entry) => [entry.id, entry]));
-  const added: Article[] = [];
-  const changed: Article[] = [];
-  const moved: Article[] = [];
-  for (const article of articles) {
-    const entry = known.get(article.id);
-    if (!entry) added.push(article);
-    else if (entry.contentHash !== article.contentHash) changed.push(article);
-    else if (entry.file !== article.file) moved.push(article);
-  }
-  const current = new Set(articles.map((article) => article.id));
-  const removed = [...known.keys()].filter((id) => !current.has(id));
-
   let index: StoredIndex | undefined;
   if (previous) {
     try {
@@ -182,53 +165,86 @@ export async function updateIndex(options: UpdateIndexOptions): Promise<{ index:
     }
   }
   const rebuilt = index === undefined;
-  const counts = (chunksEmbedded: number) => ({
-    articles: articles.length,
-    added: rebuilt ? articles.length : added.length,
-    changed: rebuilt ? 0 : changed.length,
-    removed: rebuilt ? 0 : removed.length,
-    unchanged: rebuilt ? 0 : articles.length - added.length - changed.length,
-    chunksEmbedded,
-    errors,
-    rebuilt,
-  });
+  const known = new Map(rebuilt ? [] : (previous?.manifest.articles ?? []).map((entry) => [entry.id, entry]));
+  // The next version's folder is begun only once something must be written, and a new index once there is an article.
+  let update = index;
+  const writable = async (): Promise<StoredIndex> => {
+    if (update) await update.prepareUpdate(indexDir);
+    else update = await StoredIndex.create(indexDir, embedder.name, embedder.dimensions, Math.max(16, (files?.length ?? 0) * 4), options);
+    return update;
+  };
 
-  if (index && previous && added.length + changed.length + removed.length === 0) {
-    // No article changed, but the folder did (a touched or moved file, or one too new to trust by its time): refresh
-    // only the manifest so the next run takes the fast path.
-    for (const article of moved) index.moveArticle(article.id, article.file);
-    await index.saveManifest(previous.folder, folderState);
-    return finish(index, counts(0));
-  }
-
-  let toEmbed: Article[];
-  if (index) {
-    for (const id of [...removed, ...changed.map((article) => article.id)]) index.removeArticle(id);
-    for (const article of moved) index.moveArticle(article.id, article.file);
-    toEmbed = [...added, ...changed];
-  } else {
-    index = StoredIndex.empty(embedder.name, embedder.dimensions, articles.length * 4, options);
-    toEmbed = articles;
-  }
-
+  // Articles are read, chunked and embedded one batch at a time, so a large folder is never held in memory whole.
+  const errors: ArticleError[] = [];
+  const hashes = new Map<string, string>();
+  const seen = new Set<string>();
+  const moved: Array<{ id: string; file: string }> = [];
+  let added = 0;
+  let changed = 0;
+  let read = 0;
+  let embedded = 0;
   const work: Array<{ label: number; text: string }> = [];
-  for (const article of toEmbed) {
-    const chunks = chunkArticle(article).map(({ ordinal, start, end, text }) => ({ ordinal, start, end, text }));
-    const stored: StoredArticle = { meta: metaOf(article), file: article.file, contentHash: article.contentHash, text: article.text, labels: [] };
-    work.push(...index.addArticle(stored, chunks));
-  }
-  const target = index;
-  if (work.length > 0) target.planGraph(await embedder.embedQuery(PROBE_QUESTION), target.liveChunks);
-  for (let done = 0; done < work.length; done += EMBEDDING_BATCH) {
-    const batch = work.slice(done, done + EMBEDDING_BATCH);
+  const embedWork = async (): Promise<void> => {
+    const batch = work.splice(0, work.length);
+    if (batch.length === 0) return;
     const vectors = await embedder.embedDocuments(batch.map((item) => item.text));
     if (vectors.length !== batch.length) {
       throw new ChatbotError('upstream-failed', `The embedder ${embedder.name} returned ${vectors.length} vectors for ${batch.length} texts.`);
     }
+    const target = await writable();
     batch.forEach((item, position) => target.setVector(item.label, vectors[position]!));
-    options.onProgress?.(done + batch.length, work.length);
+    embedded += batch.length;
+  };
+  for await (const item of readArticles(options.dataDir)) {
+    read += 1;
+    options.onProgress?.(read, Math.max(read, files?.length ?? 0));
+    if (item instanceof ArticleError) {
+      errors.push(item);
+      continue;
+    }
+    const article = item;
+    hashes.set(article.file, article.contentHash);
+    seen.add(article.id);
+    const entry = known.get(article.id);
+    if (entry && entry.contentHash === article.contentHash) {
+      if (entry.file !== article.file) moved.push({ id: article.id, file: article.file });
+      continue;
+    }
+    if (entry) changed += 1;
+    else added += 1;
+    const target = await writable();
+    target.removeArticle(article.id);
+    const chunks = chunkArticle(article).map(({ ordinal, start, end, text }) => ({ ordinal, start, end, text }));
+    work.push(...target.addArticle({ meta: metaOf(article), file: article.file, contentHash: article.contentHash, text: article.text }, chunks));
+    if (work.length >= EMBEDDING_BATCH) await embedWork();
   }
-  if (target.needsCompaction()) index = target.compacted(await embedder.embedQuery(PROBE_QUESTION));
-  await index.save(indexDir, folderState);
-  return finish(index, counts(work.length));
+  await embedWork();
+  const removed = [...known.keys()].filter((id) => !seen.has(id));
+  for (const id of removed) update?.removeArticle(id);
+  for (const { id, file } of moved) update?.moveArticle(id, file);
+  const articleCount = seen.size;
+  const counts = {
+    articles: articleCount,
+    added: rebuilt ? articleCount : added,
+    changed: rebuilt ? 0 : changed,
+    removed: rebuilt ? 0 : removed.length,
+    unchanged: rebuilt ? 0 : articleCount - added - changed,
+    chunksEmbedded: embedded,
+    errors,
+    rebuilt,
+  };
+  const folderState: FolderState = { files: files && (await hashedStamps(options.dataDir, files, hashes)), stampedAtMs, errors };
+
+  if (update && previous && !rebuilt && added + changed + removed.length === 0) {
+    // No article changed, but the folder did (a touched or moved file, or one too new to trust by its time): refresh
+    // only the manifest so the next run takes the fast path.
+    await update.saveManifest(previous.folder, folderState);
+    return finish(update, counts);
+  }
+
+  let result = await writable();
+  result.planGraph(await embedder.embedQuery(PROBE_QUESTION), result.liveChunks);
+  if (result.needsCompaction()) result = result.compacted(await embedder.embedQuery(PROBE_QUESTION));
+  await result.save(indexDir, folderState);
+  return finish(result, counts);
 }

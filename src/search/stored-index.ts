@@ -1,20 +1,32 @@
 import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
+import { BoundedMap } from '../core/bounded-map.js';
 import { ChatbotError, type ArticleError } from '../core/errors.js';
 import type { ArticleMeta, Chunk } from '../core/types.js';
 import { Bm25Index, MAX_BM25_LABEL } from './bm25-index.js';
-import { ExactVectorSearch } from './exact-vector-search.js';
+import { ExactVectorSearch, FileVectorRows } from './exact-vector-search.js';
 import type { FileStamp } from './file-stamps.js';
-import { beginVersion, currentVersionFolder, readSections, syncFile, writeSections, writeTextFile, type Section } from './index-files.js';
+import { beginVersion, currentVersionFolder, readSections, syncFile, writeSections, writeTextFile, type PendingVersion, type Section } from './index-files.js';
 import { lexicalTerms, type WeightedTerm } from './lexical-terms.js';
+import { RandomAccessFile } from './random-access-file.js';
 import type { Hit, SearchIndex } from './search-index.js';
 import { VectorIndex } from './vector-index.js';
 
 /** Bumped whenever the files' layout changes; an index of another format is rebuilt. */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 const MANIFEST_FILE = 'manifest.json';
 const DATA_FILE = 'index.bin';
+/** Article texts, UTF-8, one after another; chunks are read from it when a search returns them. */
+const TEXTS_FILE = 'texts.utf8';
+/** Full-precision unit vectors, row-major float32, read to rescore a search's best candidates. */
+const VECTORS_FILE = 'vectors.f32';
 const GRAPH_FILE = 'vectors.hnsw';
+/** Files written beside the live ones while relabelling, then renamed over them. */
+const COMPACTING_SUFFIX = '.compacting';
+/** Decoded chunk texts kept in memory: a question reads a few dozen, a busy server a few hundred. */
+const CACHED_TEXTS = 4_096;
+/** Byte offsets into the texts file are stored as 32-bit numbers. */
+const MAX_TEXT_BYTES = 2 ** 32 - 1;
 /**
  * Multiply-adds below which a vector search is exact: about 5 ms of scanning. Sparse queries (the hashing embedder's)
  * stay under it even at 100k chunks; dense ones (a neural embedder's 1,536 dimensions) go to hnsw past ~5k chunks.
@@ -35,8 +47,9 @@ const COMPACT_SHARE = 0.25;
 export interface ManifestArticle extends ArticleMeta {
   file: string;
   contentHash: string;
-  /** Length of the article text in UTF-16 code units inside the stored texts. */
-  textLength: number;
+  /** Where the article's text starts in the texts file, and its length, in bytes. */
+  textStart: number;
+  textBytes: number;
 }
 
 /** The small JSON file describing a version: written last, so a version with a manifest is complete. */
@@ -63,13 +76,22 @@ export interface FolderState {
   errors: ArticleError[];
 }
 
-/** An article with what the index keeps of it. */
+/** An article with what the index keeps of it: its text stays in the texts file. */
 export interface StoredArticle {
   meta: ArticleMeta;
   file: string;
   contentHash: string;
-  text: string;
+  textStart: number;
+  textBytes: number;
   labels: number[];
+}
+
+/** An article to add, with its text and its chunks' places in it. */
+export interface NewArticle {
+  meta: ArticleMeta;
+  file: string;
+  contentHash: string;
+  text: string;
 }
 
 /** Only the metadata fields of an article (drops file, hash, text). */
@@ -84,16 +106,56 @@ export function metaOf(article: ArticleMeta): ArticleMeta {
 }
 
 /** What gets embedded and indexed for a chunk: the title and place give a passage the context it often lacks. */
-function indexedText(article: ArticleMeta, chunk: Chunk): string {
-  return [article.title, article.place, chunk.text].filter(Boolean).join('\n');
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+function indexedText(article: ArticleMeta, text: string): string {
+  return [article.title, article.place, text].filter(Boolean).join('\n');
 }
 
 function damaged(folder: string, detail: string): ChatbotError {
   return new ChatbotError('index-corrupt', `The index in ${folder} is damaged (${detail}); run \`hoiphuong ingest\` to rebuild it.`);
+}
+
+/** The texts file with a cache of recently decoded chunks. */
+class ArticleTexts {
+  private readonly cache = new BoundedMap<string, string>(CACHED_TEXTS);
+
+  constructor(public file: RandomAccessFile) {}
+
+  /** The text stored between two byte offsets. */
+  text(start: number, end: number): string {
+    const key = `${start}:${end}`;
+    let text = this.cache.get(key);
+    if (text === undefined) {
+      text = this.file.read(start, end).toString('utf8');
+      this.cache.set(key, text);
+    }
+    return text;
+  }
+
+  /** Appends a text and returns where it starts and how many bytes it took. */
+  append(text: string): { start: number; bytes: number } {
+    const encoded = Buffer.from(text, 'utf8');
+    if (this.file.size + encoded.length > MAX_TEXT_BYTES) {
+      throw new ChatbotError('input-invalid', `The article texts exceed ${MAX_TEXT_BYTES} bytes, more than one index holds.`);
+    }
+    return { start: this.file.append(encoded), bytes: encoded.length };
+  }
+}
+
+/**
+ * A chunk whose text is read from the texts file (through its cache) when asked for, so the index holds no chunk text
+ * in memory; a plain object otherwise, so it compares and serialises like any chunk.
+ */
+function storedChunk(articleId: string, ordinal: number, start: number, end: number, textStart: number, textEnd: number, texts: ArticleTexts): Chunk {
+  return {
+    id: `${articleId}#${ordinal}`,
+    articleId,
+    ordinal,
+    start,
+    end,
+    get text(): string {
+      return texts.text(textStart, textEnd);
+    },
+  };
 }
 
 /** Reads and checks the manifest of the live version; undefined when no version was ever committed. */
@@ -104,7 +166,8 @@ export async function readManifest(indexDir: string): Promise<{ folder: string; 
   try {
     manifest = JSON.parse(await readFile(join(folder, MANIFEST_FILE), 'utf8')) as Manifest;
   } catch (error) {
-    throw new ChatbotError('index-corrupt', `The index manifest in ${folder} is unreadable (${describe(error)}); run \`hoiphuong ingest\` to rebuild it.`, { cause: error });
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ChatbotError('index-corrupt', `The index manifest in ${folder} is unreadable (${reason}); run \`hoiphuong ingest\` to rebuild it.`, { cause: error });
   }
   if (
     typeof manifest !== 'object' ||
@@ -119,12 +182,16 @@ export async function readManifest(indexDir: string): Promise<{ folder: string; 
 }
 
 /**
- * The in-memory index: articles, chunks, BM25 postings, exact vectors and (for dense-query embedders over many chunks)
- * an hnsw graph, all keyed by chunk label. Mutated only by `updateIndex` before it is saved and handed out.
+ * The index: article metadata and chunk positions, BM25 postings and 8-bit vector codes in memory; article texts and
+ * full-precision vectors in files read at offsets; for dense-query embedders over many chunks, an hnsw graph. All are
+ * keyed by chunk label. An update writes into a new version folder (`prepareUpdate`) and `save` makes it live.
  */
 export class StoredIndex implements SearchIndex {
   private readonly byId = new Map<string, StoredArticle>();
   private chunks: (Chunk | undefined)[] = [];
+  /** Byte offsets of each chunk's text in the texts file, by label. */
+  private textStarts: number[] = [];
+  private textEnds: number[] = [];
   private metaList: ArticleMeta[] | undefined;
   /** The graph, loaded on first use; undefined when this index has none. */
   private graph: VectorIndex | undefined;
@@ -133,20 +200,34 @@ export class StoredIndex implements SearchIndex {
   private graphPoints = 0;
   private readonly exactSearchBudget: number;
   private readonly allowedByFilter = new WeakMap<(label: number) => boolean, number[]>();
+  /** The version folder being written, while the index is being updated. */
+  private pending: PendingVersion | undefined;
 
   private constructor(
     readonly embedderName: string,
     readonly dimensions: number,
     private readonly bm25: Bm25Index,
-    private readonly exact: ExactVectorSearch,
+    private exact: ExactVectorSearch,
+    private readonly texts: ArticleTexts,
+    private readonly rows: FileVectorRows,
     options: VectorSearchOptions,
   ) {
     this.exactSearchBudget = options.exactSearchBudget ?? EXACT_SEARCH_BUDGET;
   }
 
-  /** An empty index for an embedder. */
-  static empty(embedderName: string, dimensions: number, capacity: number, options: VectorSearchOptions = {}): StoredIndex {
-    return new StoredIndex(embedderName, dimensions, new Bm25Index(), new ExactVectorSearch(dimensions, capacity), options);
+  /** An empty index being written as the next version of `indexDir`. */
+  static async create(indexDir: string, embedderName: string, dimensions: number, capacity: number, options: VectorSearchOptions = {}): Promise<StoredIndex> {
+    const version = await beginVersion(indexDir);
+    const index = StoredIndex.inFolder(version.folder, '', embedderName, dimensions, capacity, options);
+    index.pending = version;
+    return index;
+  }
+
+  /** An empty index whose files are created in `folder`, with `suffix` after their names. */
+  private static inFolder(folder: string, suffix: string, embedderName: string, dimensions: number, capacity: number, options: VectorSearchOptions): StoredIndex {
+    const rows = new FileVectorRows(RandomAccessFile.create(join(folder, VECTORS_FILE + suffix)), dimensions);
+    const texts = new ArticleTexts(RandomAccessFile.create(join(folder, TEXTS_FILE + suffix)));
+    return new StoredIndex(embedderName, dimensions, new Bm25Index(), new ExactVectorSearch(dimensions, capacity, rows), texts, rows, options);
   }
 
   /** Reads a committed version folder; throws ChatbotError('index-corrupt') when any part is missing or inconsistent. */
@@ -154,47 +235,50 @@ export class StoredIndex implements SearchIndex {
     const sections = await readSections(join(folder, DATA_FILE));
     const { name, dimensions } = manifest.embedder;
     const labelCount = manifest.labelCount;
-    const column = (key: string): Int32Array => {
+    const column = (key: string): Int32Array | Uint32Array => {
       const section = sections.get(key);
-      if (!(section instanceof Int32Array) || section.length !== labelCount) throw damaged(folder, `column ${key} is missing or truncated`);
+      if (!(section instanceof Int32Array || section instanceof Uint32Array) || section.length !== labelCount) {
+        throw damaged(folder, `column ${key} is missing or truncated`);
+      }
       return section;
     };
     const articleColumn = column('chunkArticle');
     const ordinals = column('chunkOrdinal');
     const starts = column('chunkStart');
     const ends = column('chunkEnd');
-    const vectors = sections.get('vectors');
-    const texts = sections.get('texts');
-    if (!(vectors instanceof Float32Array) || vectors.length !== labelCount * dimensions) throw damaged(folder, 'the stored vectors are truncated');
-    if (!(texts instanceof Uint8Array)) throw damaged(folder, 'the article texts are missing');
-    const exact = ExactVectorSearch.fromRows(vectors, dimensions, (label) => articleColumn[label]! >= 0);
-    const index = new StoredIndex(name, dimensions, Bm25Index.fromSections(sections), exact, options);
+    const textStarts = column('chunkTextStart');
+    const textEnds = column('chunkTextEnd');
+    const rows = new FileVectorRows(RandomAccessFile.openForReading(join(folder, VECTORS_FILE)), dimensions);
+    const texts = new ArticleTexts(RandomAccessFile.openForReading(join(folder, TEXTS_FILE)));
+    if (rows.count < labelCount) throw damaged(folder, 'the stored vectors are truncated');
+    const exact = ExactVectorSearch.fromSections(sections, dimensions, labelCount, rows);
+    const index = new StoredIndex(name, dimensions, Bm25Index.fromSections(sections), exact, texts, rows, options);
     if (manifest.graphPoints > 0) {
       index.graphFile = join(folder, GRAPH_FILE);
       index.graphPoints = manifest.graphPoints;
     }
-    const allText = Buffer.from(texts.buffer, texts.byteOffset, texts.byteLength).toString('utf16le');
     const stored: StoredArticle[] = [];
-    let offset = 0;
     for (const entry of manifest.articles) {
-      const text = allText.slice(offset, offset + entry.textLength);
-      offset += entry.textLength;
-      const article: StoredArticle = { meta: metaOf(entry), file: entry.file, contentHash: entry.contentHash, text, labels: [] };
+      if (!Number.isInteger(entry.textStart) || !Number.isInteger(entry.textBytes) || entry.textStart + entry.textBytes > texts.file.size) {
+        throw damaged(folder, `the text of ${entry.id} is missing`);
+      }
+      const article: StoredArticle = { meta: metaOf(entry), file: entry.file, contentHash: entry.contentHash, textStart: entry.textStart, textBytes: entry.textBytes, labels: [] };
       stored.push(article);
       index.byId.set(entry.id, article);
     }
-    if (offset !== allText.length) throw damaged(folder, 'the article texts do not match the manifest');
     index.chunks = new Array<Chunk | undefined>(labelCount);
+    index.textStarts = Array.from(textStarts);
+    index.textEnds = Array.from(textEnds);
     for (let label = 0; label < labelCount; label += 1) {
       const articleIndex = articleColumn[label]!;
       if (articleIndex < 0) continue;
       const article = stored[articleIndex];
-      const start = starts[label]!;
-      const end = ends[label]!;
-      if (!article || start < 0 || end < start || end > article.text.length) throw damaged(folder, `chunk ${label} points outside its article`);
-      const ordinal = ordinals[label]!;
-      const articleId = article.meta.id;
-      index.chunks[label] = { id: `${articleId}#${ordinal}`, articleId, ordinal, start, end, text: article.text.slice(start, end) };
+      const textStart = textStarts[label]!;
+      const textEnd = textEnds[label]!;
+      if (!article || textStart < article.textStart || textEnd < textStart || textEnd > article.textStart + article.textBytes) {
+        throw damaged(folder, `chunk ${label} points outside its article`);
+      }
+      index.chunks[label] = storedChunk(article.meta.id, ordinals[label]!, starts[label]!, ends[label]!, textStart, textEnd, texts);
       article.labels.push(label);
     }
     return index;
@@ -287,6 +371,23 @@ export class StoredIndex implements SearchIndex {
     return this.byId.get(id);
   }
 
+  /**
+   * Starts the next version of `indexDir` from this one: its texts and vectors are copied into the new version's folder
+   * (the live version stays as it is), and its graph, if any, is loaded to take new points. A no-op when already begun.
+   */
+  async prepareUpdate(indexDir: string): Promise<void> {
+    if (this.pending) return;
+    const version = await beginVersion(indexDir);
+    this.loadedGraph(true);
+    const texts = RandomAccessFile.copy(this.texts.file, join(version.folder, TEXTS_FILE));
+    const vectors = RandomAccessFile.copy(this.rows.file, join(version.folder, VECTORS_FILE));
+    this.texts.file.close();
+    this.rows.file.close();
+    this.texts.file = texts;
+    this.rows.file = vectors;
+    this.pending = version;
+  }
+
   /** Removes an article and hides its chunks from every search. */
   removeArticle(id: string): void {
     const article = this.byId.get(id);
@@ -308,18 +409,39 @@ export class StoredIndex implements SearchIndex {
     if (article) article.file = file;
   }
 
-  /** Adds an article's chunks to the metadata and BM25 under fresh labels; their vectors come later through `setVector`. */
-  addArticle(article: StoredArticle, chunks: readonly Omit<Chunk, 'id' | 'articleId'>[]): Array<{ label: number; text: string }> {
-    const work: Array<{ label: number; text: string }> = [];
-    this.byId.set(article.meta.id, article);
+  /**
+   * Adds an article's text to the texts file and its chunks (slices of `text`) to BM25 under fresh labels; their vectors
+   * come later through `setVector`. Needs `prepareUpdate` (or `create`) first.
+   */
+  addArticle(article: NewArticle, chunks: readonly Omit<Chunk, 'id' | 'articleId'>[]): Array<{ label: number; text: string }> {
+    if (!this.pending) throw new ChatbotError('internal', 'The index must be prepared for an update before articles are added.');
+    if (this.chunks.length + chunks.length - 1 > MAX_BM25_LABEL) {
+      throw new ChatbotError('input-invalid', `The index cannot hold more than ${MAX_BM25_LABEL} chunks.`);
+    }
+    const { start: textStart, bytes: textBytes } = this.texts.append(article.text);
+    const stored: StoredArticle = { meta: article.meta, file: article.file, contentHash: article.contentHash, textStart, textBytes, labels: [] };
+    this.byId.set(article.meta.id, stored);
     this.metaList = undefined;
+    const work: Array<{ label: number; text: string }> = [];
+    // Byte offsets of the chunk boundaries, measured once per distinct boundary.
+    const byteOffsets = new Map<number, number>();
+    const byteOffset = (position: number): number => {
+      let offset = byteOffsets.get(position);
+      if (offset === undefined) {
+        offset = Buffer.byteLength(article.text.slice(0, position), 'utf8');
+        byteOffsets.set(position, offset);
+      }
+      return offset;
+    };
     for (const chunk of chunks) {
       const label = this.chunks.length;
-      if (label > MAX_BM25_LABEL) throw new ChatbotError('input-invalid', `The index cannot hold more than ${MAX_BM25_LABEL} chunks.`);
-      const stored: Chunk = { id: `${article.meta.id}#${chunk.ordinal}`, articleId: article.meta.id, ...chunk };
-      this.chunks.push(stored);
-      article.labels.push(label);
-      const text = indexedText(article.meta, stored);
+      const chunkTextStart = textStart + byteOffset(chunk.start);
+      const chunkTextEnd = textStart + byteOffset(chunk.end);
+      this.chunks.push(storedChunk(article.meta.id, chunk.ordinal, chunk.start, chunk.end, chunkTextStart, chunkTextEnd, this.texts));
+      this.textStarts[label] = chunkTextStart;
+      this.textEnds[label] = chunkTextEnd;
+      stored.labels.push(label);
+      const text = indexedText(article.meta, chunk.text);
       this.bm25.add(label, lexicalTerms(text));
       work.push({ label, text });
     }
@@ -328,7 +450,8 @@ export class StoredIndex implements SearchIndex {
 
   /**
    * Keeps an hnsw graph only when searches would otherwise be slow: when a typical query of this embedder (`probe`) times
-   * the live chunks exceeds the exact-scan budget. A new graph is built from the stored vectors (nothing is re-embedded).
+   * the live chunks exceeds the exact-scan budget. A new graph is built from the stored vectors (nothing is re-embedded);
+   * a graph loaded by `prepareUpdate` already took every new vector.
    */
   planGraph(probe: ArrayLike<number>, liveChunks: number): void {
     const wanted = ExactVectorSearch.cost(probe, liveChunks) > this.exactSearchBudget;
@@ -358,23 +481,39 @@ export class StoredIndex implements SearchIndex {
     return removed > 0 && removed > COMPACT_SHARE * this.chunks.length;
   }
 
-  /** A copy with labels 0..n-1 built from the stored vectors (nothing is re-embedded); its graph is planned again. */
+  /**
+   * A copy with labels 0..n-1 and without the removed articles' texts, built from the stored texts and vectors (nothing
+   * is re-embedded) into the same pending version; its graph is planned again. This index is closed.
+   */
   compacted(probe: ArrayLike<number>): StoredIndex {
-    const copy = StoredIndex.empty(this.embedderName, this.dimensions, this.liveChunks, { exactSearchBudget: this.exactSearchBudget });
+    const pending = this.pending;
+    if (!pending) throw new ChatbotError('internal', 'Only an index being updated can be compacted.');
+    const copy = StoredIndex.inFolder(pending.folder, COMPACTING_SUFFIX, this.embedderName, this.dimensions, this.liveChunks, {
+      exactSearchBudget: this.exactSearchBudget,
+    });
+    copy.pending = pending;
     for (const article of this.byId.values()) {
-      const chunks = article.labels.map((label) => this.chunks[label]!);
-      const vectors = article.labels.map((label) => this.exact.vector(label));
-      const work = copy.addArticle({ ...article, labels: [] }, chunks);
-      work.forEach(({ label }, index) => copy.exact.set(label, vectors[index]!));
+      const text = this.texts.file.read(article.textStart, article.textStart + article.textBytes).toString('utf8');
+      const chunks = article.labels.map((label) => {
+        const chunk = this.chunks[label]!;
+        return { ordinal: chunk.ordinal, start: chunk.start, end: chunk.end, text: text.slice(chunk.start, chunk.end) };
+      });
+      const work = copy.addArticle({ meta: article.meta, file: article.file, contentHash: article.contentHash, text }, chunks);
+      work.forEach(({ label }, position) => copy.exact.set(label, this.exact.vector(article.labels[position]!)));
     }
+    this.texts.file.close();
+    this.rows.file.close();
+    for (const file of [copy.texts.file, copy.rows.file]) file.renameTo(file.path.slice(0, -COMPACTING_SUFFIX.length));
+    this.pending = undefined;
     copy.planGraph(probe, copy.liveChunks);
     return copy;
   }
 
   /** Writes this index as a new version of `indexDir` and makes it live atomically. */
   async save(indexDir: string, folder: FolderState): Promise<void> {
+    await this.prepareUpdate(indexDir);
+    const version = this.pending!;
     const graph = this.loadedGraph(true);
-    const version = await beginVersion(indexDir);
     const articles = [...this.byId.values()];
     const positions = new Map(articles.map((article, position) => [article.meta.id, position]));
     const labelCount = this.chunks.length;
@@ -382,24 +521,30 @@ export class StoredIndex implements SearchIndex {
     const ordinals = new Int32Array(labelCount);
     const starts = new Int32Array(labelCount);
     const ends = new Int32Array(labelCount);
+    const textStarts = new Uint32Array(labelCount);
+    const textEnds = new Uint32Array(labelCount);
     this.chunks.forEach((chunk, label) => {
       if (!chunk) return;
       articleColumn[label] = positions.get(chunk.articleId)!;
       ordinals[label] = chunk.ordinal;
       starts[label] = chunk.start;
       ends[label] = chunk.end;
+      textStarts[label] = this.textStarts[label]!;
+      textEnds[label] = this.textEnds[label]!;
     });
     const sections: Record<string, Section> = {
       chunkArticle: articleColumn,
       chunkOrdinal: ordinals,
       chunkStart: starts,
       chunkEnd: ends,
-      vectors: this.exact.toRows(labelCount),
-      // UTF-16 rather than UTF-8: a third larger, but decoding it at cold start is several times faster.
-      texts: new Uint8Array(Buffer.from(articles.map((article) => article.text).join(''), 'utf16le')),
+      chunkTextStart: textStarts,
+      chunkTextEnd: textEnds,
+      ...this.exact.toSections(labelCount),
       ...this.bm25.toSections(),
     };
     await writeSections(join(version.folder, DATA_FILE), sections);
+    this.texts.file.sync();
+    this.rows.file.sync();
     this.graphPoints = graph?.count ?? 0;
     if (graph) {
       const graphPath = join(version.folder, GRAPH_FILE);
@@ -408,6 +553,7 @@ export class StoredIndex implements SearchIndex {
     }
     await writeTextFile(join(version.folder, MANIFEST_FILE), JSON.stringify(this.manifest(folder)));
     await version.commit();
+    this.pending = undefined;
   }
 
   /**
@@ -430,7 +576,8 @@ export class StoredIndex implements SearchIndex {
         ...article.meta,
         file: article.file,
         contentHash: article.contentHash,
-        textLength: article.text.length,
+        textStart: article.textStart,
+        textBytes: article.textBytes,
       })),
       ...(folder.files ? { files: folder.files, stampedAtMs: folder.stampedAtMs } : {}),
       skipped: folder.errors.map((error) => ({

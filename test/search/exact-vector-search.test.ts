@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ExactVectorSearch } from '../../src/search/exact-vector-search.js';
+import { ExactVectorSearch, MemoryVectorRows } from '../../src/search/exact-vector-search.js';
 
 const ROWS = [
   [1, 0, 0, 0],
@@ -34,11 +34,50 @@ describe('ExactVectorSearch', () => {
     expect(search.search([1, 0, 0, 0], 4, [0, 2, 3]).map((hit) => hit.label)).toEqual([2, 3]);
   });
 
-  it('round-trips through rows, the layout the index file keeps', () => {
-    const search = filled();
-    const copy = ExactVectorSearch.fromRows(search.toRows(4), 4, (label) => label !== 2);
+  it('round-trips through its sections, the layout the index file keeps', () => {
+    const rows = new MemoryVectorRows();
+    const search = new ExactVectorSearch(4, 2, rows);
+    ROWS.forEach((row, label) => search.set(label, row));
+    search.remove(2);
+    const copy = ExactVectorSearch.fromSections(new Map(Object.entries(search.toSections(4))), 4, 4, rows);
     expect(copy.search([0, 1, 0, 0], 4).map((hit) => hit.label)).toEqual([1, 0, 3]);
     expect(Array.from(copy.vector(1))).toEqual([expect.closeTo(0.8, 6), expect.closeTo(0.6, 6), 0, 0]);
+  });
+
+  it('tells apart vectors closer than its 8-bit codes can, by rescoring with the full vectors', () => {
+    const search = new ExactVectorSearch(2);
+    search.set(0, [1, 0.001]);
+    search.set(1, [1, 0.002]);
+    expect(search.search([0, 1], 1).map((hit) => hit.label)).toEqual([1]);
+  });
+
+  it('finds the same top 10 as a full-precision scan over many similar vectors', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+    const dimensions = 64;
+    const vectors = Array.from({ length: 2_000 }, () => Array.from({ length: dimensions }, () => 1 + random() * 0.05));
+    const search = new ExactVectorSearch(dimensions);
+    vectors.forEach((vector, label) => search.set(label, vector));
+    const cosine = (left: number[], right: number[]) => {
+      let dot = 0;
+      let leftNorm = 0;
+      let rightNorm = 0;
+      left.forEach((value, dimension) => {
+        dot += value * right[dimension]!;
+        leftNorm += value * value;
+        rightNorm += right[dimension]! * right[dimension]!;
+      });
+      return dot / Math.sqrt(leftNorm * rightNorm);
+    };
+    for (let question = 0; question < 5; question += 1) {
+      const query = Array.from({ length: dimensions }, () => random());
+      const expected = vectors
+        .map((vector, label) => ({ label, score: cosine(query, vector) }))
+        .sort((left, right) => right.score - left.score || left.label - right.label)
+        .slice(0, 10)
+        .map((hit) => hit.label);
+      expect(search.search(query, 10).map((hit) => hit.label)).toEqual(expected);
+    }
   });
 
   it('prices a search by the non-zero dimensions of the query', () => {

@@ -102,6 +102,30 @@ describe('updateIndex', () => {
     }
   });
 
+  it('keeps every remaining chunk text exact after relabelling away removed articles', async () => {
+    await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder() });
+    await rm(join(dataDir, 'bi-thu.md'));
+    await rm(join(dataDir, 'mot-cua.md'));
+    const { index } = await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder() });
+    const reopened = await openIndex(indexDir, new FakeEmbedder());
+    for (const searched of [index, reopened]) {
+      expect(searched.chunkLabels('dan-so')).toEqual([0]);
+      expect(searched.chunk(0)?.text).toBe('Phường có dân số 45.000 người, diện tích tự nhiên 12 km2 sau sắp xếp.');
+    }
+  });
+
+  it('keeps answering from an opened index after a newer ingest replaced and deleted its version', async () => {
+    const embedder = new FakeEmbedder();
+    await updateIndex({ dataDir, indexDir, embedder });
+    const serving = await openIndex(indexDir, embedder);
+    const oldVersion = (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim();
+    await writeFile(join(dataDir, 'mot-cua.md'), OFFICE.replace('số 5', 'số 7'));
+    await updateIndex({ dataDir, indexDir, embedder });
+    expect(await readdir(indexDir)).not.toContain(oldVersion);
+    const [hit] = serving.vectorSearch(await embedder.embedQuery('Bộ phận một cửa tiếp nhận hồ sơ'), 1);
+    expect(serving.chunk(hit!.label)?.text).toContain('số 5 đường Lê Lợi');
+  });
+
   it('indexes an added article without re-embedding the others', async () => {
     await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder() });
     await writeFile(join(dataDir, 'ngan-sach.md'), article('ngan-sach', 'Điều chỉnh ngân sách', 'Ngân sách phường năm 2025 được điều chỉnh tăng 3 tỷ đồng.'));
@@ -175,10 +199,16 @@ describe('updateIndex', () => {
     expect(summary.seconds).toBe(0.25);
   });
 
-  it('reports progress as chunks are embedded', async () => {
+  it('reports progress as the files are read', async () => {
     const calls: Array<[number, number]> = [];
-    const { summary } = await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder(), onProgress: (done, total) => calls.push([done, total]) });
-    expect(calls.at(-1)).toEqual([summary.chunksEmbedded, summary.chunksEmbedded]);
+    await writeFile(join(dataDir, 'ghi-chu.md'), article('ghi-chu', 'Ghi chú', 'Một bài nữa về phường.'));
+    await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder(), onProgress: (done, total) => calls.push([done, total]) });
+    expect(calls).toEqual([
+      [1, 4],
+      [2, 4],
+      [3, 4],
+      [4, 4],
+    ]);
   });
 });
 
