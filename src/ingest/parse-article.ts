@@ -28,15 +28,27 @@ export function parseArticle(file: string, content: string): ParsedArticle {
   const extension = extensionOf(file);
   switch (extension) {
     case 'md':
-      return parseMarkdown(file, content);
+      return detachedMeta(parseMarkdown(file, content));
     case 'txt':
-      return parsePlainText(file, content);
+      return detachedMeta(parsePlainText(file, content));
     case 'html':
     case 'htm':
-      return parseHtmlPage(file, content);
+      return detachedMeta(parseHtmlPage(file, content));
     default:
       throw new ArticleError(file, undefined, `unsupported file type ".${extension}"; use .md, .txt, .html or .htm`);
   }
+}
+
+/**
+ * The article with metadata strings of their own. V8 keeps a whole file's content alive behind any string sliced out
+ * of it, so an id or title kept after the article (in the index, in a set of ids seen) would hold every file read.
+ */
+function detachedMeta(article: ParsedArticle): ParsedArticle {
+  const detached = (text: string): string => Buffer.from(text, 'utf8').toString('utf8');
+  const result: ParsedArticle = { ...article, id: detached(article.id), title: detached(article.title), url: detached(article.url) };
+  if (article.published !== undefined) result.published = detached(article.published);
+  if (article.place !== undefined) result.place = detached(article.place);
+  return result;
 }
 
 /** A stable id from a file name, e.g. `Phường Hạc Thành.txt` → `phuong-hac-thanh`. */

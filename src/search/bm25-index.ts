@@ -24,22 +24,27 @@ export interface Bm25Restriction {
   only?: readonly number[];
 }
 
-/** Growable typed buffers, so building postings for 100k chunks allocates a few large arrays rather than millions. */
-class GrowableUint32 {
-  values: Uint32Array;
+/** Numbers kept per block: 4 MB each. */
+const BLOCK_BITS = 20;
+const BLOCK_SIZE = 1 << BLOCK_BITS;
+
+/**
+ * A growing list of 32-bit numbers in fixed blocks, so building postings for 100k chunks allocates a few large arrays
+ * rather than millions, and growing never copies (or doubles) what is already there.
+ */
+class Uint32Blocks {
+  private readonly blocks: Uint32Array[] = [];
   length = 0;
 
-  constructor(capacity = 1024) {
-    this.values = new Uint32Array(capacity);
+  push(value: number): void {
+    const offset = this.length & (BLOCK_SIZE - 1);
+    if (offset === 0) this.blocks.push(new Uint32Array(BLOCK_SIZE));
+    this.blocks[this.blocks.length - 1]![offset] = value;
+    this.length += 1;
   }
 
-  push(value: number): void {
-    if (this.length === this.values.length) {
-      const grown = new Uint32Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values[this.length++] = value;
+  at(index: number): number {
+    return this.blocks[index >>> BLOCK_BITS]![index & (BLOCK_SIZE - 1)]!;
   }
 }
 
@@ -68,7 +73,7 @@ export class Bm25Index {
   /** Documents added since the last merge: each one's label, then (term id × 256 + tf) pairs. */
   private pendingLabels: number[] = [];
   private pendingStarts: number[] = [0];
-  private pendingTerms = new GrowableUint32();
+  private pendingTerms = new Uint32Blocks();
   /** Labels removed since the last merge, whose postings are still in the arrays. */
   private removedSinceMerge = new Set<number>();
   private scores = new Float64Array(0);
@@ -279,11 +284,10 @@ export class Bm25Index {
     }
     for (let id = 0; id < termList.length; id += 1) index.termIds.set(termList[id]!, id);
     index.termList.push(...termList);
-    // Copied out of the file's buffer so that buffer (vectors and texts too) can be freed once the index is built.
-    index.offsets = offsets.slice();
-    index.postings = postings.slice();
-    index.documentLengths = lengths.slice();
-    index.live = live.slice();
+    index.offsets = offsets;
+    index.postings = postings;
+    index.documentLengths = lengths;
+    index.live = live;
     for (let label = 0; label < live.length; label += 1) {
       if (live[label] === 1) {
         index.liveCount += 1;
@@ -321,11 +325,11 @@ export class Bm25Index {
         if (!dropping || keep(this.postings[index]! >>> TF_BITS)) counts[term + 1]! += 1;
       }
     }
-    const pendingValues = this.pendingTerms.values;
+    const pendingValues = this.pendingTerms;
     for (let document = 0; document < pending; document += 1) {
       if (!keep(this.pendingLabels[document]!)) continue;
       for (let index = this.pendingStarts[document]!; index < this.pendingStarts[document + 1]!; index += 1) {
-        counts[(pendingValues[index]! >>> TF_BITS) + 1]! += 1;
+        counts[(pendingValues.at(index) >>> TF_BITS) + 1]! += 1;
       }
     }
     for (let term = 0; term < termCount; term += 1) counts[term + 1]! += counts[term]!;
@@ -349,7 +353,7 @@ export class Bm25Index {
       previousLabel = label;
       this.highestMergedLabel = Math.max(this.highestMergedLabel, label);
       for (let index = this.pendingStarts[document]!; index < this.pendingStarts[document + 1]!; index += 1) {
-        const value = pendingValues[index]!;
+        const value = pendingValues.at(index);
         postings[cursor[value >>> TF_BITS]!++] = label * (MAX_TF + 1) + (value & MAX_TF);
       }
     }
@@ -360,7 +364,7 @@ export class Bm25Index {
     this.postings = postings;
     this.pendingLabels = [];
     this.pendingStarts = [0];
-    this.pendingTerms = new GrowableUint32();
+    this.pendingTerms = new Uint32Blocks();
     if (dropping) this.removedSinceMerge.clear();
   }
 }

@@ -1,5 +1,5 @@
 import { ChatbotError } from '../core/errors.js';
-import type { Section } from './index-files.js';
+import type { Section, SectionParts } from './index-files.js';
 import type { RandomAccessFile } from './random-access-file.js';
 import type { Hit } from './search-index.js';
 import { TopHits } from './top-hits.js';
@@ -258,16 +258,17 @@ export class ExactVectorSearch {
     return score;
   }
 
-  /** The arrays `fromSections` takes back: codes by dimension, each vector's scale, and which labels are live. */
-  toSections(labels: number): Record<string, Section> {
-    const codes = new Int8Array(this.dimensions * labels);
-    const stored = Math.min(labels, this.size);
-    this.columns.forEach((column, dimension) => codes.set(column.subarray(0, stored), dimension * labels));
-    const scales = new Float32Array(labels);
-    scales.set(this.scales.subarray(0, stored));
-    const live = new Uint8Array(labels);
-    live.set(this.live.subarray(0, stored));
-    return { vectorCodes: codes, vectorScales: scales, vectorLive: live };
+  /**
+   * What `fromSections` takes back: codes by dimension (the columns themselves, written one after another, not
+   * copied), each vector's scale, and which labels are live.
+   */
+  toSections(labels: number): Record<string, SectionParts> {
+    if (labels > this.capacity) this.grow(labels);
+    return {
+      vectorCodes: this.columns.map((column) => column.subarray(0, labels)),
+      vectorScales: this.scales.subarray(0, labels),
+      vectorLive: this.live.subarray(0, labels),
+    };
   }
 
   private grow(needed: number): void {

@@ -29,11 +29,9 @@ export function placeFilter(
     if (places.length > 0) articleIds = new Set(places.flatMap((place) => place.articleIds));
   }
   if (!articleIds) return undefined;
-  const allowed = articleIds;
-  return (label) => {
-    const chunk = index.chunk(label);
-    return chunk !== undefined && allowed.has(chunk.articleId);
-  };
+  // A place has a few dozen chunks: a set of their labels answers the filter without building any chunk.
+  const allowed = new Set([...articleIds].flatMap((id) => index.chunkLabels(id)));
+  return (label) => allowed.has(label);
 }
 
 function toPassages(index: SearchIndex, hits: readonly Hit[]): Passage[] {

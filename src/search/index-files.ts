@@ -57,16 +57,25 @@ function corrupt(path: string, detail: string, cause?: unknown): ChatbotError {
   return new ChatbotError('index-corrupt', `The index file ${path} is unreadable (${detail}); run \`hoiphuong ingest\` to rebuild it.`, cause === undefined ? undefined : { cause });
 }
 
+/** A section to write: one typed array, or several of one type written one after another (say, columns). */
+export type SectionParts = Section | readonly Section[];
+
 /**
  * Writes named typed arrays to one binary file and fsyncs it: a small JSON header then each array 8-byte aligned, so
  * each section is read with one call into its own typed array (JSON would be far slower for millions of numbers).
  */
-export async function writeSections(path: string, sections: Record<string, Section>): Promise<void> {
+export async function writeSections(path: string, sections: Record<string, SectionParts>): Promise<void> {
+  const partsOf = (section: SectionParts): readonly Section[] => (Array.isArray(section) ? section : [section as Section]);
   const entries: Record<string, SectionEntry> = {};
   let offset = 0;
   for (const [name, section] of Object.entries(sections)) {
-    entries[name] = { type: typeOf(section), offset, length: section.length };
-    offset = alignUp(offset + section.byteLength);
+    const parts = partsOf(section);
+    if (parts.length === 0) throw new ChatbotError('internal', `Section ${name} has no parts.`);
+    const type = typeOf(parts[0]!);
+    if (parts.some((part) => typeOf(part) !== type)) throw new ChatbotError('internal', `Section ${name} mixes array types.`);
+    const length = parts.reduce((sum, part) => sum + part.length, 0);
+    entries[name] = { type, offset, length };
+    offset = alignUp(offset + length * widthOf(type));
   }
   const header = Buffer.from(JSON.stringify(entries), 'utf8');
   const prefix = Buffer.alloc(alignUp(MAGIC.length + 4 + header.length));
@@ -78,11 +87,15 @@ export async function writeSections(path: string, sections: Record<string, Secti
     await file.write(prefix);
     let written = 0;
     for (const section of Object.values(sections)) {
-      const bytes = new Uint8Array(section.buffer, section.byteOffset, section.byteLength);
-      await file.write(bytes);
-      const padding = alignUp(written + bytes.length) - (written + bytes.length);
+      let sectionBytes = 0;
+      for (const part of partsOf(section)) {
+        const bytes = new Uint8Array(part.buffer, part.byteOffset, part.byteLength);
+        if (bytes.length > 0) await file.write(bytes);
+        sectionBytes += bytes.length;
+      }
+      const padding = alignUp(written + sectionBytes) - (written + sectionBytes);
       if (padding > 0) await file.write(new Uint8Array(padding));
-      written = alignUp(written + bytes.length);
+      written = alignUp(written + sectionBytes);
     }
     await file.sync();
   } finally {

@@ -6,7 +6,7 @@ import type { ArticleMeta, Chunk } from '../core/types.js';
 import { Bm25Index, MAX_BM25_LABEL } from './bm25-index.js';
 import { ExactVectorSearch, FileVectorRows } from './exact-vector-search.js';
 import type { FileStamp } from './file-stamps.js';
-import { beginVersion, currentVersionFolder, readSections, syncFile, writeSections, writeTextFile, type PendingVersion, type Section } from './index-files.js';
+import { beginVersion, currentVersionFolder, readSections, syncFile, writeSections, writeTextFile, type PendingVersion, type Section, type SectionParts } from './index-files.js';
 import { lexicalTerms, type WeightedTerm } from './lexical-terms.js';
 import { RandomAccessFile } from './random-access-file.js';
 import type { Hit, SearchIndex } from './search-index.js';
@@ -78,6 +78,8 @@ export interface FolderState {
 
 /** An article with what the index keeps of it: its text stays in the texts file. */
 export interface StoredArticle {
+  /** Position in the index's article list, which chunk labels point to. */
+  slot: number;
   meta: ArticleMeta;
   file: string;
   contentHash: string;
@@ -142,8 +144,8 @@ class ArticleTexts {
 }
 
 /**
- * A chunk whose text is read from the texts file (through its cache) when asked for, so the index holds no chunk text
- * in memory; a plain object otherwise, so it compares and serialises like any chunk.
+ * A chunk whose text is read from the texts file (through its cache) when asked for; a plain object otherwise, so it
+ * compares and serialises like any chunk.
  */
 function storedChunk(articleId: string, ordinal: number, start: number, end: number, textStart: number, textEnd: number, texts: ArticleTexts): Chunk {
   return {
@@ -156,6 +158,62 @@ function storedChunk(articleId: string, ordinal: number, start: number, end: num
       return texts.text(textStart, textEnd);
     },
   };
+}
+
+/** Growable columns of numbers by chunk label: what the index keeps of each chunk, about 24 bytes. */
+class ChunkColumns {
+  article: Int32Array = new Int32Array(0);
+  ordinal: Int32Array = new Int32Array(0);
+  start: Int32Array = new Int32Array(0);
+  end: Int32Array = new Int32Array(0);
+  textStart: Uint32Array = new Uint32Array(0);
+  textEnd: Uint32Array = new Uint32Array(0);
+  length = 0;
+
+  /** Takes over columns read from an index file. */
+  static of(columns: Pick<ChunkColumns, 'article' | 'ordinal' | 'start' | 'end' | 'textStart' | 'textEnd'>, length: number): ChunkColumns {
+    return Object.assign(new ChunkColumns(), columns, { length });
+  }
+
+  /** Appends a chunk and returns its label. */
+  push(article: number, ordinal: number, start: number, end: number, textStart: number, textEnd: number): number {
+    const label = this.length;
+    if (label === this.article.length) this.grow(Math.max(1024, Math.ceil(label * 1.5)));
+    this.article[label] = article;
+    this.ordinal[label] = ordinal;
+    this.start[label] = start;
+    this.end[label] = end;
+    this.textStart[label] = textStart;
+    this.textEnd[label] = textEnd;
+    this.length += 1;
+    return label;
+  }
+
+  /** The columns trimmed to the labels in use, as the index file keeps them. */
+  toSections(): Record<string, Section> {
+    return {
+      chunkArticle: this.article.slice(0, this.length),
+      chunkOrdinal: this.ordinal.slice(0, this.length),
+      chunkStart: this.start.slice(0, this.length),
+      chunkEnd: this.end.slice(0, this.length),
+      chunkTextStart: this.textStart.slice(0, this.length),
+      chunkTextEnd: this.textEnd.slice(0, this.length),
+    };
+  }
+
+  private grow(capacity: number): void {
+    const grown = <T extends Int32Array | Uint32Array>(column: T, make: (length: number) => T): T => {
+      const copy = make(capacity);
+      copy.set(column);
+      return copy;
+    };
+    this.article = grown(this.article, (length) => new Int32Array(length));
+    this.ordinal = grown(this.ordinal, (length) => new Int32Array(length));
+    this.start = grown(this.start, (length) => new Int32Array(length));
+    this.end = grown(this.end, (length) => new Int32Array(length));
+    this.textStart = grown(this.textStart, (length) => new Uint32Array(length));
+    this.textEnd = grown(this.textEnd, (length) => new Uint32Array(length));
+  }
 }
 
 /** Reads and checks the manifest of the live version; undefined when no version was ever committed. */
@@ -188,10 +246,11 @@ export async function readManifest(indexDir: string): Promise<{ folder: string; 
  */
 export class StoredIndex implements SearchIndex {
   private readonly byId = new Map<string, StoredArticle>();
-  private chunks: (Chunk | undefined)[] = [];
-  /** Byte offsets of each chunk's text in the texts file, by label. */
-  private textStarts: number[] = [];
-  private textEnds: number[] = [];
+  /** Articles by slot (the position a chunk's article column holds); removed ones leave a hole until saved. */
+  private slots: (StoredArticle | undefined)[] = [];
+  private columns = new ChunkColumns();
+  /** Chunks recently asked for, so a question's passages are built once. */
+  private readonly chunkCache = new BoundedMap<number, Chunk>(CACHED_TEXTS);
   private metaList: ArticleMeta[] | undefined;
   /** The graph, loaded on first use; undefined when this index has none. */
   private graph: VectorIndex | undefined;
@@ -242,12 +301,17 @@ export class StoredIndex implements SearchIndex {
       }
       return section;
     };
-    const articleColumn = column('chunkArticle');
-    const ordinals = column('chunkOrdinal');
-    const starts = column('chunkStart');
-    const ends = column('chunkEnd');
-    const textStarts = column('chunkTextStart');
-    const textEnds = column('chunkTextEnd');
+    const columns = ChunkColumns.of(
+      {
+        article: column('chunkArticle') as Int32Array,
+        ordinal: column('chunkOrdinal') as Int32Array,
+        start: column('chunkStart') as Int32Array,
+        end: column('chunkEnd') as Int32Array,
+        textStart: column('chunkTextStart') as Uint32Array,
+        textEnd: column('chunkTextEnd') as Uint32Array,
+      },
+      labelCount,
+    );
     const rows = new FileVectorRows(RandomAccessFile.openForReading(join(folder, VECTORS_FILE)), dimensions);
     const texts = new ArticleTexts(RandomAccessFile.openForReading(join(folder, TEXTS_FILE)));
     if (rows.count < labelCount) throw damaged(folder, 'the stored vectors are truncated');
@@ -257,30 +321,27 @@ export class StoredIndex implements SearchIndex {
       index.graphFile = join(folder, GRAPH_FILE);
       index.graphPoints = manifest.graphPoints;
     }
-    const stored: StoredArticle[] = [];
     for (const entry of manifest.articles) {
       if (!Number.isInteger(entry.textStart) || !Number.isInteger(entry.textBytes) || entry.textStart + entry.textBytes > texts.file.size) {
         throw damaged(folder, `the text of ${entry.id} is missing`);
       }
-      const article: StoredArticle = { meta: metaOf(entry), file: entry.file, contentHash: entry.contentHash, textStart: entry.textStart, textBytes: entry.textBytes, labels: [] };
-      stored.push(article);
+      const slot = index.slots.length;
+      const article: StoredArticle = { slot, meta: metaOf(entry), file: entry.file, contentHash: entry.contentHash, textStart: entry.textStart, textBytes: entry.textBytes, labels: [] };
+      index.slots.push(article);
       index.byId.set(entry.id, article);
     }
-    index.chunks = new Array<Chunk | undefined>(labelCount);
-    index.textStarts = Array.from(textStarts);
-    index.textEnds = Array.from(textEnds);
     for (let label = 0; label < labelCount; label += 1) {
-      const articleIndex = articleColumn[label]!;
-      if (articleIndex < 0) continue;
-      const article = stored[articleIndex];
-      const textStart = textStarts[label]!;
-      const textEnd = textEnds[label]!;
+      const slot = columns.article[label]!;
+      if (slot < 0) continue;
+      const article = index.slots[slot];
+      const textStart = columns.textStart[label]!;
+      const textEnd = columns.textEnd[label]!;
       if (!article || textStart < article.textStart || textEnd < textStart || textEnd > article.textStart + article.textBytes) {
         throw damaged(folder, `chunk ${label} points outside its article`);
       }
-      index.chunks[label] = storedChunk(article.meta.id, ordinals[label]!, starts[label]!, ends[label]!, textStart, textEnd, texts);
       article.labels.push(label);
     }
+    index.columns = columns;
     return index;
   }
 
@@ -298,7 +359,21 @@ export class StoredIndex implements SearchIndex {
   }
 
   chunk(label: number): Chunk | undefined {
-    return this.chunks[label];
+    const { columns } = this;
+    if (!(label >= 0 && label < columns.length)) return undefined;
+    const article = this.slots[columns.article[label]!];
+    if (!article) return undefined;
+    let chunk = this.chunkCache.get(label);
+    if (!chunk) {
+      chunk = storedChunk(article.meta.id, columns.ordinal[label]!, columns.start[label]!, columns.end[label]!, columns.textStart[label]!, columns.textEnd[label]!, this.texts);
+      this.chunkCache.set(label, chunk);
+    }
+    return chunk;
+  }
+
+  /** True when a label holds a chunk of a live article. */
+  private isLive(label: number): boolean {
+    return this.columns.article[label]! >= 0;
   }
 
   chunkLabels(articleId: string): number[] {
@@ -319,7 +394,7 @@ export class StoredIndex implements SearchIndex {
       const graph = this.loadedGraph(false);
       if (graph && !allowed) return graph.search(vector, k);
       if (graph && allowed) {
-        const accepted = new Uint8Array(this.chunks.length);
+        const accepted = new Uint8Array(this.columns.length);
         for (const label of allowed) accepted[label] = 1;
         return graph.search(vector, k, (label) => accepted[label] === 1);
       }
@@ -341,8 +416,8 @@ export class StoredIndex implements SearchIndex {
     let allowed = this.allowedByFilter.get(filter);
     if (!allowed) {
       allowed = [];
-      for (let label = 0; label < this.chunks.length; label += 1) {
-        if (this.chunks[label] !== undefined && filter(label)) allowed.push(label);
+      for (let label = 0; label < this.columns.length; label += 1) {
+        if (this.isLive(label) && filter(label)) allowed.push(label);
       }
       this.allowedByFilter.set(filter, allowed);
     }
@@ -397,8 +472,10 @@ export class StoredIndex implements SearchIndex {
       this.bm25.remove(label);
       this.exact.remove(label);
       graph?.remove(label);
-      this.chunks[label] = undefined;
+      this.columns.article[label] = -1;
+      this.chunkCache.delete(label);
     }
+    this.slots[article.slot] = undefined;
     this.byId.delete(id);
     this.metaList = undefined;
   }
@@ -415,11 +492,13 @@ export class StoredIndex implements SearchIndex {
    */
   addArticle(article: NewArticle, chunks: readonly Omit<Chunk, 'id' | 'articleId'>[]): Array<{ label: number; text: string }> {
     if (!this.pending) throw new ChatbotError('internal', 'The index must be prepared for an update before articles are added.');
-    if (this.chunks.length + chunks.length - 1 > MAX_BM25_LABEL) {
+    if (this.columns.length + chunks.length - 1 > MAX_BM25_LABEL) {
       throw new ChatbotError('input-invalid', `The index cannot hold more than ${MAX_BM25_LABEL} chunks.`);
     }
     const { start: textStart, bytes: textBytes } = this.texts.append(article.text);
-    const stored: StoredArticle = { meta: article.meta, file: article.file, contentHash: article.contentHash, textStart, textBytes, labels: [] };
+    const slot = this.slots.length;
+    const stored: StoredArticle = { slot, meta: article.meta, file: article.file, contentHash: article.contentHash, textStart, textBytes, labels: [] };
+    this.slots.push(stored);
     this.byId.set(article.meta.id, stored);
     this.metaList = undefined;
     const work: Array<{ label: number; text: string }> = [];
@@ -434,12 +513,7 @@ export class StoredIndex implements SearchIndex {
       return offset;
     };
     for (const chunk of chunks) {
-      const label = this.chunks.length;
-      const chunkTextStart = textStart + byteOffset(chunk.start);
-      const chunkTextEnd = textStart + byteOffset(chunk.end);
-      this.chunks.push(storedChunk(article.meta.id, chunk.ordinal, chunk.start, chunk.end, chunkTextStart, chunkTextEnd, this.texts));
-      this.textStarts[label] = chunkTextStart;
-      this.textEnds[label] = chunkTextEnd;
+      const label = this.columns.push(slot, chunk.ordinal, chunk.start, chunk.end, textStart + byteOffset(chunk.start), textStart + byteOffset(chunk.end));
       stored.labels.push(label);
       const text = indexedText(article.meta, chunk.text);
       this.bm25.add(label, lexicalTerms(text));
@@ -463,8 +537,8 @@ export class StoredIndex implements SearchIndex {
     }
     if (this.loadedGraph(true)) return;
     const graph = VectorIndex.create(this.dimensions, liveChunks);
-    for (let label = 0; label < this.chunks.length; label += 1) {
-      if (this.chunks[label] !== undefined && label < this.exact.labelCount) graph.add(label, this.exact.vector(label));
+    for (let label = 0; label < this.columns.length; label += 1) {
+      if (this.isLive(label) && label < this.exact.labelCount) graph.add(label, this.exact.vector(label));
     }
     this.graph = graph;
   }
@@ -477,8 +551,8 @@ export class StoredIndex implements SearchIndex {
 
   /** True when enough chunks were removed that relabelling pays off. */
   needsCompaction(): boolean {
-    const removed = this.chunks.length - this.liveChunks;
-    return removed > 0 && removed > COMPACT_SHARE * this.chunks.length;
+    const removed = this.columns.length - this.liveChunks;
+    return removed > 0 && removed > COMPACT_SHARE * this.columns.length;
   }
 
   /**
@@ -494,10 +568,13 @@ export class StoredIndex implements SearchIndex {
     copy.pending = pending;
     for (const article of this.byId.values()) {
       const text = this.texts.file.read(article.textStart, article.textStart + article.textBytes).toString('utf8');
-      const chunks = article.labels.map((label) => {
-        const chunk = this.chunks[label]!;
-        return { ordinal: chunk.ordinal, start: chunk.start, end: chunk.end, text: text.slice(chunk.start, chunk.end) };
-      });
+      const { ordinal, start, end } = this.columns;
+      const chunks = article.labels.map((label) => ({
+        ordinal: ordinal[label]!,
+        start: start[label]!,
+        end: end[label]!,
+        text: text.slice(start[label]!, end[label]!),
+      }));
       const work = copy.addArticle({ meta: article.meta, file: article.file, contentHash: article.contentHash, text }, chunks);
       work.forEach(({ label }, position) => copy.exact.set(label, this.exact.vector(article.labels[position]!)));
     }
@@ -514,31 +591,18 @@ export class StoredIndex implements SearchIndex {
     await this.prepareUpdate(indexDir);
     const version = this.pending!;
     const graph = this.loadedGraph(true);
+    // Saved articles are numbered afresh (removed ones leave no hole), and the chunks' article column with them.
     const articles = [...this.byId.values()];
-    const positions = new Map(articles.map((article, position) => [article.meta.id, position]));
-    const labelCount = this.chunks.length;
-    const articleColumn = new Int32Array(labelCount).fill(-1);
-    const ordinals = new Int32Array(labelCount);
-    const starts = new Int32Array(labelCount);
-    const ends = new Int32Array(labelCount);
-    const textStarts = new Uint32Array(labelCount);
-    const textEnds = new Uint32Array(labelCount);
-    this.chunks.forEach((chunk, label) => {
-      if (!chunk) return;
-      articleColumn[label] = positions.get(chunk.articleId)!;
-      ordinals[label] = chunk.ordinal;
-      starts[label] = chunk.start;
-      ends[label] = chunk.end;
-      textStarts[label] = this.textStarts[label]!;
-      textEnds[label] = this.textEnds[label]!;
-    });
-    const sections: Record<string, Section> = {
-      chunkArticle: articleColumn,
-      chunkOrdinal: ordinals,
-      chunkStart: starts,
-      chunkEnd: ends,
-      chunkTextStart: textStarts,
-      chunkTextEnd: textEnds,
+    const positions = new Int32Array(this.slots.length).fill(-1);
+    articles.forEach((article, position) => (positions[article.slot] = position));
+    const chunkSections = this.columns.toSections();
+    const articleColumn = chunkSections['chunkArticle'] as Int32Array;
+    for (let label = 0; label < articleColumn.length; label += 1) {
+      if (articleColumn[label]! >= 0) articleColumn[label] = positions[articleColumn[label]!]!;
+    }
+    const labelCount = this.columns.length;
+    const sections: Record<string, SectionParts> = {
+      ...chunkSections,
       ...this.exact.toSections(labelCount),
       ...this.bm25.toSections(),
     };
@@ -570,7 +634,7 @@ export class StoredIndex implements SearchIndex {
     return {
       format: FORMAT_VERSION,
       embedder: { name: this.embedderName, dimensions: this.dimensions },
-      labelCount: this.chunks.length,
+      labelCount: this.columns.length,
       graphPoints: this.graphPoints,
       articles: [...this.byId.values()].map((article) => ({
         ...article.meta,

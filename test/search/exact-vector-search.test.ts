@@ -1,5 +1,9 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExactVectorSearch, MemoryVectorRows } from '../../src/search/exact-vector-search.js';
+import { readSections, writeSections } from '../../src/search/index-files.js';
 
 const ROWS = [
   [1, 0, 0, 0],
@@ -34,12 +38,15 @@ describe('ExactVectorSearch', () => {
     expect(search.search([1, 0, 0, 0], 4, [0, 2, 3]).map((hit) => hit.label)).toEqual([2, 3]);
   });
 
-  it('round-trips through its sections, the layout the index file keeps', () => {
+  it('round-trips through the index file', async () => {
     const rows = new MemoryVectorRows();
     const search = new ExactVectorSearch(4, 2, rows);
     ROWS.forEach((row, label) => search.set(label, row));
     search.remove(2);
-    const copy = ExactVectorSearch.fromSections(new Map(Object.entries(search.toSections(4))), 4, 4, rows);
+    const folder = await mkdtemp(join(tmpdir(), 'exact-vector-search-'));
+    await writeSections(join(folder, 'index.bin'), search.toSections(4));
+    const copy = ExactVectorSearch.fromSections(await readSections(join(folder, 'index.bin')), 4, 4, rows);
+    await rm(folder, { recursive: true, force: true });
     expect(copy.search([0, 1, 0, 0], 4).map((hit) => hit.label)).toEqual([1, 0, 3]);
     expect(Array.from(copy.vector(1))).toEqual([expect.closeTo(0.8, 6), expect.closeTo(0.6, 6), 0, 0]);
   });
