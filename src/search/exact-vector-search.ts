@@ -187,10 +187,15 @@ export class ExactVectorSearch {
     } else {
       const count = this.size;
       this.scan(query, dimensions, count);
+      // Scores known to be below the candidates' worst skip the heap call: nearly all of them, once it is full.
+      let floor = Number.NEGATIVE_INFINITY;
       for (let label = 0; label < count; label += 1) {
-        if (live[label] !== 1) continue;
-        scores[label]! *= scales[label]!;
-        if (candidates.accepts(scores[label]!)) candidates.offer(label, scores[label]!);
+        const score = live[label] === 1 ? scores[label]! * scales[label]! : Number.NEGATIVE_INFINITY;
+        scores[label] = score;
+        if (score > floor) {
+          if (candidates.accepts(score)) candidates.offer(label, score);
+          else floor = score;
+        }
       }
     }
     // A code is off by at most half its step (scale / 2) in each dimension, so a scan score is off by at most this
@@ -209,14 +214,17 @@ export class ExactVectorSearch {
     };
     let threshold = kth();
     const consider = (label: number): void => {
-      // The cheap bound test first: nearly every label fails it.
-      if (scores[label]! + errorPerScale * scales[label]! >= threshold && live[label] === 1 && !rescored.has(label)) {
+      if (live[label] === 1 && !rescored.has(label)) {
         rescore(label);
         threshold = kth();
       }
     };
-    if (labels) labels.forEach(consider);
-    else for (let label = 0; label < this.size; label += 1) consider(label);
+    // The bound test inline first: nearly every label fails it.
+    if (labels) {
+      for (const label of labels) if (scores[label]! + errorPerScale * scales[label]! >= threshold) consider(label);
+    } else {
+      for (let label = 0; label < this.size; label += 1) if (scores[label]! + errorPerScale * scales[label]! >= threshold) consider(label);
+    }
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
     return top.sorted().map((hit) => ({ label: hit.label, score: hit.score * scale }));
   }
