@@ -29,24 +29,49 @@ export function foldDiacritics(text: string): string {
   return text.normalize('NFD').replace(COMBINING_MARK, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
 }
 
+/** Syllable keys computed so far: a language has a few thousand syllables, asked for millions of times. */
+const MAX_CACHED_SYLLABLES = 100_000;
+const syllableKeys = new Map<string, string>();
+const foldedSyllableKeys = new Map<string, string>();
+
+/**
+ * Longer strings are not cached: V8 may keep a long string as a slice of the text it came from, and a cached slice
+ * would keep that whole text alive. Vietnamese syllables are at most 7 letters.
+ */
+const MAX_CACHED_LENGTH = 12;
+
+/** `compute(syllable)` through a cache that is emptied when full (names and numbers can be unbounded). */
+function cached(cache: Map<string, string>, syllable: string, compute: (syllable: string) => string): string {
+  if (syllable.length > MAX_CACHED_LENGTH) return compute(syllable);
+  let key = cache.get(syllable);
+  if (key === undefined) {
+    key = compute(syllable);
+    if (cache.size >= MAX_CACHED_SYLLABLES) cache.clear();
+    cache.set(syllable, key);
+  }
+  return key;
+}
+
 /**
  * A lower-case key for one syllable that ignores where the tone mark sits: old-style "hoà"/"thuỷ" and new-style
  * "hòa"/"thủy" give the same key ("hoa2", "thuy3"), while different tones or vowels still differ.
  */
 export function syllableKey(syllable: string): string {
-  const decomposed = syllable.toLowerCase().normalize('NFD');
-  let tone = 0;
-  const base = decomposed.replace(TONE_MARK, (mark) => {
-    tone = TONE_MARKS[mark] ?? 0;
-    return '';
+  return cached(syllableKeys, syllable, (text) => {
+    const decomposed = text.toLowerCase().normalize('NFD');
+    let tone = 0;
+    const base = decomposed.replace(TONE_MARK, (mark) => {
+      tone = TONE_MARKS[mark] ?? 0;
+      return '';
+    });
+    const recomposed = base.normalize('NFC');
+    return tone ? `${recomposed}${tone}` : recomposed;
   });
-  const recomposed = base.normalize('NFC');
-  return tone ? `${recomposed}${tone}` : recomposed;
 }
 
 /** A lower-case, diacritic-free key for one syllable ("Đảng" → "dang"). */
 export function foldedKey(syllable: string): string {
-  return foldDiacritics(syllable).toLowerCase();
+  return cached(foldedSyllableKeys, syllable, (text) => foldDiacritics(text).toLowerCase());
 }
 
 /** Canonical form of a number token: digit-group and decimal separators removed ("2.883" → "2883"). */

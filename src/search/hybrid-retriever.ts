@@ -20,7 +20,7 @@ export function placeFilter(
   gazetteer: PlaceGazetteer,
   query: string,
   options: RetrieveOptions = {},
-): ((label: number) => boolean) | undefined {
+): ReadonlySet<number> | undefined {
   let articleIds = options.articleIds;
   if (!articleIds) {
     const detection = gazetteer.detect(query);
@@ -29,9 +29,8 @@ export function placeFilter(
     if (places.length > 0) articleIds = new Set(places.flatMap((place) => place.articleIds));
   }
   if (!articleIds) return undefined;
-  // A place has a few dozen chunks: a set of their labels answers the filter without building any chunk.
-  const allowed = new Set([...articleIds].flatMap((id) => index.chunkLabels(id)));
-  return (label) => allowed.has(label);
+  // A place has a few dozen chunks: the searches take their labels as they are, without asking about every chunk.
+  return new Set([...articleIds].flatMap((id) => index.chunkLabels(id)));
 }
 
 function toPassages(index: SearchIndex, hits: readonly Hit[]): Passage[] {

@@ -22,6 +22,12 @@ export interface Hit {
   score: number;
 }
 
+/**
+ * Which chunks a search may return: the allowed labels themselves (cheap when they are few, as a place's are), or a
+ * predicate asked about every chunk.
+ */
+export type LabelFilter = ReadonlySet<number> | ((label: number) => boolean);
+
 /** The persisted search index: article and chunk metadata, vector search and BM25 search over the same labels. */
 export interface SearchIndex {
   readonly embedderName: string;
@@ -33,8 +39,8 @@ export interface SearchIndex {
   chunk(label: number): Chunk | undefined;
   /** Labels of all live chunks of one article, in order. */
   chunkLabels(articleId: string): number[];
-  vectorSearch(vector: number[], k: number, filter?: (label: number) => boolean): Hit[];
-  lexicalSearch(query: WeightedTerm[], k: number, filter?: (label: number) => boolean): Hit[];
+  vectorSearch(vector: number[], k: number, filter?: LabelFilter): Hit[];
+  lexicalSearch(query: WeightedTerm[], k: number, filter?: LabelFilter): Hit[];
 }
 
 /** What an ingest run did. `rebuilt` is true when the index was built from nothing (first run, mismatch or damage). */

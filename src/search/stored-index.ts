@@ -9,7 +9,7 @@ import type { FileStamp } from './file-stamps.js';
 import { beginVersion, currentVersionFolder, readSections, syncFile, writeSections, writeTextFile, type PendingVersion, type Section, type SectionParts } from './index-files.js';
 import { lexicalTerms, type WeightedTerm } from './lexical-terms.js';
 import { RandomAccessFile } from './random-access-file.js';
-import type { Hit, SearchIndex } from './search-index.js';
+import type { Hit, LabelFilter, SearchIndex } from './search-index.js';
 import { VectorIndex } from './vector-index.js';
 
 /** Bumped whenever the files' layout changes; an index of another format is rebuilt. */
@@ -258,7 +258,7 @@ export class StoredIndex implements SearchIndex {
   private graphFile: string | undefined;
   private graphPoints = 0;
   private readonly exactSearchBudget: number;
-  private readonly allowedByFilter = new WeakMap<(label: number) => boolean, number[]>();
+  private readonly allowedByFilter = new WeakMap<LabelFilter, number[]>();
   /** The version folder being written, while the index is being updated. */
   private pending: PendingVersion | undefined;
 
@@ -384,7 +384,7 @@ export class StoredIndex implements SearchIndex {
    * Exact when the scan is cheap (a sparse query, or few allowed chunks), hnsw otherwise; an unreadable graph (say, its
    * version was replaced by a concurrent ingest) falls back to the exact scan rather than failing the question.
    */
-  vectorSearch(vector: number[], k: number, filter?: (label: number) => boolean): Hit[] {
+  vectorSearch(vector: number[], k: number, filter?: LabelFilter): Hit[] {
     if (vector.length !== this.dimensions) {
       throw new ChatbotError('input-invalid', `Query vector has ${vector.length} numbers; the index holds ${this.dimensions}-dimension vectors.`);
     }
@@ -402,22 +402,28 @@ export class StoredIndex implements SearchIndex {
     return this.exact.search(vector, k, allowed);
   }
 
-  lexicalSearch(query: WeightedTerm[], k: number, filter?: (label: number) => boolean): Hit[] {
+  lexicalSearch(query: WeightedTerm[], k: number, filter?: LabelFilter): Hit[] {
     if (!filter) return this.bm25.search(query, k);
     const allowed = this.allowedLabels(filter);
-    return this.bm25.search(query, k, allowed.length <= this.liveChunks * FEW_LABELS_SHARE ? { only: allowed } : { filter });
+    if (allowed.length <= this.liveChunks * FEW_LABELS_SHARE) return this.bm25.search(query, k, { only: allowed });
+    const accepted = typeof filter === 'function' ? filter : (label: number) => filter.has(label);
+    return this.bm25.search(query, k, { filter: accepted });
   }
 
   /**
-   * The live labels a filter accepts, in order. Remembered per filter function, because a retriever builds one filter
-   * per question and hands it to both searches: the second search then costs no filter calls at all.
+   * The live labels a filter accepts, in order. Remembered per filter, because a retriever builds one filter per
+   * question and hands it to both searches: the second search then costs nothing here.
    */
-  private allowedLabels(filter: (label: number) => boolean): number[] {
+  private allowedLabels(filter: LabelFilter): number[] {
     let allowed = this.allowedByFilter.get(filter);
     if (!allowed) {
-      allowed = [];
-      for (let label = 0; label < this.columns.length; label += 1) {
-        if (this.isLive(label) && filter(label)) allowed.push(label);
+      if (typeof filter === 'function') {
+        allowed = [];
+        for (let label = 0; label < this.columns.length; label += 1) {
+          if (this.isLive(label) && filter(label)) allowed.push(label);
+        }
+      } else {
+        allowed = [...filter].filter((label) => label >= 0 && label < this.columns.length && this.isLive(label)).sort((left, right) => left - right);
       }
       this.allowedByFilter.set(filter, allowed);
     }

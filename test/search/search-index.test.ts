@@ -185,12 +185,15 @@ describe('updateIndex', () => {
     expect(index.article('hong')).toBeUndefined();
   });
 
-  it('restricts vector search to the labels a filter accepts', async () => {
+  it('restricts both searches to the labels a filter accepts, or to a set of labels', async () => {
     const embedder = new FakeEmbedder();
     const { index } = await updateIndex({ dataDir, indexDir, embedder });
     const allowed = new Set(index.chunkLabels('mot-cua'));
     const hits = index.vectorSearch(await embedder.embedQuery('dân số'), 5, (label) => allowed.has(label));
     expect(hits.map((hit) => hit.label)).toEqual([...allowed]);
+    expect(index.vectorSearch(await embedder.embedQuery('dân số'), 5, allowed).map((hit) => hit.label)).toEqual([...allowed]);
+    expect(index.lexicalSearch(queryTerms('Trần Văn Bình'), 5, allowed)).toEqual([]);
+    expect(index.lexicalSearch(queryTerms('hồ sơ'), 5, allowed).map((hit) => hit.label)).toEqual([...allowed]);
   });
 
   it('reports the time it took from the injected clock', async () => {
