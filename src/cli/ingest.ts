@@ -55,6 +55,7 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
       indexDir: options.indexDir,
       embedder: options.embedder,
       onProgress,
+      lock: { onWait: (holder) => diagnostics.write(`Waiting for ${holder}, which is updating ${options.indexDir}…\n`) },
       ...(options.clock ? { clock: options.clock } : {}),
     }));
   } finally {

@@ -49,7 +49,8 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
   const embedder = await createEmbedder(config);
   const dataDir = options.dataDir ?? config.dataDir;
   const indexDir = options.indexDir ?? config.indexDir;
-  const { index, summary } = await updateIndex({ dataDir, indexDir, embedder });
+  const lock = { onWait: (holder: string) => log(`Waiting for ${holder}, which is updating ${indexDir}…`) };
+  const { index, summary } = await updateIndex({ dataDir, indexDir, embedder, lock });
   for (const error of summary.errors) log(`Skipped ${error.message}`);
   if (summary.rebuildReason) log(`Index rebuilt: ${summary.rebuildReason}`);
   const gazetteer = PlaceGazetteer.fromArticles(index.articles());

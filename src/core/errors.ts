@@ -4,6 +4,7 @@ export type ErrorCode =
   | 'article-invalid'
   | 'index-corrupt'
   | 'index-mismatch'
+  | 'index-busy'
   | 'store-corrupt'
   | 'store-too-new'
   | 'input-invalid'

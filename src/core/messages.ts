@@ -35,6 +35,7 @@ const messages = {
   'error.article-invalid': { vi: 'Có bài viết không đọc được.', en: 'An article could not be read.' },
   'error.index-corrupt': { vi: 'Chỉ mục dữ liệu bị hỏng, đang cần xây dựng lại.', en: 'The search index is damaged and needs rebuilding.' },
   'error.index-mismatch': { vi: 'Chỉ mục dữ liệu cần xây dựng lại.', en: 'The search index needs rebuilding.' },
+  'error.index-busy': { vi: 'Chỉ mục dữ liệu đang được cập nhật, vui lòng thử lại sau ít phút.', en: 'The search index is being updated; please try again in a few minutes.' },
   'error.store-corrupt': { vi: 'Cơ sở dữ liệu bị lỗi. Vui lòng báo quản trị viên.', en: 'The database is damaged. Please tell an administrator.' },
   'error.store-too-new': { vi: 'Cơ sở dữ liệu thuộc phiên bản mới hơn. Vui lòng báo quản trị viên.', en: 'The database comes from a newer version. Please tell an administrator.' },
   'error.input-invalid': { vi: 'Yêu cầu không hợp lệ.', en: 'The request is not valid.' },

@@ -4,6 +4,7 @@ import type { Embedder } from '../core/ports.js';
 import type { ArticleMeta, Chunk } from '../core/types.js';
 import { chunkArticle } from '../ingest/chunk.js';
 import { readArticles } from '../ingest/load-articles.js';
+import { withIndexLock, type IndexLockOptions } from './index-lock.js';
 import { hashFile, restampedFiles, sameContents, stampFiles, withRecordedHashes, type FileStamp } from './file-stamps.js';
 import type { WeightedTerm } from './lexical-terms.js';
 import {
@@ -69,6 +70,8 @@ export interface UpdateIndexOptions extends VectorSearchOptions {
   clock?: () => number;
   /** Wall-clock milliseconds comparable to file modification times; defaults to `Date.now`. */
   now?: () => number;
+  /** How to wait for another process updating the same index (see `withIndexLock`). */
+  lock?: IndexLockOptions;
 }
 
 /** Texts per embedder call: large enough to amortise a remote round trip, small enough to report progress often. */
@@ -123,8 +126,15 @@ function skippedErrors(manifest: Manifest): ArticleError[] {
   return (manifest.skipped ?? []).map((entry) => new ArticleError(entry.file, entry.field, entry.reason));
 }
 
-/** Brings the persisted index in indexDir up to date with the articles in dataDir, embedding only new or changed articles. */
+/**
+ * Brings the persisted index in indexDir up to date with the articles in dataDir, embedding only new or changed
+ * articles. Holds the index's lock meanwhile: an update started while another process updates waits for it.
+ */
 export async function updateIndex(options: UpdateIndexOptions): Promise<{ index: SearchIndex; summary: IngestSummary }> {
+  return withIndexLock(options.indexDir, () => updateUnlocked(options), options.lock);
+}
+
+async function updateUnlocked(options: UpdateIndexOptions): Promise<{ index: SearchIndex; summary: IngestSummary }> {
   const clock = options.clock ?? (() => performance.now());
   const started = clock();
   const { embedder, indexDir } = options;
