@@ -78,19 +78,40 @@ function questionSyllables(text: string): QuestionSyllable[] {
 }
 
 /**
- * Where a place name occurs in a question. A syllable typed with diacritics must match them ("nhận hồ" is not xã
- * Nhân Hồ); one typed without matches any tone.
+ * Where a place name occurs in a question: the positions of its first syllable. A syllable typed with diacritics must
+ * match them ("nhận hồ" is not xã Nhân Hồ); one typed without matches any tone.
  */
-function findName(syllables: readonly QuestionSyllable[], folded: readonly string[], accented: readonly string[]): boolean {
-  if (folded.length === 0) return false;
+function namePositions(syllables: readonly QuestionSyllable[], folded: readonly string[], accented: readonly string[]): number[] {
+  const positions: number[] = [];
+  if (folded.length === 0) return positions;
   for (let index = 0; index + folded.length <= syllables.length; index++) {
     const fits = folded.every((key, offset) => {
       const syllable = syllables[index + offset] as QuestionSyllable;
       return syllable.accented === undefined ? syllable.folded === key : syllable.accented === accented[offset];
     });
-    if (fits) return true;
+    if (fits) positions.push(index);
   }
-  return false;
+  return positions;
+}
+
+function findName(syllables: readonly QuestionSyllable[], folded: readonly string[], accented: readonly string[]): boolean {
+  return namePositions(syllables, folded, accented).length > 0;
+}
+
+/** Folded unit words that introduce a name ("phường An Hải") and English ones that follow it ("An Hai ward"). */
+const UNITS_BEFORE = [['phuong'], ['xa'], ['thi', 'tran'], ['dac', 'khu']];
+const UNITS_AFTER = [['ward'], ['commune'], ['town']];
+
+/**
+ * True when the name at `position` is introduced by a unit word or followed by an English one. Without diacritics,
+ * folded syllables of ordinary words often spell some other place ("nhan ho so" holds xã Nhân Hồ, "binh quan" phường
+ * Bình Quan); the name the resident meant is the one written where a name goes.
+ */
+function isAnchored(syllables: readonly QuestionSyllable[], position: number, length: number): boolean {
+  const foldedAt = (index: number) => syllables[index]?.folded;
+  const before = UNITS_BEFORE.some((unit) => unit.every((word, offset) => foldedAt(position - unit.length + offset) === word));
+  const after = UNITS_AFTER.some((unit) => unit.every((word, offset) => foldedAt(position + length + offset) === word));
+  return before || after;
 }
 
 /** Everyday short forms of city names, as residents type them (folded). */
@@ -156,7 +177,12 @@ export class PlaceGazetteer implements PlaceResolver {
   detect(question: string): PlaceDetection {
     const tokens = keys(question);
     const syllables = questionSyllables(question);
-    const matched = this.places.filter((place) => findName(syllables, place.nameKeys, place.nameAccented));
+    const found = this.places
+      .map((place) => ({ place, positions: namePositions(syllables, place.nameKeys, place.nameAccented) }))
+      .filter(({ positions }) => positions.length > 0);
+    // A name written where a name goes (after "phường", before "ward") outranks names that only its syllables spell.
+    const anchored = found.filter(({ place, positions }) => positions.some((position) => isAnchored(syllables, position, place.nameKeys.length)));
+    const matched = (anchored.length > 0 ? anchored : found).map(({ place }) => place);
     if (matched.length === 0) {
       const mention = unknownPlaceMention(question);
       return mention ? { kind: 'unknown', mention } : { kind: 'none' };
