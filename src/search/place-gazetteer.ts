@@ -77,19 +77,36 @@ function questionSyllables(text: string): QuestionSyllable[] {
   }));
 }
 
+/** Folded and tone-aware keys of a phrase, as place names are matched. */
+interface PhraseKeys {
+  folded: readonly string[];
+  accented: readonly string[];
+}
+
+function phraseKeys(text: string): PhraseKeys {
+  const tokens = tokenize(nfc(text));
+  return { folded: tokens.map((token) => foldedKey(token.text)), accented: tokens.map((token) => syllableKey(token.text)) };
+}
+
 /**
- * Where a place name occurs in a question: the positions of its first syllable. A syllable typed with diacritics must
- * match them ("nhận hồ" is not xã Nhân Hồ); one typed without matches any tone.
+ * True when the phrase occurs at `index`. A syllable typed with diacritics must match them ("nhận hồ" is not xã
+ * Nhân Hồ, "địa phương" is not "phường"); one typed without matches any tone.
  */
+function phraseAt(syllables: readonly QuestionSyllable[], index: number, phrase: PhraseKeys): boolean {
+  if (index < 0 || index + phrase.folded.length > syllables.length) return false;
+  return phrase.folded.every((key, offset) => {
+    const syllable = syllables[index + offset] as QuestionSyllable;
+    return syllable.accented === undefined ? syllable.folded === key : syllable.accented === phrase.accented[offset];
+  });
+}
+
+/** Where a place name occurs in a question: the positions of its first syllable. */
 function namePositions(syllables: readonly QuestionSyllable[], folded: readonly string[], accented: readonly string[]): number[] {
   const positions: number[] = [];
   if (folded.length === 0) return positions;
+  const name = { folded, accented };
   for (let index = 0; index + folded.length <= syllables.length; index++) {
-    const fits = folded.every((key, offset) => {
-      const syllable = syllables[index + offset] as QuestionSyllable;
-      return syllable.accented === undefined ? syllable.folded === key : syllable.accented === accented[offset];
-    });
-    if (fits) positions.push(index);
+    if (phraseAt(syllables, index, name)) positions.push(index);
   }
   return positions;
 }
@@ -98,9 +115,9 @@ function findName(syllables: readonly QuestionSyllable[], folded: readonly strin
   return namePositions(syllables, folded, accented).length > 0;
 }
 
-/** Folded unit words that introduce a name ("phường An Hải") and English ones that follow it ("An Hai ward"). */
-const UNITS_BEFORE = [['phuong'], ['xa'], ['thi', 'tran'], ['dac', 'khu']];
-const UNITS_AFTER = [['ward'], ['commune'], ['town']];
+/** Unit words that introduce a name ("phường An Hải") and English ones that follow it ("An Hai ward"). */
+const UNITS_BEFORE = ['phường', 'xã', 'thị trấn', 'đặc khu'].map(phraseKeys);
+const UNITS_AFTER = ['ward', 'commune', 'town'].map(phraseKeys);
 
 /**
  * True when the name at `position` is introduced by a unit word or followed by an English one. Without diacritics,
@@ -108,10 +125,10 @@ const UNITS_AFTER = [['ward'], ['commune'], ['town']];
  * Bình Quan); the name the resident meant is the one written where a name goes.
  */
 function isAnchored(syllables: readonly QuestionSyllable[], position: number, length: number): boolean {
-  const foldedAt = (index: number) => syllables[index]?.folded;
-  const before = UNITS_BEFORE.some((unit) => unit.every((word, offset) => foldedAt(position - unit.length + offset) === word));
-  const after = UNITS_AFTER.some((unit) => unit.every((word, offset) => foldedAt(position + length + offset) === word));
-  return before || after;
+  return (
+    UNITS_BEFORE.some((unit) => phraseAt(syllables, position - unit.folded.length, unit)) ||
+    UNITS_AFTER.some((unit) => phraseAt(syllables, position + length, unit))
+  );
 }
 
 /** Everyday short forms of city names, as residents type them (folded). */

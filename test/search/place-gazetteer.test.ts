@@ -86,6 +86,10 @@ describe('PlaceGazetteer with names spelled by ordinary words', () => {
     expect(places.match('When does Vinh Chau commune start receiving nhan ho so?').articleIds).toEqual(['vinh-chau']);
   });
 
+  it('does not take "địa phương" typed with its tone for the unit word "phường"', () => {
+    expect(places.match('Địa phương Vĩnh Châu và Nhân Hồ có chung điểm tiếp nhận không?').labels).toHaveLength(2);
+  });
+
   it('still finds a place named without its unit word', () => {
     expect(places.match('dan so nhan ho bao nhieu').articleIds).toEqual(['nhan-ho']);
   });
