@@ -77,20 +77,58 @@ function questionSyllables(text: string): QuestionSyllable[] {
   }));
 }
 
+/** Folded and tone-aware keys of a phrase, as place names are matched. */
+interface PhraseKeys {
+  folded: readonly string[];
+  accented: readonly string[];
+}
+
+function phraseKeys(text: string): PhraseKeys {
+  const tokens = tokenize(nfc(text));
+  return { folded: tokens.map((token) => foldedKey(token.text)), accented: tokens.map((token) => syllableKey(token.text)) };
+}
+
 /**
- * Where a place name occurs in a question. A syllable typed with diacritics must match them ("nhận hồ" is not xã
- * Nhân Hồ); one typed without matches any tone.
+ * True when the phrase occurs at `index`. A syllable typed with diacritics must match them ("nhận hồ" is not xã
+ * Nhân Hồ, "địa phương" is not "phường"); one typed without matches any tone.
  */
-function findName(syllables: readonly QuestionSyllable[], folded: readonly string[], accented: readonly string[]): boolean {
-  if (folded.length === 0) return false;
+function phraseAt(syllables: readonly QuestionSyllable[], index: number, phrase: PhraseKeys): boolean {
+  if (index < 0 || index + phrase.folded.length > syllables.length) return false;
+  return phrase.folded.every((key, offset) => {
+    const syllable = syllables[index + offset] as QuestionSyllable;
+    return syllable.accented === undefined ? syllable.folded === key : syllable.accented === phrase.accented[offset];
+  });
+}
+
+/** Where a place name occurs in a question: the positions of its first syllable. */
+function namePositions(syllables: readonly QuestionSyllable[], folded: readonly string[], accented: readonly string[]): number[] {
+  const positions: number[] = [];
+  if (folded.length === 0) return positions;
+  const name = { folded, accented };
   for (let index = 0; index + folded.length <= syllables.length; index++) {
-    const fits = folded.every((key, offset) => {
-      const syllable = syllables[index + offset] as QuestionSyllable;
-      return syllable.accented === undefined ? syllable.folded === key : syllable.accented === accented[offset];
-    });
-    if (fits) return true;
+    if (phraseAt(syllables, index, name)) positions.push(index);
   }
-  return false;
+  return positions;
+}
+
+function findName(syllables: readonly QuestionSyllable[], folded: readonly string[], accented: readonly string[]): boolean {
+  return namePositions(syllables, folded, accented).length > 0;
+}
+
+/** Unit words that introduce a name ("phường An Hải") and English ones that follow it ("An Hai ward"). */
+const UNITS_BEFORE = ['phường', 'xã', 'thị trấn', 'đặc khu'].map(phraseKeys);
+const UNITS_AFTER = ['ward', 'commune', 'town'].map(phraseKeys);
+
+/**
+ * True when the name at `position` is introduced by a unit word or followed by an English one. Without diacritics,
+ * folded syllables of ordinary words often spell some other place ("nhan ho so" holds xã Nhân Hồ, "binh quan" phường
+ * Bình Quan); the name the resident meant is the one written where a name goes.
+ */
+function isAnchored(syllables: readonly QuestionSyllable[], position: number, length: number): boolean {
+  return (
+    UNITS_BEFORE.some((unit) => phraseAt(syllables, position - unit.folded.length, unit)) ||
+    UNITS_AFTER.some((unit) => phraseAt(syllables, position + length, unit))
+  );
 }
 
 /** Everyday short forms of city names, as residents type them (folded). */
@@ -156,7 +194,12 @@ export class PlaceGazetteer implements PlaceResolver {
   detect(question: string): PlaceDetection {
     const tokens = keys(question);
     const syllables = questionSyllables(question);
-    const matched = this.places.filter((place) => findName(syllables, place.nameKeys, place.nameAccented));
+    const found = this.places
+      .map((place) => ({ place, positions: namePositions(syllables, place.nameKeys, place.nameAccented) }))
+      .filter(({ positions }) => positions.length > 0);
+    // A name written where a name goes (after "phường", before "ward") outranks names that only its syllables spell.
+    const anchored = found.filter(({ place, positions }) => positions.some((position) => isAnchored(syllables, position, place.nameKeys.length)));
+    const matched = (anchored.length > 0 ? anchored : found).map(({ place }) => place);
     if (matched.length === 0) {
       const mention = unknownPlaceMention(question);
       return mention ? { kind: 'unknown', mention } : { kind: 'none' };

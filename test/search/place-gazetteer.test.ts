@@ -66,6 +66,35 @@ describe('PlaceGazetteer with everyday spellings', () => {
   });
 });
 
+describe('PlaceGazetteer with names spelled by ordinary words', () => {
+  const places = PlaceGazetteer.fromArticles([
+    article('nhan-ho', 'xã Nhân Hồ, TP Hà Nội'),
+    article('vinh-chau', 'xã Vĩnh Châu, TP Đà Nẵng'),
+    article('binh-quan', 'phường Bình Quan, tỉnh Ninh Bình'),
+    article('le-thai', 'phường Lê Thái, TP Huế'),
+    article('trung-ha', 'phường Trung Hà, tỉnh Bắc Ninh'),
+    article('ha-nam', 'phường Hạ Nam, tỉnh Hưng Yên'),
+  ]);
+
+  it('takes the name written after "xã" or "phường" over syllables that only spell another place', () => {
+    expect(places.match('buoi sang xa vinh chau bat dau tiep nhan ho so tu may gio').articleIds).toEqual(['vinh-chau']);
+    expect(places.match('tong gia tri san xuat cua phuong le thai tang binh quan bao nhieu').articleIds).toEqual(['le-thai']);
+    expect(places.match('phuong trung ha nam 2023 chi thuong xuyen het bao nhieu').articleIds).toEqual(['trung-ha']);
+  });
+
+  it('takes the name written before "ward" or "commune" in English', () => {
+    expect(places.match('When does Vinh Chau commune start receiving nhan ho so?').articleIds).toEqual(['vinh-chau']);
+  });
+
+  it('does not take "địa phương" typed with its tone for the unit word "phường"', () => {
+    expect(places.match('Địa phương Vĩnh Châu và Nhân Hồ có chung điểm tiếp nhận không?').labels).toHaveLength(2);
+  });
+
+  it('still finds a place named without its unit word', () => {
+    expect(places.match('dan so nhan ho bao nhieu').articleIds).toEqual(['nhan-ho']);
+  });
+});
+
 describe('PlaceGazetteer with an unknown ward typed without diacritics', () => {
   it('reports it instead of answering about another ward', () => {
     expect(gazetteer.match('bi thu dang uy phuong tien phuoc la ai').kind).toBe('unknown');
