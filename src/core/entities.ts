@@ -1,4 +1,4 @@
-import { syllableKey } from '../ingest/normalize-vietnamese.js';
+import { foldDiacritics, syllableKey } from '../ingest/normalize-vietnamese.js';
 
 /** A typed fact found in a sentence, with UTF-16 offsets into it. */
 export interface Entity {
@@ -68,7 +68,9 @@ export function findPersons(sentence: string): Entity[] {
 }
 
 const DATE = /\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|\b\d{1,2}\/(?:19|20)\d{2}\b|(?:ngày|tháng)\s+\d{1,2}(?![\d/])(?:\s+(?:tháng|năm)\s+\d{1,4})*/giu;
-const TIME = /\b\d{1,2}\s?(?:h|giờ|g)\s?\d{0,2}\b|\b\d{1,2}:\d{2}\b/giu;
+// Lookarounds instead of \b, which is ASCII-only and so never matches after "giờ" ("đến 17 giờ,").
+const TIME = /(?<![\p{L}\d])\d{1,2}\s?(?:giờ|h|g)(?:\s?\d{2})?(?:\s?phút)?(?![\p{L}\d])|(?<![\d:])\d{1,2}:\d{2}(?![\d:])/giu;
+const SPAN_JOINER = /^\s*(?:đến|tới|-|–|—)\s*$/iu;
 const CODE = /\b\d+[-/][\p{Lu}\p{L}]+(?:[-/][\p{Lu}\p{L}]+)*\b/gu;
 const NUMBER = /\d+(?:[.,]\d+)*\s?%?/gu;
 
@@ -92,6 +94,71 @@ function isFraction(text: string, after: string): boolean {
 /** Clock times such as "7h30" or "14:00". */
 export function findTimes(sentence: string): Entity[] {
   return matches(sentence, TIME);
+}
+
+/**
+ * Opening hours as the article states them: a span "từ 7 giờ 30 đến 17 giờ" or "7h30–11h30" as one entity, and any
+ * clock time outside a span on its own.
+ */
+export function findTimeSpans(sentence: string): Entity[] {
+  const times = findTimes(sentence);
+  const found: Entity[] = [];
+  for (let index = 0; index < times.length; index++) {
+    const first = times[index] as Entity;
+    const second = times[index + 1];
+    if (!second || !SPAN_JOINER.test(sentence.slice(first.end, second.start))) {
+      found.push(first);
+      continue;
+    }
+    const from = /từ\s+$/iu.exec(sentence.slice(0, first.start));
+    const start = from ? first.start - from[0].length : first.start;
+    found.push({ text: sentence.slice(start, second.end), start, end: second.end });
+    index++;
+  }
+  return found;
+}
+
+/**
+ * True when a date is the day a document was issued or signed ("Nghị quyết số 59-NQ/TW, ban hành ngày 2/3/2025",
+ * "đề ngày 6/4/2025"), which answers "ban hành khi nào" but not when something happened.
+ */
+export function isIssueDate(sentence: string, date: Entity): boolean {
+  const before = sentence.slice(Math.max(0, date.start - 30), date.start);
+  return /(?:(?:ban hành|ký)\s+(?:vào\s+)?(?:ngày\s+)?|đề\s+ngày\s+)$/iu.test(before);
+}
+
+/** Which tier of government a title belongs to: the ward/commune, a district, or the province/city. */
+export type GovernmentLevel = 'local' | 'district' | 'provincial';
+
+const OFFICE = '(?:ubnd|hdnd|uy ban nhan dan|hoi dong nhan dan|dang uy|uy ban mttq|mttq|mat tran to quoc|cong an|chu tich|bi thu)';
+const LEVEL_PATTERNS: Array<{ level: GovernmentLevel; pattern: RegExp }> = [
+  { level: 'local', pattern: new RegExp(`\\b${OFFICE} (?:viet nam )?(?:xa|phuong|thi tran)\\b`) },
+  { level: 'district', pattern: new RegExp(`\\b(?:${OFFICE} (?:viet nam )?(?:huyen|quan|thi xa)\\b|(?:huyen|quan|thi) uy\\b)`) },
+  { level: 'provincial', pattern: new RegExp(`\\b(?:${OFFICE} (?:viet nam )?(?:tinh|thanh pho|tp)\\b|(?:tinh|thanh) uy\\b)`) },
+];
+
+/** The tiers of government the titles in a text name ("Phó Chủ tịch UBND tỉnh", "Thành ủy viên"); empty when none. */
+export function governmentLevels(text: string): Set<GovernmentLevel> {
+  const folded = ` ${foldDiacritics(text).toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ')} `;
+  return new Set(LEVEL_PATTERNS.filter(({ pattern }) => pattern.test(folded)).map(({ level }) => level));
+}
+
+/**
+ * The titles that belong to a name in a sentence: an appositive after it ("Phan Văn A, Phó Chủ tịch UBND tỉnh"), else
+ * the words before it back to the previous name or clause ("Phó Chủ tịch UBND xã là các đồng chí A và B").
+ */
+export function titleAround(sentence: string, entity: Entity, others: readonly Entity[]): string {
+  const nextName = others.filter((other) => other.start >= entity.end).map((other) => other.start);
+  const afterEnd = Math.min(sentence.length, ...nextName, ...boundaries(sentence, entity.end));
+  const after = sentence.slice(entity.end, afterEnd);
+  if (/^\s*[,(–-]/u.test(after)) return after;
+  const previousName = others.filter((other) => other.end <= entity.start).map((other) => other.end);
+  const beforeStart = Math.max(0, ...previousName, ...[';', ':', '.'].map((mark) => sentence.lastIndexOf(mark, entity.start - 1) + 1));
+  return sentence.slice(beforeStart, entity.start);
+}
+
+function boundaries(sentence: string, from: number): number[] {
+  return [';', '.'].map((mark) => sentence.indexOf(mark, from)).filter((at) => at >= 0);
 }
 
 /** Document numbers such as "05-CTr/TU" or "19484/UBND-HCC". */

@@ -1,5 +1,6 @@
 import { englishToVietnamese, vietnameseSynonyms } from './civic-glossary.js';
 import { foldDiacritics, foldedKey, hasDiacritics, nfc, numberKey, syllableKey, tokenize } from '../ingest/normalize-vietnamese.js';
+import { governmentLevels, type GovernmentLevel } from './entities.js';
 import type { Language } from './types.js';
 
 /** The kind of fact a question asks for, used to pick a sentence that holds one. */
@@ -30,6 +31,12 @@ export interface AnalyzedQuestion {
   searchText: string;
   /** For "bao nhiêu X" / "mấy X" / "how many X": the first syllable of X (folded), to tie the number to its noun. */
   countedNoun?: string;
+  /** The counted thing's first syllables after the cue ("bao nhiêu điểm cầu" → ["diem", "cau"]), folded. */
+  countedPhrase?: string[];
+  /** The tier of government the asked-for title belongs to ("Phó Chủ tịch UBND xã" → local), when the question says. */
+  level?: GovernmentLevel;
+  /** Whether the question asks when a document was issued or signed rather than when something happened. */
+  asksIssueDate: boolean;
 }
 
 // Question words, fillers and chat slang; compared tone-insensitively, or folded when the user typed no diacritics.
@@ -116,7 +123,21 @@ export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string
   const literals = groups.filter((group) => group.literal).flatMap((group) => group.texts);
   const searchText = language === 'en' ? [...expansions, ...literals, ...placeTokens].join(' ') : [text, ...expansions].join(' ');
   const countedNoun = findCountedNoun(text, language);
-  return { text, language, types, groups, years, searchText, ...(countedNoun ? { countedNoun } : {}) };
+  const countedPhrase = countedNoun ? findCountedPhrase(text) : undefined;
+  const levels = [...governmentLevels(text)];
+  const folded = ` ${foldDiacritics(text).toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ')} `;
+  return {
+    text,
+    language,
+    types,
+    groups,
+    years,
+    searchText,
+    ...(countedNoun ? { countedNoun } : {}),
+    ...(countedPhrase ? { countedPhrase } : {}),
+    ...(levels.length === 1 ? { level: levels[0] as GovernmentLevel } : {}),
+    asksIssueDate: ISSUE_CUE.test(folded),
+  };
 }
 
 /** The noun a count question counts ("bao nhiêu đảng viên" → "dang"), undefined when it names none. */
@@ -139,6 +160,24 @@ function findCountedNoun(text: string, language: Language): string | undefined {
     // "bao nhiêu phần trăm", "bao nhiêu tiền": a measure, not a counted thing.
     if (!noun || STOPWORDS_FOLDED.has(noun) || ['phan', 'tien', 'lan'].includes(noun)) return undefined;
     return noun;
+  }
+  return undefined;
+}
+
+const ISSUE_CUE = / (ban hanh|de ngay|ngay ky|ky ban hanh|ky quyet dinh|ra doi|issued|signed|dated) /;
+
+/** The two syllables after "bao nhiêu"/"mấy" when both are content words ("điểm cầu"), else the first alone. */
+function findCountedPhrase(text: string): string[] | undefined {
+  const folded = tokenize(text).filter((token) => !token.isNumber).map((token) => foldedKey(token.text));
+  for (let index = 0; index < folded.length; index++) {
+    const afterCue = folded[index] === 'may' ? index + 1 : folded[index] === 'bao' && folded[index + 1] === 'nhieu' ? index + 2 : -1;
+    if (afterCue < 0) continue;
+    const phrase: string[] = [];
+    for (const word of folded.slice(afterCue, afterCue + 2)) {
+      if (STOPWORDS_FOLDED.has(word)) break;
+      phrase.push(word);
+    }
+    return phrase.length ? phrase : undefined;
   }
   return undefined;
 }

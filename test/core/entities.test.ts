@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCodes, findDates, findPersons, findQuantities } from '../../src/core/entities.js';
+import { findCodes, findDates, findPersons, findQuantities, findTimes, findTimeSpans, governmentLevels, isIssueDate } from '../../src/core/entities.js';
 
 describe('findPersons', () => {
   it('finds names after a title and skips the title words', () => {
@@ -43,5 +43,31 @@ describe('counts that look like dates', () => {
   it('takes the honorific off a name and does not read a school as a person', () => {
     expect(findPersons('Cô Nguyễn Thị Bích Ngọc, Hiệu trưởng nhà trường, phát biểu.').map((entity) => entity.text)).toEqual(['Nguyễn Thị Bích Ngọc']);
     expect(findPersons('xây mới Trường Mầm non Hoa Sen với 12 phòng học').map((entity) => entity.text)).toEqual([]);
+  });
+});
+
+describe('opening hours', () => {
+  it('reads an hour followed by a comma, and a span as one fact', () => {
+    expect(findTimes('mở cửa đến 16 giờ, nghỉ trưa').map((entity) => entity.text)).toEqual(['16 giờ']);
+    const spans = findTimeSpans('Bộ phận một cửa làm việc từ 7 giờ 15 đến 16 giờ 45; sáng thứ Bảy 7h30–11h00, ngoài giờ 18:00.');
+    expect(spans.map((entity) => entity.text)).toEqual(['từ 7 giờ 15 đến 16 giờ 45', '7h30–11h00', '18:00']);
+  });
+});
+
+describe('issue dates', () => {
+  it('tells the day a document was issued from the day something happened', () => {
+    const sentence = 'Ngày 12/5/2025 xã học tập Nghị quyết số 72-NQ/TW, ban hành ngày 9/9/2024, và Kế hoạch số 15-KH/ĐU đề ngày 2/4/2025.';
+    const dates = findDates(sentence);
+    expect(dates.map((date) => isIssueDate(sentence, date))).toEqual([false, true, true]);
+  });
+});
+
+describe('governmentLevels', () => {
+  it('tells a commune title from a province or city one, with or without diacritics', () => {
+    expect([...governmentLevels('Phó Chủ tịch UBND xã')]).toEqual(['local']);
+    expect([...governmentLevels('pho chu tich ubnd xa nghia dong')]).toEqual(['local']);
+    expect([...governmentLevels('Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh Thái Hòa')]).toEqual(['provincial']);
+    expect([...governmentLevels('Ủy viên Ban Thường vụ Thành ủy')]).toEqual(['provincial']);
+    expect([...governmentLevels('Đại hội Đảng bộ phường lần thứ nhất')]).toEqual([]);
   });
 });

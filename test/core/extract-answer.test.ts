@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeQuestion } from '../../src/core/question-analysis.js';
+import { extractAnswer } from '../../src/core/extract-answer.js';
+import type { ArticleMeta, Passage } from '../../src/core/types.js';
+
+const ARTICLE: ArticleMeta = {
+  id: 'xa-dong-lam-bai-viet',
+  title: 'Xã Đông Lâm tổ chức các hoạt động trong tháng',
+  url: 'https://example.org/xa-dong-lam',
+  published: '2025-05-20',
+  place: 'xã Đông Lâm, tỉnh Thái Hòa',
+};
+
+/** One article whose body is the given paragraphs, retrieved as a single chunk. */
+function passagesOf(...paragraphs: string[]): Passage[] {
+  const text = paragraphs.join('\n\n');
+  return [{ article: ARTICLE, chunk: { id: `${ARTICLE.id}#0`, articleId: ARTICLE.id, ordinal: 0, start: 0, end: text.length, text }, score: 1 }];
+}
+
+const answer = (question: string, passages: Passage[]) => extractAnswer(analyzeQuestion(question, new Set(['dong', 'lam'])), passages);
+
+describe('date questions', () => {
+  it('answers the day the event happened, not the issue date of the document it is about', () => {
+    const passages = passagesOf(
+      'Sáng 12/5/2025, Đảng ủy xã Đông Lâm tổ chức hội nghị cho toàn thể cán bộ, đảng viên để học tập, quán triệt nghị quyết mới của Bộ Chính trị.',
+      'Văn bản được quán triệt là Nghị quyết số 72-NQ/TW, ban hành ngày 9/9/2024.',
+    );
+    const result = answer('Xã Đông Lâm học Nghị quyết số 72-NQ/TW hôm nào?', passages);
+    expect(result.kind).toBe('answered');
+    expect(result.text).toContain('Sáng 12/5/2025');
+  });
+
+  it('prefers the sentence dating the event over a shorter one giving only the issue date', () => {
+    const passages = passagesOf(
+      'Sáng 12/5/2025, Đảng ủy xã Đông Lâm tổ chức hội nghị cho toàn thể cán bộ, đảng viên để học tập, quán triệt Nghị quyết số 72-NQ/TW.',
+      'Nội dung gồm nhiều điểm mới. Văn bản thứ nhất là Nghị quyết số 72-NQ/TW, ban hành ngày 9/9/2024.',
+    );
+    const result = answer('Xã Đông Lâm học Nghị quyết số 72-NQ/TW hôm nào?', passages);
+    expect(result.text).toContain('12/5/2025');
+    expect(result.text).not.toContain('9/9/2024');
+  });
+
+  it('answers the issue date when the question asks when the document was issued', () => {
+    const passages = passagesOf('Nghị quyết số 72-NQ/TW được Bộ Chính trị ban hành ngày 9/9/2024, sau đó xã tổ chức học tập ngày 12/5/2025.');
+    const result = answer('Nghị quyết số 72-NQ/TW ban hành ngày nào?', passages);
+    expect(result.text).toContain('9/9/2024');
+  });
+
+  it('takes the date from the neighbouring sentence when the sentence matching the question has none', () => {
+    const passages = passagesOf(
+      'Bắt đầu từ ngày 3/6/2025, người dân xã Đông Lâm có thể nộp hồ sơ ở nhiều nơi hơn.',
+      'Cụ thể, UBND xã mở thêm 3 quầy tiếp nhận hồ sơ tại nhà văn hóa các thôn.',
+      'Văn bản về việc này được Chủ tịch UBND xã ký ngày 20/5/2025.',
+    );
+    const result = answer('Từ ngày nào xã Đông Lâm mở thêm quầy tiếp nhận hồ sơ?', passages);
+    expect(result.kind).toBe('answered');
+    expect(result.text).toContain('3/6/2025');
+    expect(result.text).toContain('mở thêm 3 quầy');
+  });
+});
+
+describe('level of government', () => {
+  const passages = passagesOf(
+    'Dự lễ có đồng chí Trịnh Văn Hùng, Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh Thái Hòa.',
+    'Các Phó Chủ tịch UBND xã là đồng chí Ngô Thị Lan và đồng chí Bạch Văn Tài.',
+  );
+
+  it('answers with the commune officials when the question asks about the commune', () => {
+    const result = answer('pho chu tich ubnd xa dong lam gom nhung ai', passages);
+    expect(result.text).toContain('Ngô Thị Lan');
+    expect(result.text).not.toContain('Trịnh Văn Hùng');
+  });
+
+  it('answers with the province official when the question asks about the province', () => {
+    const result = answer('Phó Chủ tịch UBND tỉnh dự lễ ở xã Đông Lâm là ai?', passages);
+    expect(result.text).toContain('Trịnh Văn Hùng');
+  });
+
+  it('refuses a commune question when only a province official is named', () => {
+    const result = answer('Phó Chủ tịch UBND xã Đông Lâm là ai?', passagesOf('Dự lễ có đồng chí Trịnh Văn Hùng, Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh Thái Hòa.'));
+    expect(result.kind).toBe('refused');
+  });
+});
+
+describe('opening hours', () => {
+  const passages = passagesOf(
+    'Xã Đông Lâm hiện có 1.240 hộ dân sinh sống tại 9 thôn.',
+    'Bộ phận một cửa của xã làm việc từ 7 giờ 15 đến 16 giờ 45, từ thứ Hai đến thứ Sáu.',
+  );
+
+  it('answers a time span when the article states one', () => {
+    const result = answer('Bộ phận một cửa xã Đông Lâm làm việc từ mấy giờ?', passages);
+    expect(result.text).toContain('từ 7 giờ 15 đến 16 giờ 45');
+  });
+
+  it('answers English questions about opening hours', () => {
+    const result = answer('What are the opening hours of Dong Lam commune?', passages);
+    expect(result.kind).toBe('answered');
+    expect(result.text).toContain('7 giờ 15');
+  });
+
+  it('refuses when the article gives no time of day, even with a head count nearby', () => {
+    const result = answer('Bộ phận một cửa xã Đông Lâm làm việc từ mấy giờ?', passagesOf('Bộ phận một cửa của xã làm việc với 6 công chức, tiếp nhận 1.240 hồ sơ mỗi tháng.'));
+    expect(result.kind).toBe('refused');
+  });
+});
+
+describe('counts of a named thing', () => {
+  it('answers a count whose noun follows the number, though the question restates the context of the sentence before', () => {
+    const passages = passagesOf(
+      'Chiều 8/5/2025, Tỉnh ủy Thái Hòa tổ chức hội nghị trực tuyến sơ kết Chỉ thị số 35-CT/TW, các xã tham dự tại hội trường của xã.',
+      'Có 96 điểm cầu được kết nối với hội nghị, trong đó có xã Đông Lâm.',
+    );
+    const result = answer('Hội nghị trực tuyến sơ kết Chỉ thị số 35-CT/TW mà xã Đông Lâm tham dự được kết nối tới bao nhiêu điểm cầu?', passages);
+    expect(result.kind).toBe('answered');
+    expect(result.text).toContain('96 điểm cầu');
+  });
+});
