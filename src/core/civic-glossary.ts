@@ -143,8 +143,6 @@ export const vietnameseSynonyms: Readonly<Record<string, readonly string[]>> = {
   'làm thủ tục': ['thực hiện', 'giải quyết', 'thủ tục'],
   'nghỉ': ['đến', 'đóng cửa', 'kết thúc'],
   'đóng cửa': ['đến', 'kết thúc'],
-  'thứ 7': ['thứ bảy'],
-  'thứ bảy': ['thứ 7'],
   'chủ nhật': ['cn'],
   'cn': ['chủ nhật'],
   'bao nhiêu người': ['dân số', 'người', 'dân cư'],

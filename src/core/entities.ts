@@ -209,3 +209,29 @@ function matches(sentence: string, pattern: RegExp): Entity[] {
   }
   return found;
 }
+
+const WEEKDAY_WORDS: Record<string, number> = { hai: 2, ba: 3, tư: 4, năm: 5, sáu: 6, bảy: 7, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 };
+const WEEKDAY = '(?:thứ\\s+(hai|ba|tư|năm|sáu|bảy|[2-7])|(chủ nhật))';
+const WEEKDAY_RANGE = new RegExp(`từ\\s+${WEEKDAY}\\s+(?:đến|tới|-|–)\\s+(?:hết\\s+)?${WEEKDAY}|${WEEKDAY}`, 'giu');
+
+/**
+ * The days of the week a sentence names, 2 (thứ Hai) to 8 (Chủ nhật), a range "từ thứ Hai đến thứ Sáu" counting
+ * every day in it; ordinals ("lần thứ năm") are not read as days.
+ */
+export function findWeekdays(sentence: string): Set<number> {
+  const days = new Set<number>();
+  const dayOf = (word: string | undefined, sunday: string | undefined) => (sunday ? 8 : WEEKDAY_WORDS[(word ?? '').toLowerCase()]);
+  for (const match of sentence.matchAll(WEEKDAY_RANGE)) {
+    const before = sentence.slice(Math.max(0, (match.index ?? 0) - 12), match.index ?? 0);
+    if (/(?:lần|điểm|kỳ|khóa|phiên|đợt|văn bản|địa điểm|nhiệm kỳ)\s*$/iu.test(before)) continue;
+    const from = dayOf(match[1], match[2]);
+    const to = dayOf(match[3], match[4]);
+    if (from !== undefined && to !== undefined) {
+      for (let day = from; day <= to; day++) days.add(day);
+      continue;
+    }
+    const single = dayOf(match[5], match[6]);
+    if (single !== undefined) days.add(single);
+  }
+  return days;
+}

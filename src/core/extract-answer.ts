@@ -1,5 +1,5 @@
 import { containsPhrase, type AnalyzedQuestion, type AnswerType, type TermGroup } from './question-analysis.js';
-import { findCodes, findDates, findListItems, findLocations, findPersons, findQuantities, findTimeSpans, governmentLevels, isIssueDate, titleAround, type Entity } from './entities.js';
+import { findCodes, findDates, findListItems, findLocations, findPersons, findQuantities, findTimeSpans, findWeekdays, governmentLevels, isIssueDate, titleAround, type Entity } from './entities.js';
 import { message, refusalMessage } from './messages.js';
 import { foldedKey, normalizeForMatch, syllableKey, tokenize } from '../ingest/normalize-vietnamese.js';
 import { splitSentences } from '../ingest/split-sentences.js';
@@ -61,7 +61,7 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
   for (const unit of units) if (!titles.has(unit.article.id)) titles.set(unit.article.id, makeUnit(unit.article, unit.rank, -1, unit.article.title, unit.article.title));
   const weights = groups.map((group) => {
     const frequency = sentences.filter((unit) => groupCredit(group, unit, question) > 0).length;
-    return { frequency, weight: Math.log(1 + (sentences.length + 1) / (frequency + 0.5)) };
+    return { frequency, weight: Math.log(1 + (sentences.length + 1) / (frequency + 0.5)) * (group.focus ? 2 : 1) };
   });
   const totalWeight = weights.reduce((sum, entry) => sum + entry.weight, 0);
   const bigrams = questionBigrams(groups);
@@ -84,6 +84,7 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
     const coverage = totalWeight > 0 ? covered / totalWeight : 0;
     if (coverage < minCoverage || ownCovered < MIN_OWN_SHARE_COUNTED * totalWeight) continue;
     if (!yearsFit(question.years, unit)) continue;
+    if (!weekdayFits(question, unit)) continue;
     let entity = answerEntity(question, unit, hits, questionFolded);
     if (ownCovered < MIN_OWN_SHARE * totalWeight && !(entity && countsAskedThing(entity, unit, question.countedPhrase))) continue;
     let candidate = unit;
@@ -320,6 +321,13 @@ function answerEntity(question: AnalyzedQuestion, unit: Unit, hits: readonly num
       .sort((a, b) => a.distance - b.distance)[0]?.entity;
   }
   return undefined;
+}
+
+/** For a question about one day of the week, false when the span gives hours or dates for other days only ("từ thứ Hai đến thứ Sáu" for "thứ 7"). */
+function weekdayFits(question: AnalyzedQuestion, unit: Unit): boolean {
+  if (!question.weekday || (question.types[0] !== 'time' && question.types[0] !== 'date')) return true;
+  const days = findWeekdays(unit.text);
+  return days.size === 0 || days.has(question.weekday);
 }
 
 /** False when the title written with a name belongs to another tier of government than the one asked about. */

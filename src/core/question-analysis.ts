@@ -16,6 +16,8 @@ export interface TermGroup {
   texts: string[];
   /** For a bigram of adjacent question words: which run of content words it comes from, and where. */
   run?: { id: number; position: number };
+  /** Words naming what is asked ("giờ làm việc" in an opening-hours question), weighed double when matching. */
+  focus?: boolean;
 }
 
 /** What the answerer needs to know about a question. */
@@ -35,6 +37,8 @@ export interface AnalyzedQuestion {
   countedPhrase?: string[];
   /** The tier of government the asked-for title belongs to ("Phó Chủ tịch UBND xã" → local), when the question says. */
   level?: GovernmentLevel;
+  /** The day of the week the question names, 2 (thứ Hai) to 7 (thứ Bảy) or 8 (Chủ nhật). */
+  weekday?: number;
   /** Whether the question asks when a document was issued or signed rather than when something happened. */
   asksIssueDate: boolean;
 }
@@ -118,13 +122,14 @@ export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string
   const language = detectLanguage(text);
   const types = detectAnswerTypes(text);
   const years = [...text.matchAll(/\b(19\d{2}|20\d{2})\b/g)].map((match) => match[1] as string);
-  const groups = language === 'en' ? englishGroups(text, placeTokens) : vietnameseGroups(text, placeTokens);
+  const groups = markFocus(language === 'en' ? englishGroups(text, placeTokens) : vietnameseGroups(text, placeTokens), types);
   const expansions = groups.filter((group) => !group.literal).flatMap((group) => group.texts);
   const literals = groups.filter((group) => group.literal).flatMap((group) => group.texts);
   const searchText = language === 'en' ? [...expansions, ...literals, ...placeTokens].join(' ') : [text, ...expansions].join(' ');
   const countedNoun = findCountedNoun(text, language);
   const countedPhrase = countedNoun ? findCountedPhrase(text) : undefined;
   const levels = [...governmentLevels(text)];
+  const weekday = language === 'vi' ? weekdayGroups(text).days[0] : undefined;
   const folded = ` ${foldDiacritics(text).toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ')} `;
   return {
     text,
@@ -137,6 +142,7 @@ export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string
     ...(countedPhrase ? { countedPhrase } : {}),
     ...(levels.length === 1 ? { level: levels[0] as GovernmentLevel } : {}),
     asksIssueDate: ISSUE_CUE.test(folded),
+    ...(weekday ? { weekday } : {}),
   };
 }
 
@@ -164,6 +170,15 @@ function findCountedNoun(text: string, language: Language): string | undefined {
   return undefined;
 }
 
+// An opening-hours question names the office only loosely ("service centre"), while the hours sentence may say just
+// "tại cả hai địa điểm": the words asking for the hours are what the answer must match.
+const OPENING_HOURS_WORDS = new Set(['giờ làm việc', 'giờ mở cửa', 'thời gian tiếp nhận', 'thời gian làm việc']);
+
+function markFocus(groups: TermGroup[], types: readonly AnswerType[]): TermGroup[] {
+  if (types[0] !== 'time') return groups;
+  return groups.map((group) => (group.texts.some((text) => OPENING_HOURS_WORDS.has(text)) ? { ...group, focus: true } : group));
+}
+
 const ISSUE_CUE = / (ban hanh|de ngay|ngay ky|ky ban hanh|ky quyet dinh|ra doi|issued|signed|dated) /;
 
 /** The two syllables after "bao nhiêu"/"mấy" when both are content words ("điểm cầu"), else the first alone. */
@@ -182,14 +197,49 @@ function findCountedPhrase(text: string): string[] | undefined {
   return undefined;
 }
 
+const WEEKDAY_NAMES = ['hai', 'ba', 'tư', 'năm', 'sáu', 'bảy'];
+// After these nouns "thứ hai" is an ordinal ("địa điểm thứ hai", "lần thứ ba"), not a weekday.
+const ORDINAL_NOUNS = new Set('lan diem ban ky khoa phien dot vong hang tang lop giai vi chuong dieu khoan muc cau nam thang tuan nhiem nghi hoi truong xa phuong khu to so nguoi'.split(' '));
+
+/**
+ * "thứ 7", "thu bay", "T7": a weekday, as articles write it either way ("thứ Bảy", "thứ 7"). Returns its group and the
+ * character offsets of the tokens it uses, which are then neither content words nor a number to match.
+ */
+function weekdayGroups(text: string): { groups: TermGroup[]; used: Set<number>; days: number[] } {
+  const all = tokenize(text);
+  const groups: TermGroup[] = [];
+  const used = new Set<number>();
+  const days: number[] = [];
+  all.forEach((token, index) => {
+    const key = foldedKey(token.text);
+    const next = all[index + 1];
+    let day: number | undefined;
+    if (/^t[2-7]$/.test(key)) day = Number(key.slice(1));
+    else if (key === 'thu' && next?.isNumber && /^[2-7]$/.test(next.text)) day = Number(next.text);
+    else if (key === 'thu' && next && !next.isNumber) {
+      const at = WEEKDAY_NAMES.findIndex((name) => foldedKey(name) === foldedKey(next.text));
+      if (at >= 0) day = at + 2;
+    }
+    const previous = all[index - 1];
+    if (day === undefined || (key === 'thu' && previous && ORDINAL_NOUNS.has(foldedKey(previous.text)))) return;
+    const name = WEEKDAY_NAMES[day - 2] as string;
+    days.push(day);
+    groups.push({ phrases: [['thu', foldedKey(name)], ['thu', String(day)]], literal: false, texts: [`thứ ${name}`, `thứ ${day}`] });
+    used.add(token.start);
+    if (key === 'thu' && next) used.add(next.start);
+  });
+  return { groups, used, days };
+}
+
 function vietnameseGroups(text: string, placeTokens: ReadonlySet<string>): TermGroup[] {
-  const tokens = tokenize(text).filter((token) => !token.isNumber);
+  const weekdays = weekdayGroups(text);
+  const tokens = tokenize(text).filter((token) => !token.isNumber && !weekdays.used.has(token.start));
   const typedWithoutDiacritics = !hasDiacritics(text);
   const folded = tokens.map((token) => foldedKey(token.text));
   // Compare synonyms tone-sensitively when the user typed diacritics ("nối" is not "nơi"), folded otherwise.
   const comparable = typedWithoutDiacritics ? folded : tokens.map((token) => syllableKey(token.text));
   const comparableKey = (word: string) => (typedWithoutDiacritics ? foldedKey(word) : syllableKey(word));
-  const groups: TermGroup[] = [];
+  const groups: TermGroup[] = [...weekdays.groups];
   const covered = new Set<number>();
   // Synonym phrases first (longest first), so "gộp" or "sáp nhập" match the wording articles use.
   const synonymKeys = Object.keys(vietnameseSynonyms).sort((a, b) => b.length - a.length);
@@ -241,7 +291,7 @@ function vietnameseGroups(text: string, placeTokens: ReadonlySet<string>): TermG
       });
     }
   });
-  for (const number of tokenize(text).filter((token) => token.isNumber)) {
+  for (const number of tokenize(text).filter((token) => token.isNumber && !weekdays.used.has(token.start))) {
     if (!/^(19|20)\d{2}$/.test(number.text)) groups.push({ phrases: [[numberKey(number.text)]], literal: true, texts: [number.text] });
   }
   return groups;

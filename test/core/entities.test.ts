@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCodes, findDates, findPersons, findQuantities, findTimes, findTimeSpans, governmentLevels, isIssueDate } from '../../src/core/entities.js';
+import { findCodes, findDates, findPersons, findQuantities, findTimes, findTimeSpans, findWeekdays, governmentLevels, isIssueDate } from '../../src/core/entities.js';
 
 describe('findPersons', () => {
   it('finds names after a title and skips the title words', () => {
@@ -69,5 +69,13 @@ describe('governmentLevels', () => {
     expect([...governmentLevels('Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh Thái Hòa')]).toEqual(['provincial']);
     expect([...governmentLevels('Ủy viên Ban Thường vụ Thành ủy')]).toEqual(['provincial']);
     expect([...governmentLevels('Đại hội Đảng bộ phường lần thứ nhất')]).toEqual([]);
+  });
+});
+
+describe('findWeekdays', () => {
+  it('reads weekday ranges and names but not ordinals', () => {
+    expect([...findWeekdays('làm việc từ thứ Hai đến thứ Sáu')]).toEqual([2, 3, 4, 5, 6]);
+    expect([...findWeekdays('sáng thứ 7 và Chủ nhật')]).toEqual([7, 8]);
+    expect([...findWeekdays('Hội nghị lần thứ năm của Ban Chấp hành')]).toEqual([]);
   });
 });

@@ -99,6 +99,26 @@ describe('opening hours', () => {
     expect(result.text).toContain('7 giờ 15');
   });
 
+  it('answers the Saturday hours when the question asks about "thứ 7"', () => {
+    const weekdays = passagesOf(
+      'Bộ phận một cửa của xã nhận hồ sơ từ 7 giờ 15 đến 16 giờ 45, từ thứ Hai đến thứ Sáu.',
+      'Riêng sáng thứ Bảy, bộ phận chỉ mở cửa từ 7 giờ 30 đến 10 giờ 30 để phục vụ học sinh, sinh viên.',
+    );
+    const result = answer('thu 7 xa dong lam co nhan ho so ko, may gio nghi vay', weekdays);
+    expect(result.text).toContain('10 giờ 30');
+  });
+
+  it('answers English opening-hours questions from the sentence giving the hours, though it names the office only as "both sites"', () => {
+    const passages = passagesOf(
+      'Xã Đông Lâm bố trí thêm một điểm tiếp nhận hồ sơ bên cạnh Trung tâm Phục vụ hành chính công xã.',
+      'Việc mở thêm điểm nhằm giảm thời gian chờ của người dân, nhất là vào đầu tuần.',
+      'Thời gian tiếp nhận hồ sơ tại cả hai nơi từ 7h15 đến 11h00 và từ 13h30 đến 16h45 các ngày làm việc.',
+    );
+    const result = answer('What are the opening hours of the Dong Lam commune public administration service centre?', passages);
+    expect(result.kind).toBe('answered');
+    expect(result.text).toContain('7h15');
+  });
+
   it('refuses when the article gives no time of day, even with a head count nearby', () => {
     const result = answer('Bộ phận một cửa xã Đông Lâm làm việc từ mấy giờ?', passagesOf('Bộ phận một cửa của xã làm việc với 6 công chức, tiếp nhận 1.240 hồ sơ mỗi tháng.'));
     expect(result.kind).toBe('refused');
