@@ -53,7 +53,10 @@ export const englishToVietnamese: Readonly<Record<string, readonly string[]>> = 
   formed: ['thành lập', 'hình thành'],
   'former wards': ['phường cũ'],
   term: ['nhiệm kỳ'],
-  'last term': ['nhiệm kỳ qua', 'nhiệm kỳ'],
+  // "Last term" is the one just ended ("nhiệm kỳ qua"), not the new one the targets are set for ("nhiệm kỳ 2025 - 2030").
+  'last term': ['nhiệm kỳ qua', 'nhiệm kỳ trước'],
+  'past term': ['nhiệm kỳ qua', 'nhiệm kỳ trước'],
+  'previous term': ['nhiệm kỳ qua', 'nhiệm kỳ trước'],
   location: ['địa điểm'],
   locations: ['địa điểm'],
   address: ['địa chỉ', 'số', 'đường'],
@@ -150,7 +153,8 @@ export const vietnameseSynonyms: Readonly<Record<string, readonly string[]>> = {
   'chủ tịch phường': ['chủ tịch ubnd'],
   'chủ tịch xã': ['chủ tịch ubnd'],
   'họp': ['đại hội', 'hội nghị', 'diễn ra', 'tiến hành'],
-  'diễn ra': ['tiến hành', 'tổ chức', 'khai mạc', 'bế mạc'],
+  // When something "took place" is the day it opened, not the day it closed ("Chiều 23/8, Đại hội bế mạc").
+  'diễn ra': ['tiến hành', 'tổ chức', 'khai mạc'],
   // A congress or conference "opens" on the day the article says it was held.
   'khai mạc': ['tổ chức', 'diễn ra', 'tiến hành'],
   'giờ làm việc': ['làm việc', 'thời gian tiếp nhận', 'thời gian làm việc', 'tiếp nhận', 'mở cửa'],

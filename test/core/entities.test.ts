@@ -23,6 +23,7 @@ describe('findQuantities', () => {
 describe('findDates and findCodes', () => {
   it('finds day/month dates and document numbers', () => {
     expect(findDates('Sáng 9/8 và ngày 19/11/2025').map((entity) => entity.text)).toEqual(['9/8', '19/11/2025']);
+    expect(findDates('Trong hai ngày 17-18/6, Đại hội diễn ra').map((entity) => entity.text)).toEqual(['17-18/6']);
     expect(findCodes('Chương trình hành động số 05-CTr/TU').map((entity) => entity.text)).toEqual(['05-CTr/TU']);
   });
 });

@@ -59,6 +59,26 @@ describe('date questions', () => {
   });
 });
 
+describe('when something took place', () => {
+  it('answers the days a congress was held, not the afternoon it closed', () => {
+    const passages = passagesOf(
+      'Trong hai ngày 17-18/6, Đảng bộ xã Đông Lâm tổ chức Đại hội Đại biểu Đảng bộ xã lần thứ Nhất, nhiệm kỳ 2025 - 2030, với 180 đại biểu.',
+      'Chiều 18/6, Đại hội bế mạc sau khi bầu đoàn đại biểu đi dự Đại hội Đảng bộ tỉnh lần thứ nhất.',
+    );
+    const result = answer('Đại hội Đảng bộ xã Đông Lâm lần thứ nhất diễn ra ngày nào?', passages);
+    expect(result.text).toContain('17-18/6');
+  });
+
+  it('answers "the last term" with the term just ended, not the targets set for the new one', () => {
+    const passages = passagesOf(
+      'Trong nhiệm kỳ qua, xã Đông Lâm đạt nhiều kết quả tích cực. Tổng giá trị sản xuất tăng bình quân 8,46%/năm.',
+      'Đại hội đề ra 15 chỉ tiêu cho nhiệm kỳ 2025 - 2030, trong đó phấn đấu tốc độ tăng giá trị sản xuất bình quân đạt 10%/năm.',
+    );
+    const result = answer('What was the annual growth rate of total production value in Dong Lam commune during the last term?', passages);
+    expect(result.text).toContain('8,46%');
+  });
+});
+
 describe('level of government', () => {
   const passages = passagesOf(
     'Dự lễ có đồng chí Trịnh Văn Hùng, Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh Thái Hòa.',
