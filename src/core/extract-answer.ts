@@ -43,6 +43,9 @@ const MIN_OWN_SHARE_COUNTED = 0.15;
 /** Score lost by a date that only the neighbouring sentence holds, or a document's issue date for another question. */
 const NEIGHBOUR_DATE_PENALTY = 0.25;
 const ISSUE_DATE_PENALTY = 0.5;
+// A sentence about the close ("Chiều 23/8, Đại hội bế mạc") dates the end, not when something was held or opened.
+const CLOSING_WORDS = /\b(be mac|ket thuc|khep lai|closed?|ended)\b/;
+const CLOSING_PENALTY = 0.3;
 
 /**
  * Picks the shortest span of the retrieved passages that answers the question (a clause or a sentence), quoting the
@@ -89,6 +92,7 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
     if (ownCovered < MIN_OWN_SHARE * totalWeight && !(entity && countsAskedThing(entity, unit, question.countedPhrase))) continue;
     let candidate = unit;
     let penalty = entity && question.types[0] === 'date' && isIssueDate(unit.text, entity) && !question.asksIssueDate ? ISSUE_DATE_PENALTY : 0;
+    if (question.types[0] === 'date' && !CLOSING_WORDS.test(questionFolded) && CLOSING_WORDS.test(unit.folded.join(' '))) penalty += CLOSING_PENALTY;
     if ((!entity || penalty > 0) && (question.types[0] === 'date' || question.types[0] === 'time')) {
       // "Kể từ ngày 13/10/2025, … . Ngoài trụ sở, phường bố trí thêm 2 điểm …": the date sits in the sentence next door.
       const joined = joinWithNeighbourFact(question, unit, groups, questionFolded);

@@ -69,6 +69,15 @@ describe('when something took place', () => {
     expect(result.text).toContain('17-18/6');
   });
 
+  it('does not date the opening by the sentence about the close', () => {
+    const passages = passagesOf(
+      '(Báo Thái Hòa) - Trong hai ngày 17-18/6, Đảng bộ xã Đông Lâm tổ chức Đại hội Đại biểu Đảng bộ xã lần thứ Nhất, nhiệm kỳ 2025 - 2030.',
+      'Chiều 18/6, Đại hội bế mạc sau khi thông qua Nghị quyết Đại hội và bầu đoàn đại biểu đi dự Đại hội Đảng bộ tỉnh.',
+    );
+    const result = answer('Đại hội Đảng bộ xã Đông Lâm lần thứ nhất khai mạc hôm nào?', passages);
+    expect(result.text).toContain('17-18/6');
+  });
+
   it('answers "the last term" with the term just ended, not the targets set for the new one', () => {
     const passages = passagesOf(
       'Trong nhiệm kỳ qua, xã Đông Lâm đạt nhiều kết quả tích cực. Tổng giá trị sản xuất tăng bình quân 8,46%/năm.',
