@@ -195,7 +195,9 @@ export function findListItems(sentence: string): Entity[] {
     const start = match.index ?? 0;
     if (start === 0) continue;
     const words = match[0].split(/\s+/).filter((word) => !NOT_NAME_WORDS.has(syllableKey(word)));
-    if (words.length >= 2) items.push({ text: match[0], start, end: start + match[0].length });
+    // After "phường"/"xã" a two-syllable run is a place name even when a syllable is also a title word ("Gia Nam").
+    const afterPlaceWord = /(?:phường|xã|thị trấn|thôn|huyện|quận)\s+$/iu.test(sentence.slice(Math.max(0, start - 12), start));
+    if (words.length >= 2 || (afterPlaceWord && match[0].split(/\s+/).length >= 2)) items.push({ text: match[0], start, end: start + match[0].length });
   }
   return items;
 }

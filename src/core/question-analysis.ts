@@ -52,7 +52,7 @@ const STOPWORDS_ACCENTED = [
   'biết', 'hỏi', 'hồi', 'mới', 'người', 'do', 'ông', 'bà', 'đồng', 'chí', 'năm', 'tháng', 'khoảng', 'chừng',
   'tất', 'cả', 'thì', 'còn', 'nữa', 'đấy', 'ấy', 'nhờ', 'giúp', 'cho', 'hãy', 'xem', 'ạ', 'nhiêu', 'i', 'ii', 'iii',
   'phường', 'xã', 'thị', 'trấn', 'quận', 'huyện', 'tỉnh', 'tp', 'làm', 'nằm', 'ngôi', 'cái', 'chiếc', 'lên', 'xuống', 'phần', 'trăm', 'tỷ', 'lệ',
-  'chính', 'thức', 'sau', 'trước', 'mang', 'tới', 'nên', 'rồi', 'chưa', 'cũng', 'lại', 'luôn', 'nhiều', 'ít',
+  'chính', 'thức', 'sau', 'trước', 'mang', 'tới', 'nên', 'rồi', 'chưa', 'cũng', 'lại', 'luôn', 'nhiều', 'ít', 'hết',
 ];
 // "thành phố" and "chính thức" are dropped as words but kept in phrase matches below through the glossary where useful.
 const STOPWORDS = new Set(STOPWORDS_ACCENTED.map(syllableKey));
@@ -61,7 +61,7 @@ const STOPWORDS = new Set(STOPWORDS_ACCENTED.map(syllableKey));
 const STOPWORDS_FOLDED = new Set(
   ('la ai gi nao bao nhieu may co cua o tai va the vay z nhi a oi khong ko k duoc nhung cac mot hien nay gio bay ' +
     'thi ma de cho voi den ve trong ra hom ngay khi luc dau sao nhe nha ha se ten gom kia vao lan minh ' +
-    'biet moi nguoi ong thang khoang con nua giup hay xem phuong xa tp i ii iii sau truoc toi nen roi chua cung lai luon do lam ngoi cai chiec len xuong').split(' '),
+    'biet moi nguoi ong thang khoang con nua giup hay xem phuong xa tp i ii iii sau truoc toi nen roi chua cung lai luon do lam ngoi cai chiec len xuong het').split(' '),
 );
 
 const CUE_PHRASES = ['ty le', 'phan tram', 'bao nhieu', 'so hieu', 'ky hieu', 'so luong', 'so may', 'la gi', 'ten gi', 'thoi gian nao', 'thoi gian', 'lan thu nhat', 'lan thu', 'duong nao', 'dia chi nao', 'luc may gio', 'may gio'].map((phrase) => phrase.split(' '));
@@ -233,7 +233,10 @@ function weekdayGroups(text: string): { groups: TermGroup[]; used: Set<number>; 
 
 function vietnameseGroups(text: string, placeTokens: ReadonlySet<string>): TermGroup[] {
   const weekdays = weekdayGroups(text);
-  const tokens = tokenize(text).filter((token) => !token.isNumber && !weekdays.used.has(token.start));
+  // "nam 2021" typed without diacritics is "năm 2021": the year is kept apart, the word is no content.
+  const all = tokenize(text);
+  const yearWords = new Set(all.filter((token, index) => foldedKey(token.text) === 'nam' && /^(19|20)\d{2}$/.test(all[index + 1]?.text ?? '')).map((token) => token.start));
+  const tokens = all.filter((token) => !token.isNumber && !weekdays.used.has(token.start) && !yearWords.has(token.start));
   const typedWithoutDiacritics = !hasDiacritics(text);
   const folded = tokens.map((token) => foldedKey(token.text));
   // Compare synonyms tone-sensitively when the user typed diacritics ("nối" is not "nơi"), folded otherwise.

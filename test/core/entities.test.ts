@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCodes, findDates, findPersons, findQuantities, findTimes, findTimeSpans, findWeekdays, governmentLevels, isIssueDate } from '../../src/core/entities.js';
+import { findCodes, findDates, findListItems, findPersons, findQuantities, findTimes, findTimeSpans, findWeekdays, governmentLevels, isIssueDate } from '../../src/core/entities.js';
 
 describe('findPersons', () => {
   it('finds names after a title and skips the title words', () => {
@@ -78,5 +78,11 @@ describe('findWeekdays', () => {
     expect([...findWeekdays('làm việc từ thứ Hai đến thứ Sáu')]).toEqual([2, 3, 4, 5, 6]);
     expect([...findWeekdays('sáng thứ 7 và Chủ nhật')]).toEqual([7, 8]);
     expect([...findWeekdays('Hội nghị lần thứ năm của Ban Chấp hành')]).toEqual([]);
+  });
+});
+
+describe('findListItems', () => {
+  it('keeps a place name after "phường"/"xã" even when a syllable is also a title word', () => {
+    expect(findListItems('Xã mới gồm xã Phú Lộc và xã Hòa Nam.').map((entity) => entity.text)).toEqual(['Phú Lộc', 'Hòa Nam']);
   });
 });

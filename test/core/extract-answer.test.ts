@@ -13,8 +13,12 @@ const ARTICLE: ArticleMeta = {
 
 /** One article whose body is the given paragraphs, retrieved as a single chunk. */
 function passagesOf(...paragraphs: string[]): Passage[] {
+  return passagesOfArticle(ARTICLE, paragraphs);
+}
+
+function passagesOfArticle(article: ArticleMeta, paragraphs: string[]): Passage[] {
   const text = paragraphs.join('\n\n');
-  return [{ article: ARTICLE, chunk: { id: `${ARTICLE.id}#0`, articleId: ARTICLE.id, ordinal: 0, start: 0, end: text.length, text }, score: 1 }];
+  return [{ article, chunk: { id: `${article.id}#0`, articleId: article.id, ordinal: 0, start: 0, end: text.length, text }, score: 1 }];
 }
 
 const answer = (question: string, passages: Passage[]) => extractAnswer(analyzeQuestion(question, new Set(['dong', 'lam'])), passages);
@@ -163,5 +167,29 @@ describe('counts of a named thing', () => {
     const result = answer('Hội nghị trực tuyến sơ kết Chỉ thị số 35-CT/TW mà xã Đông Lâm tham dự được kết nối tới bao nhiêu điểm cầu?', passages);
     expect(result.kind).toBe('answered');
     expect(result.text).toContain('96 điểm cầu');
+  });
+});
+
+describe('budget and merger questions', () => {
+  const budget = passagesOfArticle({ ...ARTICLE, id: 'xa-dong-lam-ngan-sach-2023', title: 'HĐND xã Đông Lâm điều chỉnh dự toán ngân sách năm 2023', published: '2023-10-02' }, [
+    'Kỳ họp thông qua nghị quyết điều chỉnh dự toán thu, chi ngân sách địa phương.',
+    'Về chi, khoản lớn nhất là chi thường xuyên, hơn 61,3 tỷ đồng; chi đầu tư phát triển là hơn 14,9 tỷ đồng.',
+  ]);
+
+  it('answers a spending question typed without diacritics, with "năm 2023" and "hết" as fillers', () => {
+    const result = answer('xa dong lam nam 2023 chi thuong xuyen het bao nhieu tien', budget);
+    expect(result.text).toContain('61,3 tỷ đồng');
+  });
+
+  it('answers how much development investment a commune planned, in English', () => {
+    const result = answer('How much development investment spending did Dong Lam commune plan for 2023?', budget);
+    expect(result.text).toContain('14,9 tỷ đồng');
+  });
+
+  it('lists former wards whose names share a syllable with a title word', () => {
+    const passages = passagesOf('Xã Đông Lâm được thành lập trên cơ sở sắp xếp toàn bộ diện tích tự nhiên của xã Phú Lộc và xã Hòa Nam.');
+    const result = answer('xã Đông Lâm bây giờ gộp từ mấy xã nào thế?', passages);
+    expect(result.kind).toBe('answered');
+    expect(result.text).toContain('Hòa Nam');
   });
 });

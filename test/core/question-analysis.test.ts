@@ -91,3 +91,14 @@ describe('questions about officials and documents', () => {
     expect(analyzeQuestion('Xã học Nghị quyết số 72-NQ/TW hôm nào?').asksIssueDate).toBe(false);
   });
 });
+
+describe('fillers typed without diacritics', () => {
+  it('drops "hết" and the "nam" of "nam 2021" but keeps the year', () => {
+    const analyzed = analyzeQuestion('xa dong lam nam 2021 chi thuong xuyen het bao nhieu tien', new Set(['dong', 'lam']));
+    const flat = analyzed.groups.flatMap((group) => group.phrases.map((phrase) => phrase.join(' ')));
+    expect(flat).not.toContain('het');
+    expect(flat).not.toContain('nam');
+    expect(flat).toContain('thuong xuyen');
+    expect(analyzed.years).toEqual(['2021']);
+  });
+});
