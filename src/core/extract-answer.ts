@@ -27,7 +27,7 @@ interface Unit {
   folded: string[];
   accented: string[];
   /** The chunk the unit was cut from, to quote two adjacent sentences together. */
-  chunk?: { start: number; text: string };
+  chunk: { start: number; text: string } | undefined;
 }
 
 const DEFAULT_MIN_COVERAGE = 0.55;
@@ -137,7 +137,7 @@ function collectUnits(passages: readonly Passage[]): Unit[] {
       if (seen.has(key)) continue;
       seen.add(key);
       const sentenceText = chunk.text.slice(span.start, span.end);
-      units.push({ ...makeUnit(article, rank, start, sentenceText, sentenceText), chunk: { start: chunk.start, text: chunk.text } });
+      units.push(makeUnit(article, rank, start, sentenceText, sentenceText, chunk));
       // Clauses of a sentence, so a list of officials yields the one the question asks about.
       const clauses = sentenceText.split(/(?<=[;:])\s+/u);
       if (clauses.length > 1) {
@@ -153,9 +153,11 @@ function collectUnits(passages: readonly Passage[]): Unit[] {
   return units;
 }
 
-function makeUnit(article: ArticleMeta, rank: number, start: number, text: string, sentenceText: string): Unit {
+function makeUnit(article: ArticleMeta, rank: number, start: number, text: string, sentenceText: string, chunk?: Unit['chunk']): Unit {
   const tokens = tokenize(text);
+  // Every unit gets the same fields in the same order: one object shape keeps the scoring loop fast.
   return {
+    chunk,
     article,
     rank,
     start,
@@ -363,7 +365,7 @@ function joinWithNeighbourFact(question: AnalyzedQuestion, unit: Unit, groups: r
     const between = chunk.text.slice(first.end - chunk.start, second.start - chunk.start);
     if (/\S/u.test(between)) continue;
     const text = chunk.text.slice(first.start - chunk.start, second.end - chunk.start);
-    const joined: Unit = { ...makeUnit(unit.article, unit.rank, first.start, text, text), chunk };
+    const joined = makeUnit(unit.article, unit.rank, first.start, text, text, chunk);
     const entity = answerEntity(question, neighbour, [], questionFolded);
     if (!entity || (question.types[0] === 'date' && isIssueDate(neighbour.text, entity) && !question.asksIssueDate)) continue;
     const offset = neighbour.start - first.start;
