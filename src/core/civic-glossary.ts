@@ -173,3 +173,6 @@ export const vietnameseSynonyms: Readonly<Record<string, readonly string[]>> = {
   'lương': ['thu nhập'],
   'thu ngân sách': ['tổng thu', 'thu cân đối'],
 };
+
+/** What "bao nhiêu người" counts when the question names a body rather than a place: its members ("gồm 33 đồng chí"). */
+export const memberCountTerms: readonly string[] = ['người', 'đồng chí', 'thành viên', 'ủy viên', 'đại biểu'];

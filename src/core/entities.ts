@@ -175,7 +175,8 @@ export function findQuantities(sentence: string): Entity[] {
     const value = entity.text.trim();
     if (/^(19|20)\d{2}$/.test(value)) return false;
     const before = sentence.slice(Math.max(0, entity.start - 12), entity.start);
-    if (/(số|thứ|lần)\s*$/iu.test(before) && !/%/.test(value)) return false;
+    // "Quyết định số 12", "lần thứ 3" number things; "dân số 41.250", "tổng số 520" count them.
+    if (/(?<!(?:dân|tổng|con|chỉ|hệ|đa)\s)(số|thứ|lần)\s*$/iu.test(before) && !/%/.test(value)) return false;
     return true;
   });
 }

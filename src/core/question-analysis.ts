@@ -1,4 +1,4 @@
-import { englishToVietnamese, vietnameseSynonyms } from './civic-glossary.js';
+import { englishToVietnamese, memberCountTerms, vietnameseSynonyms } from './civic-glossary.js';
 import { foldDiacritics, foldedKey, hasDiacritics, nfc, numberKey, syllableKey, tokenize } from '../ingest/normalize-vietnamese.js';
 import { governmentLevels, type GovernmentLevel } from './entities.js';
 import type { Language } from './types.js';
@@ -231,6 +231,18 @@ function weekdayGroups(text: string): { groups: TermGroup[]; used: Set<number>; 
   return { groups, used, days };
 }
 
+/**
+ * "Ban chấp hành … có bao nhiêu người" counts members, not residents: when the question names something other than
+ * the population, "bao nhiêu người" stops expanding to "dân số" (which would pull population sentences instead).
+ */
+function countMembersOfNamedBody(groups: TermGroup[]): void {
+  const index = groups.findIndex((group) => group.texts[0] === 'bao nhiêu người');
+  const others = groups.filter((_, at) => at !== index);
+  if (index < 0 || others.length === 0 || others.some((group) => group.phrases.some((phrase) => phrase.includes('dan')))) return;
+  const texts = ['bao nhiêu người', ...memberCountTerms];
+  groups[index] = { phrases: texts.map((phrase) => phrase.split(' ').map(foldedKey)), literal: false, texts };
+}
+
 function vietnameseGroups(text: string, placeTokens: ReadonlySet<string>): TermGroup[] {
   const weekdays = weekdayGroups(text);
   // "nam 2021" typed without diacritics is "năm 2021": the year is kept apart, the word is no content.
@@ -294,6 +306,7 @@ function vietnameseGroups(text: string, placeTokens: ReadonlySet<string>): TermG
       });
     }
   });
+  countMembersOfNamedBody(groups);
   for (const number of tokenize(text).filter((token) => token.isNumber && !weekdays.used.has(token.start))) {
     if (!/^(19|20)\d{2}$/.test(number.text)) groups.push({ phrases: [[numberKey(number.text)]], literal: true, texts: [number.text] });
   }

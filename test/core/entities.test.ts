@@ -86,3 +86,9 @@ describe('findListItems', () => {
     expect(findListItems('Xã mới gồm xã Phú Lộc và xã Hòa Nam.').map((entity) => entity.text)).toEqual(['Phú Lộc', 'Hòa Nam']);
   });
 });
+
+describe('numbers after "số"', () => {
+  it('counts "dân số 41.250" but not "Quyết định số 12"', () => {
+    expect(findQuantities('quy mô dân số 41.250 người theo Quyết định số 12').map((entity) => entity.text)).toEqual(['41.250']);
+  });
+});

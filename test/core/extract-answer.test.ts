@@ -193,3 +193,14 @@ describe('budget and merger questions', () => {
     expect(result.text).toContain('Hòa Nam');
   });
 });
+
+describe('how many people a body has', () => {
+  it('counts the members of a named body, not the residents', () => {
+    const passages = passagesOf(
+      'Sau sắp xếp, xã Đông Lâm có quy mô dân số 41.250 người.',
+      'Đại hội đã bầu Ban Chấp hành Đảng bộ xã nhiệm kỳ 2025 - 2030 gồm 29 đồng chí.',
+    );
+    expect(answer('ban chap hanh dang bo xa dong lam co bao nhieu nguoi', passages).text).toContain('29 đồng chí');
+    expect(answer('Dân số xã Đông Lâm là bao nhiêu người?', passages).text).toContain('41.250');
+  });
+});
