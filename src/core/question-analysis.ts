@@ -64,7 +64,7 @@ const STOPWORDS_FOLDED = new Set(
     'biet moi nguoi ong thang khoang con nua giup hay xem phuong xa tp i ii iii sau truoc toi nen roi chua cung lai luon do lam ngoi cai chiec len xuong het').split(' '),
 );
 
-const CUE_PHRASES = ['ty le', 'phan tram', 'bao nhieu', 'so hieu', 'ky hieu', 'so luong', 'so may', 'la gi', 'ten gi', 'thoi gian nao', 'thoi gian', 'lan thu nhat', 'lan thu', 'duong nao', 'dia chi nao', 'luc may gio', 'may gio'].map((phrase) => phrase.split(' '));
+const CUE_PHRASES = ['mang so hieu', 'ty le', 'phan tram', 'bao nhieu', 'so hieu', 'ky hieu', 'so luong', 'so may', 'la gi', 'ten gi', 'thoi gian nao', 'thoi gian', 'lan thu nhat', 'lan thu', 'duong nao', 'dia chi nao', 'luc may gio', 'may gio'].map((phrase) => phrase.split(' '));
 
 const ENGLISH_STOPWORDS = new Set(
   ('what who whom whose is are was were the a an of in on at for to how many much when where which did does do after ' +
@@ -243,6 +243,14 @@ function countMembersOfNamedBody(groups: TermGroup[]): void {
   groups[index] = { phrases: texts.map((phrase) => phrase.split(' ').map(foldedKey)), literal: false, texts };
 }
 
+// Without diacritics "nghi" may be "nghỉ" (a synonym key) or the "nghị" of "nghị quyết": inside these compounds it is
+// never the one-syllable word.
+const FOLDED_COMPOUNDS = ['nghi quyet', 'nghi dinh', 'hoi nghi', 'de nghi', 'kien nghi', 'noi dung', 'noi vu', 'tien do', 'tien hanh', 'hop tac', 'hop dong', 'cho o'].map((phrase) => phrase.split(' '));
+
+function inFoldedCompound(folded: readonly string[], index: number): boolean {
+  return FOLDED_COMPOUNDS.some(([first, second]) => (folded[index] === first && folded[index + 1] === second) || (folded[index - 1] === first && folded[index] === second));
+}
+
 function vietnameseGroups(text: string, placeTokens: ReadonlySet<string>): TermGroup[] {
   const weekdays = weekdayGroups(text);
   // "nam 2021" typed without diacritics is "năm 2021": the year is kept apart, the word is no content.
@@ -261,6 +269,7 @@ function vietnameseGroups(text: string, placeTokens: ReadonlySet<string>): TermG
   for (const key of synonymKeys) {
     const keyTokens = key.split(' ').map(comparableKey);
     for (let index = 0; index + keyTokens.length <= comparable.length; index++) {
+      if (typedWithoutDiacritics && keyTokens.length === 1 && inFoldedCompound(folded, index)) continue;
       if (keyTokens.every((token, offset) => comparable[index + offset] === token && !covered.has(index + offset))) {
         const texts = [key, ...(vietnameseSynonyms[key] ?? [])];
         groups.push({ phrases: texts.map((phrase) => phrase.split(' ').map(foldedKey)), literal: false, texts });

@@ -102,3 +102,12 @@ describe('fillers typed without diacritics', () => {
     expect(analyzed.years).toEqual(['2021']);
   });
 });
+
+describe('homographs typed without diacritics', () => {
+  it('reads "nghi quyet" as "nghị quyết", never the synonym key "nghỉ", and "mang so hieu" as a cue', () => {
+    const flat = phrases('chuong trinh thuc hien nghi quyet so 72-nq/tw mang so hieu gi').flat();
+    expect(flat).not.toContain('dong cua');
+    expect(flat).toContain('nghi quyet');
+    expect(flat).not.toContain('mang');
+  });
+});
