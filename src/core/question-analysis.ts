@@ -128,7 +128,7 @@ export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string
   const searchText = language === 'en' ? [...expansions, ...literals, ...placeTokens].join(' ') : [text, ...expansions].join(' ');
   const countedNoun = findCountedNoun(text, language);
   const countedPhrase = countedNoun ? findCountedPhrase(text) : undefined;
-  const levels = [...governmentLevels(text)];
+  const levels = language === 'en' ? englishLevels(text) : [...governmentLevels(text)];
   const weekday = language === 'vi' ? weekdayGroups(text).days[0] : undefined;
   const folded = ` ${foldDiacritics(text).toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ')} `;
   return {
@@ -177,6 +177,18 @@ const OPENING_HOURS_WORDS = new Set(['giờ làm việc', 'giờ mở cửa', 't
 function markFocus(groups: TermGroup[], types: readonly AnswerType[]): TermGroup[] {
   if (types[0] !== 'time') return groups;
   return groups.map((group) => (group.texts.some((text) => OPENING_HOURS_WORDS.has(text)) ? { ...group, focus: true } : group));
+}
+
+// "Who chairs the People's Council of X commune": a title together with "commune"/"ward" asks for the local official.
+const ENGLISH_TITLE = /\b(chair\w*|president|secretary|head|leads?|council|committee|director)\b/;
+
+function englishLevels(text: string): GovernmentLevel[] {
+  const lower = text.toLowerCase();
+  if (!ENGLISH_TITLE.test(lower)) return [];
+  const levels: GovernmentLevel[] = [];
+  if (/\b(ward|commune)\b/.test(lower)) levels.push('local');
+  if (/\b(province|provincial|city)\b/.test(lower)) levels.push('provincial');
+  return levels;
 }
 
 const ISSUE_CUE = / (ban hanh|de ngay|ngay ky|ky ban hanh|ky quyet dinh|ra doi|issued|signed|dated) /;

@@ -109,6 +109,15 @@ describe('level of government', () => {
     expect(result.text).toContain('Trịnh Văn Hùng');
   });
 
+  it('answers an English question about the commune council with the commune official', () => {
+    const council = passagesOf(
+      'Đồng chí Trịnh Văn Hùng, Chủ tịch HĐND tỉnh, dự hội nghị.',
+      'Tại điểm cầu xã Đông Lâm có đồng chí Mạc Thị Hoa, Bí thư Đảng ủy, Chủ tịch HĐND xã và nhiều đại biểu khác.',
+    );
+    const result = answer("Who chairs the People's Council of Dong Lam commune?", council);
+    expect(result.text).toContain('Mạc Thị Hoa');
+  });
+
   it('refuses a commune question when only a province official is named', () => {
     const result = answer('Phó Chủ tịch UBND xã Đông Lâm là ai?', passagesOf('Dự lễ có đồng chí Trịnh Văn Hùng, Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh Thái Hòa.'));
     expect(result.kind).toBe('refused');
@@ -184,6 +193,13 @@ describe('budget and merger questions', () => {
   it('answers how much development investment a commune planned, in English', () => {
     const result = answer('How much development investment spending did Dong Lam commune plan for 2023?', budget);
     expect(result.text).toContain('14,9 tỷ đồng');
+  });
+
+  it('answers the adjusted budget revenue asked in English', () => {
+    const revenue = passagesOfArticle({ ...ARTICLE, id: 'xa-dong-lam-ngan-sach-2024', title: 'HĐND xã Đông Lâm điều chỉnh dự toán ngân sách năm 2024', published: '2024-09-12' }, [
+      'Theo nghị quyết, tổng thu cân đối ngân sách năm 2024 của xã sau điều chỉnh là hơn 77,4 tỷ đồng.',
+    ]);
+    expect(answer('What was the adjusted 2024 budget revenue of Dong Lam commune?', revenue).text).toContain('77,4 tỷ đồng');
   });
 
   it('lists former wards whose names share a syllable with a title word', () => {
