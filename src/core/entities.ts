@@ -1,4 +1,4 @@
-import { syllableKey } from '../ingest/normalize-vietnamese.js';
+import { foldDiacritics, syllableKey } from '../ingest/normalize-vietnamese.js';
 
 /** A typed fact found in a sentence, with UTF-16 offsets into it. */
 export interface Entity {
@@ -67,8 +67,11 @@ export function findPersons(sentence: string): Entity[] {
   return persons;
 }
 
-const DATE = /\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|\b\d{1,2}\/(?:19|20)\d{2}\b|(?:ngày|tháng)\s+\d{1,2}(?![\d/])(?:\s+(?:tháng|năm)\s+\d{1,4})*/giu;
-const TIME = /\b\d{1,2}\s?(?:h|giờ|g)\s?\d{0,2}\b|\b\d{1,2}:\d{2}\b/giu;
+// "22-23/8" (a congress over two days) is one date.
+const DATE = /\b(?:\d{1,2}\s?[-–]\s?)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|\b\d{1,2}\/(?:19|20)\d{2}\b|(?:ngày|tháng)\s+\d{1,2}(?![\d/\-–])(?:\s+(?:tháng|năm)\s+\d{1,4})*/giu;
+// Lookarounds instead of \b, which is ASCII-only and so never matches after "giờ" ("đến 17 giờ,").
+const TIME = /(?<![\p{L}\d])\d{1,2}\s?(?:giờ|h|g)(?:\s?\d{2})?(?:\s?phút)?(?![\p{L}\d])|(?<![\d:])\d{1,2}:\d{2}(?![\d:])/giu;
+const SPAN_JOINER = /^\s*(?:đến|tới|-|–|—)\s*$/iu;
 const CODE = /\b\d+[-/][\p{Lu}\p{L}]+(?:[-/][\p{Lu}\p{L}]+)*\b/gu;
 const NUMBER = /\d+(?:[.,]\d+)*\s?%?/gu;
 
@@ -94,6 +97,71 @@ export function findTimes(sentence: string): Entity[] {
   return matches(sentence, TIME);
 }
 
+/**
+ * Opening hours as the article states them: a span "từ 7 giờ 30 đến 17 giờ" or "7h30–11h30" as one entity, and any
+ * clock time outside a span on its own.
+ */
+export function findTimeSpans(sentence: string): Entity[] {
+  const times = findTimes(sentence);
+  const found: Entity[] = [];
+  for (let index = 0; index < times.length; index++) {
+    const first = times[index] as Entity;
+    const second = times[index + 1];
+    if (!second || !SPAN_JOINER.test(sentence.slice(first.end, second.start))) {
+      found.push(first);
+      continue;
+    }
+    const from = /từ\s+$/iu.exec(sentence.slice(0, first.start));
+    const start = from ? first.start - from[0].length : first.start;
+    found.push({ text: sentence.slice(start, second.end), start, end: second.end });
+    index++;
+  }
+  return found;
+}
+
+/**
+ * True when a date is the day a document was issued or signed ("Nghị quyết số 59-NQ/TW, ban hành ngày 2/3/2025",
+ * "đề ngày 6/4/2025"), which answers "ban hành khi nào" but not when something happened.
+ */
+export function isIssueDate(sentence: string, date: Entity): boolean {
+  const before = sentence.slice(Math.max(0, date.start - 30), date.start);
+  return /(?:(?:ban hành|ký)\s+(?:vào\s+)?(?:ngày\s+)?|đề\s+ngày\s+)$/iu.test(before);
+}
+
+/** Which tier of government a title belongs to: the ward/commune, a district, or the province/city. */
+export type GovernmentLevel = 'local' | 'district' | 'provincial';
+
+const OFFICE = '(?:ubnd|hdnd|uy ban nhan dan|hoi dong nhan dan|dang uy|uy ban mttq|mttq|mat tran to quoc|cong an|chu tich|bi thu)';
+const LEVEL_PATTERNS: Array<{ level: GovernmentLevel; pattern: RegExp }> = [
+  { level: 'local', pattern: new RegExp(`\\b${OFFICE} (?:viet nam )?(?:xa|phuong|thi tran)\\b`) },
+  { level: 'district', pattern: new RegExp(`\\b(?:${OFFICE} (?:viet nam )?(?:huyen|quan|thi xa)\\b|(?:huyen|quan|thi) uy\\b)`) },
+  { level: 'provincial', pattern: new RegExp(`\\b(?:${OFFICE} (?:viet nam )?(?:tinh|thanh pho|tp)\\b|(?:tinh|thanh) uy\\b)`) },
+];
+
+/** The tiers of government the titles in a text name ("Phó Chủ tịch UBND tỉnh", "Thành ủy viên"); empty when none. */
+export function governmentLevels(text: string): Set<GovernmentLevel> {
+  const folded = ` ${foldDiacritics(text).toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ')} `;
+  return new Set(LEVEL_PATTERNS.filter(({ pattern }) => pattern.test(folded)).map(({ level }) => level));
+}
+
+/**
+ * The titles that belong to a name in a sentence: an appositive after it ("Phan Văn A, Phó Chủ tịch UBND tỉnh"), else
+ * the words before it back to the previous name or clause ("Phó Chủ tịch UBND xã là các đồng chí A và B").
+ */
+export function titleAround(sentence: string, entity: Entity, others: readonly Entity[]): string {
+  const nextName = others.filter((other) => other.start >= entity.end).map((other) => other.start);
+  const afterEnd = Math.min(sentence.length, ...nextName, ...boundaries(sentence, entity.end));
+  const after = sentence.slice(entity.end, afterEnd);
+  if (/^\s*[,(–-]/u.test(after)) return after;
+  const previousName = others.filter((other) => other.end <= entity.start).map((other) => other.end);
+  const beforeStart = Math.max(0, ...previousName, ...[';', ':', '.'].map((mark) => sentence.lastIndexOf(mark, entity.start - 1) + 1));
+  return sentence.slice(beforeStart, entity.start);
+}
+
+function boundaries(sentence: string, from: number): number[] {
+  return [';', '.'].map((mark) => sentence.indexOf(mark, from)).filter((at) => at >= 0);
+}
+
 /** Document numbers such as "05-CTr/TU" or "19484/UBND-HCC". */
 export function findCodes(sentence: string): Entity[] {
   return matches(sentence, CODE);
@@ -107,7 +175,8 @@ export function findQuantities(sentence: string): Entity[] {
     const value = entity.text.trim();
     if (/^(19|20)\d{2}$/.test(value)) return false;
     const before = sentence.slice(Math.max(0, entity.start - 12), entity.start);
-    if (/(số|thứ|lần)\s*$/iu.test(before) && !/%/.test(value)) return false;
+    // "Quyết định số 12", "lần thứ 3" number things; "dân số 41.250", "tổng số 520" count them.
+    if (/(?<!(?:dân|tổng|con|chỉ|hệ|đa)\s)(số|thứ|lần)\s*$/iu.test(before) && !/%/.test(value)) return false;
     return true;
   });
 }
@@ -127,7 +196,9 @@ export function findListItems(sentence: string): Entity[] {
     const start = match.index ?? 0;
     if (start === 0) continue;
     const words = match[0].split(/\s+/).filter((word) => !NOT_NAME_WORDS.has(syllableKey(word)));
-    if (words.length >= 2) items.push({ text: match[0], start, end: start + match[0].length });
+    // After "phường"/"xã" a two-syllable run is a place name even when a syllable is also a title word ("Gia Nam").
+    const afterPlaceWord = /(?:phường|xã|thị trấn|thôn|huyện|quận)\s+$/iu.test(sentence.slice(Math.max(0, start - 12), start));
+    if (words.length >= 2 || (afterPlaceWord && match[0].split(/\s+/).length >= 2)) items.push({ text: match[0], start, end: start + match[0].length });
   }
   return items;
 }
@@ -141,4 +212,30 @@ function matches(sentence: string, pattern: RegExp): Entity[] {
     found.push({ text, start, end: start + text.length });
   }
   return found;
+}
+
+const WEEKDAY_WORDS: Record<string, number> = { hai: 2, ba: 3, tư: 4, năm: 5, sáu: 6, bảy: 7, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 };
+const WEEKDAY = '(?:thứ\\s+(hai|ba|tư|năm|sáu|bảy|[2-7])|(chủ nhật))';
+const WEEKDAY_RANGE = new RegExp(`từ\\s+${WEEKDAY}\\s+(?:đến|tới|-|–)\\s+(?:hết\\s+)?${WEEKDAY}|${WEEKDAY}`, 'giu');
+
+/**
+ * The days of the week a sentence names, 2 (thứ Hai) to 8 (Chủ nhật), a range "từ thứ Hai đến thứ Sáu" counting
+ * every day in it; ordinals ("lần thứ năm") are not read as days.
+ */
+export function findWeekdays(sentence: string): Set<number> {
+  const days = new Set<number>();
+  const dayOf = (word: string | undefined, sunday: string | undefined) => (sunday ? 8 : WEEKDAY_WORDS[(word ?? '').toLowerCase()]);
+  for (const match of sentence.matchAll(WEEKDAY_RANGE)) {
+    const before = sentence.slice(Math.max(0, (match.index ?? 0) - 12), match.index ?? 0);
+    if (/(?:lần|điểm|kỳ|khóa|phiên|đợt|văn bản|địa điểm|nhiệm kỳ)\s*$/iu.test(before)) continue;
+    const from = dayOf(match[1], match[2]);
+    const to = dayOf(match[3], match[4]);
+    if (from !== undefined && to !== undefined) {
+      for (let day = from; day <= to; day++) days.add(day);
+      continue;
+    }
+    const single = dayOf(match[5], match[6]);
+    if (single !== undefined) days.add(single);
+  }
+  return days;
 }

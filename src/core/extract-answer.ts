@@ -1,5 +1,5 @@
 import { containsPhrase, type AnalyzedQuestion, type AnswerType, type TermGroup } from './question-analysis.js';
-import { findCodes, findDates, findListItems, findLocations, findPersons, findQuantities, findTimes, type Entity } from './entities.js';
+import { findCodes, findDates, findListItems, findLocations, findPersons, findQuantities, findTimeSpans, findWeekdays, governmentLevels, isIssueDate, titleAround, type Entity } from './entities.js';
 import { message, refusalMessage } from './messages.js';
 import { foldedKey, normalizeForMatch, syllableKey, tokenize } from '../ingest/normalize-vietnamese.js';
 import { splitSentences } from '../ingest/split-sentences.js';
@@ -26,6 +26,8 @@ interface Unit {
   sentenceText: string;
   folded: string[];
   accented: string[];
+  /** The chunk the unit was cut from, to quote two adjacent sentences together. */
+  chunk: { start: number; text: string } | undefined;
 }
 
 const DEFAULT_MIN_COVERAGE = 0.55;
@@ -36,6 +38,14 @@ const MIN_OWN_SHARE = 0.25;
 /** Most syllables between an asked-for number and the nearest question word in the span. */
 const MAX_QUANTITY_DISTANCE = 6;
 const MODIFIERS = new Set(['phó', 'nguyên', 'cựu', 'tân'].map(syllableKey));
+/** Own share enough when the number stands right before the counted thing ("165 điểm cầu" for "bao nhiêu điểm cầu"). */
+const MIN_OWN_SHARE_COUNTED = 0.15;
+/** Score lost by a date that only the neighbouring sentence holds, or a document's issue date for another question. */
+const NEIGHBOUR_DATE_PENALTY = 0.25;
+const ISSUE_DATE_PENALTY = 0.5;
+// A sentence about the close ("Chiều 23/8, Đại hội bế mạc") dates the end, not when something was held or opened.
+const CLOSING_WORDS = /\b(be mac|ket thuc|khep lai|closed?|ended)\b/;
+const CLOSING_PENALTY = 0.3;
 
 /**
  * Picks the shortest span of the retrieved passages that answers the question (a clause or a sentence), quoting the
@@ -54,7 +64,7 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
   for (const unit of units) if (!titles.has(unit.article.id)) titles.set(unit.article.id, makeUnit(unit.article, unit.rank, -1, unit.article.title, unit.article.title));
   const weights = groups.map((group) => {
     const frequency = sentences.filter((unit) => groupCredit(group, unit, question) > 0).length;
-    return { frequency, weight: Math.log(1 + (sentences.length + 1) / (frequency + 0.5)) };
+    return { frequency, weight: Math.log(1 + (sentences.length + 1) / (frequency + 0.5)) * (group.focus ? 2 : 1) };
   });
   const totalWeight = weights.reduce((sum, entry) => sum + entry.weight, 0);
   const bigrams = questionBigrams(groups);
@@ -75,17 +85,31 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
       if (own > 0) hits.push(...positionsOf(group, unit));
     });
     const coverage = totalWeight > 0 ? covered / totalWeight : 0;
-    if (coverage < minCoverage || ownCovered < MIN_OWN_SHARE * totalWeight) continue;
+    if (coverage < minCoverage || ownCovered < MIN_OWN_SHARE_COUNTED * totalWeight) continue;
     if (!yearsFit(question.years, unit)) continue;
-    const entity = answerEntity(question.types, unit, hits, question.countedNoun, questionFolded);
+    if (!weekdayFits(question, unit)) continue;
+    let entity = answerEntity(question, unit, hits, questionFolded);
+    if (ownCovered < MIN_OWN_SHARE * totalWeight && !(entity && countsAskedThing(entity, unit, question.countedPhrase))) continue;
+    let candidate = unit;
+    let penalty = entity && question.types[0] === 'date' && isIssueDate(unit.text, entity) && !question.asksIssueDate ? ISSUE_DATE_PENALTY : 0;
+    if (question.types[0] === 'date' && !CLOSING_WORDS.test(questionFolded) && CLOSING_WORDS.test(unit.folded.join(' '))) penalty += CLOSING_PENALTY;
+    if ((!entity || penalty > 0) && (question.types[0] === 'date' || question.types[0] === 'time')) {
+      // "Kể từ ngày 13/10/2025, … . Ngoài trụ sở, phường bố trí thêm 2 điểm …": the date sits in the sentence next door.
+      const joined = joinWithNeighbourFact(question, unit, groups, questionFolded);
+      if (joined) {
+        candidate = joined.unit;
+        entity = joined.entity;
+        penalty = NEIGHBOUR_DATE_PENALTY;
+      }
+    }
     if (question.types[0] !== 'other' && !entity) continue;
     // A number far from every word of the question is about something else ("5 năm qua … người dân").
     if (entity && question.types[0] === 'quantity' && hits.length > 0 && !nearQuestionWords(entity, unit, hits)) continue;
     const bigramShare = bigrams.length ? bigrams.filter((pair) => containsPhrase(unit.folded, pair)).length / bigrams.length : 0;
     const proximity = entity ? proximityBonus(entity, unit, hits) : 0;
     const brevity = unit.text.length < unit.sentenceText.length ? 0.05 : 0;
-    const score = 2 * coverage + 0.6 * bigramShare + 0.5 * proximity + 0.15 / (1 + unit.rank) + brevity;
-    if (!best || score > best.score) best = { unit, score, entity };
+    const score = 2 * coverage + 0.6 * bigramShare + 0.5 * proximity + 0.15 / (1 + unit.rank) + brevity - penalty;
+    if (!best || score > best.score) best = { unit: candidate, score, entity };
   }
   if (!best) return refuse('low-score');
 
@@ -113,7 +137,7 @@ function collectUnits(passages: readonly Passage[]): Unit[] {
       if (seen.has(key)) continue;
       seen.add(key);
       const sentenceText = chunk.text.slice(span.start, span.end);
-      units.push(makeUnit(article, rank, start, sentenceText, sentenceText));
+      units.push(makeUnit(article, rank, start, sentenceText, sentenceText, chunk));
       // Clauses of a sentence, so a list of officials yields the one the question asks about.
       const clauses = sentenceText.split(/(?<=[;:])\s+/u);
       if (clauses.length > 1) {
@@ -129,9 +153,11 @@ function collectUnits(passages: readonly Passage[]): Unit[] {
   return units;
 }
 
-function makeUnit(article: ArticleMeta, rank: number, start: number, text: string, sentenceText: string): Unit {
+function makeUnit(article: ArticleMeta, rank: number, start: number, text: string, sentenceText: string, chunk?: Unit['chunk']): Unit {
   const tokens = tokenize(text);
+  // Every unit gets the same fields in the same order: one object shape keeps the scoring loop fast.
   return {
+    chunk,
     article,
     rank,
     start,
@@ -250,7 +276,7 @@ function entitiesOf(type: AnswerType, text: string): Entity[] {
     case 'date':
       return findDates(text);
     case 'time':
-      return findTimes(text);
+      return findTimeSpans(text);
     case 'location':
       return findLocations(text);
     case 'code':
@@ -280,17 +306,70 @@ function countsSomethingElse(entity: Entity, unit: Unit, countedNoun: string | u
 }
 
 /** The fact of the asked type nearest to the question's content words, or undefined when the span holds none. */
-function answerEntity(types: readonly AnswerType[], unit: Unit, hits: readonly number[], countedNoun: string | undefined, questionFolded: string): Entity | undefined {
-  for (const type of types) {
+function answerEntity(question: AnalyzedQuestion, unit: Unit, hits: readonly number[], questionFolded: string): Entity | undefined {
+  for (const type of question.types) {
     if (type === 'other') return undefined;
     // A fact the question already states ("Nghị quyết số 59-NQ/TW … mang số hiệu gì?") is not its answer.
-    let found = entitiesOf(type, unit.text).filter((entity) => !questionFolded.includes(` ${normalizeForMatch(entity.text)} `));
-    if (type === 'quantity') found = found.filter((entity) => !countsSomethingElse(entity, unit, countedNoun));
+    const all = entitiesOf(type, unit.text);
+    // An official of another tier of government ("Phó Chủ tịch UBND tỉnh" for "Phó Chủ tịch UBND xã") is not the answer.
+    const atLevel = (type === 'person' || type === 'list') && question.level ? all.filter((entity) => levelFits(question.level, entity, unit.text, all)) : all;
+    if (type === 'list' && atLevel.length < 2) continue;
+    let found = atLevel.filter((entity) => !questionFolded.includes(` ${normalizeForMatch(entity.text)} `));
+    if (type === 'quantity') found = found.filter((entity) => !countsSomethingElse(entity, unit, question.countedNoun));
+    // Several dates: the day something happened answers "hôm nào", a document's issue date only "ban hành ngày nào".
+    if (type === 'date' && !question.asksIssueDate && found.some((entity) => !isIssueDate(unit.text, entity))) {
+      found = found.filter((entity) => !isIssueDate(unit.text, entity));
+    }
     if (found.length === 0) continue;
     if (hits.length === 0) return found[0];
     return found
       .map((entity) => ({ entity, distance: tokenDistance(entity, unit, hits) }))
       .sort((a, b) => a.distance - b.distance)[0]?.entity;
+  }
+  return undefined;
+}
+
+/** For a question about one day of the week, false when the span gives hours or dates for other days only ("từ thứ Hai đến thứ Sáu" for "thứ 7"). */
+function weekdayFits(question: AnalyzedQuestion, unit: Unit): boolean {
+  if (!question.weekday || (question.types[0] !== 'time' && question.types[0] !== 'date')) return true;
+  const days = findWeekdays(unit.text);
+  return days.size === 0 || days.has(question.weekday);
+}
+
+/** False when the title written with a name belongs to another tier of government than the one asked about. */
+function levelFits(level: AnalyzedQuestion['level'], entity: Entity, text: string, others: readonly Entity[]): boolean {
+  if (!level) return true;
+  const levels = governmentLevels(titleAround(text, entity, others.filter((other) => other !== entity)));
+  return levels.size === 0 || levels.has(level);
+}
+
+/** Whether the words right after a number are the thing the question counts ("165 điểm cầu" for "bao nhiêu điểm cầu"). */
+function countsAskedThing(entity: Entity, unit: Unit, countedPhrase: readonly string[] | undefined): boolean {
+  if (!countedPhrase || countedPhrase.length < 2) return false;
+  const after = tokenize(unit.text.slice(entity.end)).slice(0, countedPhrase.length).map((token) => foldedKey(token.text));
+  return countedPhrase.every((word, index) => after[index] === word);
+}
+
+/**
+ * For a date or time question whose best sentence holds none, the sentence joined with its neighbour in the article
+ * when that neighbour holds one and shares a word with the question; undefined otherwise.
+ */
+function joinWithNeighbourFact(question: AnalyzedQuestion, unit: Unit, groups: readonly TermGroup[], questionFolded: string): { unit: Unit; entity: Entity } | undefined {
+  if (unit.text !== unit.sentenceText) return undefined;
+  for (const neighbour of [unit.previous, unit.next]) {
+    if (!neighbour || !groups.some((group) => groupCredit(group, neighbour, question) > 0)) continue;
+    const first = neighbour.start < unit.start ? neighbour : unit;
+    const second = first === unit ? neighbour : unit;
+    const chunk = [unit.chunk, neighbour.chunk].find((source) => source && source.start <= first.start && second.end <= source.start + source.text.length);
+    if (!chunk) continue;
+    const between = chunk.text.slice(first.end - chunk.start, second.start - chunk.start);
+    if (/\S/u.test(between)) continue;
+    const text = chunk.text.slice(first.start - chunk.start, second.end - chunk.start);
+    const joined = makeUnit(unit.article, unit.rank, first.start, text, text, chunk);
+    const entity = answerEntity(question, neighbour, [], questionFolded);
+    if (!entity || (question.types[0] === 'date' && isIssueDate(neighbour.text, entity) && !question.asksIssueDate)) continue;
+    const offset = neighbour.start - first.start;
+    return { unit: joined, entity: { text: entity.text, start: entity.start + offset, end: entity.end + offset } };
   }
   return undefined;
 }

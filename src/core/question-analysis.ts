@@ -1,5 +1,6 @@
-import { englishToVietnamese, vietnameseSynonyms } from './civic-glossary.js';
+import { englishToVietnamese, memberCountTerms, vietnameseSynonyms } from './civic-glossary.js';
 import { foldDiacritics, foldedKey, hasDiacritics, nfc, numberKey, syllableKey, tokenize } from '../ingest/normalize-vietnamese.js';
+import { governmentLevels, type GovernmentLevel } from './entities.js';
 import type { Language } from './types.js';
 
 /** The kind of fact a question asks for, used to pick a sentence that holds one. */
@@ -15,6 +16,8 @@ export interface TermGroup {
   texts: string[];
   /** For a bigram of adjacent question words: which run of content words it comes from, and where. */
   run?: { id: number; position: number };
+  /** Words naming what is asked ("giờ làm việc" in an opening-hours question), weighed double when matching. */
+  focus?: boolean;
 }
 
 /** What the answerer needs to know about a question. */
@@ -30,6 +33,14 @@ export interface AnalyzedQuestion {
   searchText: string;
   /** For "bao nhiêu X" / "mấy X" / "how many X": the first syllable of X (folded), to tie the number to its noun. */
   countedNoun?: string;
+  /** The counted thing's first syllables after the cue ("bao nhiêu điểm cầu" → ["diem", "cau"]), folded. */
+  countedPhrase?: string[];
+  /** The tier of government the asked-for title belongs to ("Phó Chủ tịch UBND xã" → local), when the question says. */
+  level?: GovernmentLevel;
+  /** The day of the week the question names, 2 (thứ Hai) to 7 (thứ Bảy) or 8 (Chủ nhật). */
+  weekday?: number;
+  /** Whether the question asks when a document was issued or signed rather than when something happened. */
+  asksIssueDate: boolean;
 }
 
 // Question words, fillers and chat slang; compared tone-insensitively, or folded when the user typed no diacritics.
@@ -41,7 +52,7 @@ const STOPWORDS_ACCENTED = [
   'biết', 'hỏi', 'hồi', 'mới', 'người', 'do', 'ông', 'bà', 'đồng', 'chí', 'năm', 'tháng', 'khoảng', 'chừng',
   'tất', 'cả', 'thì', 'còn', 'nữa', 'đấy', 'ấy', 'nhờ', 'giúp', 'cho', 'hãy', 'xem', 'ạ', 'nhiêu', 'i', 'ii', 'iii',
   'phường', 'xã', 'thị', 'trấn', 'quận', 'huyện', 'tỉnh', 'tp', 'làm', 'nằm', 'ngôi', 'cái', 'chiếc', 'lên', 'xuống', 'phần', 'trăm', 'tỷ', 'lệ',
-  'chính', 'thức', 'sau', 'trước', 'mang', 'tới', 'nên', 'rồi', 'chưa', 'cũng', 'lại', 'luôn', 'nhiều', 'ít',
+  'chính', 'thức', 'sau', 'trước', 'mang', 'tới', 'nên', 'rồi', 'chưa', 'cũng', 'lại', 'luôn', 'nhiều', 'ít', 'hết',
 ];
 // "thành phố" and "chính thức" are dropped as words but kept in phrase matches below through the glossary where useful.
 const STOPWORDS = new Set(STOPWORDS_ACCENTED.map(syllableKey));
@@ -50,10 +61,10 @@ const STOPWORDS = new Set(STOPWORDS_ACCENTED.map(syllableKey));
 const STOPWORDS_FOLDED = new Set(
   ('la ai gi nao bao nhieu may co cua o tai va the vay z nhi a oi khong ko k duoc nhung cac mot hien nay gio bay ' +
     'thi ma de cho voi den ve trong ra hom ngay khi luc dau sao nhe nha ha se ten gom kia vao lan minh ' +
-    'biet moi nguoi ong thang khoang con nua giup hay xem phuong xa tp i ii iii sau truoc toi nen roi chua cung lai luon do lam ngoi cai chiec len xuong').split(' '),
+    'biet moi nguoi ong thang khoang con nua giup hay xem phuong xa tp i ii iii sau truoc toi nen roi chua cung lai luon do lam ngoi cai chiec len xuong het').split(' '),
 );
 
-const CUE_PHRASES = ['ty le', 'phan tram', 'bao nhieu', 'so hieu', 'ky hieu', 'so luong', 'so may', 'la gi', 'ten gi', 'thoi gian nao', 'thoi gian', 'lan thu nhat', 'lan thu', 'duong nao', 'dia chi nao', 'luc may gio', 'may gio'].map((phrase) => phrase.split(' '));
+const CUE_PHRASES = ['mang so hieu', 'ty le', 'phan tram', 'bao nhieu', 'so hieu', 'ky hieu', 'so luong', 'so may', 'la gi', 'ten gi', 'thoi gian nao', 'thoi gian', 'lan thu nhat', 'lan thu', 'duong nao', 'dia chi nao', 'luc may gio', 'may gio'].map((phrase) => phrase.split(' '));
 
 const ENGLISH_STOPWORDS = new Set(
   ('what who whom whose is are was were the a an of in on at for to how many much when where which did does do after ' +
@@ -111,12 +122,28 @@ export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string
   const language = detectLanguage(text);
   const types = detectAnswerTypes(text);
   const years = [...text.matchAll(/\b(19\d{2}|20\d{2})\b/g)].map((match) => match[1] as string);
-  const groups = language === 'en' ? englishGroups(text, placeTokens) : vietnameseGroups(text, placeTokens);
+  const groups = markFocus(language === 'en' ? englishGroups(text, placeTokens) : vietnameseGroups(text, placeTokens), types);
   const expansions = groups.filter((group) => !group.literal).flatMap((group) => group.texts);
   const literals = groups.filter((group) => group.literal).flatMap((group) => group.texts);
   const searchText = language === 'en' ? [...expansions, ...literals, ...placeTokens].join(' ') : [text, ...expansions].join(' ');
   const countedNoun = findCountedNoun(text, language);
-  return { text, language, types, groups, years, searchText, ...(countedNoun ? { countedNoun } : {}) };
+  const countedPhrase = countedNoun ? findCountedPhrase(text) : undefined;
+  const levels = language === 'en' ? englishLevels(text) : [...governmentLevels(text)];
+  const weekday = language === 'vi' ? weekdayGroups(text).days[0] : undefined;
+  const folded = ` ${foldDiacritics(text).toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ')} `;
+  return {
+    text,
+    language,
+    types,
+    groups,
+    years,
+    searchText,
+    ...(countedNoun ? { countedNoun } : {}),
+    ...(countedPhrase ? { countedPhrase } : {}),
+    ...(levels.length === 1 ? { level: levels[0] as GovernmentLevel } : {}),
+    asksIssueDate: ISSUE_CUE.test(folded),
+    ...(weekday ? { weekday } : {}),
+  };
 }
 
 /** The noun a count question counts ("bao nhiêu đảng viên" → "dang"), undefined when it names none. */
@@ -143,20 +170,118 @@ function findCountedNoun(text: string, language: Language): string | undefined {
   return undefined;
 }
 
+// An opening-hours question names the office only loosely ("service centre"), while the hours sentence may say just
+// "tại cả hai địa điểm": the words asking for the hours are what the answer must match.
+const OPENING_HOURS_WORDS = new Set(['giờ làm việc', 'giờ mở cửa', 'thời gian tiếp nhận', 'thời gian làm việc']);
+
+function markFocus(groups: TermGroup[], types: readonly AnswerType[]): TermGroup[] {
+  if (types[0] !== 'time') return groups;
+  return groups.map((group) => (group.texts.some((text) => OPENING_HOURS_WORDS.has(text)) ? { ...group, focus: true } : group));
+}
+
+// "Who chairs the People's Council of X commune": a title together with "commune"/"ward" asks for the local official.
+const ENGLISH_TITLE = /\b(chair\w*|president|secretary|head|leads?|council|committee|director)\b/;
+
+function englishLevels(text: string): GovernmentLevel[] {
+  const lower = text.toLowerCase();
+  if (!ENGLISH_TITLE.test(lower)) return [];
+  const levels: GovernmentLevel[] = [];
+  if (/\b(ward|commune)\b/.test(lower)) levels.push('local');
+  if (/\b(province|provincial|city)\b/.test(lower)) levels.push('provincial');
+  return levels;
+}
+
+const ISSUE_CUE = / (ban hanh|de ngay|ngay ky|ky ban hanh|ky quyet dinh|ra doi|issued|signed|dated) /;
+
+/** The two syllables after "bao nhiêu"/"mấy" when both are content words ("điểm cầu"), else the first alone. */
+function findCountedPhrase(text: string): string[] | undefined {
+  const folded = tokenize(text).filter((token) => !token.isNumber).map((token) => foldedKey(token.text));
+  for (let index = 0; index < folded.length; index++) {
+    const afterCue = folded[index] === 'may' ? index + 1 : folded[index] === 'bao' && folded[index + 1] === 'nhieu' ? index + 2 : -1;
+    if (afterCue < 0) continue;
+    const phrase: string[] = [];
+    for (const word of folded.slice(afterCue, afterCue + 2)) {
+      if (STOPWORDS_FOLDED.has(word)) break;
+      phrase.push(word);
+    }
+    return phrase.length ? phrase : undefined;
+  }
+  return undefined;
+}
+
+const WEEKDAY_NAMES = ['hai', 'ba', 'tư', 'năm', 'sáu', 'bảy'];
+// After these nouns "thứ hai" is an ordinal ("địa điểm thứ hai", "lần thứ ba"), not a weekday.
+const ORDINAL_NOUNS = new Set('lan diem ban ky khoa phien dot vong hang tang lop giai vi chuong dieu khoan muc cau nam thang tuan nhiem nghi hoi truong xa phuong khu to so nguoi'.split(' '));
+
+/**
+ * "thứ 7", "thu bay", "T7": a weekday, as articles write it either way ("thứ Bảy", "thứ 7"). Returns its group and the
+ * character offsets of the tokens it uses, which are then neither content words nor a number to match.
+ */
+function weekdayGroups(text: string): { groups: TermGroup[]; used: Set<number>; days: number[] } {
+  const all = tokenize(text);
+  const groups: TermGroup[] = [];
+  const used = new Set<number>();
+  const days: number[] = [];
+  all.forEach((token, index) => {
+    const key = foldedKey(token.text);
+    const next = all[index + 1];
+    let day: number | undefined;
+    if (/^t[2-7]$/.test(key)) day = Number(key.slice(1));
+    else if (key === 'thu' && next?.isNumber && /^[2-7]$/.test(next.text)) day = Number(next.text);
+    else if (key === 'thu' && next && !next.isNumber) {
+      const at = WEEKDAY_NAMES.findIndex((name) => foldedKey(name) === foldedKey(next.text));
+      if (at >= 0) day = at + 2;
+    }
+    const previous = all[index - 1];
+    if (day === undefined || (key === 'thu' && previous && ORDINAL_NOUNS.has(foldedKey(previous.text)))) return;
+    const name = WEEKDAY_NAMES[day - 2] as string;
+    days.push(day);
+    groups.push({ phrases: [['thu', foldedKey(name)], ['thu', String(day)]], literal: false, texts: [`thứ ${name}`, `thứ ${day}`] });
+    used.add(token.start);
+    if (key === 'thu' && next) used.add(next.start);
+  });
+  return { groups, used, days };
+}
+
+/**
+ * "Ban chấp hành … có bao nhiêu người" counts members, not residents: when the question names something other than
+ * the population, "bao nhiêu người" stops expanding to "dân số" (which would pull population sentences instead).
+ */
+function countMembersOfNamedBody(groups: TermGroup[]): void {
+  const index = groups.findIndex((group) => group.texts[0] === 'bao nhiêu người');
+  const others = groups.filter((_, at) => at !== index);
+  if (index < 0 || others.length === 0 || others.some((group) => group.phrases.some((phrase) => phrase.includes('dan')))) return;
+  const texts = ['bao nhiêu người', ...memberCountTerms];
+  groups[index] = { phrases: texts.map((phrase) => phrase.split(' ').map(foldedKey)), literal: false, texts };
+}
+
+// Without diacritics "nghi" may be "nghỉ" (a synonym key) or the "nghị" of "nghị quyết": inside these compounds it is
+// never the one-syllable word.
+const FOLDED_COMPOUNDS = ['nghi quyet', 'nghi dinh', 'hoi nghi', 'de nghi', 'kien nghi', 'noi dung', 'noi vu', 'tien do', 'tien hanh', 'hop tac', 'hop dong', 'cho o'].map((phrase) => phrase.split(' '));
+
+function inFoldedCompound(folded: readonly string[], index: number): boolean {
+  return FOLDED_COMPOUNDS.some(([first, second]) => (folded[index] === first && folded[index + 1] === second) || (folded[index - 1] === first && folded[index] === second));
+}
+
 function vietnameseGroups(text: string, placeTokens: ReadonlySet<string>): TermGroup[] {
-  const tokens = tokenize(text).filter((token) => !token.isNumber);
+  const weekdays = weekdayGroups(text);
+  // "nam 2021" typed without diacritics is "năm 2021": the year is kept apart, the word is no content.
+  const all = tokenize(text);
+  const yearWords = new Set(all.filter((token, index) => foldedKey(token.text) === 'nam' && /^(19|20)\d{2}$/.test(all[index + 1]?.text ?? '')).map((token) => token.start));
+  const tokens = all.filter((token) => !token.isNumber && !weekdays.used.has(token.start) && !yearWords.has(token.start));
   const typedWithoutDiacritics = !hasDiacritics(text);
   const folded = tokens.map((token) => foldedKey(token.text));
   // Compare synonyms tone-sensitively when the user typed diacritics ("nối" is not "nơi"), folded otherwise.
   const comparable = typedWithoutDiacritics ? folded : tokens.map((token) => syllableKey(token.text));
   const comparableKey = (word: string) => (typedWithoutDiacritics ? foldedKey(word) : syllableKey(word));
-  const groups: TermGroup[] = [];
+  const groups: TermGroup[] = [...weekdays.groups];
   const covered = new Set<number>();
   // Synonym phrases first (longest first), so "gộp" or "sáp nhập" match the wording articles use.
   const synonymKeys = Object.keys(vietnameseSynonyms).sort((a, b) => b.length - a.length);
   for (const key of synonymKeys) {
     const keyTokens = key.split(' ').map(comparableKey);
     for (let index = 0; index + keyTokens.length <= comparable.length; index++) {
+      if (typedWithoutDiacritics && keyTokens.length === 1 && inFoldedCompound(folded, index)) continue;
       if (keyTokens.every((token, offset) => comparable[index + offset] === token && !covered.has(index + offset))) {
         const texts = [key, ...(vietnameseSynonyms[key] ?? [])];
         groups.push({ phrases: texts.map((phrase) => phrase.split(' ').map(foldedKey)), literal: false, texts });
@@ -202,7 +327,8 @@ function vietnameseGroups(text: string, placeTokens: ReadonlySet<string>): TermG
       });
     }
   });
-  for (const number of tokenize(text).filter((token) => token.isNumber)) {
+  countMembersOfNamedBody(groups);
+  for (const number of tokenize(text).filter((token) => token.isNumber && !weekdays.used.has(token.start))) {
     if (!/^(19|20)\d{2}$/.test(number.text)) groups.push({ phrases: [[numberKey(number.text)]], literal: true, texts: [number.text] });
   }
   return groups;

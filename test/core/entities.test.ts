@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCodes, findDates, findPersons, findQuantities } from '../../src/core/entities.js';
+import { findCodes, findDates, findListItems, findPersons, findQuantities, findTimes, findTimeSpans, findWeekdays, governmentLevels, isIssueDate } from '../../src/core/entities.js';
 
 describe('findPersons', () => {
   it('finds names after a title and skips the title words', () => {
@@ -23,6 +23,7 @@ describe('findQuantities', () => {
 describe('findDates and findCodes', () => {
   it('finds day/month dates and document numbers', () => {
     expect(findDates('Sáng 9/8 và ngày 19/11/2025').map((entity) => entity.text)).toEqual(['9/8', '19/11/2025']);
+    expect(findDates('Trong hai ngày 17-18/6, Đại hội diễn ra').map((entity) => entity.text)).toEqual(['17-18/6']);
     expect(findCodes('Chương trình hành động số 05-CTr/TU').map((entity) => entity.text)).toEqual(['05-CTr/TU']);
   });
 });
@@ -43,5 +44,51 @@ describe('counts that look like dates', () => {
   it('takes the honorific off a name and does not read a school as a person', () => {
     expect(findPersons('Cô Nguyễn Thị Bích Ngọc, Hiệu trưởng nhà trường, phát biểu.').map((entity) => entity.text)).toEqual(['Nguyễn Thị Bích Ngọc']);
     expect(findPersons('xây mới Trường Mầm non Hoa Sen với 12 phòng học').map((entity) => entity.text)).toEqual([]);
+  });
+});
+
+describe('opening hours', () => {
+  it('reads an hour followed by a comma, and a span as one fact', () => {
+    expect(findTimes('mở cửa đến 16 giờ, nghỉ trưa').map((entity) => entity.text)).toEqual(['16 giờ']);
+    const spans = findTimeSpans('Bộ phận một cửa làm việc từ 7 giờ 15 đến 16 giờ 45; sáng thứ Bảy 7h30–11h00, ngoài giờ 18:00.');
+    expect(spans.map((entity) => entity.text)).toEqual(['từ 7 giờ 15 đến 16 giờ 45', '7h30–11h00', '18:00']);
+  });
+});
+
+describe('issue dates', () => {
+  it('tells the day a document was issued from the day something happened', () => {
+    const sentence = 'Ngày 12/5/2025 xã học tập Nghị quyết số 72-NQ/TW, ban hành ngày 9/9/2024, và Kế hoạch số 15-KH/ĐU đề ngày 2/4/2025.';
+    const dates = findDates(sentence);
+    expect(dates.map((date) => isIssueDate(sentence, date))).toEqual([false, true, true]);
+  });
+});
+
+describe('governmentLevels', () => {
+  it('tells a commune title from a province or city one, with or without diacritics', () => {
+    expect([...governmentLevels('Phó Chủ tịch UBND xã')]).toEqual(['local']);
+    expect([...governmentLevels('pho chu tich ubnd xa nghia dong')]).toEqual(['local']);
+    expect([...governmentLevels('Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh Thái Hòa')]).toEqual(['provincial']);
+    expect([...governmentLevels('Ủy viên Ban Thường vụ Thành ủy')]).toEqual(['provincial']);
+    expect([...governmentLevels('Đại hội Đảng bộ phường lần thứ nhất')]).toEqual([]);
+  });
+});
+
+describe('findWeekdays', () => {
+  it('reads weekday ranges and names but not ordinals', () => {
+    expect([...findWeekdays('làm việc từ thứ Hai đến thứ Sáu')]).toEqual([2, 3, 4, 5, 6]);
+    expect([...findWeekdays('sáng thứ 7 và Chủ nhật')]).toEqual([7, 8]);
+    expect([...findWeekdays('Hội nghị lần thứ năm của Ban Chấp hành')]).toEqual([]);
+  });
+});
+
+describe('findListItems', () => {
+  it('keeps a place name after "phường"/"xã" even when a syllable is also a title word', () => {
+    expect(findListItems('Xã mới gồm xã Phú Lộc và xã Hòa Nam.').map((entity) => entity.text)).toEqual(['Phú Lộc', 'Hòa Nam']);
+  });
+});
+
+describe('numbers after "số"', () => {
+  it('counts "dân số 41.250" but not "Quyết định số 12"', () => {
+    expect(findQuantities('quy mô dân số 41.250 người theo Quyết định số 12').map((entity) => entity.text)).toEqual(['41.250']);
   });
 });

@@ -73,3 +73,41 @@ describe('times of day', () => {
     expect(detectAnswerTypes('trung tam phuc vu hanh chinh cong lam viec tu may gio')).toEqual(['time']);
   });
 });
+
+describe('weekdays', () => {
+  it('reads "thứ 7" as Saturday, written either way, but "địa điểm thứ hai" as an ordinal', () => {
+    expect(phrases('thứ 7 phường có nhận hồ sơ không').flat()).toEqual(expect.arrayContaining(['thu bay', 'thu 7']));
+    expect(phrases('sang thu bay co lam viec khong').flat()).toContain('thu 7');
+    expect(phrases('Địa điểm thứ hai tiếp nhận hồ sơ ở đâu?').flat()).not.toContain('thu hai');
+  });
+});
+
+describe('questions about officials and documents', () => {
+  it('notes the tier of government a title belongs to and whether an issue date is asked', () => {
+    expect(analyzeQuestion('Phó Chủ tịch UBND xã Đông Lâm là ai?').level).toBe('local');
+    expect(analyzeQuestion('Bí thư Tỉnh ủy là ai?').level).toBe('provincial');
+    expect(analyzeQuestion('Ai dự Đại hội Đảng bộ phường?').level).toBeUndefined();
+    expect(analyzeQuestion('Nghị quyết số 72-NQ/TW ban hành ngày nào?').asksIssueDate).toBe(true);
+    expect(analyzeQuestion('Xã học Nghị quyết số 72-NQ/TW hôm nào?').asksIssueDate).toBe(false);
+  });
+});
+
+describe('fillers typed without diacritics', () => {
+  it('drops "hết" and the "nam" of "nam 2021" but keeps the year', () => {
+    const analyzed = analyzeQuestion('xa dong lam nam 2021 chi thuong xuyen het bao nhieu tien', new Set(['dong', 'lam']));
+    const flat = analyzed.groups.flatMap((group) => group.phrases.map((phrase) => phrase.join(' ')));
+    expect(flat).not.toContain('het');
+    expect(flat).not.toContain('nam');
+    expect(flat).toContain('thuong xuyen');
+    expect(analyzed.years).toEqual(['2021']);
+  });
+});
+
+describe('homographs typed without diacritics', () => {
+  it('reads "nghi quyet" as "nghị quyết", never the synonym key "nghỉ", and "mang so hieu" as a cue', () => {
+    const flat = phrases('chuong trinh thuc hien nghi quyet so 72-nq/tw mang so hieu gi').flat();
+    expect(flat).not.toContain('dong cua');
+    expect(flat).toContain('nghi quyet');
+    expect(flat).not.toContain('mang');
+  });
+});
