@@ -86,7 +86,7 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
     });
     const coverage = totalWeight > 0 ? covered / totalWeight : 0;
     if (coverage < minCoverage || ownCovered < MIN_OWN_SHARE_COUNTED * totalWeight) continue;
-    if (!yearsFit(question.years, unit)) continue;
+    if (!yearsFit(question, unit)) continue;
     if (!weekdayFits(question, unit)) continue;
     let entity = answerEntity(question, unit, hits, questionFolded);
     if (ownCovered < MIN_OWN_SHARE * totalWeight && !(entity && countsAskedThing(entity, unit, question.countedPhrase))) continue;
@@ -395,15 +395,33 @@ function proximityBonus(entity: Entity, unit: Unit, hits: readonly number[]): nu
   return 1 / (1 + tokenDistance(entity, unit, hits) / 4);
 }
 
-/** A fact of another year must not answer: a year the question names must be in the span, or in its article's title/date when the span names no year. */
-function yearsFit(years: readonly string[], unit: Unit): boolean {
-  if (years.length === 0) return true;
+/**
+ * A fact of another year must not answer: a year the question names must be in the span, or in its article's
+ * title/date when the span names no year. A term ("nhiệm kỳ 2025-2030") is met by either of its years in the span, or,
+ * when the span names none, by an article published in the term's first years (a congress states its term once, in
+ * its first sentence, then "được bầu làm Bí thư" without it).
+ */
+function yearsFit(question: AnalyzedQuestion, unit: Unit): boolean {
+  if (question.years.length === 0) return true;
   const spanYears: string[] = unit.sentenceText.match(/\b(19|20)\d{2}\b/g) ?? [];
-  return years.every((year) => {
-    if (spanYears.includes(year)) return true;
-    if (spanYears.length > 0 && !spanYears.some((other) => years.includes(other))) return false;
-    return unit.article.title.includes(year) || (unit.article.published ?? '').startsWith(year);
+  const inArticle = (year: string) => unit.article.title.includes(year) || (unit.article.published ?? '').startsWith(year);
+  const termYears = new Set(question.terms.flatMap((term) => [term.from, term.to]));
+  const termsFit = question.terms.every((term) => {
+    if (spanYears.includes(term.from) || spanYears.includes(term.to)) return true;
+    if (spanYears.length > 0) return false;
+    const published = Number((unit.article.published ?? '').slice(0, 4));
+    return inArticle(term.from) && (!published || (published >= Number(term.from) && published < Number(term.to)));
   });
+  return (
+    termsFit &&
+    question.years
+      .filter((year) => !termYears.has(year))
+      .every((year) => {
+        if (spanYears.includes(year)) return true;
+        if (spanYears.length > 0 && !spanYears.some((other) => question.years.includes(other))) return false;
+        return inArticle(year);
+      })
+  );
 }
 
 /** Cuts an over-long span to the comma-separated segments around the answer, never mid-word. */

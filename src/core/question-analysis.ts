@@ -29,6 +29,8 @@ export interface AnalyzedQuestion {
   groups: TermGroup[];
   /** Years the question names (a fact of another year must not answer it). */
   years: string[];
+  /** Ranges such as "nhiệm kỳ 2025-2030": a term, which an article of its first years may state without the years. */
+  terms: Array<{ from: string; to: string }>;
   /** Text to hand the retrievers: the question plus Vietnamese expansions. */
   searchText: string;
   /** For "bao nhiêu X" / "mấy X" / "how many X": the first syllable of X (folded), to tie the number to its noun. */
@@ -122,10 +124,12 @@ export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string
   const language = detectLanguage(text);
   const types = detectAnswerTypes(text);
   const years = [...text.matchAll(/\b(19\d{2}|20\d{2})\b/g)].map((match) => match[1] as string);
+  const terms = [...text.matchAll(/\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b/g)].map((match) => ({ from: match[1] as string, to: match[2] as string }));
   const groups = markFocus(language === 'en' ? englishGroups(text, placeTokens) : vietnameseGroups(text, placeTokens), types);
   const expansions = groups.filter((group) => !group.literal).flatMap((group) => group.texts);
   const literals = groups.filter((group) => group.literal).flatMap((group) => group.texts);
-  const searchText = language === 'en' ? [...expansions, ...literals, ...placeTokens].join(' ') : [text, ...expansions].join(' ');
+  // English questions are searched through their Vietnamese expansions; the years they name are kept too.
+  const searchText = language === 'en' ? [...expansions, ...literals, ...years, ...placeTokens].join(' ') : [text, ...expansions].join(' ');
   const countedNoun = findCountedNoun(text, language);
   const countedPhrase = countedNoun ? findCountedPhrase(text) : undefined;
   const levels = language === 'en' ? englishLevels(text) : [...governmentLevels(text)];
@@ -137,6 +141,7 @@ export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string
     types,
     groups,
     years,
+    terms,
     searchText,
     ...(countedNoun ? { countedNoun } : {}),
     ...(countedPhrase ? { countedPhrase } : {}),

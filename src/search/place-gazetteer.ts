@@ -140,10 +140,16 @@ const CITY_ALIASES: Record<string, string[][]> = {
   'ba ria vung tau': [['brvt'], ['vung', 'tau']],
 };
 
+/**
+ * A unit word, capitalised too (a title or sentence may start with it), then the capitalised syllables of a name:
+ * "Phường Kinh Môn bế mạc…", "…của xã Vĩnh Đạt".
+ */
+const NAMED_UNIT = /([Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu)\s+((?:\p{Lu}[\p{L}\p{M}]*\s?){1,4})/u;
+
 /** Finds a place in an article title such as "Phường Kinh Môn bế mạc…" when the front matter has none. */
 function placeFromTitle(title: string): string | undefined {
-  const match = /(phường|xã|thị trấn|đặc khu)\s+((?:\p{Lu}[\p{L}\p{M}]*\s?){1,4})/u.exec(nfc(title));
-  return match ? `${match[1]} ${(match[2] as string).trim()}` : undefined;
+  const match = NAMED_UNIT.exec(nfc(title));
+  return match ? `${(match[1] as string).toLowerCase()} ${(match[2] as string).trim()}` : undefined;
 }
 
 /** Knows every place of the corpus and finds which of them a question names. */
@@ -264,8 +270,8 @@ function unknownPlaceMention(question: string): string | undefined {
     const second = folded[unit + 2];
     if (unit >= 0 && first && second && !NOT_A_NAME.has(first) && !NOT_A_NAME.has(second)) return `${first} ${second}`;
   }
-  const vietnamese = /(?:phường|xã|thị trấn|đặc khu)\s+((?:\p{Lu}[\p{L}\p{M}]*\s?){1,4})/u.exec(text);
-  if (vietnamese) return (vietnamese[1] as string).trim();
+  const vietnamese = NAMED_UNIT.exec(text);
+  if (vietnamese) return (vietnamese[2] as string).trim();
   const english = /((?:\p{Lu}[\p{L}\p{M}]*\s){1,4})(?:ward|commune)\b/u.exec(text);
   if (english && !/^(What|Who|Where|When|How|Which|The|In|Of)\b/u.test((english[1] as string).trim())) {
     return (english[1] as string).trim();

@@ -220,3 +220,21 @@ describe('how many people a body has', () => {
     expect(answer('Dân số xã Đông Lâm là bao nhiêu người?', passages).text).toContain('41.250');
   });
 });
+
+describe('terms of office', () => {
+  const congress: ArticleMeta = { ...ARTICLE, id: 'dai-hoi', title: 'Đại hội Đảng bộ xã Đông Lâm lần thứ I', published: '2025-08-14' };
+  const passages = passagesOfArticle(congress, [
+    'Đảng bộ xã Đông Lâm tổ chức Đại hội đại biểu lần thứ I, nhiệm kỳ 2025-2030, với 180 đại biểu tham dự.',
+    'Tại phiên họp thứ nhất, Ban Chấp hành đã bầu đồng chí Hà Văn Tĩnh giữ chức Bí thư Đảng ủy xã.',
+  ]);
+
+  it('answers a question naming the term from an article of that term that states it only once', () => {
+    const result = answer('Ai được bầu làm Bí thư Đảng ủy xã Đông Lâm nhiệm kỳ 2025-2030?', passages);
+    expect(result.kind).toBe('answered');
+    expect(result.text).toContain('Hà Văn Tĩnh');
+  });
+
+  it('does not answer a question about the previous term with the new term\'s article', () => {
+    expect(answer('Ai là Bí thư Đảng ủy xã Đông Lâm nhiệm kỳ 2020-2025?', passages).kind).not.toBe('answered');
+  });
+});

@@ -40,6 +40,12 @@ describe('PlaceGazetteer', () => {
 
   it('reports a ward it has no articles about', () => {
     expect(gazetteer.match('Bí thư phường Bến Nghé là ai?').kind).toBe('unknown');
+    expect(gazetteer.match('Phường Bến Nghé tổ chức Đại hội vào ngày nào?')).toMatchObject({ kind: 'unknown', labels: ['Bến Nghé'] });
+  });
+
+  it('learns a place from a title that starts with "Xã" or "Phường" when the article has no place field', () => {
+    const fromTitles = PlaceGazetteer.fromArticles([{ id: 'chuyen-doi-so', title: 'Xã Mỹ Lợi Đông ra mắt tổ công nghệ số cộng đồng', url: '' }]);
+    expect(fromTitles.match('xã Mỹ Lợi Đông có bao nhiêu tổ công nghệ số?')).toMatchObject({ kind: 'known', articleIds: ['chuyen-doi-so'] });
   });
 });
 
