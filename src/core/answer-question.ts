@@ -48,12 +48,28 @@ export async function answerQuestion(question: Question, dependencies: AnswerDep
 
   const place = dependencies.places.match(text, question.defaultPlace ?? dependencies.defaultPlace);
   if (place.kind === 'unknown') return refuse('wrong-place');
-  if (place.kind === 'ambiguous') return refuse('ambiguous-place', { places: place.labels.join('; ') });
 
   const analyzed = { ...analyzeQuestion(text, new Set(place.tokens)), language };
-  const articleIds = place.kind === 'known' ? new Set(place.articleIds) : undefined;
-  const passages = await dependencies.retriever.retrieve(analyzed.searchText, dependencies.passageLimit ?? 12, { articleIds });
-  const extractive = extractAnswer(analyzed, passages);
+  const limit = dependencies.passageLimit ?? 12;
+  const answerFrom = async (articleIds: ReadonlySet<string> | undefined) => {
+    const passages = await dependencies.retriever.retrieve(analyzed.searchText, limit, { articleIds });
+    return { passages, extractive: extractAnswer(analyzed, passages) };
+  };
+  let found;
+  if (place.kind === 'ambiguous') {
+    // A name several cities share, written inside another name ("Trường Tiểu học Hòa Bình"): when the articles of
+    // exactly one of those places answer, that is the one meant. Written as a place ("phường Hòa Bình"), ask which.
+    const answering = [];
+    for (const choice of place.namedAsPlace === false ? (place.choices ?? []) : []) {
+      const attempt = await answerFrom(new Set(choice.articleIds));
+      if (attempt.extractive.kind === 'answered') answering.push(attempt);
+    }
+    if (answering.length !== 1) return refuse('ambiguous-place', { places: place.labels.join('; ') });
+    found = answering[0]!;
+  } else {
+    found = await answerFrom(place.kind === 'known' ? new Set(place.articleIds) : undefined);
+  }
+  const { passages, extractive } = found;
   if (!dependencies.generator || passages.length === 0) return extractive;
   return dependencies.generator.generate({ question: text, language, passages, fallback: extractive });
 }

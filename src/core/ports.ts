@@ -56,6 +56,12 @@ export interface PlaceMatch {
   tokens: string[];
   /** Labels of the matched places, e.g. `phường Hòa Bình, TP Hải Phòng`. */
   labels: string[];
+  /**
+   * For `ambiguous`: each same-named place with its articles, and whether the question wrote the name as a place
+   * ("phường Hòa Bình") rather than inside another name ("Trường Tiểu học Hòa Bình"), which only one place may have.
+   */
+  choices?: Array<{ label: string; articleIds: string[] }>;
+  namedAsPlace?: boolean;
 }
 
 /**

@@ -26,7 +26,7 @@ export interface Place {
 export type PlaceDetection =
   | { kind: 'none' }
   | { kind: 'known'; places: Place[]; /** Folded syllables of the names and cities matched. */ tokens: Set<string> }
-  | { kind: 'ambiguous'; places: Place[]; tokens: Set<string> }
+  | { kind: 'ambiguous'; places: Place[]; tokens: Set<string>; /** The name was written as a place (after "phường"…). */ anchored: boolean }
   | { kind: 'unknown'; mention: string };
 
 const UNIT = /^(phường|xã|thị trấn|đặc khu|quận|huyện|thị xã)\s+(.+)$/iu;
@@ -193,6 +193,9 @@ export class PlaceGazetteer implements PlaceResolver {
       articleIds: detection.kind === 'known' ? detection.places.flatMap((place) => place.articleIds) : [],
       tokens: [...detection.tokens],
       labels: detection.places.map((place) => place.label),
+      ...(detection.kind === 'ambiguous'
+        ? { choices: detection.places.map((place) => ({ label: place.label, articleIds: [...place.articleIds] })), namedAsPlace: detection.anchored }
+        : {}),
     };
   }
 
@@ -234,7 +237,7 @@ export class PlaceGazetteer implements PlaceResolver {
     const names = new Set(candidates.map((place) => place.nameKeys.join(' ')));
     const cities = new Set(candidates.map((place) => place.cityKeys.join(' ')));
     // Same name in different cities, and the question didn't say which: ambiguous.
-    if (names.size === 1 && cities.size > 1) return { kind: 'ambiguous', places: candidates, tokens: matchedTokens };
+    if (names.size === 1 && cities.size > 1) return { kind: 'ambiguous', places: candidates, tokens: matchedTokens, anchored: anchored.length > 0 };
     return { kind: 'known', places: candidates, tokens: matchedTokens };
   }
 }
