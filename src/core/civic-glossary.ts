@@ -156,4 +156,22 @@ export const vietnameseSynonyms: Readonly<Record<string, readonly string[]>> = {
   'tiền': ['tỷ đồng', 'triệu đồng'],
   'lương': ['thu nhập'],
   'thu ngân sách': ['tổng thu', 'thu cân đối'],
+  'đền bù': ['bồi thường'],
+  'bồi thường': ['đền bù'],
+  'gọi': ['điện thoại', 'liên hệ', 'đường dây nóng', 'tổng đài'],
+  'đọc': ['công bố', 'trình bày'],
+  'mở cửa': ['làm việc', 'tiếp nhận', 'phục vụ'],
+  'giờ mở cửa': ['giờ làm việc', 'thời gian làm việc'],
+  'hình thành': ['thành lập', 'sắp xếp', 'sáp nhập', 'hợp thành', 'nhập'],
+  'đi vào hoạt động': ['bắt đầu hoạt động', 'chính thức hoạt động', 'hoạt động'],
+  'bắt đầu hoạt động': ['đi vào hoạt động', 'chính thức hoạt động', 'hoạt động'],
+  'kéo dài': ['diễn ra', 'kết thúc'],
+  'ngân sách': ['kinh phí'],
+  'kinh phí': ['ngân sách', 'tổng kinh phí'],
 };
+
+/**
+ * Words residents add when they chat ("muốn gọi … thì số nào") that no article states; they are not content to find.
+ * Only words that are fillers in every sense belong here.
+ */
+export const questionFillers: readonly string[] = ['muốn'];

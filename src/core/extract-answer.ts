@@ -1,8 +1,8 @@
 import { containsPhrase, type AnalyzedQuestion, type AnswerType, type TermGroup } from './question-analysis.js';
-import { findCodes, findDates, findListItems, findLocations, findPersons, findQuantities, findTimes, type Entity } from './entities.js';
+import { findCodes, findDates, findListItems, findLocations, findPersons, findPhoneNumbers, findQuantities, findTimes, type Entity } from './entities.js';
 import { message, refusalMessage } from './messages.js';
 import { foldedKey, normalizeForMatch, syllableKey, tokenize } from '../ingest/normalize-vietnamese.js';
-import { splitSentences } from '../ingest/split-sentences.js';
+import { splitClauses, splitSentences } from '../ingest/split-sentences.js';
 import type { Answer, ArticleMeta, Passage, RefusalReason } from './types.js';
 
 /** Tuning of the extractive answerer; defaults were chosen on the dev set and hold for unseen wards. */
@@ -115,14 +115,9 @@ function collectUnits(passages: readonly Passage[]): Unit[] {
       const sentenceText = chunk.text.slice(span.start, span.end);
       units.push(makeUnit(article, rank, start, sentenceText, sentenceText));
       // Clauses of a sentence, so a list of officials yields the one the question asks about.
-      const clauses = sentenceText.split(/(?<=[;:])\s+/u);
-      if (clauses.length > 1) {
-        let offset = 0;
-        for (const clause of clauses) {
-          const at = sentenceText.indexOf(clause, offset);
-          offset = at + clause.length;
-          if (clause.trim().length >= 12) units.push(makeUnit(article, rank, start + at, clause.replace(/[;:]\s*$/u, ''), sentenceText));
-        }
+      for (const clause of splitClauses(sentenceText)) {
+        const text = sentenceText.slice(clause.start, clause.end);
+        if (text.length >= 12 && text !== sentenceText) units.push(makeUnit(article, rank, start + clause.start, text, sentenceText));
       }
     }
   });
@@ -255,6 +250,8 @@ function entitiesOf(type: AnswerType, text: string): Entity[] {
       return findLocations(text);
     case 'code':
       return findCodes(text);
+    case 'phone':
+      return findPhoneNumbers(text);
     case 'list': {
       const items = findListItems(text);
       return items.length >= 2 ? items : [];

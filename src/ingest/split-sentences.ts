@@ -123,3 +123,35 @@ function splitAtSemicolons(text: string, start: number, end: number): Span[] {
   }
   return pieces;
 }
+
+/**
+ * Splits one sentence into clauses after "; " and ": " (offsets into `sentence`, trimmed, without the closing mark).
+ * A label that ends in a colon ("Điện thoại văn phòng UBND phường: 0203 …") is never a clause of its own: it comes
+ * joined to the value after it, because the label alone answers nothing; the value also stands alone.
+ */
+export function splitClauses(sentence: string): Span[] {
+  const pieces: Span[] = [];
+  let start = 0;
+  for (const match of sentence.matchAll(/[;:]\s+/gu)) {
+    const at = match.index ?? 0;
+    pieces.push({ start, end: at + 1 });
+    start = at + match[0].length;
+  }
+  pieces.push({ start, end: sentence.length });
+  const clauses: Span[] = [];
+  pieces.forEach((piece, index) => {
+    const next = pieces[index + 1];
+    const isLabel = sentence[piece.end - 1] === ':';
+    if (isLabel && next) clauses.push(trimClause(sentence, piece.start, next.end));
+    else if (!isLabel || !next) clauses.push(trimClause(sentence, piece.start, piece.end));
+  });
+  return clauses.filter((clause) => clause.end > clause.start);
+}
+
+function trimClause(sentence: string, start: number, end: number): Span {
+  let trimmedEnd = end;
+  while (trimmedEnd > start && /[\s;:]/u.test(sentence[trimmedEnd - 1] ?? '')) trimmedEnd -= 1;
+  let trimmedStart = start;
+  while (trimmedStart < trimmedEnd && WHITESPACE.test(sentence[trimmedStart] ?? '')) trimmedStart += 1;
+  return { start: trimmedStart, end: trimmedEnd };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCodes, findDates, findPersons, findQuantities } from '../../src/core/entities.js';
+import { findCodes, findDates, findPersons, findPhoneNumbers, findQuantities } from '../../src/core/entities.js';
 
 describe('findPersons', () => {
   it('finds names after a title and skips the title words', () => {
@@ -43,5 +43,12 @@ describe('counts that look like dates', () => {
   it('takes the honorific off a name and does not read a school as a person', () => {
     expect(findPersons('Cô Nguyễn Thị Bích Ngọc, Hiệu trưởng nhà trường, phát biểu.').map((entity) => entity.text)).toEqual(['Nguyễn Thị Bích Ngọc']);
     expect(findPersons('xây mới Trường Mầm non Hoa Sen với 12 phòng học').map((entity) => entity.text)).toEqual([]);
+  });
+});
+
+describe('findPhoneNumbers', () => {
+  it('finds landline and mobile numbers as written, not money, dates or short counts', () => {
+    const text = 'Gọi 0251 3712 468 hoặc 0983.114.257, di động 0912345678; hỗ trợ 2.350.000 đồng từ ngày 15/8/2025 cho 120 hộ.';
+    expect(findPhoneNumbers(text).map((entity) => entity.text)).toEqual(['0251 3712 468', '0983.114.257', '0912345678']);
   });
 });
