@@ -162,6 +162,7 @@ export const vietnameseSynonyms: Readonly<Record<string, readonly string[]>> = {
   'đọc': ['công bố', 'trình bày'],
   'mở cửa': ['làm việc', 'tiếp nhận', 'phục vụ'],
   'giờ mở cửa': ['giờ làm việc', 'thời gian làm việc'],
+  'làm việc': ['giờ làm việc', 'thời gian làm việc', 'tiếp nhận'],
   'hình thành': ['thành lập', 'sắp xếp', 'sáp nhập', 'hợp thành', 'nhập'],
   'đi vào hoạt động': ['bắt đầu hoạt động', 'chính thức hoạt động', 'hoạt động'],
   'bắt đầu hoạt động': ['đi vào hoạt động', 'chính thức hoạt động', 'hoạt động'],

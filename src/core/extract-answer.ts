@@ -2,7 +2,10 @@ import { containsPhrase, type AnalyzedQuestion, type AnswerType, type TermGroup 
 import { findCodes, findDates, findListItems, findLocations, findPersons, findPhoneNumbers, findQuantities, findTimes, type Entity } from './entities.js';
 import { message, refusalMessage } from './messages.js';
 import { foldedKey, normalizeForMatch, syllableKey, tokenize } from '../ingest/normalize-vietnamese.js';
-import { splitClauses, splitSentences } from '../ingest/split-sentences.js';
+import { splitClauses, splitSentences, type Span } from '../ingest/split-sentences.js';
+import { findListBlocks } from './list-blocks.js';
+import { mergePassages, type PassageRegion } from './passage-regions.js';
+import { quoteList } from './quote-list.js';
 import type { Answer, ArticleMeta, Passage, RefusalReason } from './types.js';
 
 /** Tuning of the extractive answerer; defaults were chosen on the dev set and hold for unseen wards. */
@@ -26,6 +29,14 @@ interface Unit {
   sentenceText: string;
   folded: string[];
   accented: string[];
+  /** For a list item: the lead-in or heading it stands under, whose words count as the item's own. */
+  heading?: Unit;
+  /** For a list item: the lead-in read with all its items, the answer when the question asks for the list. */
+  list?: Unit;
+  /** For a lead-in read with its list: the items, as offsets into `text`. */
+  items?: Span[];
+  /** A lead-in ending in ":" is no answer without the list after it; its block unit answers instead. */
+  superseded?: boolean;
 }
 
 const DEFAULT_MIN_COVERAGE = 0.55;
@@ -46,7 +57,7 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
   const refuse = (reason: RefusalReason): Answer => ({ kind: 'refused', reason, text: refusalMessage(reason, language), mode: 'extractive', language });
   if (passages.length === 0) return refuse('no-sources');
   const units = collectUnits(passages);
-  const sentences = units.filter((unit) => unit.text === unit.sentenceText);
+  const sentences = units.filter(isSentence);
   const groups = dropCrossWordBigrams(question, sentences);
   if (groups.length === 0) return refuse('low-score');
   linkPreviousSentences(units);
@@ -60,14 +71,19 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
   const bigrams = questionBigrams(groups);
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
   const questionFolded = ` ${normalizeForMatch(question.text)} `;
-  let best: { unit: Unit; score: number; entity: Entity | undefined } | undefined;
+  let best: { unit: Unit; score: number; entity: Entity | undefined; fromHeading: boolean } | undefined;
   for (const unit of units) {
+    if (unit.superseded) continue;
     let covered = 0;
     let ownCovered = 0;
+    let headingCovered = 0;
     const hits: number[] = [];
     const context = [unit.previous, unit.next, titles.get(unit.article.id)].filter((other): other is Unit => other !== undefined);
     groups.forEach((group, index) => {
-      const own = groupCredit(group, unit, question);
+      // A list item's lead-in or heading is part of what the item says ("2. Thời gian làm việc" → "- Thứ Hai: 7 giờ").
+      const fromHeading = unit.heading ? groupCredit(group, unit.heading, question) : 0;
+      const own = Math.max(groupCredit(group, unit, question), fromHeading);
+      headingCovered += fromHeading;
       // Words of the neighbouring sentences or the title count half: "Văn bản thứ hai là …" answers about what came before.
       const borrowed = Math.max(0, ...context.map((other) => groupCredit(group, other, question))) * CONTEXT_CREDIT;
       covered += Math.max(own, borrowed) * (weights[index]?.weight ?? 0);
@@ -85,11 +101,15 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
     const proximity = entity ? proximityBonus(entity, unit, hits) : 0;
     const brevity = unit.text.length < unit.sentenceText.length ? 0.05 : 0;
     const score = 2 * coverage + 0.6 * bigramShare + 0.5 * proximity + 0.15 / (1 + unit.rank) + brevity;
-    if (!best || score > best.score) best = { unit, score, entity };
+    if (!best || score > best.score) best = { unit, score, entity, fromHeading: headingCovered > 0 };
   }
   if (!best) return refuse('low-score');
+  // One item of a list does not answer a question about the list (unless it enumerates the answer itself): quote the
+  // lead-in with all its items.
+  if (best.unit.list && best.fromHeading && !best.entity && (question.types[0] === 'list' || question.types[0] === 'other')) best = { ...best, unit: best.unit.list };
 
-  const quote = trimToAnswer(best.unit, best.entity, options.maxAnswerChars ?? DEFAULT_MAX_CHARS);
+  const maxChars = options.maxAnswerChars ?? DEFAULT_MAX_CHARS;
+  const quote = best.unit.items ? quoteList(best.unit.text, best.unit.items, best.entity, question.types[0] ?? 'other', maxChars) : trimToAnswer(best.unit, best.entity, maxChars);
   const article = best.unit.article;
   const text =
     language === 'en' ? message('answer.english-framing', 'en', { title: article.title, quote }) : quote;
@@ -115,13 +135,44 @@ function collectUnits(passages: readonly Passage[]): Unit[] {
       const sentenceText = chunk.text.slice(span.start, span.end);
       units.push(makeUnit(article, rank, start, sentenceText, sentenceText));
       // Clauses of a sentence, so a list of officials yields the one the question asks about.
-      for (const clause of splitClauses(sentenceText)) {
+      const clauses = splitClauses(sentenceText);
+      for (const clause of clauses.length > 1 ? clauses : []) {
         const text = sentenceText.slice(clause.start, clause.end);
         if (text.length >= 12 && text !== sentenceText) units.push(makeUnit(article, rank, start + clause.start, text, sentenceText));
       }
     }
   });
+  for (const region of mergePassages(passages)) {
+    for (const block of findListBlocks(region.text)) addListBlock(units, region, block.lead, block.items);
+  }
   return units;
+}
+
+/** Reads a lead-in with its items as one unit, and gives each item its lead-in as heading. */
+function addListBlock(units: Unit[], region: PassageRegion, lead: Span, items: readonly Span[]): void {
+  const { article, rank } = region;
+  const last = items[items.length - 1];
+  if (!last) return;
+  const sentenceAt = (offset: number) => units.find((unit) => unit.article.id === article.id && unit.start === region.start + offset && isSentence(unit));
+  const leadText = region.text.slice(lead.start, lead.end);
+  const leadUnit = sentenceAt(lead.start) ?? makeUnit(article, rank, region.start + lead.start, leadText, leadText);
+  const text = region.text.slice(lead.start, last.end);
+  // The block is found by its lead-in's words: an item that names the question's words answers by itself.
+  const block = { ...makeUnit(article, rank, region.start + lead.start, leadText, text), text, end: region.start + last.end };
+  block.items = items.map((item) => ({ start: item.start - lead.start, end: item.end - lead.start }));
+  for (const item of items) {
+    for (const unit of units) {
+      if (unit.article.id !== article.id || unit.start < region.start + item.start || unit.start >= region.start + item.end) continue;
+      unit.heading = leadUnit;
+      unit.list = block;
+    }
+  }
+  units.push(block);
+  if (leadUnit.text.trimEnd().endsWith(':')) leadUnit.superseded = true;
+}
+
+function isSentence(unit: Unit): boolean {
+  return unit.text === unit.sentenceText && !unit.items;
 }
 
 function makeUnit(article: ArticleMeta, rank: number, start: number, text: string, sentenceText: string): Unit {
@@ -196,7 +247,7 @@ function dropCrossWordBigrams(question: AnalyzedQuestion, sentences: readonly Un
 function linkPreviousSentences(units: Unit[]): void {
   const byArticle = new Map<string, Unit[]>();
   for (const unit of units) {
-    if (unit.text !== unit.sentenceText) continue;
+    if (!isSentence(unit)) continue;
     const list = byArticle.get(unit.article.id) ?? [];
     list.push(unit);
     byArticle.set(unit.article.id, list);
@@ -204,7 +255,7 @@ function linkPreviousSentences(units: Unit[]): void {
   for (const list of byArticle.values()) list.sort((a, b) => a.start - b.start);
   for (const unit of units) {
     const list = byArticle.get(unit.article.id) ?? [];
-    const sentenceStart = unit.text === unit.sentenceText ? unit.start : list.find((sentence) => sentence.start <= unit.start && unit.start < sentence.end)?.start ?? unit.start;
+    const sentenceStart = isSentence(unit) ? unit.start : list.find((sentence) => sentence.start <= unit.start && unit.start < sentence.end)?.start ?? unit.start;
     const previous = [...list].reverse().find((sentence) => sentence.end <= sentenceStart);
     if (previous) unit.previous = previous;
     const next = list.find((sentence) => sentence.start > sentenceStart);
@@ -283,6 +334,8 @@ function answerEntity(types: readonly AnswerType[], unit: Unit, hits: readonly n
     // A fact the question already states ("Nghị quyết số 59-NQ/TW … mang số hiệu gì?") is not its answer.
     let found = entitiesOf(type, unit.text).filter((entity) => !questionFolded.includes(` ${normalizeForMatch(entity.text)} `));
     if (type === 'quantity') found = found.filter((entity) => !countsSomethingElse(entity, unit, countedNoun));
+    // A lead-in read with its list answers with the items; a fact inside one item is that item's own answer.
+    if (unit.items) found = type === 'list' ? listItemEntities(unit.text, unit.items) : found.filter((entity) => entity.end <= (unit.items?.[0]?.start ?? 0));
     if (found.length === 0) continue;
     if (hits.length === 0) return found[0];
     return found
@@ -290,6 +343,10 @@ function answerEntity(types: readonly AnswerType[], unit: Unit, hits: readonly n
       .sort((a, b) => a.distance - b.distance)[0]?.entity;
   }
   return undefined;
+}
+
+function listItemEntities(text: string, items: readonly Span[]): Entity[] {
+  return items.length >= 2 ? items.map((item) => ({ text: text.slice(item.start, item.end), start: item.start, end: item.end })) : [];
 }
 
 function tokenDistance(entity: Entity, unit: Unit, hits: readonly number[]): number {

@@ -79,7 +79,13 @@ function endsSentence(text: string, index: number, end: number): boolean {
   // Glued to a digit or punctuation: a number ("2.883", "Q.1") or "…).," rather than a sentence end.
   if (!spaced && !isUpper && next === end) return false;
   const lonePeriod = end === index + 1 && text[index] === '.';
-  return !(lonePeriod && followsAbbreviation(text, index));
+  return !(lonePeriod && (followsAbbreviation(text, index) || numbersLine(text, index)));
+}
+
+/** True when the period at `index` numbers a list item or heading ("1. Đội hình …", "**2. Thời gian làm việc**"). */
+function numbersLine(text: string, index: number): boolean {
+  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+  return /^\s*(?:[*#]+\s*)?(?:\d{1,2}|[IVX]{1,4}|[a-zđ])$/u.test(text.slice(lineStart, index));
 }
 
 /** True when the word right before the period at `index` is a known abbreviation. */

@@ -36,3 +36,42 @@ describe('values after a label colon', () => {
     expect(quote(answer)).toContain('Ban Quản lý chợ');
   });
 });
+
+describe('lists', () => {
+  const plan = [
+    'Sáng 2/9, HĐND xã Phước An họp phiên thường kỳ. Năm 2026, xã Phước An chọn 3 nhiệm vụ trọng tâm:\n- Làm mới đường liên thôn Suối Tre, dài 3,4 km;\n- Mở rộng chợ Phước An thêm 40 ki-ốt;\n- Lắp camera an ninh ở 12 ngã ba.',
+  ];
+
+  it('answers a question about a lead-in with the items that follow it', () => {
+    const text = quote(ask('3 nhiệm vụ trọng tâm năm 2026 của xã Phước An là gì?', plan));
+    expect(text).toContain('đường liên thôn Suối Tre');
+    expect(text).toContain('40 ki-ốt');
+    expect(text).toContain('camera an ninh');
+  });
+
+  it('answers with the one item that holds the asked fact, not the whole list', () => {
+    const text = quote(ask('Chợ Phước An được mở rộng thêm bao nhiêu ki-ốt?', plan));
+    expect(text).toContain('40 ki-ốt');
+    expect(text).not.toContain('camera');
+  });
+
+  it('reads list items with the words of the heading above them', () => {
+    const notice = ['**2. Giờ tiếp công dân**\n- Sáng thứ Ba: từ 7 giờ 30 đến 11 giờ.\n- Chiều thứ Năm: từ 13 giờ 30 đến 16 giờ 30.'];
+    expect(quote(ask('xa phuoc an tiep cong dan sang thu ba may gio', notice))).toContain('7 giờ 30');
+  });
+
+  it('reads a list whose items continue in the next retrieved chunk', () => {
+    const text =
+      'Đoàn xã Phước An ra quân với 4 đội hình tình nguyện:\n1. Đội hình "Đường quê sáng": lắp đèn đường.\n2. Đội hình "Bơi an toàn": dạy bơi cho thiếu nhi.\n3. Đội hình "Sách cho em": quyên góp sách.\n4. Đội hình "Nông dân số": hướng dẫn bán hàng qua mạng.';
+    // Two chunks as the chunker cuts them: the second repeats the last sentence of the first.
+    const cut = text.indexOf('2. Đội hình');
+    const overlap = text.indexOf('1. Đội hình');
+    const chunks: Passage[] = [
+      { chunk: { id: `${ARTICLE.id}#0`, articleId: ARTICLE.id, ordinal: 0, start: 0, end: cut - 1, text: text.slice(0, cut - 1) }, article: ARTICLE, score: 0.9 },
+      { chunk: { id: `${ARTICLE.id}#1`, articleId: ARTICLE.id, ordinal: 1, start: overlap, end: text.length, text: text.slice(overlap) }, article: ARTICLE, score: 0.8 },
+    ];
+    const answer = quote(extractAnswer(analyzeQuestion('Đoàn xã Phước An có những đội hình tình nguyện nào?', new Set(['phuoc', 'an'])), chunks));
+    expect(answer).toContain('Đường quê sáng');
+    expect(answer).toContain('Nông dân số');
+  });
+});

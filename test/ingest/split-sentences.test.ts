@@ -123,6 +123,13 @@ describe('splitSentences', () => {
   });
 });
 
+describe('numbered lines', () => {
+  it('keeps the number of a list item or heading with its line', () => {
+    const text = 'Xã đề ra 2 giải pháp:\n1. Đẩy nhanh đấu giá đất.\n2. Thu hồi nợ thuế.\n**3. Liên hệ**';
+    expect(sentences(text)).toEqual(['Xã đề ra 2 giải pháp:', '1. Đẩy nhanh đấu giá đất.', '2. Thu hồi nợ thuế.', '**3. Liên hệ**']);
+  });
+});
+
 describe('splitClauses', () => {
   const clauses = (text: string) => splitClauses(text).map((span) => text.slice(span.start, span.end));
 
