@@ -75,3 +75,17 @@ describe('lists', () => {
     expect(answer).toContain('Nông dân số');
   });
 });
+
+describe('people and places written the local way', () => {
+  const session = [
+    'Ngày 3/10, HĐND xã Phước An họp chuyên đề tại hội trường Đồng Khởi. Chủ tọa kỳ họp là bà H’Nga Ayŭn, Phó Bí thư Đảng ủy, Chủ tịch HĐND xã. Kỳ họp thông qua 4 nghị quyết.',
+  ];
+
+  it('answers a who-question with a Central Highlands name written before the title', () => {
+    expect(quote(ask('Chủ tịch HĐND xã Phước An là ai?', session))).toContain('H’Nga Ayŭn');
+  });
+
+  it('answers a where-question with a named site that is no street address', () => {
+    expect(quote(ask('HĐND xã Phước An họp chuyên đề ở đâu?', session))).toContain('hội trường Đồng Khởi');
+  });
+});
