@@ -6,6 +6,7 @@ import { splitClauses, splitSentences, type Span } from '../ingest/split-sentenc
 import { findListBlocks } from './list-blocks.js';
 import { mergePassages, type PassageRegion } from './passage-regions.js';
 import { quoteList } from './quote-list.js';
+import { titleOfOtherBody } from './title-organisation.js';
 import type { Answer, ArticleMeta, Passage, RefusalReason } from './types.js';
 
 /** Tuning of the extractive answerer; defaults were chosen on the dev set and hold for unseen wards. */
@@ -198,6 +199,8 @@ function groupCredit(group: TermGroup, unit: Unit, question: AnalyzedQuestion): 
   for (const phrase of group.phrases) {
     for (let index = 0; index + phrase.length <= unit.folded.length; index++) {
       if (!phrase.every((token, offset) => unit.folded[index + offset] === token)) continue;
+      // "Bí thư Thành Đoàn" holds the words "bí thư" but is the title of another body than the one asked about.
+      if (titleOfOtherBody(unit.accented, index + phrase.length, question)) continue;
       const previous = unit.accented[index - 1];
       if (previous && MODIFIERS.has(previous) && !questionHas(question, previous)) {
         modifiedOnly = true;

@@ -89,3 +89,18 @@ describe('people and places written the local way', () => {
     expect(quote(ask('HĐND xã Phước An họp chuyên đề ở đâu?', session))).toContain('hội trường Đồng Khởi');
   });
 });
+
+describe('titles of other bodies', () => {
+  const launch = [
+    'Sáng 6/6, Đoàn xã Phước An ra quân Tháng Thanh niên. Dự lễ có anh Phan Quốc Bảo, Bí thư Tỉnh Đoàn Đồng Nai; anh Lê Trọng Nghĩa, Bí thư Đoàn xã, làm Trưởng ban tổ chức.',
+  ];
+
+  it('does not answer the commune Party Secretary with the secretary of the Youth Union', () => {
+    expect(ask('Who is the Party Secretary of Phuoc An commune?', launch).kind).toBe('refused');
+    expect(ask('Bí thư xã Phước An là ai?', launch).kind).toBe('refused');
+  });
+
+  it('answers the Youth Union secretary when the question names the Youth Union', () => {
+    expect(quote(ask('Bí thư Đoàn xã Phước An là ai?', launch))).toContain('Lê Trọng Nghĩa');
+  });
+});
