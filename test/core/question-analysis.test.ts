@@ -97,3 +97,15 @@ describe('everyday wording', () => {
     expect(phrases('Muốn gọi công an xã thì số nào?').flat().some((phrase) => phrase.includes('muon'))).toBe(false);
   });
 });
+
+describe('English civic terms', () => {
+  it('maps titles and budget words to the Vietnamese that articles use', () => {
+    const flat = (text: string) => phrases(text).flat();
+    expect(flat('Who is the Standing Deputy Party Secretary of Tan Hoa ward?')).toContain('pho bi thu thuong truc');
+    expect(flat('Who is the director of the hospital?')).toContain('giam doc');
+    expect(flat('What is the estimated budget of the festival?')).toContain('kinh phi');
+    expect(flat('How much was the estimated damage from the flood?')).toContain('thiet hai');
+    expect(flat('Where is the resettlement area of the project?')).toContain('khu tai dinh cu');
+    expect(flat('What was the total budget expenditure in 2025?')).toContain('chi ngan sach');
+  });
+});
