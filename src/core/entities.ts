@@ -171,6 +171,49 @@ export function findListItems(sentence: string): Entity[] {
   return items;
 }
 
+// Words after which an enumeration's first item starts ("gồm phòng khám, phòng tiêm chủng và phòng xét nghiệm").
+const ENUMERATION_OPENER = /(?:^|\s)(?:gồm có|gồm|bao gồm|là|như|lĩnh vực|các)\s+(?=\S)/giu;
+const MAX_ITEM_WORDS = 8;
+
+/**
+ * Items of a written-out enumeration, lower-case ones included: "hộ tịch, chứng thực và bảo trợ xã hội" gives three
+ * items. Only a run of at least three short pieces joined by commas and a final "và"/"hoặc", opened by "gồm", "là",
+ * "như", "các" or "lĩnh vực", counts.
+ */
+export function findEnumeration(sentence: string): Entity[] {
+  for (const clause of sentence.matchAll(/[^;:.()]+/gu)) {
+    const clauseStart = clause.index ?? 0;
+    const pieces: Entity[] = [];
+    for (const segment of clause[0].matchAll(/[^,]+/gu)) {
+      const segmentStart = clauseStart + (segment.index ?? 0);
+      let offset = 0;
+      for (const part of segment[0].split(/(\s+(?:và|hoặc)\s+)/u)) {
+        if (!/\s+(?:và|hoặc)\s+/u.test(part)) pieces.push(trimmedEntity(sentence, segmentStart + offset, segmentStart + offset + part.length));
+        offset += part.length;
+      }
+    }
+    if (!/\s(?:và|hoặc)\s/u.test(clause[0])) continue;
+    // The enumeration starts at the last piece that holds an opener, after the opener.
+    const opens = (piece: Entity) => new RegExp(ENUMERATION_OPENER.source, 'iu').test(piece.text);
+    const openerAt = pieces.length - 1 - [...pieces].reverse().findIndex(opens);
+    const opening = pieces[openerAt];
+    if (!opening || !opens(opening)) continue;
+    const openers = [...opening.text.matchAll(ENUMERATION_OPENER)];
+    const opener = openers[openers.length - 1] as RegExpMatchArray;
+    const items = [trimmedEntity(sentence, opening.start + (opener.index ?? 0) + opener[0].length, opening.end), ...pieces.slice(openerAt + 1)];
+    if (items.length < 3 || items.some((item) => item.text.split(/\s+/).length > MAX_ITEM_WORDS)) continue;
+    return items;
+  }
+  return [];
+}
+
+function trimmedEntity(sentence: string, start: number, end: number): Entity {
+  const raw = sentence.slice(start, end);
+  const leading = raw.length - raw.trimStart().length;
+  const text = raw.trim();
+  return { text, start: start + leading, end: start + leading + text.length };
+}
+
 function matches(sentence: string, pattern: RegExp): Entity[] {
   const found: Entity[] = [];
   for (const match of sentence.matchAll(pattern)) {

@@ -1,5 +1,6 @@
 import { containsPhrase, type AnalyzedQuestion, type AnswerType, type TermGroup } from './question-analysis.js';
-import { findCodes, findDates, findListItems, findLocations, findPersons, findPhoneNumbers, findQuantities, findTimes, type Entity } from './entities.js';
+import { asksForPeople } from './asks-for-people.js';
+import { findCodes, findDates, findEnumeration, findListItems, findLocations, findPersons, findPhoneNumbers, findQuantities, findTimes, type Entity } from './entities.js';
 import { message, refusalMessage } from './messages.js';
 import { foldedKey, normalizeForMatch, syllableKey, tokenize } from '../ingest/normalize-vietnamese.js';
 import { splitClauses, splitSentences, type Span } from '../ingest/split-sentences.js';
@@ -72,6 +73,7 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
   const bigrams = questionBigrams(groups);
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
   const questionFolded = ` ${normalizeForMatch(question.text)} `;
+  const peopleAsked = asksForPeople(question.text);
   let best: { unit: Unit; score: number; entity: Entity | undefined; fromHeading: boolean } | undefined;
   for (const unit of units) {
     if (unit.superseded) continue;
@@ -94,7 +96,7 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
     const coverage = totalWeight > 0 ? covered / totalWeight : 0;
     if (coverage < minCoverage || ownCovered < MIN_OWN_SHARE * totalWeight) continue;
     if (!yearsFit(question.years, unit)) continue;
-    const entity = answerEntity(question.types, unit, hits, question.countedNoun, questionFolded);
+    const entity = answerEntity(question.types, unit, hits, question.countedNoun, questionFolded, peopleAsked);
     if (question.types[0] !== 'other' && !entity) continue;
     // A number far from every word of the question is about something else ("5 năm qua … người dân").
     if (entity && question.types[0] === 'quantity' && hits.length > 0 && !nearQuestionWords(entity, unit, hits)) continue;
@@ -307,7 +309,7 @@ function entitiesOf(type: AnswerType, text: string): Entity[] {
     case 'phone':
       return findPhoneNumbers(text);
     case 'list': {
-      const items = findListItems(text);
+      const items = [...findListItems(text), ...findEnumeration(text)];
       return items.length >= 2 ? items : [];
     }
     case 'other':
@@ -331,11 +333,13 @@ function countsSomethingElse(entity: Entity, unit: Unit, countedNoun: string | u
 }
 
 /** The fact of the asked type nearest to the question's content words, or undefined when the span holds none. */
-function answerEntity(types: readonly AnswerType[], unit: Unit, hits: readonly number[], countedNoun: string | undefined, questionFolded: string): Entity | undefined {
+function answerEntity(types: readonly AnswerType[], unit: Unit, hits: readonly number[], countedNoun: string | undefined, questionFolded: string, peopleAsked: boolean): Entity | undefined {
   for (const type of types) {
     if (type === 'other') return undefined;
     // A fact the question already states ("Nghị quyết số 59-NQ/TW … mang số hiệu gì?") is not its answer.
-    let found = entitiesOf(type, unit.text).filter((entity) => !questionFolded.includes(` ${normalizeForMatch(entity.text)} `));
+    let found = (type === 'list' && peopleAsked ? findPersons(unit.text) : entitiesOf(type, unit.text)).filter((entity) => !questionFolded.includes(` ${normalizeForMatch(entity.text)} `));
+    // A list answer names at least two things the question does not already name.
+    if (type === 'list' && found.length < 2) found = [];
     if (type === 'quantity') found = found.filter((entity) => !countsSomethingElse(entity, unit, countedNoun));
     // A lead-in read with its list answers with the items; a fact inside one item is that item's own answer.
     if (unit.items) found = type === 'list' ? listItemEntities(unit.text, unit.items) : found.filter((entity) => entity.end <= (unit.items?.[0]?.start ?? 0));

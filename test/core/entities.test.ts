@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCodes, findDates, findLocations, findPersons, findPhoneNumbers, findQuantities } from '../../src/core/entities.js';
+import { findCodes, findDates, findEnumeration, findLocations, findPersons, findPhoneNumbers, findQuantities } from '../../src/core/entities.js';
 
 describe('findPersons', () => {
   it('finds names after a title and skips the title words', () => {
@@ -67,5 +67,14 @@ describe('findLocations', () => {
     expect(at('Bộ phận một cửa đặt tại trụ sở xã Tân Mỹ cũ; các phòng khác ở thôn 2.')).toEqual(['trụ sở xã Tân Mỹ cũ']);
     expect(at('- Trụ sở: nhà văn hóa khu phố 4.')).toEqual(['nhà văn hóa khu phố 4']);
     expect(at('Trụ sở UBND xã nằm ở số 12 đường Lê Duẩn.')).toEqual(['số 12 đường Lê Duẩn']);
+  });
+});
+
+describe('findEnumeration', () => {
+  it('finds lower-case items after an opener such as "gồm" or "lĩnh vực"', () => {
+    const items = (text: string) => findEnumeration(text).map((entity) => entity.text);
+    expect(items('Bộ phận này nhận hồ sơ lĩnh vực đất đai, xây dựng và môi trường.')).toEqual(['đất đai', 'xây dựng', 'môi trường']);
+    expect(items('Chợ có 3 khu, gồm khu hàng tươi sống, khu ăn uống và khu đồ khô.')).toEqual(['khu hàng tươi sống', 'khu ăn uống', 'khu đồ khô']);
+    expect(items('Sáng nay, tại hội trường, ông Lâm và bà Hoa dự.')).toEqual([]);
   });
 });

@@ -104,3 +104,23 @@ describe('titles of other bodies', () => {
     expect(quote(ask('Bí thư Đoàn xã Phước An là ai?', launch))).toContain('Lê Trọng Nghĩa');
   });
 });
+
+describe('the asked kind of fact decides between neighbouring sentences', () => {
+  it('answers "gồm những ai" with the sentence naming the people, not the one naming the office', () => {
+    const meeting = [
+      'Tại hội nghị, đồng chí Vi Thị Hạnh, Phó Chủ tịch UBND tỉnh Đồng Nai, trao quyết định về nhân sự của xã Phước An. Các Phó Chủ tịch UBND xã gồm các đồng chí Mạc Văn Toàn và Lục Thị Én.',
+    ];
+    const text = quote(ask('Các Phó Chủ tịch UBND xã Phước An gồm những ai?', meeting));
+    expect(text).toContain('Mạc Văn Toàn');
+    expect(text).toContain('Lục Thị Én');
+  });
+
+  it('answers a list question with a written-out enumeration, not with the sentence that only names the place', () => {
+    const opening = [
+      'Xã Phước An khánh thành Nhà văn hóa xã tại ấp Suối Cát, tổng kinh phí 6,5 tỷ đồng. Nhà văn hóa có 2 tầng, gồm hội trường 300 chỗ, thư viện, phòng tập võ và sân bóng chuyền.',
+    ];
+    const text = quote(ask('Nhà văn hóa xã Phước An gồm những gì?', opening));
+    expect(text).toContain('thư viện');
+    expect(text).toContain('sân bóng chuyền');
+  });
+});
