@@ -7,6 +7,7 @@ import { splitClauses, splitSentences, type Span } from '../ingest/split-sentenc
 import { findListBlocks } from './list-blocks.js';
 import { mergePassages, type PassageRegion } from './passage-regions.js';
 import { quoteList } from './quote-list.js';
+import { refersBack } from './refers-back.js';
 import { titleOfOtherBody } from './title-organisation.js';
 import type { Answer, ArticleMeta, Passage, RefusalReason } from './types.js';
 
@@ -88,7 +89,9 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
       const own = Math.max(groupCredit(group, unit, question), fromHeading);
       headingCovered += fromHeading;
       // Words of the neighbouring sentences or the title count half: "Văn bản thứ hai là …" answers about what came before.
-      const borrowed = Math.max(0, ...context.map((other) => groupCredit(group, other, question))) * CONTEXT_CREDIT;
+      // A sentence that refers back ("Trạm có…" after "…Trạm Y tế xã…") is about what the sentence before it or the
+      // title names: their words count in full.
+      const borrowed = Math.max(0, ...context.map((other) => groupCredit(group, other, question) * (other !== unit.next && (isSentence(unit) || unit.items) && refersBack(unit.accented, other.accented) ? 1 : CONTEXT_CREDIT)));
       covered += Math.max(own, borrowed) * (weights[index]?.weight ?? 0);
       ownCovered += own * (weights[index]?.weight ?? 0);
       if (own > 0) hits.push(...positionsOf(group, unit));

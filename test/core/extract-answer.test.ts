@@ -124,3 +124,12 @@ describe('the asked kind of fact decides between neighbouring sentences', () => 
     expect(text).toContain('sân bóng chuyền');
   });
 });
+
+describe('sentences that refer back', () => {
+  it('answers from the sentence that refers back to the named event when it holds the asked fact', () => {
+    const campaign = [
+      'Sáng 10/6/2025, tại sân vận động xã, Đoàn xã Phước An ra quân Chiến dịch Mùa hè xanh năm 2025 với 300 đoàn viên. Chiến dịch diễn ra đến ngày 15/8/2025.',
+    ];
+    expect(quote(ask('Chiến dịch Mùa hè xanh của xã Phước An kéo dài đến ngày nào?', campaign))).toContain('15/8/2025');
+  });
+});
