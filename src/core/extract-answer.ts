@@ -82,6 +82,9 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
     let ownCovered = 0;
     let headingCovered = 0;
     const hits: number[] = [];
+    // Where the question's own words stand: a unit word from the glossary ("tiền" → "triệu đồng") sits next to every
+    // amount, so it cannot tell which amount the question is about.
+    const literalHits: number[] = [];
     const context = [unit.previous, unit.next, titles.get(unit.article.id)].filter((other): other is Unit => other !== undefined);
     groups.forEach((group, index) => {
       // A list item's lead-in or heading is part of what the item says ("2. Thời gian làm việc" → "- Thứ Hai: 7 giờ").
@@ -95,6 +98,7 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
       covered += Math.max(own, borrowed) * (weights[index]?.weight ?? 0);
       ownCovered += own * (weights[index]?.weight ?? 0);
       if (own > 0) hits.push(...positionsOf(group, unit));
+      if (own > 0 && group.literal) literalHits.push(...positionsOf(group, unit));
     });
     const coverage = totalWeight > 0 ? covered / totalWeight : 0;
     if (coverage < minCoverage || ownCovered < MIN_OWN_SHARE * totalWeight) continue;
@@ -104,7 +108,7 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
     // A number far from every word of the question is about something else ("5 năm qua … người dân").
     if (entity && question.types[0] === 'quantity' && hits.length > 0 && !nearQuestionWords(entity, unit, hits)) continue;
     const bigramShare = bigrams.length ? bigrams.filter((pair) => containsPhrase(unit.folded, pair)).length / bigrams.length : 0;
-    const proximity = entity ? proximityBonus(entity, unit, hits) : 0;
+    const proximity = entity ? proximityBonus(entity, unit, literalHits.length > 0 ? literalHits : hits) : 0;
     const brevity = unit.text.length < unit.sentenceText.length ? 0.05 : 0;
     const score = 2 * coverage + 0.6 * bigramShare + 0.5 * proximity + 0.15 / (1 + unit.rank) + brevity;
     if (!best || score > best.score) best = { unit, score, entity, fromHeading: headingCovered > 0 };

@@ -133,3 +133,13 @@ describe('sentences that refer back', () => {
     expect(quote(ask('Chiến dịch Mùa hè xanh của xã Phước An kéo dài đến ngày nào?', campaign))).toContain('15/8/2025');
   });
 });
+
+describe('which amount', () => {
+  it('takes the amount next to the question’s own words, not any amount next to a money unit', () => {
+    const budget = [
+      'Báo cáo nêu một số khó khăn: tiến độ thu tiền thuê đất còn chậm; một số hộ còn nợ đọng khoảng 800 triệu đồng; nguồn thu từ phí chưa ổn định.',
+      'Năm 2025, xã Phước An thu từ thuế ngoài quốc doanh đạt 5,2 tỷ đồng; thu tiền thuê đất đạt 3,4 tỷ đồng, chủ yếu từ 12 hợp đồng mới.',
+    ];
+    expect(quote(ask('xa phuoc an thu tien thue dat duoc bao nhieu', budget))).toContain('3,4 tỷ đồng');
+  });
+});
