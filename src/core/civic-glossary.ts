@@ -207,6 +207,8 @@ export const vietnameseSynonyms: Readonly<Record<string, readonly string[]>> = {
   'kéo dài': ['diễn ra', 'kết thúc'],
   'ngân sách': ['kinh phí'],
   'kinh phí': ['ngân sách', 'tổng kinh phí'],
+  'nâng lên': ['điều chỉnh', 'tăng lên', 'tăng'],
+  'hạ xuống': ['điều chỉnh', 'giảm xuống', 'giảm'],
 };
 
 /**

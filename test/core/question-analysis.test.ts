@@ -91,6 +91,7 @@ describe('everyday wording', () => {
     expect(flat('thư viện mở cửa mấy giờ')).toContain('lam viec');
     expect(flat('Phường được hình thành từ những đơn vị nào?')).toContain('thanh lap');
     expect(flat('Chợ mới đi vào hoạt động từ hôm nào?')).toContain('bat dau hoat dong');
+    expect(flat('Dự toán thu được nâng lên mức nào?')).toContain('dieu chinh');
   });
 
   it('drops chat fillers such as "muốn" from the content an answer must cover', () => {
