@@ -347,7 +347,7 @@ function answerEntity(types: readonly AnswerType[], unit: Unit, hits: readonly n
     let found = (type === 'list' && peopleAsked ? findPersons(unit.text) : entitiesOf(type, unit.text)).filter((entity) => !questionFolded.includes(` ${normalizeForMatch(entity.text)} `));
     // A list answer names at least two things the question does not already name.
     if (type === 'list' && found.length < 2) found = [];
-    if (type === 'quantity') found = found.filter((entity) => !countsSomethingElse(entity, unit, countedNoun));
+    if (type === 'quantity') found = found.filter((entity) => !countsSomethingElse(entity, unit, countedNoun) && !firstBatchOnly(entity, unit, questionFolded));
     // A lead-in read with its list answers with the items; a fact inside one item is that item's own answer.
     if (unit.items) found = type === 'list' ? listItemEntities(unit.text, unit.items) : found.filter((entity) => entity.end <= (unit.items?.[0]?.start ?? 0));
     if (found.length === 0) continue;
@@ -361,6 +361,12 @@ function answerEntity(types: readonly AnswerType[], unit: Unit, hits: readonly n
 
 function listItemEntities(text: string, items: readonly Span[]): Entity[] {
   return items.length >= 2 ? items.map((item) => ({ text: text.slice(item.start, item.end), start: item.start, end: item.end })) : [];
+}
+
+/** "trao 30 suất học bổng đầu tiên": a count of the first batch is not the total the question asks about. */
+function firstBatchOnly(entity: Entity, unit: Unit, questionFolded: string): boolean {
+  if (questionFolded.includes(' dau tien ')) return false;
+  return /^\s*(?:[\p{L}\p{M}]+\s+){0,4}đầu tiên(?![\p{L}\p{M}])/u.test(unit.text.slice(entity.end).split(/[,;:.]/u)[0] ?? '');
 }
 
 function tokenDistance(entity: Entity, unit: Unit, hits: readonly number[]): number {

@@ -143,3 +143,14 @@ describe('which amount', () => {
     expect(quote(ask('xa phuoc an thu tien thue dat duoc bao nhieu', budget))).toContain('3,4 tỷ đồng');
   });
 });
+
+describe('first batches', () => {
+  it('does not answer "how many" with the count of a first batch', () => {
+    const drive = [
+      'Ngay sau lễ phát động, Hội Khuyến học xã Phước An đã trao 25 suất học bổng đầu tiên cho học sinh nghèo.',
+      'Theo kế hoạch, năm nay Hội Khuyến học xã Phước An sẽ trao 150 suất học bổng, mỗi suất 2 triệu đồng.',
+    ];
+    const text = quote(ask('Hội Khuyến học xã Phước An trao bao nhiêu suất học bổng?', drive));
+    expect(text).toContain('150 suất');
+  });
+});
