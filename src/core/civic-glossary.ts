@@ -133,6 +133,43 @@ export const englishToVietnamese: Readonly<Record<string, readonly string[]>> = 
   leads: ['chủ tịch', 'bí thư'],
   percent: ['%', 'phần trăm'],
   'new rural': ['nông thôn mới'],
+  'standing deputy party secretary': ['phó bí thư thường trực'],
+  director: ['giám đốc'],
+  'deputy director': ['phó giám đốc'],
+  'public administration service centre': ['trung tâm phục vụ hành chính công'],
+  'public administration service center': ['trung tâm phục vụ hành chính công'],
+  'public administration': ['hành chính công'],
+  funding: ['kinh phí'],
+  'estimated budget': ['kinh phí dự kiến', 'kinh phí', 'dự toán'],
+  'estimated damage': ['thiệt hại ước tính', 'thiệt hại'],
+  estimated: ['ước tính', 'dự kiến'],
+  initial: ['ban đầu'],
+  campaign: ['chiến dịch'],
+  volunteer: ['tình nguyện'],
+  volunteers: ['tình nguyện viên', 'tình nguyện'],
+  youth: ['thanh niên', 'đoàn'],
+  'youth union': ['đoàn thanh niên', 'đoàn'],
+  summer: ['hè'],
+  'resettlement area': ['khu tái định cư'],
+  resettlement: ['tái định cư'],
+  relocated: ['di dời'],
+  compensation: ['bồi thường', 'đền bù'],
+  'handed over': ['trao', 'bàn giao'],
+  decisions: ['quyết định'],
+  decision: ['quyết định'],
+  personnel: ['nhân sự', 'cán bộ'],
+  // Articles name leaders by their titles rather than by the word "lãnh đạo".
+  leader: ['lãnh đạo', 'bí thư', 'phó bí thư', 'chủ tịch', 'phó chủ tịch', 'giám đốc'],
+  leaders: ['lãnh đạo', 'bí thư', 'phó bí thư', 'chủ tịch', 'phó chủ tịch', 'giám đốc'],
+  provincial: ['tỉnh'],
+  'budget expenditure': ['chi ngân sách', 'tổng chi'],
+  adjustment: ['điều chỉnh'],
+  hotline: ['đường dây nóng'],
+  'phone number': ['số điện thoại', 'điện thoại'],
+  headquarters: ['trụ sở'],
+  clinic: ['trạm y tế'],
+  'health station': ['trạm y tế'],
+  scholarships: ['suất học bổng', 'học bổng'],
 };
 
 /** Everyday Vietnamese wording mapped to the administrative terms articles use. */
@@ -164,7 +201,7 @@ export const vietnameseSynonyms: Readonly<Record<string, readonly string[]>> = {
   // A congress or conference "opens" on the day the article says it was held.
   'khai mạc': ['tổ chức', 'diễn ra', 'tiến hành'],
   'giờ làm việc': ['làm việc', 'thời gian tiếp nhận', 'thời gian làm việc', 'tiếp nhận', 'mở cửa'],
-  'giờ mở cửa': ['mở cửa', 'làm việc', 'thời gian tiếp nhận', 'tiếp nhận'],
+  'giờ mở cửa': ['mở cửa', 'làm việc', 'thời gian tiếp nhận', 'tiếp nhận', 'giờ làm việc', 'thời gian làm việc'],
   'kết thúc': ['bế mạc', 'khép lại'],
   'chỗ': ['địa điểm', 'điểm'],
   'nơi': ['địa điểm'],
@@ -173,7 +210,27 @@ export const vietnameseSynonyms: Readonly<Record<string, readonly string[]>> = {
   'tiền': ['tỷ đồng', 'triệu đồng'],
   'lương': ['thu nhập'],
   'thu ngân sách': ['tổng thu', 'thu cân đối'],
+  'đền bù': ['bồi thường'],
+  'bồi thường': ['đền bù'],
+  'gọi': ['điện thoại', 'liên hệ', 'đường dây nóng', 'tổng đài'],
+  'đọc': ['công bố', 'trình bày'],
+  'mở cửa': ['làm việc', 'tiếp nhận', 'phục vụ'],
+  'làm việc': ['giờ làm việc', 'thời gian làm việc', 'tiếp nhận'],
+  'hình thành': ['thành lập', 'sắp xếp', 'sáp nhập', 'hợp thành', 'nhập'],
+  'đi vào hoạt động': ['bắt đầu hoạt động', 'chính thức hoạt động', 'hoạt động'],
+  'bắt đầu hoạt động': ['đi vào hoạt động', 'chính thức hoạt động', 'hoạt động'],
+  'kéo dài': ['diễn ra', 'kết thúc'],
+  'ngân sách': ['kinh phí'],
+  'kinh phí': ['ngân sách', 'tổng kinh phí'],
+  'nâng lên': ['điều chỉnh', 'tăng lên', 'tăng'],
+  'hạ xuống': ['điều chỉnh', 'giảm xuống', 'giảm'],
 };
 
 /** What "bao nhiêu người" counts when the question names a body rather than a place: its members ("gồm 33 đồng chí"). */
 export const memberCountTerms: readonly string[] = ['người', 'đồng chí', 'thành viên', 'ủy viên', 'đại biểu'];
+
+/**
+ * Words residents add when they chat ("muốn gọi … thì số nào") that no article states; they are not content to find.
+ * Only words that are fillers in every sense belong here.
+ */
+export const questionFillers: readonly string[] = ['muốn'];

@@ -32,7 +32,17 @@ const NOT_NAME_WORDS = new Set(
 // Words that never stand inside a person's name ("Đại", "Thành", "Nam" do: Hoàng Văn Đại, Đinh Thành Đồng, Phạm Hải Nam).
 const NEVER_IN_NAME = new Set('Đảng Ủy UBND HĐND MTTQ Phường Xã Tỉnh Huyện Quận Sở Bí Thư Chủ Tịch Ban Hội'.split(' ').map(syllableKey));
 const PLACE_PREFIX = /(phường|xã|đường|phố|đại lộ|quận|huyện|tỉnh|thành phố|tp\.?|thị trấn|thôn|khu|tổ dân phố|trường|mầm non|tiểu học|trung học|mẫu giáo|nhà văn hóa|chung cư|bệnh viện|chợ|cầu|chùa|đình|công viên|hồ)\s*$/iu;
-const CAPITALISED_RUN = /\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*)*/gu;
+// A capitalised word may hold an apostrophe: Ê Đê, Jrai and K'Ho names such as "H'Lan Niê" or "K'Sor".
+const CAPITALISED_RUN = /\p{Lu}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)?(?:\s+\p{Lu}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)?)*/gu;
+
+/**
+ * Names of the Central Highlands peoples have no Kinh family name in front: a first word with an apostrophe ("H'Lan
+ * Niê") or the Ê Đê man's "Y" before two more capitalised words ("Y Khoa Byă") marks them.
+ */
+function isHighlandsName(words: readonly string[]): boolean {
+  const first = words[0] ?? '';
+  return /['’]/u.test(first) || (first === 'Y' && words.length >= 3);
+}
 
 /** Person names: runs of 2–5 capitalised syllables that start with a family name or follow "đồng chí"/"ông"/"bà". */
 export function findPersons(sentence: string): Entity[] {
@@ -55,7 +65,7 @@ export function findPersons(sentence: string): Entity[] {
     }
     if (words.length < 2 || words.length > 5) continue;
     const before = sentence.slice(Math.max(0, start - 20), start);
-    const startsWithSurname = SURNAMES.has(syllableKey(words[0] as string));
+    const startsWithSurname = SURNAMES.has(syllableKey(words[0] as string)) || isHighlandsName(words);
     // After "phường"/"đường" a two-syllable run is a place; a longer one starting with a family name is a person.
     if (PLACE_PREFIX.test(before) && !(startsWithSurname && words.length >= 3)) continue;
     const introduced = /(đồng chí|ông|bà|anh|chị|cô|thầy|bác sĩ|đại tá|thượng tá|trung tá|thiếu tá|Mẹ Việt Nam anh hùng)\s*$/iu.test(before);
@@ -167,6 +177,14 @@ export function findCodes(sentence: string): Entity[] {
   return matches(sentence, CODE);
 }
 
+// A Vietnamese phone number: a leading 0 (or +84) and 9–11 digits, written whole or in groups ("0238 3865 119").
+const PHONE = /(?<![\d.,/])(?:\+84[ .]?|0)\d{2,4}(?:[ .]\d{2,4}){1,3}(?![\d/]|[.,]\d)|(?<![\d.,/])0\d{8,10}(?![\d/]|[.,]\d)/gu;
+
+/** Phone numbers such as "0238 3865 119", "0917.246.808" or "0909318472" (at least 9 digits after the 0). */
+export function findPhoneNumbers(sentence: string): Entity[] {
+  return matches(sentence, PHONE).filter((entity) => entity.text.replace(/\D/g, '').replace(/^84/, '0').length >= 10);
+}
+
 /** Quantities: numbers that are not dates, years, document numbers or ordinals of a term ("nhiệm kỳ 2025-2030"). */
 export function findQuantities(sentence: string): Entity[] {
   const excluded = [...findDates(sentence), ...findCodes(sentence), ...findTimes(sentence)];
@@ -181,12 +199,33 @@ export function findQuantities(sentence: string): Entity[] {
   });
 }
 
-/** Addresses and named sites: "số 28 Đại lộ Lê Lợi", "trên Đại lộ Nguyễn Hoàng", "tại Trung tâm …". */
+// Kinds of sites a "where" answer names without a street address: "tại công viên Hòa Bình", "ở trụ sở xã Tân Mỹ cũ".
+const SITE_NOUNS =
+  '[Cc]ông viên|[Tt]rụ sở|[Nn]hà văn hóa|[Nn]hà văn hoá|[Hh]ội trường|[Ss]ân vận động|[Qq]uảng trường|[Tt]rường|[Bb]ệnh viện|' +
+  '[Tt]rạm y tế|[Tt]rạm [Yy] tế|[Cc]hợ|[Cc]hùa|[Đđ]ình|[Đđ]ền|[Nn]hà thờ|[Nn]hà thi đấu|[Tt]rung tâm|[Kk]hu|[Ấấ]p|[Bb]ản|[Bb]uôn|[Ll]àng|[Xx]óm|[Tt]hôn';
+const NAMED_PLACE = '\\p{Lu}[\\p{L}\\p{M}]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}]*)*';
+const LOCATION = new RegExp(
+  [
+    `(?:số\\s+\\d+[\\p{L}\\d/]*\\s+)?(?:đường|phố|đại lộ|Đại lộ|thôn|khu|tổ dân phố|ngõ|ngách)\\s+${NAMED_PLACE}`,
+    `(?<=(?<![\\p{L}\\p{M}])(?:tại|ở|trên)\\s+)\\p{Lu}[\\p{L}\\p{M}]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}]*)+`,
+    // After "tại"/"ở" (left out, so a site the question names is recognised as such): a site, up to three lower-case
+    // words ("xã", "văn hóa ấp"), its name, and "cũ" for a former unit's building.
+    `(?<=(?<![\\p{L}\\p{M}])(?:tại|ở)\\s+)(?:${SITE_NOUNS})(?:\\s+\\p{Ll}[\\p{L}\\p{M}]*){0,3}?\\s+${NAMED_PLACE}(?:\\s+cũ)?`,
+  ].join('|'),
+  'gu',
+);
+// "Trụ sở: trụ sở xã Tân Mỹ cũ", "Địa điểm: Nhà văn hóa thôn 3": the value after a place label.
+const PLACE_LABEL = /(?:^|[-•*]\s*)(?:Trụ sở|Địa chỉ|Địa điểm)[^:\n]{0,40}:\s+([^;\n]*[^;\n.])/gu;
+
+/** Addresses and named sites: "số 28 Đại lộ Lê Lợi", "trên Đại lộ Nguyễn Hoàng", "tại công viên Hòa Bình", "Trụ sở: …". */
 export function findLocations(sentence: string): Entity[] {
-  return matches(
-    sentence,
-    /(?:số\s+\d+[\p{L}\d/]*\s+)?(?:đường|phố|đại lộ|Đại lộ|thôn|khu|tổ dân phố|ngõ|ngách)\s+\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*)*|(?:tại|ở|trên)\s+(?:\p{Lu}[\p{L}\p{M}]*\s*){2,}/gu,
-  );
+  const found = matches(sentence, LOCATION);
+  for (const match of sentence.matchAll(PLACE_LABEL)) {
+    const value = match[1] ?? '';
+    const start = (match.index ?? 0) + match[0].length - value.length;
+    if (!found.some((entity) => entity.start < start + value.length && start < entity.end)) found.push({ text: value, start, end: start + value.length });
+  }
+  return found.sort((a, b) => a.start - b.start);
 }
 
 /** Items of an enumeration: capitalised names (people or places) after the sentence start. */
@@ -201,6 +240,49 @@ export function findListItems(sentence: string): Entity[] {
     if (words.length >= 2 || (afterPlaceWord && match[0].split(/\s+/).length >= 2)) items.push({ text: match[0], start, end: start + match[0].length });
   }
   return items;
+}
+
+// Words after which an enumeration's first item starts ("gồm phòng khám, phòng tiêm chủng và phòng xét nghiệm").
+const ENUMERATION_OPENER = /(?:^|\s)(?:gồm có|gồm|bao gồm|là|như|lĩnh vực|các)\s+(?=\S)/giu;
+const MAX_ITEM_WORDS = 8;
+
+/**
+ * Items of a written-out enumeration, lower-case ones included: "hộ tịch, chứng thực và bảo trợ xã hội" gives three
+ * items. Only a run of at least three short pieces joined by commas and a final "và"/"hoặc", opened by "gồm", "là",
+ * "như", "các" or "lĩnh vực", counts.
+ */
+export function findEnumeration(sentence: string): Entity[] {
+  for (const clause of sentence.matchAll(/[^;:.()]+/gu)) {
+    const clauseStart = clause.index ?? 0;
+    const pieces: Entity[] = [];
+    for (const segment of clause[0].matchAll(/[^,]+/gu)) {
+      const segmentStart = clauseStart + (segment.index ?? 0);
+      let offset = 0;
+      for (const part of segment[0].split(/(\s+(?:và|hoặc)\s+)/u)) {
+        if (!/\s+(?:và|hoặc)\s+/u.test(part)) pieces.push(trimmedEntity(sentence, segmentStart + offset, segmentStart + offset + part.length));
+        offset += part.length;
+      }
+    }
+    if (!/\s(?:và|hoặc)\s/u.test(clause[0])) continue;
+    // The enumeration starts at the last piece that holds an opener, after the opener.
+    const opens = (piece: Entity) => new RegExp(ENUMERATION_OPENER.source, 'iu').test(piece.text);
+    const openerAt = pieces.length - 1 - [...pieces].reverse().findIndex(opens);
+    const opening = pieces[openerAt];
+    if (!opening || !opens(opening)) continue;
+    const openers = [...opening.text.matchAll(ENUMERATION_OPENER)];
+    const opener = openers[openers.length - 1] as RegExpMatchArray;
+    const items = [trimmedEntity(sentence, opening.start + (opener.index ?? 0) + opener[0].length, opening.end), ...pieces.slice(openerAt + 1)];
+    if (items.length < 3 || items.some((item) => item.text.split(/\s+/).length > MAX_ITEM_WORDS)) continue;
+    return items;
+  }
+  return [];
+}
+
+function trimmedEntity(sentence: string, start: number, end: number): Entity {
+  const raw = sentence.slice(start, end);
+  const leading = raw.length - raw.trimStart().length;
+  const text = raw.trim();
+  return { text, start: start + leading, end: start + leading + text.length };
 }
 
 function matches(sentence: string, pattern: RegExp): Entity[] {

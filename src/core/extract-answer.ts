@@ -1,8 +1,14 @@
 import { containsPhrase, type AnalyzedQuestion, type AnswerType, type TermGroup } from './question-analysis.js';
-import { findCodes, findDates, findListItems, findLocations, findPersons, findQuantities, findTimeSpans, findWeekdays, governmentLevels, isIssueDate, titleAround, type Entity } from './entities.js';
+import { asksForPeople } from './asks-for-people.js';
+import { findCodes, findDates, findEnumeration, findListItems, findLocations, findPersons, findPhoneNumbers, findQuantities, findTimeSpans, findWeekdays, governmentLevels, isIssueDate, titleAround, type Entity } from './entities.js';
 import { message, refusalMessage } from './messages.js';
 import { foldedKey, normalizeForMatch, syllableKey, tokenize } from '../ingest/normalize-vietnamese.js';
-import { splitSentences } from '../ingest/split-sentences.js';
+import { splitClauses, splitSentences, type Span } from '../ingest/split-sentences.js';
+import { findListBlocks } from './list-blocks.js';
+import { mergePassages, type PassageRegion } from './passage-regions.js';
+import { quoteList } from './quote-list.js';
+import { refersBack } from './refers-back.js';
+import { titleOfOtherBody } from './title-organisation.js';
 import type { Answer, ArticleMeta, Passage, RefusalReason } from './types.js';
 
 /** Tuning of the extractive answerer; defaults were chosen on the dev set and hold for unseen wards. */
@@ -28,6 +34,14 @@ interface Unit {
   accented: string[];
   /** The chunk the unit was cut from, to quote two adjacent sentences together. */
   chunk: { start: number; text: string } | undefined;
+  /** For a list item: the lead-in or heading it stands under, whose words count as the item's own. */
+  heading?: Unit;
+  /** For a list item: the lead-in read with all its items, the answer when the question asks for the list. */
+  list?: Unit;
+  /** For a lead-in read with its list: the items, as offsets into `text`. */
+  items?: Span[];
+  /** A lead-in ending in ":" is no answer without the list after it; its block unit answers instead. */
+  superseded?: boolean;
 }
 
 const DEFAULT_MIN_COVERAGE = 0.55;
@@ -56,7 +70,7 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
   const refuse = (reason: RefusalReason): Answer => ({ kind: 'refused', reason, text: refusalMessage(reason, language), mode: 'extractive', language });
   if (passages.length === 0) return refuse('no-sources');
   const units = collectUnits(passages);
-  const sentences = units.filter((unit) => unit.text === unit.sentenceText);
+  const sentences = units.filter(isSentence);
   const groups = dropCrossWordBigrams(question, sentences);
   if (groups.length === 0) return refuse('low-score');
   linkPreviousSentences(units);
@@ -70,25 +84,37 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
   const bigrams = questionBigrams(groups);
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
   const questionFolded = ` ${normalizeForMatch(question.text)} `;
-  let best: { unit: Unit; score: number; entity: Entity | undefined } | undefined;
+  const peopleAsked = asksForPeople(question.text);
+  let best: { unit: Unit; score: number; entity: Entity | undefined; fromHeading: boolean } | undefined;
   for (const unit of units) {
+    if (unit.superseded) continue;
     let covered = 0;
     let ownCovered = 0;
+    let headingCovered = 0;
     const hits: number[] = [];
+    // Where the question's own words stand: a unit word from the glossary ("tiền" → "triệu đồng") sits next to every
+    // amount, so it cannot tell which amount the question is about.
+    const literalHits: number[] = [];
     const context = [unit.previous, unit.next, titles.get(unit.article.id)].filter((other): other is Unit => other !== undefined);
     groups.forEach((group, index) => {
-      const own = groupCredit(group, unit, question);
+      // A list item's lead-in or heading is part of what the item says ("2. Thời gian làm việc" → "- Thứ Hai: 7 giờ").
+      const fromHeading = unit.heading ? groupCredit(group, unit.heading, question) : 0;
+      const own = Math.max(groupCredit(group, unit, question), fromHeading);
+      headingCovered += fromHeading;
       // Words of the neighbouring sentences or the title count half: "Văn bản thứ hai là …" answers about what came before.
-      const borrowed = Math.max(0, ...context.map((other) => groupCredit(group, other, question))) * CONTEXT_CREDIT;
+      // A sentence that refers back ("Trạm có…" after "…Trạm Y tế xã…") is about what the sentence before it or the
+      // title names: their words count in full.
+      const borrowed = Math.max(0, ...context.map((other) => groupCredit(group, other, question) * (other !== unit.next && (isSentence(unit) || unit.items) && refersBack(unit.accented, other.accented) ? 1 : CONTEXT_CREDIT)));
       covered += Math.max(own, borrowed) * (weights[index]?.weight ?? 0);
       ownCovered += own * (weights[index]?.weight ?? 0);
       if (own > 0) hits.push(...positionsOf(group, unit));
+      if (own > 0 && group.literal) literalHits.push(...positionsOf(group, unit));
     });
     const coverage = totalWeight > 0 ? covered / totalWeight : 0;
     if (coverage < minCoverage || ownCovered < MIN_OWN_SHARE_COUNTED * totalWeight) continue;
     if (!yearsFit(question, unit)) continue;
     if (!weekdayFits(question, unit)) continue;
-    let entity = answerEntity(question, unit, hits, questionFolded);
+    let entity = answerEntity(question, unit, hits, questionFolded, peopleAsked);
     if (ownCovered < MIN_OWN_SHARE * totalWeight && !(entity && countsAskedThing(entity, unit, question.countedPhrase))) continue;
     let candidate = unit;
     let penalty = entity && question.types[0] === 'date' && isIssueDate(unit.text, entity) && !question.asksIssueDate ? ISSUE_DATE_PENALTY : 0;
@@ -106,14 +132,18 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
     // A number far from every word of the question is about something else ("5 năm qua … người dân").
     if (entity && question.types[0] === 'quantity' && hits.length > 0 && !nearQuestionWords(entity, unit, hits)) continue;
     const bigramShare = bigrams.length ? bigrams.filter((pair) => containsPhrase(unit.folded, pair)).length / bigrams.length : 0;
-    const proximity = entity ? proximityBonus(entity, unit, hits) : 0;
+    const proximity = entity ? proximityBonus(entity, unit, literalHits.length > 0 ? literalHits : hits) : 0;
     const brevity = unit.text.length < unit.sentenceText.length ? 0.05 : 0;
     const score = 2 * coverage + 0.6 * bigramShare + 0.5 * proximity + 0.15 / (1 + unit.rank) + brevity - penalty;
-    if (!best || score > best.score) best = { unit: candidate, score, entity };
+    if (!best || score > best.score) best = { unit: candidate, score, entity, fromHeading: headingCovered > 0 };
   }
   if (!best) return refuse('low-score');
+  // One item of a list does not answer a question about the list (unless it enumerates the answer itself): quote the
+  // lead-in with all its items.
+  if (best.unit.list && best.fromHeading && !best.entity && (question.types[0] === 'list' || question.types[0] === 'other')) best = { ...best, unit: best.unit.list };
 
-  const quote = trimToAnswer(best.unit, best.entity, options.maxAnswerChars ?? DEFAULT_MAX_CHARS);
+  const maxChars = options.maxAnswerChars ?? DEFAULT_MAX_CHARS;
+  const quote = best.unit.items ? quoteList(best.unit.text, best.unit.items, best.entity, question.types[0] ?? 'other', maxChars) : trimToAnswer(best.unit, best.entity, maxChars);
   const article = best.unit.article;
   const text =
     language === 'en' ? message('answer.english-framing', 'en', { title: article.title, quote }) : quote;
@@ -139,18 +169,44 @@ function collectUnits(passages: readonly Passage[]): Unit[] {
       const sentenceText = chunk.text.slice(span.start, span.end);
       units.push(makeUnit(article, rank, start, sentenceText, sentenceText, chunk));
       // Clauses of a sentence, so a list of officials yields the one the question asks about.
-      const clauses = sentenceText.split(/(?<=[;:])\s+/u);
-      if (clauses.length > 1) {
-        let offset = 0;
-        for (const clause of clauses) {
-          const at = sentenceText.indexOf(clause, offset);
-          offset = at + clause.length;
-          if (clause.trim().length >= 12) units.push(makeUnit(article, rank, start + at, clause.replace(/[;:]\s*$/u, ''), sentenceText));
-        }
+      const clauses = splitClauses(sentenceText);
+      for (const clause of clauses.length > 1 ? clauses : []) {
+        const text = sentenceText.slice(clause.start, clause.end);
+        if (text.length >= 12 && text !== sentenceText) units.push(makeUnit(article, rank, start + clause.start, text, sentenceText));
       }
     }
   });
+  for (const region of mergePassages(passages)) {
+    for (const block of findListBlocks(region.text)) addListBlock(units, region, block.lead, block.items);
+  }
   return units;
+}
+
+/** Reads a lead-in with its items as one unit, and gives each item its lead-in as heading. */
+function addListBlock(units: Unit[], region: PassageRegion, lead: Span, items: readonly Span[]): void {
+  const { article, rank } = region;
+  const last = items[items.length - 1];
+  if (!last) return;
+  const sentenceAt = (offset: number) => units.find((unit) => unit.article.id === article.id && unit.start === region.start + offset && isSentence(unit));
+  const leadText = region.text.slice(lead.start, lead.end);
+  const leadUnit = sentenceAt(lead.start) ?? makeUnit(article, rank, region.start + lead.start, leadText, leadText);
+  const text = region.text.slice(lead.start, last.end);
+  // The block is found by its lead-in's words: an item that names the question's words answers by itself.
+  const block = { ...makeUnit(article, rank, region.start + lead.start, leadText, text), text, end: region.start + last.end };
+  block.items = items.map((item) => ({ start: item.start - lead.start, end: item.end - lead.start }));
+  for (const item of items) {
+    for (const unit of units) {
+      if (unit.article.id !== article.id || unit.start < region.start + item.start || unit.start >= region.start + item.end) continue;
+      unit.heading = leadUnit;
+      unit.list = block;
+    }
+  }
+  units.push(block);
+  if (leadUnit.text.trimEnd().endsWith(':')) leadUnit.superseded = true;
+}
+
+function isSentence(unit: Unit): boolean {
+  return unit.text === unit.sentenceText && !unit.items;
 }
 
 function makeUnit(article: ArticleMeta, rank: number, start: number, text: string, sentenceText: string, chunk?: Unit['chunk']): Unit {
@@ -178,6 +234,8 @@ function groupCredit(group: TermGroup, unit: Unit, question: AnalyzedQuestion): 
   for (const phrase of group.phrases) {
     for (let index = 0; index + phrase.length <= unit.folded.length; index++) {
       if (!phrase.every((token, offset) => unit.folded[index + offset] === token)) continue;
+      // "Bí thư Thành Đoàn" holds the words "bí thư" but is the title of another body than the one asked about.
+      if (titleOfOtherBody(unit.accented, index + phrase.length, question)) continue;
       const previous = unit.accented[index - 1];
       if (previous && MODIFIERS.has(previous) && !questionHas(question, previous)) {
         modifiedOnly = true;
@@ -227,7 +285,7 @@ function dropCrossWordBigrams(question: AnalyzedQuestion, sentences: readonly Un
 function linkPreviousSentences(units: Unit[]): void {
   const byArticle = new Map<string, Unit[]>();
   for (const unit of units) {
-    if (unit.text !== unit.sentenceText) continue;
+    if (!isSentence(unit)) continue;
     const list = byArticle.get(unit.article.id) ?? [];
     list.push(unit);
     byArticle.set(unit.article.id, list);
@@ -235,7 +293,7 @@ function linkPreviousSentences(units: Unit[]): void {
   for (const list of byArticle.values()) list.sort((a, b) => a.start - b.start);
   for (const unit of units) {
     const list = byArticle.get(unit.article.id) ?? [];
-    const sentenceStart = unit.text === unit.sentenceText ? unit.start : list.find((sentence) => sentence.start <= unit.start && unit.start < sentence.end)?.start ?? unit.start;
+    const sentenceStart = isSentence(unit) ? unit.start : list.find((sentence) => sentence.start <= unit.start && unit.start < sentence.end)?.start ?? unit.start;
     const previous = [...list].reverse().find((sentence) => sentence.end <= sentenceStart);
     if (previous) unit.previous = previous;
     const next = list.find((sentence) => sentence.start > sentenceStart);
@@ -281,8 +339,10 @@ function entitiesOf(type: AnswerType, text: string): Entity[] {
       return findLocations(text);
     case 'code':
       return findCodes(text);
+    case 'phone':
+      return findPhoneNumbers(text);
     case 'list': {
-      const items = findListItems(text);
+      const items = [...findListItems(text), ...findEnumeration(text)];
       return items.length >= 2 ? items : [];
     }
     case 'other':
@@ -306,16 +366,19 @@ function countsSomethingElse(entity: Entity, unit: Unit, countedNoun: string | u
 }
 
 /** The fact of the asked type nearest to the question's content words, or undefined when the span holds none. */
-function answerEntity(question: AnalyzedQuestion, unit: Unit, hits: readonly number[], questionFolded: string): Entity | undefined {
+function answerEntity(question: AnalyzedQuestion, unit: Unit, hits: readonly number[], questionFolded: string, peopleAsked = false): Entity | undefined {
   for (const type of question.types) {
     if (type === 'other') return undefined;
     // A fact the question already states ("Nghị quyết số 59-NQ/TW … mang số hiệu gì?") is not its answer.
-    const all = entitiesOf(type, unit.text);
+    const all = type === 'list' && peopleAsked ? findPersons(unit.text) : entitiesOf(type, unit.text);
     // An official of another tier of government ("Phó Chủ tịch UBND tỉnh" for "Phó Chủ tịch UBND xã") is not the answer.
     const atLevel = (type === 'person' || type === 'list') && question.level ? all.filter((entity) => levelFits(question.level, entity, unit.text, all)) : all;
-    if (type === 'list' && atLevel.length < 2) continue;
     let found = atLevel.filter((entity) => !questionFolded.includes(` ${normalizeForMatch(entity.text)} `));
-    if (type === 'quantity') found = found.filter((entity) => !countsSomethingElse(entity, unit, question.countedNoun));
+    // A list answer names at least two things the question does not already name.
+    if (type === 'list' && found.length < 2) found = [];
+    if (type === 'quantity') found = found.filter((entity) => !countsSomethingElse(entity, unit, question.countedNoun) && !firstBatchOnly(entity, unit, questionFolded));
+    // A lead-in read with its list answers with the items; a fact inside one item is that item's own answer.
+    if (unit.items) found = type === 'list' ? listItemEntities(unit.text, unit.items) : found.filter((entity) => entity.end <= (unit.items?.[0]?.start ?? 0));
     // Several dates: the day something happened answers "hôm nào", a document's issue date only "ban hành ngày nào".
     if (type === 'date' && !question.asksIssueDate && found.some((entity) => !isIssueDate(unit.text, entity))) {
       found = found.filter((entity) => !isIssueDate(unit.text, entity));
@@ -372,6 +435,16 @@ function joinWithNeighbourFact(question: AnalyzedQuestion, unit: Unit, groups: r
     return { unit: joined, entity: { text: entity.text, start: entity.start + offset, end: entity.end + offset } };
   }
   return undefined;
+}
+
+function listItemEntities(text: string, items: readonly Span[]): Entity[] {
+  return items.length >= 2 ? items.map((item) => ({ text: text.slice(item.start, item.end), start: item.start, end: item.end })) : [];
+}
+
+/** "trao 30 suất học bổng đầu tiên": a count of the first batch is not the total the question asks about. */
+function firstBatchOnly(entity: Entity, unit: Unit, questionFolded: string): boolean {
+  if (questionFolded.includes(' dau tien ')) return false;
+  return /^\s*(?:[\p{L}\p{M}]+\s+){0,4}đầu tiên(?![\p{L}\p{M}])/u.test(unit.text.slice(entity.end).split(/[,;:.]/u)[0] ?? '');
 }
 
 function tokenDistance(entity: Entity, unit: Unit, hits: readonly number[]): number {

@@ -1,10 +1,10 @@
-import { englishToVietnamese, memberCountTerms, vietnameseSynonyms } from './civic-glossary.js';
+import { englishToVietnamese, memberCountTerms, questionFillers, vietnameseSynonyms } from './civic-glossary.js';
 import { foldDiacritics, foldedKey, hasDiacritics, nfc, numberKey, syllableKey, tokenize } from '../ingest/normalize-vietnamese.js';
 import { governmentLevels, type GovernmentLevel } from './entities.js';
 import type { Language } from './types.js';
 
 /** The kind of fact a question asks for, used to pick a sentence that holds one. */
-export type AnswerType = 'person' | 'quantity' | 'date' | 'time' | 'location' | 'list' | 'code' | 'other';
+export type AnswerType = 'person' | 'quantity' | 'date' | 'time' | 'location' | 'list' | 'code' | 'phone' | 'other';
 
 /** A set of alternative phrases (each a list of diacritic-folded syllables); satisfied when any phrase occurs. */
 export interface TermGroup {
@@ -57,13 +57,14 @@ const STOPWORDS_ACCENTED = [
   'chính', 'thức', 'sau', 'trước', 'mang', 'tới', 'nên', 'rồi', 'chưa', 'cũng', 'lại', 'luôn', 'nhiều', 'ít', 'hết',
 ];
 // "thành phố" and "chính thức" are dropped as words but kept in phrase matches below through the glossary where useful.
-const STOPWORDS = new Set(STOPWORDS_ACCENTED.map(syllableKey));
+const STOPWORDS = new Set([...STOPWORDS_ACCENTED, ...questionFillers].map(syllableKey));
 // Without diacritics many function words fold onto content words ("bị"/"bí", "thứ"/"thư", "đang"/"đảng", "hỏi"/"hội"),
 // so only unambiguous ones are dropped from questions typed without them.
 const STOPWORDS_FOLDED = new Set(
   ('la ai gi nao bao nhieu may co cua o tai va the vay z nhi a oi khong ko k duoc nhung cac mot hien nay gio bay ' +
     'thi ma de cho voi den ve trong ra hom ngay khi luc dau sao nhe nha ha se ten gom kia vao lan minh ' +
-    'biet moi nguoi ong thang khoang con nua giup hay xem phuong xa tp i ii iii sau truoc toi nen roi chua cung lai luon do lam ngoi cai chiec len xuong het').split(' '),
+    'biet moi nguoi ong thang khoang con nua giup hay xem phuong xa tp i ii iii sau truoc toi nen roi chua cung lai luon do lam ngoi cai chiec len xuong het').split(' ')
+    .concat(questionFillers.map(foldedKey)),
 );
 
 const CUE_PHRASES = ['mang so hieu', 'ty le', 'phan tram', 'bao nhieu', 'so hieu', 'ky hieu', 'so luong', 'so may', 'la gi', 'ten gi', 'thoi gian nao', 'thoi gian', 'lan thu nhat', 'lan thu', 'duong nao', 'dia chi nao', 'luc may gio', 'may gio'].map((phrase) => phrase.split(' '));
@@ -81,6 +82,7 @@ const ENGLISH_MARKERS = new Set(
 );
 
 const TYPE_CUES: Array<{ type: AnswerType; folded: RegExp }> = [
+  { type: 'phone', folded: /\b(so dien thoai|dien thoai|duong day nong|hotline|phone|goi (?:\S+ ){0,5}so (?:nao|may|gi))\b/ },
   { type: 'time', folded: /\b(may gio|gio lam viec|gio mo cua|opening hours|what time|hours)\b/ },
   { type: 'date', folded: /\b(ngay nao|hom nao|khi nao|bao gio|luc nao|hoi nao|thoi gian nao|thang nao|thang may|nam nao|ngay bao nhieu|when|what date|what day|which day)\b/ },
   { type: 'location', folded: /\b(o dau|dia diem|dia chi|noi nao|cho nao|duong nao|thon nao|where|address|location)\b/ },

@@ -79,7 +79,13 @@ function endsSentence(text: string, index: number, end: number): boolean {
   // Glued to a digit or punctuation: a number ("2.883", "Q.1") or "…).," rather than a sentence end.
   if (!spaced && !isUpper && next === end) return false;
   const lonePeriod = end === index + 1 && text[index] === '.';
-  return !(lonePeriod && followsAbbreviation(text, index));
+  return !(lonePeriod && (followsAbbreviation(text, index) || numbersLine(text, index)));
+}
+
+/** True when the period at `index` numbers a list item or heading ("1. Đội hình …", "**2. Thời gian làm việc**"). */
+function numbersLine(text: string, index: number): boolean {
+  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+  return /^\s*(?:[*#]+\s*)?(?:\d{1,2}|[IVX]{1,4}|[a-zđ])$/u.test(text.slice(lineStart, index));
 }
 
 /** True when the word right before the period at `index` is a known abbreviation. */
@@ -122,4 +128,36 @@ function splitAtSemicolons(text: string, start: number, end: number): Span[] {
     else pieces.push({ ...clause });
   }
   return pieces;
+}
+
+/**
+ * Splits one sentence into clauses after "; " and ": " (offsets into `sentence`, trimmed, without the closing mark).
+ * A label that ends in a colon ("Điện thoại văn phòng UBND phường: 0203 …") is never a clause of its own: it comes
+ * joined to the value after it, because the label alone answers nothing; the value also stands alone.
+ */
+export function splitClauses(sentence: string): Span[] {
+  const pieces: Span[] = [];
+  let start = 0;
+  for (const match of sentence.matchAll(/[;:]\s+/gu)) {
+    const at = match.index ?? 0;
+    pieces.push({ start, end: at + 1 });
+    start = at + match[0].length;
+  }
+  pieces.push({ start, end: sentence.length });
+  const clauses: Span[] = [];
+  pieces.forEach((piece, index) => {
+    const next = pieces[index + 1];
+    const isLabel = sentence[piece.end - 1] === ':';
+    if (isLabel && next) clauses.push(trimClause(sentence, piece.start, next.end));
+    else if (!isLabel || !next) clauses.push(trimClause(sentence, piece.start, piece.end));
+  });
+  return clauses.filter((clause) => clause.end > clause.start);
+}
+
+function trimClause(sentence: string, start: number, end: number): Span {
+  let trimmedEnd = end;
+  while (trimmedEnd > start && /[\s;:]/u.test(sentence[trimmedEnd - 1] ?? '')) trimmedEnd -= 1;
+  let trimmedStart = start;
+  while (trimmedStart < trimmedEnd && WHITESPACE.test(sentence[trimmedStart] ?? '')) trimmedStart += 1;
+  return { start: trimmedStart, end: trimmedEnd };
 }

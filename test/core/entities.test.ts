@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCodes, findDates, findListItems, findPersons, findQuantities, findTimes, findTimeSpans, findWeekdays, governmentLevels, isIssueDate } from '../../src/core/entities.js';
+import { findCodes, findDates, findEnumeration, findListItems, findLocations, findPersons, findPhoneNumbers, findQuantities, findTimes, findTimeSpans, findWeekdays, governmentLevels, isIssueDate } from '../../src/core/entities.js';
 
 describe('findPersons', () => {
   it('finds names after a title and skips the title words', () => {
@@ -90,5 +90,38 @@ describe('findListItems', () => {
 describe('numbers after "số"', () => {
   it('counts "dân số 41.250" but not "Quyết định số 12"', () => {
     expect(findQuantities('quy mô dân số 41.250 người theo Quyết định số 12').map((entity) => entity.text)).toEqual(['41.250']);
+  });
+});
+
+describe('findPhoneNumbers', () => {
+  it('finds landline and mobile numbers as written, not money, dates or short counts', () => {
+    const text = 'Gọi 0251 3712 468 hoặc 0983.114.257, di động 0912345678; hỗ trợ 2.350.000 đồng từ ngày 15/8/2025 cho 120 hộ.';
+    expect(findPhoneNumbers(text).map((entity) => entity.text)).toEqual(['0251 3712 468', '0983.114.257', '0912345678']);
+  });
+});
+
+describe('names of the Central Highlands peoples', () => {
+  it('finds names with an apostrophe or the "Y" of Ê Đê men, before or after their title', () => {
+    const text = 'Chủ trì buổi làm việc là bà H’Yim Kđoh, Chủ tịch Hội Phụ nữ xã; báo cáo do ông Y Thuyên Mlô trình bày, K\'Brơi Ha Nừng ghi biên bản.';
+    expect(findPersons(text).map((entity) => entity.text)).toEqual(['H’Yim Kđoh', 'Y Thuyên Mlô', "K'Brơi Ha Nừng"]);
+  });
+});
+
+describe('findLocations', () => {
+  it('accepts named sites that are not street addresses, and the value after a place label', () => {
+    const at = (text: string) => findLocations(text).map((entity) => entity.text);
+    expect(at('Sáng 5/6, tại sân vận động Phú Lâm, Đoàn xã tổ chức giải bóng đá.')).toEqual(['sân vận động Phú Lâm']);
+    expect(at('Bộ phận một cửa đặt tại trụ sở xã Tân Mỹ cũ; các phòng khác ở thôn 2.')).toEqual(['trụ sở xã Tân Mỹ cũ']);
+    expect(at('- Trụ sở: nhà văn hóa khu phố 4.')).toEqual(['nhà văn hóa khu phố 4']);
+    expect(at('Trụ sở UBND xã nằm ở số 12 đường Lê Duẩn.')).toEqual(['số 12 đường Lê Duẩn']);
+  });
+});
+
+describe('findEnumeration', () => {
+  it('finds lower-case items after an opener such as "gồm" or "lĩnh vực"', () => {
+    const items = (text: string) => findEnumeration(text).map((entity) => entity.text);
+    expect(items('Bộ phận này nhận hồ sơ lĩnh vực đất đai, xây dựng và môi trường.')).toEqual(['đất đai', 'xây dựng', 'môi trường']);
+    expect(items('Chợ có 3 khu, gồm khu hàng tươi sống, khu ăn uống và khu đồ khô.')).toEqual(['khu hàng tươi sống', 'khu ăn uống', 'khu đồ khô']);
+    expect(items('Sáng nay, tại hội trường, ông Lâm và bà Hoa dự.')).toEqual([]);
   });
 });

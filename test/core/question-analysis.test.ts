@@ -111,3 +111,40 @@ describe('homographs typed without diacritics', () => {
     expect(flat).not.toContain('mang');
   });
 });
+
+describe('phone numbers', () => {
+  it('reads "gọi số nào", "số điện thoại" and "hotline" as asking for a phone number', () => {
+    expect(detectAnswerTypes('Muốn báo cháy thì gọi số nào?')[0]).toBe('phone');
+    expect(detectAnswerTypes('so dien thoai ban quan ly cho la bao nhieu')[0]).toBe('phone');
+    expect(detectAnswerTypes('What is the hotline of the ward police?')[0]).toBe('phone');
+    expect(detectAnswerTypes('Chợ có bao nhiêu số sạp?')).not.toContain('phone');
+  });
+});
+
+describe('everyday wording', () => {
+  it('expands everyday words to the administrative terms articles use', () => {
+    const flat = (text: string) => phrases(text).flat();
+    expect(flat('Giá đền bù đất ở là bao nhiêu?')).toContain('boi thuong');
+    expect(flat('ai đọc quyết định ở hội nghị')).toContain('cong bo');
+    expect(flat('thư viện mở cửa mấy giờ')).toContain('lam viec');
+    expect(flat('Phường được hình thành từ những đơn vị nào?')).toContain('thanh lap');
+    expect(flat('Chợ mới đi vào hoạt động từ hôm nào?')).toContain('bat dau hoat dong');
+    expect(flat('Dự toán thu được nâng lên mức nào?')).toContain('dieu chinh');
+  });
+
+  it('drops chat fillers such as "muốn" from the content an answer must cover', () => {
+    expect(phrases('Muốn gọi công an xã thì số nào?').flat().some((phrase) => phrase.includes('muon'))).toBe(false);
+  });
+});
+
+describe('English civic terms', () => {
+  it('maps titles and budget words to the Vietnamese that articles use', () => {
+    const flat = (text: string) => phrases(text).flat();
+    expect(flat('Who is the Standing Deputy Party Secretary of Tan Hoa ward?')).toContain('pho bi thu thuong truc');
+    expect(flat('Who is the director of the hospital?')).toContain('giam doc');
+    expect(flat('What is the estimated budget of the festival?')).toContain('kinh phi');
+    expect(flat('How much was the estimated damage from the flood?')).toContain('thiet hai');
+    expect(flat('Where is the resettlement area of the project?')).toContain('khu tai dinh cu');
+    expect(flat('What was the total budget expenditure in 2025?')).toContain('chi ngan sach');
+  });
+});

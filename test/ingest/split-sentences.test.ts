@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../src/ingest/split-sentences.js';
+import { splitClauses, splitSentences } from '../../src/ingest/split-sentences.js';
 
 const sentences = (text: string): string[] => splitSentences(text).map((span) => text.slice(span.start, span.end));
 
@@ -120,5 +120,30 @@ describe('splitSentences', () => {
     expect(spans).toHaveLength(2);
     expect(spans[0]?.end).toBeLessThanOrEqual(spans[1]?.start ?? 0);
     expect(text.slice(spans[1]?.start, spans[1]?.end)).toContain('Chu Đức Anh giữ chức Bí thư');
+  });
+});
+
+describe('numbered lines', () => {
+  it('keeps the number of a list item or heading with its line', () => {
+    const text = 'Xã đề ra 2 giải pháp:\n1. Đẩy nhanh đấu giá đất.\n2. Thu hồi nợ thuế.\n**3. Liên hệ**';
+    expect(sentences(text)).toEqual(['Xã đề ra 2 giải pháp:', '1. Đẩy nhanh đấu giá đất.', '2. Thu hồi nợ thuế.', '**3. Liên hệ**']);
+  });
+});
+
+describe('splitClauses', () => {
+  const clauses = (text: string) => splitClauses(text).map((span) => text.slice(span.start, span.end));
+
+  it('keeps a label ending in a colon together with the value after it', () => {
+    const text = 'Mọi thắc mắc xin gọi tổng đài của Ban Quản lý chợ Phước An: 0251 3712 468.';
+    expect(clauses(text)).toEqual([text, '0251 3712 468.']);
+  });
+
+  it('cuts a sentence after semicolons, each clause without its closing mark', () => {
+    const text = 'Theo đó: ông Trịnh Văn Bảo làm Trưởng ban; bà Mai Thu Hằng làm Phó Trưởng ban.';
+    expect(clauses(text)).toEqual(['Theo đó: ông Trịnh Văn Bảo làm Trưởng ban', 'ông Trịnh Văn Bảo làm Trưởng ban', 'bà Mai Thu Hằng làm Phó Trưởng ban.']);
+  });
+
+  it('keeps a colon that ends the sentence as a clause of its own, since nothing follows it', () => {
+    expect(clauses('Ban tổ chức công bố danh sách:')).toEqual(['Ban tổ chức công bố danh sách']);
   });
 });
