@@ -420,7 +420,7 @@ function countsAskedThing(entity: Entity, unit: Unit, countedPhrase: readonly st
 function joinWithNeighbourFact(question: AnalyzedQuestion, unit: Unit, groups: readonly TermGroup[], questionFolded: string): { unit: Unit; entity: Entity } | undefined {
   if (unit.text !== unit.sentenceText) return undefined;
   for (const neighbour of [unit.previous, unit.next]) {
-    if (!neighbour || !groups.some((group) => groupCredit(group, neighbour, question) > 0)) continue;
+    if (!neighbour || !weekdayFits(question, neighbour) || !groups.some((group) => groupCredit(group, neighbour, question) > 0)) continue;
     const first = neighbour.start < unit.start ? neighbour : unit;
     const second = first === unit ? neighbour : unit;
     const chunk = [unit.chunk, neighbour.chunk].find((source) => source && source.start <= first.start && second.end <= source.start + source.text.length);

@@ -238,3 +238,16 @@ describe('terms of office', () => {
     expect(answer('Ai là Bí thư Đảng ủy xã Đông Lâm nhiệm kỳ 2020-2025?', passages).kind).not.toBe('answered');
   });
 });
+
+describe('hours on a given weekday', () => {
+  it('does not borrow a neighbouring sentence whose hours are for other days', () => {
+    const notice: ArticleMeta = { ...ARTICLE, id: 'diem-tiep-nhan', title: 'Xã Đông Lâm mở thêm điểm tiếp nhận hồ sơ, làm việc cả sáng thứ Bảy' };
+    const passages = passagesOfArticle(notice, [
+      'Điểm tiếp nhận số 2 của xã Đông Lâm đặt tại nhà văn hóa thôn Đông, phục vụ người dân các thôn phía bắc.',
+      'Các điểm tiếp nhận làm việc từ 7 giờ 30 đến 17 giờ, từ thứ Hai đến thứ Sáu. Riêng sáng thứ Bảy, cả hai điểm đều mở cửa từ 7 giờ 30 đến 11 giờ 30 để phục vụ người lao động.',
+    ]);
+    const result = answer('thứ 7 xã đông lâm có nhận hồ sơ ko, mấy giờ nghỉ vậy?', passages);
+    expect(result.kind).toBe('answered');
+    expect(result.text).toContain('11 giờ 30');
+  });
+});
