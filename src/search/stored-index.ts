@@ -294,21 +294,19 @@ export class StoredIndex implements SearchIndex {
     const sections = await readSections(join(folder, DATA_FILE));
     const { name, dimensions } = manifest.embedder;
     const labelCount = manifest.labelCount;
-    const column = (key: string): Int32Array | Uint32Array => {
+    const column = <T extends Int32Array | Uint32Array>(key: string, type: new (length: number) => T): T => {
       const section = sections.get(key);
-      if (!(section instanceof Int32Array || section instanceof Uint32Array) || section.length !== labelCount) {
-        throw damaged(folder, `column ${key} is missing or truncated`);
-      }
+      if (!(section instanceof type) || section.length !== labelCount) throw damaged(folder, `column ${key} is missing or truncated`);
       return section;
     };
     const columns = ChunkColumns.of(
       {
-        article: column('chunkArticle') as Int32Array,
-        ordinal: column('chunkOrdinal') as Int32Array,
-        start: column('chunkStart') as Int32Array,
-        end: column('chunkEnd') as Int32Array,
-        textStart: column('chunkTextStart') as Uint32Array,
-        textEnd: column('chunkTextEnd') as Uint32Array,
+        article: column('chunkArticle', Int32Array),
+        ordinal: column('chunkOrdinal', Int32Array),
+        start: column('chunkStart', Int32Array),
+        end: column('chunkEnd', Int32Array),
+        textStart: column('chunkTextStart', Uint32Array),
+        textEnd: column('chunkTextEnd', Uint32Array),
       },
       labelCount,
     );
