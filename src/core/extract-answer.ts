@@ -1,5 +1,6 @@
 import { containsPhrase, type AnalyzedQuestion, type AnswerType, type TermGroup } from './question-analysis.js';
 import { asksForPeople } from './asks-for-people.js';
+import { measureFits } from './asked-measure.js';
 import { findCodes, findDates, findEnumeration, findListItems, findLocations, findPersons, findPhoneNumbers, findQuantities, findTimeSpans, findWeekdays, governmentLevels, isIssueDate, titleAround, type Entity } from './entities.js';
 import { message, refusalMessage } from './messages.js';
 import { foldedKey, normalizeForMatch, syllableKey, tokenize } from '../ingest/normalize-vietnamese.js';
@@ -355,9 +356,14 @@ const MEASURE_WORDS = new Set('ty trieu nghin ngan dong km km2 m m2 ha hecta pha
 // Counters that stand for the same counted thing ("bao nhiêu dân" is answered by "197.000 người").
 const SAME_COUNT: Record<string, string[]> = { dan: ['nguoi', 'nhan', 'ho'], nguoi: ['dan', 'nhan', 'dong', 'dai', 'thanh'], ho: ['nha'] };
 
-/** Whether the word after a number says it counts something else than the question asks ("12 phòng học" for "học sinh"). */
-function countsSomethingElse(entity: Entity, unit: Unit, countedNoun: string | undefined): boolean {
+/**
+ * Whether the word after a number says it counts something else than the question asks ("12 phòng học" for "học
+ * sinh"); a share ("68,4%") never counts the people or things asked for.
+ */
+function countsSomethingElse(entity: Entity, unit: Unit, question: AnalyzedQuestion): boolean {
+  const countedNoun = question.countedNoun;
   if (!countedNoun) return false;
+  if (question.measure !== 'percent' && countedNoun !== 'phan' && (entity.text.includes('%') || /^\s*phần trăm/u.test(unit.text.slice(entity.end)))) return true;
   const next = /^\s*([\p{L}\d]+)/u.exec(unit.text.slice(entity.end))?.[1];
   if (!next) return false;
   const word = foldedKey(next);
@@ -376,7 +382,7 @@ function answerEntity(question: AnalyzedQuestion, unit: Unit, hits: readonly num
     let found = atLevel.filter((entity) => !questionFolded.includes(` ${normalizeForMatch(entity.text)} `));
     // A list answer names at least two things the question does not already name.
     if (type === 'list' && found.length < 2) found = [];
-    if (type === 'quantity') found = found.filter((entity) => !countsSomethingElse(entity, unit, question.countedNoun) && !firstBatchOnly(entity, unit, questionFolded));
+    if (type === 'quantity') found = found.filter((entity) => !countsSomethingElse(entity, unit, question) && measureFits(question.measure, unit.text, entity) && !firstBatchOnly(entity, unit, questionFolded));
     // A lead-in read with its list answers with the items; a fact inside one item is that item's own answer.
     if (unit.items) found = type === 'list' ? listItemEntities(unit.text, unit.items) : found.filter((entity) => entity.end <= (unit.items?.[0]?.start ?? 0));
     // Several dates: the day something happened answers "hôm nào", a document's issue date only "ban hành ngày nào".

@@ -1,5 +1,6 @@
 import { englishToVietnamese, memberCountTerms, questionFillers, vietnameseSynonyms } from './civic-glossary.js';
 import { foldDiacritics, foldedKey, hasDiacritics, nfc, numberKey, syllableKey, tokenize } from '../ingest/normalize-vietnamese.js';
+import { askedMeasure, type Measure } from './asked-measure.js';
 import { governmentLevels, type GovernmentLevel } from './entities.js';
 import type { Language } from './types.js';
 
@@ -37,6 +38,8 @@ export interface AnalyzedQuestion {
   countedNoun?: string;
   /** The counted thing's first syllables after the cue ("bao nhiêu điểm cầu" → ["diem", "cau"]), folded. */
   countedPhrase?: string[];
+  /** For an amount: the unit it must be in ("bao nhiêu km2", "dân số"), so an amount of something else does not answer. */
+  measure?: Measure;
   /** The tier of government the asked-for title belongs to ("Phó Chủ tịch UBND xã" → local), when the question says. */
   level?: GovernmentLevel;
   /** The day of the week the question names, 2 (thứ Hai) to 7 (thứ Bảy) or 8 (Chủ nhật). */
@@ -134,6 +137,7 @@ export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string
   const searchText = language === 'en' ? [...expansions, ...literals, ...years, ...placeTokens].join(' ') : [text, ...expansions].join(' ');
   const countedNoun = findCountedNoun(text, language);
   const countedPhrase = countedNoun ? findCountedPhrase(text) : undefined;
+  const measure = types.includes('quantity') ? askedMeasure(text, countedNoun) : undefined;
   const levels = language === 'en' ? englishLevels(text) : [...governmentLevels(text)];
   const weekday = language === 'vi' ? weekdayGroups(text).days[0] : undefined;
   const folded = ` ${foldDiacritics(text).toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ')} `;
@@ -147,6 +151,7 @@ export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string
     searchText,
     ...(countedNoun ? { countedNoun } : {}),
     ...(countedPhrase ? { countedPhrase } : {}),
+    ...(measure ? { measure } : {}),
     ...(levels.length === 1 ? { level: levels[0] as GovernmentLevel } : {}),
     asksIssueDate: ISSUE_CUE.test(folded),
     ...(weekday ? { weekday } : {}),
