@@ -231,6 +231,8 @@ function makeUnit(article: ArticleMeta, rank: number, start: number, text: strin
  * has no such word), 0.5 when a question bigram's syllables occur apart, else 0.
  */
 function groupCredit(group: TermGroup, unit: Unit, question: AnalyzedQuestion): number {
+  // The tokenizer keeps "112%" as the number alone: the sign stands for "phần trăm" and is matched in the text.
+  if (group.texts.includes('%') && /\d\s?%/u.test(unit.text)) return 1;
   let modifiedOnly = false;
   for (const phrase of group.phrases) {
     for (let index = 0; index + phrase.length <= unit.folded.length; index++) {

@@ -41,4 +41,9 @@ describe('English civic vocabulary', () => {
   it('answers members of the community digital technology teams', () => {
     expect(answer('How many members do the community digital technology teams have?', passages).text).toContain('43 thành viên');
   });
+
+  it('answers a percentage of the revenue estimate written with the sign "%"', () => {
+    const budget = passagesOf('Tổng thu ngân sách năm 2025 của xã ước đạt 31,2 tỷ đồng, bằng 107% dự toán được giao.');
+    expect(answer('What percentage of its 2025 revenue estimate did An Phu commune reach?', budget).text).toContain('107%');
+  });
 });
