@@ -217,6 +217,8 @@ export const vietnameseSynonyms: Readonly<Record<string, readonly string[]>> = {
   'dân số': ['nhân khẩu', 'dân cư'],
   'hợp nhất': ['sáp nhập', 'sắp xếp', 'hợp thành', 'nhập', 'thành lập trên cơ sở'],
   'đứng đầu': ['chủ tịch', 'bí thư', 'giám đốc', 'trưởng'],
+  // Articles name leaders by their titles ("đồng chí X, Phó Bí thư Tỉnh ủy") rather than by the word "lãnh đạo".
+  'lãnh đạo': ['bí thư', 'phó bí thư', 'chủ tịch', 'phó chủ tịch', 'đồng chí'],
   'rộng': ['diện tích'],
   'lúc đầu': ['ban đầu', 'trước khi'],
   'ban đầu': ['lúc đầu', 'trước khi'],
