@@ -321,3 +321,15 @@ export function findWeekdays(sentence: string): Set<number> {
   }
   return days;
 }
+
+/** Days of the week a sentence names ("sáng Chủ nhật hằng tuần", "từ thứ Hai đến thứ Sáu"), as quoted; ordinals ("lần thứ năm") are left out. */
+export function findWeekdayMentions(sentence: string): Entity[] {
+  const found: Entity[] = [];
+  for (const match of sentence.matchAll(WEEKDAY_RANGE)) {
+    const start = match.index ?? 0;
+    const before = sentence.slice(Math.max(0, start - 12), start);
+    if (/(?:lần|điểm|kỳ|khóa|phiên|đợt|văn bản|địa điểm|nhiệm kỳ)\s*$/iu.test(before)) continue;
+    found.push({ text: match[0], start, end: start + match[0].length });
+  }
+  return found;
+}

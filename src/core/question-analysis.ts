@@ -44,6 +44,8 @@ export interface AnalyzedQuestion {
   level?: GovernmentLevel;
   /** The day of the week the question names, 2 (thứ Hai) to 7 (thứ Bảy) or 8 (Chủ nhật). */
   weekday?: number;
+  /** Whether the question asks for a day of the week ("họp vào hôm nào trong tuần", "thứ mấy") rather than a date. */
+  asksWeekday?: boolean;
   /** Whether the question asks when a document was issued or signed rather than when something happened. */
   asksIssueDate: boolean;
 }
@@ -131,7 +133,10 @@ export function detectAnswerTypes(text: string): AnswerType[] {
 export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string> = new Set()): AnalyzedQuestion {
   const text = nfc(rawText).trim();
   const language = detectLanguage(text);
-  const types = detectAnswerTypes(text);
+  const foldedText = ` ${foldDiacritics(text).toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ')} `;
+  const asksWeekday = WEEKDAY_CUE.test(foldedText);
+  // "thứ mấy" reads as a count ("mấy"), but asks for a day of the week.
+  const types = asksWeekday ? ['date' as const, ...detectAnswerTypes(text).filter((type) => type !== 'date' && type !== 'quantity' && type !== 'other')] : detectAnswerTypes(text);
   const years = [...text.matchAll(/\b(19\d{2}|20\d{2})\b/g)].map((match) => match[1] as string);
   const terms = [...text.matchAll(/\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b/g)].map((match) => ({ from: match[1] as string, to: match[2] as string }));
   const groups = markFocus(language === 'en' ? englishGroups(text, placeTokens) : vietnameseGroups(text, placeTokens), types);
@@ -158,6 +163,7 @@ export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string
     ...(measure ? { measure } : {}),
     ...(levels.length === 1 ? { level: levels[0] as GovernmentLevel } : {}),
     asksIssueDate: ISSUE_CUE.test(folded),
+    ...(asksWeekday ? { asksWeekday } : {}),
     ...(weekday ? { weekday } : {}),
   };
 }
@@ -207,6 +213,8 @@ function englishLevels(text: string): GovernmentLevel[] {
   return levels;
 }
 
+// "lần thứ mấy" asks an ordinal, not a day.
+const WEEKDAY_CUE = / (trong tuan|(?<!lan )thu may|day of the week|which weekday|what weekday|which day of the week) /;
 const ISSUE_CUE = / (ban hanh|de ngay|ngay ky|ky ban hanh|ky quyet dinh|ra doi|issued|signed|dated) /;
 
 /** The two syllables after "bao nhiêu"/"mấy" when both are content words ("điểm cầu"), else the first alone. */
