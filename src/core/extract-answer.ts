@@ -86,7 +86,8 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
   const questionFolded = ` ${normalizeForMatch(question.text)} `;
   const peopleAsked = asksForPeople(question.text);
-  let best: { unit: Unit; score: number; entity: Entity | undefined; fromHeading: boolean } | undefined;
+  let best: Candidate | undefined;
+  const candidates: Candidate[] = [];
   for (const unit of units) {
     if (unit.superseded) continue;
     let covered = 0;
@@ -136,9 +137,12 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
     const proximity = entity ? proximityBonus(entity, unit, literalHits.length > 0 ? literalHits : hits) : 0;
     const brevity = unit.text.length < unit.sentenceText.length ? 0.05 : 0;
     const score = 2 * coverage + 0.6 * bigramShare + 0.5 * proximity + 0.15 / (1 + unit.rank) + brevity - penalty;
-    if (!best || score > best.score) best = { unit: candidate, score, entity, fromHeading: headingCovered > 0 };
+    const scored = { unit: candidate, score, entity, fromHeading: headingCovered > 0 };
+    candidates.push(scored);
+    if (!best || score > best.score) best = scored;
   }
   if (!best) return refuse('low-score');
+  if (question.asksCurrent && question.types[0] === 'person') best = latestHolder(candidates, best);
   // One item of a list does not answer a question about the list (unless it enumerates the answer itself): quote the
   // lead-in with all its items.
   if (best.unit.list && best.fromHeading && !best.entity && (question.types[0] === 'list' || question.types[0] === 'other')) best = { ...best, unit: best.unit.list };
@@ -155,6 +159,30 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
     mode: 'extractive',
     language,
   };
+}
+
+interface Candidate {
+  unit: Unit;
+  score: number;
+  entity: Entity | undefined;
+  fromHeading: boolean;
+}
+
+/** How far below the best score an answer from a later article may be and still replace it, for "who is it now". */
+const RECENCY_MARGIN = 0.4;
+
+/**
+ * For "who holds it now": when the place's articles name different holders, a later appointment replaces an earlier
+ * one, so the most recently published article's answer wins among those that answer about as well.
+ */
+function latestHolder(candidates: readonly Candidate[], best: Candidate): Candidate {
+  const published = (candidate: Candidate) => candidate.unit.article.published ?? '';
+  let latest = best;
+  for (const candidate of candidates) {
+    if (!candidate.entity || candidate.score < best.score - RECENCY_MARGIN) continue;
+    if (published(candidate) > published(latest) || (published(candidate) === published(latest) && candidate.score > latest.score)) latest = candidate;
+  }
+  return latest;
 }
 
 function collectUnits(passages: readonly Passage[]): Unit[] {
@@ -384,6 +412,7 @@ function answerEntity(question: AnalyzedQuestion, unit: Unit, hits: readonly num
     // An official of another tier of government ("Phó Chủ tịch UBND tỉnh" for "Phó Chủ tịch UBND xã") is not the answer.
     const atLevel = (type === 'person' || type === 'list') && question.level ? all.filter((entity) => levelFits(question.level, entity, unit.text, all)) : all;
     let found = atLevel.filter((entity) => !questionFolded.includes(` ${normalizeForMatch(entity.text)} `));
+    if (type === 'person') found = found.filter((entity) => !deputyOnly(entity, unit.text, all, questionFolded));
     // A list answer names at least two things the question does not already name.
     if (type === 'list' && found.length < 2) found = [];
     if (type === 'quantity') found = found.filter((entity) => !countsSomethingElse(entity, unit, question) && measureFits(question.measure, unit.text, entity) && !firstBatchOnly(entity, unit, questionFolded));
@@ -400,6 +429,39 @@ function answerEntity(question: AnalyzedQuestion, unit: Unit, hits: readonly num
       .sort((a, b) => a.distance - b.distance)[0]?.entity;
   }
   return undefined;
+}
+
+// Offices whose deputy ("Phó …") is another office: "Chủ tịch UBND phường" is not answered by a Phó Chủ tịch.
+const HEAD_TITLES = ['chu tich', 'bi thu', 'giam doc', 'hieu truong', 'chu nhiem', 'truong cong an', 'truong ban'];
+// A title given after the name as an office taken ("A tiếp tục giữ chức Phó Chủ tịch UBND phường").
+const OFFICE_AFTER_NAME = /^\s*(?:tiếp tục\s+)?(?:được bầu\s+)?(?:giữ chức|làm|là)\s/u;
+
+/**
+ * Whether a name holds only the deputy of the office the question asks about (when it does not ask for a deputy), or
+ * the same title in the other council.
+ */
+function deputyOnly(entity: Entity, text: string, others: readonly Entity[], questionFolded: string): boolean {
+  const asked = HEAD_TITLES.filter((title) => questionFolded.includes(` ${title} `) && !questionFolded.includes(` pho ${title} `));
+  if (asked.length === 0) return false;
+  const rest = others.filter((other) => other !== entity);
+  let title = titleAround(text, entity, rest);
+  const after = text.slice(entity.end).split(/[;.]/u)[0] ?? '';
+  if (OFFICE_AFTER_NAME.test(after)) title += ` ${after}`;
+  const folded = bodyNames(` ${normalizeForMatch(title)} `);
+  if (asked.every((office) => folded.includes(` pho ${office} `) && !folded.replaceAll(` pho ${office} `, ' ').includes(` ${office} `))) return true;
+  // "Chủ tịch HĐND phường" does not answer "Chủ tịch UBND phường".
+  const question = bodyNames(questionFolded);
+  return asked.some((office) => {
+    const body = COUNCILS.find((name) => question.includes(` ${office} ${name} `));
+    const held = folded.replaceAll(` pho ${office} `, ' ');
+    return body !== undefined && !held.includes(` ${office} ${body} `) && COUNCILS.some((other) => other !== body && held.includes(` ${office} ${other} `));
+  });
+}
+
+const COUNCILS = ['ubnd', 'hdnd'];
+
+function bodyNames(folded: string): string {
+  return folded.replaceAll(' uy ban nhan dan ', ' ubnd ').replaceAll(' hoi dong nhan dan ', ' hdnd ');
 }
 
 /** For a question about one day of the week, false when the span gives hours or dates for other days only ("từ thứ Hai đến thứ Sáu" for "thứ 7"). */

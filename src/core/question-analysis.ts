@@ -44,6 +44,8 @@ export interface AnalyzedQuestion {
   level?: GovernmentLevel;
   /** The day of the week the question names, 2 (thứ Hai) to 7 (thứ Bảy) or 8 (Chủ nhật). */
   weekday?: number;
+  /** Whether the question asks who holds an office now ("bây giờ", "hiện nay", "current"), so a later appointment wins. */
+  asksCurrent?: boolean;
   /** Whether the question asks for a day of the week ("họp vào hôm nào trong tuần", "thứ mấy") rather than a date. */
   asksWeekday?: boolean;
   /** Whether the question asks when a document was issued or signed rather than when something happened. */
@@ -164,6 +166,7 @@ export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string
     ...(levels.length === 1 ? { level: levels[0] as GovernmentLevel } : {}),
     asksIssueDate: ISSUE_CUE.test(folded),
     ...(asksWeekday ? { asksWeekday } : {}),
+    ...(CURRENT_CUE.test(foldedText) ? { asksCurrent: true } : {}),
     ...(weekday ? { weekday } : {}),
   };
 }
@@ -213,6 +216,7 @@ function englishLevels(text: string): GovernmentLevel[] {
   return levels;
 }
 
+const CURRENT_CUE = / (bay gio|hien nay|hien tai|hien dang|now|current|currently|present) /;
 // "lần thứ mấy" asks an ordinal, not a day.
 const WEEKDAY_CUE = / (trong tuan|(?<!lan )thu may|day of the week|which weekday|what weekday|which day of the week) /;
 const ISSUE_CUE = / (ban hanh|de ngay|ngay ky|ky ban hanh|ky quyet dinh|ra doi|issued|signed|dated) /;
