@@ -217,6 +217,8 @@ export const vietnameseSynonyms: Readonly<Record<string, readonly string[]>> = {
   'dân số': ['nhân khẩu', 'dân cư'],
   'hợp nhất': ['sáp nhập', 'sắp xếp', 'hợp thành', 'nhập', 'thành lập trên cơ sở'],
   'đứng đầu': ['chủ tịch', 'bí thư', 'giám đốc', 'trưởng'],
+  // Articles name the merged units ("phường A, phường B và xã C") rather than calling them "đơn vị hành chính".
+  'đơn vị hành chính': ['xã', 'phường', 'thị trấn'],
   // Articles name leaders by their titles ("đồng chí X, Phó Bí thư Tỉnh ủy") rather than by the word "lãnh đạo".
   'lãnh đạo': ['bí thư', 'phó bí thư', 'chủ tịch', 'phó chủ tịch', 'đồng chí'],
   'rộng': ['diện tích'],

@@ -243,7 +243,10 @@ export function findListItems(sentence: string): Entity[] {
 }
 
 // Words after which an enumeration's first item starts ("gồm phòng khám, phòng tiêm chủng và phòng xét nghiệm").
-const ENUMERATION_OPENER = /(?:^|\s)(?:gồm có|gồm|bao gồm|là|như|lĩnh vực|các)\s+(?=\S)/giu;
+// "thành lập trên cơ sở sắp xếp phường A, phường B và xã C": the units merged are listed after the verb of merging.
+const ENUMERATION_OPENER = /(?:^|\s)(?:gồm có|gồm|bao gồm|là|như|lĩnh vực|các|sắp xếp|sáp nhập|hợp nhất)\s+(?=\S)/giu;
+// "cùng sinh sống gồm: Mông, Dao, …": a lead-in ending in a colon opens the clause after it.
+const OPENED_BY_COLON = /(?:gồm có|gồm|bao gồm|như sau|là)\s*:\s*$/iu;
 const MAX_ITEM_WORDS = 8;
 
 /**
@@ -255,15 +258,20 @@ export function findEnumeration(sentence: string): Entity[] {
   for (const clause of sentence.matchAll(/[^;:.()]+/gu)) {
     const clauseStart = clause.index ?? 0;
     const pieces: Entity[] = [];
+    // The piece after the last "và" closes the enumeration: what follows it ("…, đi vào hoạt động từ …") is not an item.
+    let lastItem = -1;
     for (const segment of clause[0].matchAll(/[^,]+/gu)) {
       const segmentStart = clauseStart + (segment.index ?? 0);
       let offset = 0;
       for (const part of segment[0].split(/(\s+(?:và|hoặc)\s+)/u)) {
-        if (!/\s+(?:và|hoặc)\s+/u.test(part)) pieces.push(trimmedEntity(sentence, segmentStart + offset, segmentStart + offset + part.length));
+        if (/\s+(?:và|hoặc)\s+/u.test(part)) lastItem = pieces.length;
+        else pieces.push(trimmedEntity(sentence, segmentStart + offset, segmentStart + offset + part.length));
         offset += part.length;
       }
     }
+    if (lastItem >= 0) pieces.splice(lastItem + 1);
     if (!/\s(?:và|hoặc)\s/u.test(clause[0])) continue;
+    if (OPENED_BY_COLON.test(sentence.slice(0, clauseStart)) && pieces.length >= 3 && pieces.every((piece) => piece.text.split(/\s+/).length <= MAX_ITEM_WORDS)) return pieces;
     // The enumeration starts at the last piece that holds an opener, after the opener.
     const opens = (piece: Entity) => new RegExp(ENUMERATION_OPENER.source, 'iu').test(piece.text);
     const openerAt = pieces.length - 1 - [...pieces].reverse().findIndex(opens);

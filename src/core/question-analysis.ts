@@ -61,7 +61,7 @@ const STOPWORDS_ACCENTED = [
   'biết', 'hỏi', 'hồi', 'mới', 'người', 'do', 'ông', 'bà', 'đồng', 'chí', 'năm', 'tháng', 'khoảng', 'chừng',
   'tất', 'cả', 'thì', 'còn', 'nữa', 'đấy', 'ấy', 'nhờ', 'giúp', 'cho', 'hãy', 'xem', 'ạ', 'nhiêu', 'i', 'ii', 'iii',
   'phường', 'xã', 'thị', 'trấn', 'quận', 'huyện', 'tỉnh', 'tp', 'làm', 'nằm', 'ngôi', 'cái', 'chiếc', 'lên', 'xuống', 'phần', 'trăm', 'tỷ', 'lệ',
-  'chính', 'thức', 'sau', 'trước', 'mang', 'tới', 'nên', 'rồi', 'chưa', 'cũng', 'lại', 'luôn', 'nhiều', 'ít', 'hết',
+  'chính', 'thức', 'sau', 'trước', 'bên', 'mang', 'tới', 'nên', 'rồi', 'chưa', 'cũng', 'lại', 'luôn', 'nhiều', 'ít', 'hết',
 ];
 // "thành phố" and "chính thức" are dropped as words but kept in phrase matches below through the glossary where useful.
 const STOPWORDS = new Set([...STOPWORDS_ACCENTED, ...questionFillers].map(syllableKey));
@@ -96,7 +96,7 @@ const TYPE_CUES: Array<{ type: AnswerType; folded: RegExp }> = [
   { type: 'time', folded: /\b(may gio|gio lam viec|gio mo cua|opening hours|what time|hours)\b/ },
   { type: 'date', folded: /\b(ngay nao|hom nao|khi nao|bao gio|luc nao|hoi nao|thoi gian nao|thang nao|thang may|nam nao|ngay bao nhieu|when|what date|what day|which day)\b/ },
   { type: 'location', folded: /\b(o dau|dia diem|dia chi|noi nao|cho nao|duong nao|thon nao|where|address|location)\b/ },
-  { type: 'list', folded: /\b(may (?!ngay|gio|nam|thang)\S+ nao|nhung ai|nhung (?:\S+ ){0,3}nao|cac (?:\S+ ){0,3}nao|gom nhung|gom nhung ai|which (?:wards|communes|leaders|people|officials)|who are)\b/ },
+  { type: 'list', folded: /\b(may (?!ngay|gio|nam|thang)\S+ nao|nhung ai|nhung (?:\S+ ){0,4}nao|cac (?:\S+ ){0,3}nao|gom nhung|gom nhung ai|which (?:wards|communes|leaders|people|officials)|who are)\b/ },
   // "Lãnh đạo tỉnh nào chỉ đạo …", "đồng chí nào": a leader is named, as for "ai".
   { type: 'person', folded: /(^|\s)(ai|ten gi|la nguoi nao|(?:lanh dao|dong chi)(?: \S+){0,2} nao|who|whom)(\s|$)/ },
   { type: 'code', folded: /\b(so hieu|so may|ky hieu|what number)\b/ },
