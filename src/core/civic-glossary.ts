@@ -219,6 +219,11 @@ export const vietnameseSynonyms: Readonly<Record<string, readonly string[]>> = {
   'đứng đầu': ['chủ tịch', 'bí thư', 'giám đốc', 'trưởng'],
   // Articles name the merged units ("phường A, phường B và xã C") rather than calling them "đơn vị hành chính".
   'đơn vị hành chính': ['xã', 'phường', 'thị trấn'],
+  // Moving residents out of danger or off a project's land is written "di dời", a family "hộ", a new home "tái định cư".
+  'gia đình': ['hộ', 'hộ dân', 'hộ gia đình'],
+  'đưa tạm': ['di dời tạm thời', 'di dời', 'sơ tán'],
+  'dời nhà': ['di dời', 'di dời chỗ ở'],
+  'chỗ ở mới': ['tái định cư', 'nơi ở mới'],
   // Articles name leaders by their titles ("đồng chí X, Phó Bí thư Tỉnh ủy") rather than by the word "lãnh đạo".
   'lãnh đạo': ['bí thư', 'phó bí thư', 'chủ tịch', 'phó chủ tịch', 'đồng chí'],
   'rộng': ['diện tích'],

@@ -206,7 +206,7 @@ const SITE_NOUNS =
 const NAMED_PLACE = '\\p{Lu}[\\p{L}\\p{M}]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}]*)*';
 const LOCATION = new RegExp(
   [
-    `(?:số\\s+\\d+[\\p{L}\\d/]*\\s+)?(?:đường|phố|đại lộ|Đại lộ|thôn|khu|tổ dân phố|ngõ|ngách)\\s+${NAMED_PLACE}`,
+    `(?:số\\s+\\d+[\\p{L}\\d/]*\\s+)?(?:đường|phố|đại lộ|Đại lộ|thôn|ấp|buôn|xóm|làng|khu|tổ dân phố|ngõ|ngách)\\s+${NAMED_PLACE}`,
     `(?<=(?<![\\p{L}\\p{M}])(?:tại|ở|trên)\\s+)\\p{Lu}[\\p{L}\\p{M}]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}]*)+`,
     // After "tại"/"ở" (left out, so a site the question names is recognised as such): a site, up to three lower-case
     // words ("xã", "văn hóa ấp"), its name, and "cũ" for a former unit's building.

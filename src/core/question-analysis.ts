@@ -95,7 +95,7 @@ const TYPE_CUES: Array<{ type: AnswerType; folded: RegExp }> = [
   { type: 'phone', folded: /\b(so dien thoai|dien thoai|duong day nong|hotline|phone|goi (?:\S+ ){0,5}so (?:nao|may|gi))\b/ },
   { type: 'time', folded: /\b(may gio|gio lam viec|gio mo cua|opening hours|what time|hours)\b/ },
   { type: 'date', folded: /\b(ngay nao|hom nao|khi nao|bao gio|luc nao|hoi nao|thoi gian nao|thang nao|thang may|nam nao|ngay bao nhieu|when|what date|what day|which day)\b/ },
-  { type: 'location', folded: /\b(o dau|dia diem|dia chi|noi nao|cho nao|duong nao|thon nao|where|address|location)\b/ },
+  { type: 'location', folded: /\b(o dau|tai dau|den dau|ve dau|dia diem|dia chi|noi nao|cho nao|duong nao|thon nao|where|address|location)\b/ },
   { type: 'list', folded: /\b(may (?!ngay|gio|nam|thang)\S+ nao|nhung ai|nhung (?:\S+ ){0,4}nao|cac (?:\S+ ){0,3}nao|gom nhung|gom nhung ai|which (?:wards|communes|leaders|people|officials)|who are)\b/ },
   // "Lãnh đạo tỉnh nào chỉ đạo …", "đồng chí nào": a leader is named, as for "ai".
   { type: 'person', folded: /(^|\s)(ai|ten gi|la nguoi nao|(?:lanh dao|dong chi)(?: \S+){0,2} nao|who|whom)(\s|$)/ },
