@@ -178,9 +178,10 @@ export function findCodes(sentence: string): Entity[] {
 }
 
 // A Vietnamese phone number: a leading 0 (or +84) and 9–11 digits, written whole or in groups ("0238 3865 119").
-const PHONE = /(?<![\d.,/])(?:\+84[ .]?|0)\d{2,4}(?:[ .]\d{2,4}){1,3}(?![\d/]|[.,]\d)|(?<![\d.,/])0\d{8,10}(?![\d/]|[.,]\d)/gu;
+// Groups of one digit occur too ("0221 3 862 415": area code, exchange digit, number).
+const PHONE = /(?<![\d.,/])(?:\+84[ .]?|0)\d{2,4}(?:[ .]\d{1,4}){1,4}(?![\d/]|[.,]\d)|(?<![\d.,/])0\d{8,10}(?![\d/]|[.,]\d)/gu;
 
-/** Phone numbers such as "0238 3865 119", "0917.246.808" or "0909318472" (at least 9 digits after the 0). */
+/** Phone numbers such as "0238 3865 119", "0221 3 862 415", "0917.246.808" or "0909318472" (at least 9 digits after the 0). */
 export function findPhoneNumbers(sentence: string): Entity[] {
   return matches(sentence, PHONE).filter((entity) => entity.text.replace(/\D/g, '').replace(/^84/, '0').length >= 10);
 }

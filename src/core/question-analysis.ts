@@ -187,7 +187,8 @@ function findCountedNoun(text: string, language: Language): string | undefined {
   for (let index = 0; index < folded.length; index++) {
     const afterCue = folded[index] === 'may' ? index + 1 : folded[index] === 'bao' && folded[index + 1] === 'nhieu' ? index + 2 : -1;
     if (afterCue < 0) continue;
-    const noun = folded[afterCue];
+    // "bao nhiêu loại thủ tục" counts procedures: "loại" is a classifier, not the counted thing.
+    const noun = folded[afterCue] === 'loai' && folded[afterCue + 1] ? folded[afterCue + 1] : folded[afterCue];
     // "bao nhiêu phần trăm", "bao nhiêu tiền": a measure, not a counted thing.
     if (!noun || STOPWORDS_FOLDED.has(noun) || ['phan', 'tien', 'lan'].includes(noun)) return undefined;
     return noun;
@@ -228,7 +229,8 @@ function findCountedPhrase(text: string): string[] | undefined {
     const afterCue = folded[index] === 'may' ? index + 1 : folded[index] === 'bao' && folded[index + 1] === 'nhieu' ? index + 2 : -1;
     if (afterCue < 0) continue;
     const phrase: string[] = [];
-    for (const word of folded.slice(afterCue, afterCue + 2)) {
+    const start = folded[afterCue] === 'loai' && folded[afterCue + 1] ? afterCue + 1 : afterCue;
+    for (const word of folded.slice(start, start + 2)) {
       if (STOPWORDS_FOLDED.has(word)) break;
       phrase.push(word);
     }
