@@ -150,6 +150,8 @@ export const englishToVietnamese: Readonly<Record<string, readonly string[]>> = 
   volunteers: ['tình nguyện viên', 'tình nguyện'],
   youth: ['thanh niên', 'đoàn'],
   'youth union': ['đoàn thanh niên', 'đoàn'],
+  // The province's Youth Union is written "Tỉnh đoàn".
+  'provincial youth union': ['tỉnh đoàn', 'đoàn thanh niên tỉnh'],
   summer: ['hè'],
   'resettlement area': ['khu tái định cư'],
   resettlement: ['tái định cư'],

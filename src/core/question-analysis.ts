@@ -98,7 +98,7 @@ const TYPE_CUES: Array<{ type: AnswerType; folded: RegExp }> = [
   { type: 'location', folded: /\b(o dau|tai dau|den dau|ve dau|dia diem|dia chi|noi nao|cho nao|duong nao|thon nao|where|address|location)\b/ },
   { type: 'list', folded: /\b(may (?!ngay|gio|nam|thang)\S+ nao|nhung ai|nhung (?:\S+ ){0,4}nao|cac (?:\S+ ){0,3}nao|gom nhung|gom nhung ai|which (?:wards|communes|leaders|people|officials)|who are)\b/ },
   // "Lãnh đạo tỉnh nào chỉ đạo …", "đồng chí nào": a leader is named, as for "ai".
-  { type: 'person', folded: /(^|\s)(ai|ten gi|la nguoi nao|(?:lanh dao|dong chi)(?: \S+){0,2} nao|who|whom)(\s|$)/ },
+  { type: 'person', folded: /(^|\s)(ai|ten gi|la nguoi nao|(?:lanh dao|dong chi)(?: \S+){0,2} nao|which(?: \S+){0,4} (?:official|leader|chairman|chairwoman|chairperson|secretary|director|principal)|who|whom)(\s|$)/ },
   { type: 'code', folded: /\b(so hieu|so may|ky hieu|what number)\b/ },
   { type: 'quantity', folded: /\b(bao nhieu|may|so luong|ty le|phan tram|how many|how much|what percentage|what rate|rate|percent|population|area)\b/ },
 ];

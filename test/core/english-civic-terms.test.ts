@@ -46,4 +46,14 @@ describe('English civic vocabulary', () => {
     const budget = passagesOf('Tổng thu ngân sách năm 2025 của xã ước đạt 31,2 tỷ đồng, bằng 107% dự toán được giao.');
     expect(answer('What percentage of its 2025 revenue estimate did An Phu commune reach?', budget).text).toContain('107%');
   });
+
+  it('answers which provincial Youth Union official attended, written "Tỉnh đoàn"', () => {
+    const launch = passagesOf(
+      'Sáng 5/7/2025, Đoàn xã An Phú ra quân Chiến dịch Thanh niên tình nguyện hè.',
+      'Dự lễ ra quân có đồng chí Lâm Thị Hoa, Phó Bí thư Tỉnh đoàn Hải Lâm; đồng chí Đỗ Văn Tùng, Bí thư Đoàn xã.',
+    );
+    const result = answer('Which provincial Youth Union official attended the summer volunteer campaign launch in An Phu commune?', launch);
+    expect(result.kind).toBe('answered');
+    expect(result.text).toContain('Lâm Thị Hoa');
+  });
 });
