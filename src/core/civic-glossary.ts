@@ -247,7 +247,8 @@ export const vietnameseSynonyms: Readonly<Record<string, readonly string[]>> = {
   'khai mạc': ['tổ chức', 'diễn ra', 'tiến hành'],
   'giờ làm việc': ['làm việc', 'thời gian tiếp nhận', 'thời gian làm việc', 'tiếp nhận', 'mở cửa'],
   'giờ mở cửa': ['mở cửa', 'làm việc', 'thời gian tiếp nhận', 'tiếp nhận', 'giờ làm việc', 'thời gian làm việc'],
-  'kết thúc': ['bế mạc', 'khép lại'],
+  // A period's end is written as the date after "đến" ("diễn ra từ ngày 12/7 đến ngày 31/8").
+  'kết thúc': ['bế mạc', 'khép lại', 'đến ngày'],
   'chỗ': ['địa điểm', 'điểm'],
   'nơi': ['địa điểm'],
   'nộp': ['tiếp nhận'],

@@ -121,6 +121,8 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
     let candidate = unit;
     let penalty = entity && question.types[0] === 'date' && isIssueDate(unit.text, entity) && !question.asksIssueDate ? ISSUE_DATE_PENALTY : 0;
     if (question.types[0] === 'date' && !CLOSING_WORDS.test(questionFolded) && CLOSING_WORDS.test(unit.folded.join(' '))) penalty += CLOSING_PENALTY;
+    // "kết thúc vào ngày nào": a date that starts something ("Sáng 12/7/2025, … ra quân") is not when it ends.
+    if (question.types[0] === 'date' && entity && CLOSING_WORDS.test(questionFolded) && !endsSomething(entity, unit)) penalty += CLOSING_PENALTY;
     if ((!entity || penalty > 0) && (question.types[0] === 'date' || question.types[0] === 'time')) {
       // "Kể từ ngày 13/10/2025, … . Ngoài trụ sở, phường bố trí thêm 2 điểm …": the date sits in the sentence next door.
       const joined = joinWithNeighbourFact(question, unit, groups, questionFolded);
@@ -423,6 +425,8 @@ function answerEntity(question: AnalyzedQuestion, unit: Unit, hits: readonly num
       found = found.filter((entity) => !isIssueDate(unit.text, entity));
     }
     if (found.length === 0) continue;
+    // "diễn ra từ ngày 12/7 đến ngày 31/8/2025" answers "kết thúc ngày nào" with the date after "đến".
+    if (type === 'date' && CLOSING_WORDS.test(questionFolded) && found.some((entity) => endsSomething(entity, unit))) found = found.filter((entity) => endsSomething(entity, unit));
     if (hits.length === 0) return found[0];
     return found
       .map((entity) => ({ entity, distance: tokenDistance(entity, unit, hits) }))
@@ -517,6 +521,11 @@ function listItemEntities(text: string, items: readonly Span[]): Entity[] {
 function firstBatchOnly(entity: Entity, unit: Unit, questionFolded: string): boolean {
   if (questionFolded.includes(' dau tien ')) return false;
   return /^\s*(?:[\p{L}\p{M}]+\s+){0,4}đầu tiên(?![\p{L}\p{M}])/u.test(unit.text.slice(entity.end).split(/[,;:.]/u)[0] ?? '');
+}
+
+/** Whether a date closes a period: it follows "đến"/"tới" or the sentence is about a close ("bế mạc", "kết thúc"). */
+function endsSomething(entity: Entity, unit: Unit): boolean {
+  return /(?:đến|tới|hết|kết thúc|bế mạc)\s+(?:ngày\s+|hết\s+ngày\s+)?$/iu.test(unit.text.slice(Math.max(0, entity.start - 24), entity.start)) || CLOSING_WORDS.test(unit.folded.join(' '));
 }
 
 function tokenDistance(entity: Entity, unit: Unit, hits: readonly number[]): number {
