@@ -557,7 +557,8 @@ function proximityBonus(entity: Entity, unit: Unit, hits: readonly number[]): nu
  */
 function yearsFit(question: AnalyzedQuestion, unit: Unit): boolean {
   if (question.years.length === 0) return true;
-  const spanYears: string[] = unit.sentenceText.match(/\b(19|20)\d{2}\b/g) ?? [];
+  // A list item's year is its lead-in's ("Tổng chi ngân sách xã năm 2026 là …, gồm:" → "- Chi đầu tư phát triển: …").
+  const spanYears: string[] = `${unit.sentenceText} ${unit.heading?.sentenceText ?? ''}`.match(/\b(19|20)\d{2}\b/g) ?? [];
   const inArticle = (year: string) => unit.article.title.includes(year) || (unit.article.published ?? '').startsWith(year);
   const termYears = new Set(question.terms.flatMap((term) => [term.from, term.to]));
   const termsFit = question.terms.every((term) => {
