@@ -178,9 +178,10 @@ export function findCodes(sentence: string): Entity[] {
 }
 
 // A Vietnamese phone number: a leading 0 (or +84) and 9–11 digits, written whole or in groups ("0238 3865 119").
-const PHONE = /(?<![\d.,/])(?:\+84[ .]?|0)\d{2,4}(?:[ .]\d{2,4}){1,3}(?![\d/]|[.,]\d)|(?<![\d.,/])0\d{8,10}(?![\d/]|[.,]\d)/gu;
+// Groups of one digit occur too ("0221 3 862 415": area code, exchange digit, number).
+const PHONE = /(?<![\d.,/])(?:\+84[ .]?|0)\d{2,4}(?:[ .]\d{1,4}){1,4}(?![\d/]|[.,]\d)|(?<![\d.,/])0\d{8,10}(?![\d/]|[.,]\d)/gu;
 
-/** Phone numbers such as "0238 3865 119", "0917.246.808" or "0909318472" (at least 9 digits after the 0). */
+/** Phone numbers such as "0238 3865 119", "0221 3 862 415", "0917.246.808" or "0909318472" (at least 9 digits after the 0). */
 export function findPhoneNumbers(sentence: string): Entity[] {
   return matches(sentence, PHONE).filter((entity) => entity.text.replace(/\D/g, '').replace(/^84/, '0').length >= 10);
 }
@@ -206,7 +207,7 @@ const SITE_NOUNS =
 const NAMED_PLACE = '\\p{Lu}[\\p{L}\\p{M}]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}]*)*';
 const LOCATION = new RegExp(
   [
-    `(?:số\\s+\\d+[\\p{L}\\d/]*\\s+)?(?:đường|phố|đại lộ|Đại lộ|thôn|khu|tổ dân phố|ngõ|ngách)\\s+${NAMED_PLACE}`,
+    `(?:số\\s+\\d+[\\p{L}\\d/]*\\s+)?(?:đường|phố|đại lộ|Đại lộ|thôn|ấp|buôn|xóm|làng|khu|tổ dân phố|ngõ|ngách)\\s+${NAMED_PLACE}`,
     `(?<=(?<![\\p{L}\\p{M}])(?:tại|ở|trên)\\s+)\\p{Lu}[\\p{L}\\p{M}]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}]*)+`,
     // After "tại"/"ở" (left out, so a site the question names is recognised as such): a site, up to three lower-case
     // words ("xã", "văn hóa ấp"), its name, and "cũ" for a former unit's building.
@@ -243,7 +244,10 @@ export function findListItems(sentence: string): Entity[] {
 }
 
 // Words after which an enumeration's first item starts ("gồm phòng khám, phòng tiêm chủng và phòng xét nghiệm").
-const ENUMERATION_OPENER = /(?:^|\s)(?:gồm có|gồm|bao gồm|là|như|lĩnh vực|các)\s+(?=\S)/giu;
+// "thành lập trên cơ sở sắp xếp phường A, phường B và xã C": the units merged are listed after the verb of merging.
+const ENUMERATION_OPENER = /(?:^|\s)(?:gồm có|gồm|bao gồm|là|như|lĩnh vực|các|sắp xếp|sáp nhập|hợp nhất)\s+(?=\S)/giu;
+// "cùng sinh sống gồm: Mông, Dao, …": a lead-in ending in a colon opens the clause after it.
+const OPENED_BY_COLON = /(?:gồm có|gồm|bao gồm|như sau|là)\s*:\s*$/iu;
 const MAX_ITEM_WORDS = 8;
 
 /**
@@ -255,15 +259,20 @@ export function findEnumeration(sentence: string): Entity[] {
   for (const clause of sentence.matchAll(/[^;:.()]+/gu)) {
     const clauseStart = clause.index ?? 0;
     const pieces: Entity[] = [];
+    // The piece after the last "và" closes the enumeration: what follows it ("…, đi vào hoạt động từ …") is not an item.
+    let lastItem = -1;
     for (const segment of clause[0].matchAll(/[^,]+/gu)) {
       const segmentStart = clauseStart + (segment.index ?? 0);
       let offset = 0;
       for (const part of segment[0].split(/(\s+(?:và|hoặc)\s+)/u)) {
-        if (!/\s+(?:và|hoặc)\s+/u.test(part)) pieces.push(trimmedEntity(sentence, segmentStart + offset, segmentStart + offset + part.length));
+        if (/\s+(?:và|hoặc)\s+/u.test(part)) lastItem = pieces.length;
+        else pieces.push(trimmedEntity(sentence, segmentStart + offset, segmentStart + offset + part.length));
         offset += part.length;
       }
     }
+    if (lastItem >= 0) pieces.splice(lastItem + 1);
     if (!/\s(?:và|hoặc)\s/u.test(clause[0])) continue;
+    if (OPENED_BY_COLON.test(sentence.slice(0, clauseStart)) && pieces.length >= 3 && pieces.every((piece) => piece.text.split(/\s+/).length <= MAX_ITEM_WORDS)) return pieces;
     // The enumeration starts at the last piece that holds an opener, after the opener.
     const opens = (piece: Entity) => new RegExp(ENUMERATION_OPENER.source, 'iu').test(piece.text);
     const openerAt = pieces.length - 1 - [...pieces].reverse().findIndex(opens);
@@ -320,4 +329,16 @@ export function findWeekdays(sentence: string): Set<number> {
     if (single !== undefined) days.add(single);
   }
   return days;
+}
+
+/** Days of the week a sentence names ("sáng Chủ nhật hằng tuần", "từ thứ Hai đến thứ Sáu"), as quoted; ordinals ("lần thứ năm") are left out. */
+export function findWeekdayMentions(sentence: string): Entity[] {
+  const found: Entity[] = [];
+  for (const match of sentence.matchAll(WEEKDAY_RANGE)) {
+    const start = match.index ?? 0;
+    const before = sentence.slice(Math.max(0, start - 12), start);
+    if (/(?:lần|điểm|kỳ|khóa|phiên|đợt|văn bản|địa điểm|nhiệm kỳ)\s*$/iu.test(before)) continue;
+    found.push({ text: match[0], start, end: start + match[0].length });
+  }
+  return found;
 }

@@ -1,6 +1,7 @@
 import { containsPhrase, type AnalyzedQuestion, type AnswerType, type TermGroup } from './question-analysis.js';
 import { asksForPeople } from './asks-for-people.js';
-import { findCodes, findDates, findEnumeration, findListItems, findLocations, findPersons, findPhoneNumbers, findQuantities, findTimeSpans, findWeekdays, governmentLevels, isIssueDate, titleAround, type Entity } from './entities.js';
+import { measureFits } from './asked-measure.js';
+import { findCodes, findDates, findEnumeration, findListItems, findLocations, findPersons, findPhoneNumbers, findQuantities, findTimeSpans, findWeekdayMentions, findWeekdays, governmentLevels, isIssueDate, titleAround, type Entity } from './entities.js';
 import { message, refusalMessage } from './messages.js';
 import { foldedKey, normalizeForMatch, syllableKey, tokenize } from '../ingest/normalize-vietnamese.js';
 import { splitClauses, splitSentences, type Span } from '../ingest/split-sentences.js';
@@ -85,7 +86,8 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
   const questionFolded = ` ${normalizeForMatch(question.text)} `;
   const peopleAsked = asksForPeople(question.text);
-  let best: { unit: Unit; score: number; entity: Entity | undefined; fromHeading: boolean } | undefined;
+  let best: Candidate | undefined;
+  const candidates: Candidate[] = [];
   for (const unit of units) {
     if (unit.superseded) continue;
     let covered = 0;
@@ -119,6 +121,8 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
     let candidate = unit;
     let penalty = entity && question.types[0] === 'date' && isIssueDate(unit.text, entity) && !question.asksIssueDate ? ISSUE_DATE_PENALTY : 0;
     if (question.types[0] === 'date' && !CLOSING_WORDS.test(questionFolded) && CLOSING_WORDS.test(unit.folded.join(' '))) penalty += CLOSING_PENALTY;
+    // "kết thúc vào ngày nào": a date that starts something ("Sáng 12/7/2025, … ra quân") is not when it ends.
+    if (question.types[0] === 'date' && entity && CLOSING_WORDS.test(questionFolded) && !endsSomething(entity, unit)) penalty += CLOSING_PENALTY;
     if ((!entity || penalty > 0) && (question.types[0] === 'date' || question.types[0] === 'time')) {
       // "Kể từ ngày 13/10/2025, … . Ngoài trụ sở, phường bố trí thêm 2 điểm …": the date sits in the sentence next door.
       const joined = joinWithNeighbourFact(question, unit, groups, questionFolded);
@@ -135,9 +139,12 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
     const proximity = entity ? proximityBonus(entity, unit, literalHits.length > 0 ? literalHits : hits) : 0;
     const brevity = unit.text.length < unit.sentenceText.length ? 0.05 : 0;
     const score = 2 * coverage + 0.6 * bigramShare + 0.5 * proximity + 0.15 / (1 + unit.rank) + brevity - penalty;
-    if (!best || score > best.score) best = { unit: candidate, score, entity, fromHeading: headingCovered > 0 };
+    const scored = { unit: candidate, score, entity, fromHeading: headingCovered > 0 };
+    candidates.push(scored);
+    if (!best || score > best.score) best = scored;
   }
   if (!best) return refuse('low-score');
+  if (question.asksCurrent && question.types[0] === 'person') best = latestHolder(candidates, best);
   // One item of a list does not answer a question about the list (unless it enumerates the answer itself): quote the
   // lead-in with all its items.
   if (best.unit.list && best.fromHeading && !best.entity && (question.types[0] === 'list' || question.types[0] === 'other')) best = { ...best, unit: best.unit.list };
@@ -154,6 +161,30 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
     mode: 'extractive',
     language,
   };
+}
+
+interface Candidate {
+  unit: Unit;
+  score: number;
+  entity: Entity | undefined;
+  fromHeading: boolean;
+}
+
+/** How far below the best score an answer from a later article may be and still replace it, for "who is it now". */
+const RECENCY_MARGIN = 0.4;
+
+/**
+ * For "who holds it now": when the place's articles name different holders, a later appointment replaces an earlier
+ * one, so the most recently published article's answer wins among those that answer about as well.
+ */
+function latestHolder(candidates: readonly Candidate[], best: Candidate): Candidate {
+  const published = (candidate: Candidate) => candidate.unit.article.published ?? '';
+  let latest = best;
+  for (const candidate of candidates) {
+    if (!candidate.entity || candidate.score < best.score - RECENCY_MARGIN) continue;
+    if (published(candidate) > published(latest) || (published(candidate) === published(latest) && candidate.score > latest.score)) latest = candidate;
+  }
+  return latest;
 }
 
 function collectUnits(passages: readonly Passage[]): Unit[] {
@@ -230,6 +261,8 @@ function makeUnit(article: ArticleMeta, rank: number, start: number, text: strin
  * has no such word), 0.5 when a question bigram's syllables occur apart, else 0.
  */
 function groupCredit(group: TermGroup, unit: Unit, question: AnalyzedQuestion): number {
+  // The tokenizer keeps "112%" as the number alone: the sign stands for "phần trăm" and is matched in the text.
+  if (group.texts.includes('%') && /\d\s?%/u.test(unit.text)) return 1;
   let modifiedOnly = false;
   for (const phrase of group.phrases) {
     for (let index = 0; index + phrase.length <= unit.folded.length; index++) {
@@ -355,9 +388,14 @@ const MEASURE_WORDS = new Set('ty trieu nghin ngan dong km km2 m m2 ha hecta pha
 // Counters that stand for the same counted thing ("bao nhiêu dân" is answered by "197.000 người").
 const SAME_COUNT: Record<string, string[]> = { dan: ['nguoi', 'nhan', 'ho'], nguoi: ['dan', 'nhan', 'dong', 'dai', 'thanh'], ho: ['nha'] };
 
-/** Whether the word after a number says it counts something else than the question asks ("12 phòng học" for "học sinh"). */
-function countsSomethingElse(entity: Entity, unit: Unit, countedNoun: string | undefined): boolean {
+/**
+ * Whether the word after a number says it counts something else than the question asks ("12 phòng học" for "học
+ * sinh"); a share ("68,4%") never counts the people or things asked for.
+ */
+function countsSomethingElse(entity: Entity, unit: Unit, question: AnalyzedQuestion): boolean {
+  const countedNoun = question.countedNoun;
   if (!countedNoun) return false;
+  if (question.measure !== 'percent' && countedNoun !== 'phan' && (entity.text.includes('%') || /^\s*phần trăm/u.test(unit.text.slice(entity.end)))) return true;
   const next = /^\s*([\p{L}\d]+)/u.exec(unit.text.slice(entity.end))?.[1];
   if (!next) return false;
   const word = foldedKey(next);
@@ -370,13 +408,16 @@ function answerEntity(question: AnalyzedQuestion, unit: Unit, hits: readonly num
   for (const type of question.types) {
     if (type === 'other') return undefined;
     // A fact the question already states ("Nghị quyết số 59-NQ/TW … mang số hiệu gì?") is not its answer.
-    const all = type === 'list' && peopleAsked ? findPersons(unit.text) : entitiesOf(type, unit.text);
+    // "Chợ họp vào sáng Chủ nhật hằng tuần" answers "hôm nào trong tuần": the day of the week is the date asked for.
+    const weekdays = type === 'date' && question.asksWeekday ? findWeekdayMentions(unit.text) : [];
+    const all = weekdays.length > 0 ? weekdays : type === 'list' && peopleAsked ? findPersons(unit.text) : entitiesOf(type, unit.text);
     // An official of another tier of government ("Phó Chủ tịch UBND tỉnh" for "Phó Chủ tịch UBND xã") is not the answer.
     const atLevel = (type === 'person' || type === 'list') && question.level ? all.filter((entity) => levelFits(question.level, entity, unit.text, all)) : all;
     let found = atLevel.filter((entity) => !questionFolded.includes(` ${normalizeForMatch(entity.text)} `));
+    if (type === 'person') found = found.filter((entity) => !deputyOnly(entity, unit.text, all, questionFolded));
     // A list answer names at least two things the question does not already name.
     if (type === 'list' && found.length < 2) found = [];
-    if (type === 'quantity') found = found.filter((entity) => !countsSomethingElse(entity, unit, question.countedNoun) && !firstBatchOnly(entity, unit, questionFolded));
+    if (type === 'quantity') found = found.filter((entity) => !countsSomethingElse(entity, unit, question) && measureFits(question.measure, unit.text, entity) && !firstBatchOnly(entity, unit, questionFolded));
     // A lead-in read with its list answers with the items; a fact inside one item is that item's own answer.
     if (unit.items) found = type === 'list' ? listItemEntities(unit.text, unit.items) : found.filter((entity) => entity.end <= (unit.items?.[0]?.start ?? 0));
     // Several dates: the day something happened answers "hôm nào", a document's issue date only "ban hành ngày nào".
@@ -384,12 +425,47 @@ function answerEntity(question: AnalyzedQuestion, unit: Unit, hits: readonly num
       found = found.filter((entity) => !isIssueDate(unit.text, entity));
     }
     if (found.length === 0) continue;
+    // "diễn ra từ ngày 12/7 đến ngày 31/8/2025" answers "kết thúc ngày nào" with the date after "đến".
+    if (type === 'date' && CLOSING_WORDS.test(questionFolded) && found.some((entity) => endsSomething(entity, unit))) found = found.filter((entity) => endsSomething(entity, unit));
     if (hits.length === 0) return found[0];
     return found
       .map((entity) => ({ entity, distance: tokenDistance(entity, unit, hits) }))
       .sort((a, b) => a.distance - b.distance)[0]?.entity;
   }
   return undefined;
+}
+
+// Offices whose deputy ("Phó …") is another office: "Chủ tịch UBND phường" is not answered by a Phó Chủ tịch.
+const HEAD_TITLES = ['chu tich', 'bi thu', 'giam doc', 'hieu truong', 'chu nhiem', 'truong cong an', 'truong ban'];
+// A title given after the name as an office taken ("A tiếp tục giữ chức Phó Chủ tịch UBND phường").
+const OFFICE_AFTER_NAME = /^\s*(?:tiếp tục\s+)?(?:được bầu\s+)?(?:giữ chức|làm|là)\s/u;
+
+/**
+ * Whether a name holds only the deputy of the office the question asks about (when it does not ask for a deputy), or
+ * the same title in the other council.
+ */
+function deputyOnly(entity: Entity, text: string, others: readonly Entity[], questionFolded: string): boolean {
+  const asked = HEAD_TITLES.filter((title) => questionFolded.includes(` ${title} `) && !questionFolded.includes(` pho ${title} `));
+  if (asked.length === 0) return false;
+  const rest = others.filter((other) => other !== entity);
+  let title = titleAround(text, entity, rest);
+  const after = text.slice(entity.end).split(/[;.]/u)[0] ?? '';
+  if (OFFICE_AFTER_NAME.test(after)) title += ` ${after}`;
+  const folded = bodyNames(` ${normalizeForMatch(title)} `);
+  if (asked.every((office) => folded.includes(` pho ${office} `) && !folded.replaceAll(` pho ${office} `, ' ').includes(` ${office} `))) return true;
+  // "Chủ tịch HĐND phường" does not answer "Chủ tịch UBND phường".
+  const question = bodyNames(questionFolded);
+  return asked.some((office) => {
+    const body = COUNCILS.find((name) => question.includes(` ${office} ${name} `));
+    const held = folded.replaceAll(` pho ${office} `, ' ');
+    return body !== undefined && !held.includes(` ${office} ${body} `) && COUNCILS.some((other) => other !== body && held.includes(` ${office} ${other} `));
+  });
+}
+
+const COUNCILS = ['ubnd', 'hdnd'];
+
+function bodyNames(folded: string): string {
+  return folded.replaceAll(' uy ban nhan dan ', ' ubnd ').replaceAll(' hoi dong nhan dan ', ' hdnd ');
 }
 
 /** For a question about one day of the week, false when the span gives hours or dates for other days only ("từ thứ Hai đến thứ Sáu" for "thứ 7"). */
@@ -447,6 +523,11 @@ function firstBatchOnly(entity: Entity, unit: Unit, questionFolded: string): boo
   return /^\s*(?:[\p{L}\p{M}]+\s+){0,4}đầu tiên(?![\p{L}\p{M}])/u.test(unit.text.slice(entity.end).split(/[,;:.]/u)[0] ?? '');
 }
 
+/** Whether a date closes a period: it follows "đến"/"tới" or the sentence is about a close ("bế mạc", "kết thúc"). */
+function endsSomething(entity: Entity, unit: Unit): boolean {
+  return /(?:đến|tới|hết|kết thúc|bế mạc)\s+(?:ngày\s+|hết\s+ngày\s+)?$/iu.test(unit.text.slice(Math.max(0, entity.start - 24), entity.start)) || CLOSING_WORDS.test(unit.folded.join(' '));
+}
+
 function tokenDistance(entity: Entity, unit: Unit, hits: readonly number[]): number {
   const before = tokenize(unit.text.slice(0, entity.start)).length;
   return Math.min(...hits.map((hit) => Math.abs(hit - before)));
@@ -476,7 +557,8 @@ function proximityBonus(entity: Entity, unit: Unit, hits: readonly number[]): nu
  */
 function yearsFit(question: AnalyzedQuestion, unit: Unit): boolean {
   if (question.years.length === 0) return true;
-  const spanYears: string[] = unit.sentenceText.match(/\b(19|20)\d{2}\b/g) ?? [];
+  // A list item's year is its lead-in's ("Tổng chi ngân sách xã năm 2026 là …, gồm:" → "- Chi đầu tư phát triển: …").
+  const spanYears: string[] = `${unit.sentenceText} ${unit.heading?.sentenceText ?? ''}`.match(/\b(19|20)\d{2}\b/g) ?? [];
   const inArticle = (year: string) => unit.article.title.includes(year) || (unit.article.published ?? '').startsWith(year);
   const termYears = new Set(question.terms.flatMap((term) => [term.from, term.to]));
   const termsFit = question.terms.every((term) => {

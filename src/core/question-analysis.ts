@@ -1,5 +1,6 @@
 import { englishToVietnamese, memberCountTerms, questionFillers, vietnameseSynonyms } from './civic-glossary.js';
 import { foldDiacritics, foldedKey, hasDiacritics, nfc, numberKey, syllableKey, tokenize } from '../ingest/normalize-vietnamese.js';
+import { askedMeasure, type Measure } from './asked-measure.js';
 import { governmentLevels, type GovernmentLevel } from './entities.js';
 import type { Language } from './types.js';
 
@@ -37,10 +38,16 @@ export interface AnalyzedQuestion {
   countedNoun?: string;
   /** The counted thing's first syllables after the cue ("bao nhiêu điểm cầu" → ["diem", "cau"]), folded. */
   countedPhrase?: string[];
+  /** For an amount: the unit it must be in ("bao nhiêu km2", "dân số"), so an amount of something else does not answer. */
+  measure?: Measure;
   /** The tier of government the asked-for title belongs to ("Phó Chủ tịch UBND xã" → local), when the question says. */
   level?: GovernmentLevel;
   /** The day of the week the question names, 2 (thứ Hai) to 7 (thứ Bảy) or 8 (Chủ nhật). */
   weekday?: number;
+  /** Whether the question asks who holds an office now ("bây giờ", "hiện nay", "current"), so a later appointment wins. */
+  asksCurrent?: boolean;
+  /** Whether the question asks for a day of the week ("họp vào hôm nào trong tuần", "thứ mấy") rather than a date. */
+  asksWeekday?: boolean;
   /** Whether the question asks when a document was issued or signed rather than when something happened. */
   asksIssueDate: boolean;
 }
@@ -54,7 +61,7 @@ const STOPWORDS_ACCENTED = [
   'biết', 'hỏi', 'hồi', 'mới', 'người', 'do', 'ông', 'bà', 'đồng', 'chí', 'năm', 'tháng', 'khoảng', 'chừng',
   'tất', 'cả', 'thì', 'còn', 'nữa', 'đấy', 'ấy', 'nhờ', 'giúp', 'cho', 'hãy', 'xem', 'ạ', 'nhiêu', 'i', 'ii', 'iii',
   'phường', 'xã', 'thị', 'trấn', 'quận', 'huyện', 'tỉnh', 'tp', 'làm', 'nằm', 'ngôi', 'cái', 'chiếc', 'lên', 'xuống', 'phần', 'trăm', 'tỷ', 'lệ',
-  'chính', 'thức', 'sau', 'trước', 'mang', 'tới', 'nên', 'rồi', 'chưa', 'cũng', 'lại', 'luôn', 'nhiều', 'ít', 'hết',
+  'chính', 'thức', 'sau', 'trước', 'bên', 'mang', 'tới', 'nên', 'rồi', 'chưa', 'cũng', 'lại', 'luôn', 'nhiều', 'ít', 'hết',
 ];
 // "thành phố" and "chính thức" are dropped as words but kept in phrase matches below through the glossary where useful.
 const STOPWORDS = new Set([...STOPWORDS_ACCENTED, ...questionFillers].map(syllableKey));
@@ -68,6 +75,9 @@ const STOPWORDS_FOLDED = new Set(
 );
 
 const CUE_PHRASES = ['mang so hieu', 'ty le', 'phan tram', 'bao nhieu', 'so hieu', 'ky hieu', 'so luong', 'so may', 'la gi', 'ten gi', 'thoi gian nao', 'thoi gian', 'lan thu nhat', 'lan thu', 'duong nao', 'dia chi nao', 'luc may gio', 'may gio'].map((phrase) => phrase.split(' '));
+
+// Adverbs a question adds that articles leave out ("lãnh đạo nào trực tiếp chỉ đạo" ↔ "Dự và chỉ đạo đại hội có …").
+const MANNER_PHRASES = ['truc tiep'].map((phrase) => phrase.split(' '));
 
 const ENGLISH_STOPWORDS = new Set(
   ('what who whom whose is are was were the a an of in on at for to how many much when where which did does do after ' +
@@ -85,9 +95,10 @@ const TYPE_CUES: Array<{ type: AnswerType; folded: RegExp }> = [
   { type: 'phone', folded: /\b(so dien thoai|dien thoai|duong day nong|hotline|phone|goi (?:\S+ ){0,5}so (?:nao|may|gi))\b/ },
   { type: 'time', folded: /\b(may gio|gio lam viec|gio mo cua|opening hours|what time|hours)\b/ },
   { type: 'date', folded: /\b(ngay nao|hom nao|khi nao|bao gio|luc nao|hoi nao|thoi gian nao|thang nao|thang may|nam nao|ngay bao nhieu|when|what date|what day|which day)\b/ },
-  { type: 'location', folded: /\b(o dau|dia diem|dia chi|noi nao|cho nao|duong nao|thon nao|where|address|location)\b/ },
-  { type: 'list', folded: /\b(may (?!ngay|gio|nam|thang)\S+ nao|nhung ai|nhung (?:\S+ ){0,3}nao|cac (?:\S+ ){0,3}nao|gom nhung|gom nhung ai|which (?:wards|communes|leaders|people|officials)|who are)\b/ },
-  { type: 'person', folded: /(^|\s)(ai|ten gi|la nguoi nao|who|whom)(\s|$)/ },
+  { type: 'location', folded: /\b(o dau|tai dau|den dau|ve dau|dia diem|dia chi|noi nao|cho nao|duong nao|thon nao|where|address|location)\b/ },
+  { type: 'list', folded: /\b(may (?!ngay|gio|nam|thang)\S+ nao|nhung ai|nhung (?:\S+ ){0,4}nao|cac (?:\S+ ){0,3}nao|gom nhung|gom nhung ai|which (?:wards|communes|leaders|people|officials)|who are)\b/ },
+  // "Lãnh đạo tỉnh nào chỉ đạo …", "đồng chí nào": a leader is named, as for "ai".
+  { type: 'person', folded: /(^|\s)(ai|ten gi|la nguoi nao|(?:lanh dao|dong chi)(?: \S+){0,2} nao|which(?: \S+){0,4} (?:official|leader|chairman|chairwoman|chairperson|secretary|director|principal)|who|whom)(\s|$)/ },
   { type: 'code', folded: /\b(so hieu|so may|ky hieu|what number)\b/ },
   { type: 'quantity', folded: /\b(bao nhieu|may|so luong|ty le|phan tram|how many|how much|what percentage|what rate|rate|percent|population|area)\b/ },
 ];
@@ -124,7 +135,10 @@ export function detectAnswerTypes(text: string): AnswerType[] {
 export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string> = new Set()): AnalyzedQuestion {
   const text = nfc(rawText).trim();
   const language = detectLanguage(text);
-  const types = detectAnswerTypes(text);
+  const foldedText = ` ${foldDiacritics(text).toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ')} `;
+  const asksWeekday = WEEKDAY_CUE.test(foldedText);
+  // "thứ mấy" reads as a count ("mấy"), but asks for a day of the week.
+  const types = asksWeekday ? ['date' as const, ...detectAnswerTypes(text).filter((type) => type !== 'date' && type !== 'quantity' && type !== 'other')] : detectAnswerTypes(text);
   const years = [...text.matchAll(/\b(19\d{2}|20\d{2})\b/g)].map((match) => match[1] as string);
   const terms = [...text.matchAll(/\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b/g)].map((match) => ({ from: match[1] as string, to: match[2] as string }));
   const groups = markFocus(language === 'en' ? englishGroups(text, placeTokens) : vietnameseGroups(text, placeTokens), types);
@@ -134,6 +148,7 @@ export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string
   const searchText = language === 'en' ? [...expansions, ...literals, ...years, ...placeTokens].join(' ') : [text, ...expansions].join(' ');
   const countedNoun = findCountedNoun(text, language);
   const countedPhrase = countedNoun ? findCountedPhrase(text) : undefined;
+  const measure = types.includes('quantity') ? askedMeasure(text, countedNoun) : undefined;
   const levels = language === 'en' ? englishLevels(text) : [...governmentLevels(text)];
   const weekday = language === 'vi' ? weekdayGroups(text).days[0] : undefined;
   const folded = ` ${foldDiacritics(text).toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ')} `;
@@ -147,8 +162,11 @@ export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string
     searchText,
     ...(countedNoun ? { countedNoun } : {}),
     ...(countedPhrase ? { countedPhrase } : {}),
+    ...(measure ? { measure } : {}),
     ...(levels.length === 1 ? { level: levels[0] as GovernmentLevel } : {}),
     asksIssueDate: ISSUE_CUE.test(folded),
+    ...(asksWeekday ? { asksWeekday } : {}),
+    ...(CURRENT_CUE.test(foldedText) ? { asksCurrent: true } : {}),
     ...(weekday ? { weekday } : {}),
   };
 }
@@ -169,7 +187,8 @@ function findCountedNoun(text: string, language: Language): string | undefined {
   for (let index = 0; index < folded.length; index++) {
     const afterCue = folded[index] === 'may' ? index + 1 : folded[index] === 'bao' && folded[index + 1] === 'nhieu' ? index + 2 : -1;
     if (afterCue < 0) continue;
-    const noun = folded[afterCue];
+    // "bao nhiêu loại thủ tục" counts procedures: "loại" is a classifier, not the counted thing.
+    const noun = folded[afterCue] === 'loai' && folded[afterCue + 1] ? folded[afterCue + 1] : folded[afterCue];
     // "bao nhiêu phần trăm", "bao nhiêu tiền": a measure, not a counted thing.
     if (!noun || STOPWORDS_FOLDED.has(noun) || ['phan', 'tien', 'lan'].includes(noun)) return undefined;
     return noun;
@@ -198,6 +217,9 @@ function englishLevels(text: string): GovernmentLevel[] {
   return levels;
 }
 
+const CURRENT_CUE = / (bay gio|hien nay|hien tai|hien dang|now|current|currently|present) /;
+// "lần thứ mấy" asks an ordinal, not a day.
+const WEEKDAY_CUE = / (trong tuan|(?<!lan )thu may|day of the week|which weekday|what weekday|which day of the week) /;
 const ISSUE_CUE = / (ban hanh|de ngay|ngay ky|ky ban hanh|ky quyet dinh|ra doi|issued|signed|dated) /;
 
 /** The two syllables after "bao nhiêu"/"mấy" when both are content words ("điểm cầu"), else the first alone. */
@@ -207,7 +229,8 @@ function findCountedPhrase(text: string): string[] | undefined {
     const afterCue = folded[index] === 'may' ? index + 1 : folded[index] === 'bao' && folded[index + 1] === 'nhieu' ? index + 2 : -1;
     if (afterCue < 0) continue;
     const phrase: string[] = [];
-    for (const word of folded.slice(afterCue, afterCue + 2)) {
+    const start = folded[afterCue] === 'loai' && folded[afterCue + 1] ? afterCue + 1 : afterCue;
+    for (const word of folded.slice(start, start + 2)) {
       if (STOPWORDS_FOLDED.has(word)) break;
       phrase.push(word);
     }
@@ -297,7 +320,7 @@ function vietnameseGroups(text: string, placeTokens: ReadonlySet<string>): TermG
     }
   }
   // Words that only say what kind of fact is asked for ("tỷ lệ", "số hiệu") are not content to find.
-  for (const cue of CUE_PHRASES) {
+  for (const cue of [...CUE_PHRASES, ...MANNER_PHRASES]) {
     for (let index = 0; index + cue.length <= folded.length; index++) {
       if (cue.every((token, offset) => folded[index + offset] === token)) cue.forEach((_, offset) => covered.add(index + offset));
     }

@@ -24,6 +24,10 @@ export function quoteList(text: string, items: readonly Span[], entity: Entity |
   const whole = text.trim();
   const budget = Math.max(maxChars, LIST_MAX_CHARS);
   if (whole.length <= budget) return whole;
+  // First try each item's label with its value up to the next comma ("Hỗ trợ ổn định đời sống: 30 kg gạo/nhân
+  // khẩu/tháng…"): the amounts are what a question about benefits or fees asks for.
+  const withValues = [lead, ...items.map((item) => itemWithValue(text.slice(item.start, item.end)))].join('\n');
+  if (withValues.length <= budget) return withValues;
   const lines = [lead];
   let length = lead.length;
   for (const item of items) {
@@ -41,4 +45,11 @@ export function quoteList(text: string, items: readonly Span[], entity: Entity |
 function shortItem(item: string): string {
   const cut = [item.indexOf(': '), item.indexOf(', ')].filter((at) => at >= MIN_LABEL_CHARS).sort((a, b) => a - b)[0];
   return cut === undefined ? item : `${item.slice(0, cut)}…`;
+}
+
+function itemWithValue(item: string): string {
+  const colon = item.indexOf(': ');
+  if (colon < MIN_LABEL_CHARS) return shortItem(item);
+  const comma = item.indexOf(', ', colon + 2);
+  return comma < 0 ? item : `${item.slice(0, comma)}…`;
 }
