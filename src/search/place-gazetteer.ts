@@ -142,7 +142,7 @@ const CITY_ALIASES: Record<string, string[][]> = {
 
 /**
  * A unit word, capitalised too (a title or sentence may start with it), then the capitalised syllables of a name:
- * "Phường Kinh Môn bế mạc…", "…của xã Vĩnh Đạt".
+ * "Phường Kinh Môn bế mạc…", "…của xã Tân Lập".
  */
 const NAMED_UNIT = /([Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu)\s+((?:\p{Lu}[\p{L}\p{M}]*\s?){1,4})/u;
 
