@@ -1,5 +1,5 @@
 import { analyzeQuestion, detectLanguage } from './question-analysis.js';
-import { extractAnswer } from './extract-answer.js';
+import { extractAnswer, type ExtractOptions } from './extract-answer.js';
 import { expandShorthand } from './chat-shorthand.js';
 import { refusalMessage } from './messages.js';
 import { nfc } from '../ingest/normalize-vietnamese.js';
@@ -17,6 +17,8 @@ export interface AnswerDependencies {
   passageLimit?: number;
   /** Deployment default place, used when neither the question nor the channel names one. */
   defaultPlace?: string;
+  /** Reader options: the calibrated model to use, or a trace of its candidates (for fitting it). */
+  extractOptions?: ExtractOptions;
 }
 
 /**
@@ -56,7 +58,7 @@ export async function answerQuestion(question: Question, dependencies: AnswerDep
   const limit = dependencies.passageLimit ?? 12;
   const answerFrom = async (articleIds: ReadonlySet<string> | undefined) => {
     const passages = await dependencies.retriever.retrieve(analyzed.searchText, limit, { articleIds });
-    return { passages, extractive: extractAnswer(analyzed, passages) };
+    return { passages, extractive: extractAnswer(analyzed, passages, dependencies.extractOptions) };
   };
   let found;
   if (place.kind === 'ambiguous') {
