@@ -1,5 +1,6 @@
 import { analyzeQuestion, detectLanguage } from './question-analysis.js';
 import { extractAnswer } from './extract-answer.js';
+import { expandShorthand } from './chat-shorthand.js';
 import { refusalMessage } from './messages.js';
 import { withRelatedPassages } from './related-passages.js';
 import { nfc } from '../ingest/normalize-vietnamese.js';
@@ -47,10 +48,12 @@ export async function answerQuestion(question: Question, dependencies: AnswerDep
     };
   }
 
-  const place = dependencies.places.match(text, question.defaultPlace ?? dependencies.defaultPlace);
+  // Abbreviations and chat shorthand are written out before anything reads the question ("ct ubnd p. Tân Mai").
+  const readable = language === 'vi' ? expandShorthand(text) : text;
+  const place = dependencies.places.match(readable, question.defaultPlace ?? dependencies.defaultPlace);
   if (place.kind === 'unknown') return refuse('wrong-place');
 
-  const analyzed = { ...analyzeQuestion(text, new Set(place.tokens)), language };
+  const analyzed = { ...analyzeQuestion(readable, new Set(place.tokens)), language };
   const limit = dependencies.passageLimit ?? 12;
   const answerFrom = async (articleIds: ReadonlySet<string> | undefined) => {
     const passages = await dependencies.retriever.retrieve(analyzed.searchText, limit, { articleIds });
@@ -73,7 +76,7 @@ export async function answerQuestion(question: Question, dependencies: AnswerDep
   const { passages, extractive } = found;
   const answer =
     dependencies.generator && passages.length > 0
-      ? await dependencies.generator.generate({ question: text, language, passages, fallback: extractive })
+      ? await dependencies.generator.generate({ question: readable, language, passages, fallback: extractive })
       : extractive;
   // Passages are only offered when they are known to be about the place asked about; with no place named they may
   // be any ward's.
