@@ -2,6 +2,7 @@ import { analyzeQuestion, detectLanguage } from './question-analysis.js';
 import { extractAnswer, type ExtractOptions } from './extract-answer.js';
 import { expandShorthand } from './chat-shorthand.js';
 import { refusalMessage } from './messages.js';
+import { withRelatedPassages } from './related-passages.js';
 import { nfc } from '../ingest/normalize-vietnamese.js';
 import type { AnswerGenerator, PinnedAnswers, PlaceResolver, Retriever } from './ports.js';
 import type { Answer, Language, Question, RefusalReason } from './types.js';
@@ -75,6 +76,11 @@ export async function answerQuestion(question: Question, dependencies: AnswerDep
     found = await answerFrom(place.kind === 'known' ? new Set(place.articleIds) : undefined);
   }
   const { passages, extractive } = found;
-  if (!dependencies.generator || passages.length === 0) return extractive;
-  return dependencies.generator.generate({ question: readable, language, passages, fallback: extractive });
+  const answer =
+    dependencies.generator && passages.length > 0
+      ? await dependencies.generator.generate({ question: readable, language, passages, fallback: extractive })
+      : extractive;
+  // Passages are only offered when they are known to be about the place asked about; with no place named they may
+  // be any ward's.
+  return place.kind === 'none' ? answer : withRelatedPassages(answer, analyzed, passages, new Set(place.tokens));
 }
