@@ -4,6 +4,7 @@ import { CorpusEmbedder } from '../search/corpus-embedder.js';
 import { HashingEmbedder } from '../search/hashing-embedder.js';
 import { HybridRetriever } from '../search/hybrid-retriever.js';
 import { PlaceGazetteer } from '../search/place-gazetteer.js';
+import { CorpusVocabulary } from '../search/corpus-vocabulary.js';
 import { updateIndex, type IngestSummary, type SearchIndex } from '../search/search-index.js';
 import { SqliteStore } from '../store/sqlite-store.js';
 import { toChatbotError } from '../core/errors.js';
@@ -60,9 +61,11 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
   const retriever = new HybridRetriever(index, embedder, gazetteer, log);
   const generator = createAnswerGenerator(config, log);
   const store = openStore(config, gazetteer, options.store ?? 'none', log);
+  const vocabulary = index.unigramFrequencies ? new CorpusVocabulary(() => index.unigramFrequencies?.() ?? new Map()) : undefined;
   const ask = createAskService({
     retriever,
     places: gazetteer,
+    ...(vocabulary ? { vocabulary } : {}),
     ...(generator ? { generator } : {}),
     ...(store ? { pins: store.pins } : {}),
     ...(store && options.store === 'required' ? { recorder: store.answers } : {}),

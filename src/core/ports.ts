@@ -46,6 +46,18 @@ export interface ChatModel {
   complete(messages: ChatMessage[], options?: { signal?: AbortSignal }): Promise<string>;
 }
 
+/**
+ * The words the corpus writes, for repairing typing slips in questions.
+ * @example
+ * vocabulary.frequency('nhập5') > 0; vocabulary.commonForm('nhap') === 'nhập';
+ */
+export interface Vocabulary {
+  /** How many passages hold a word, given as a tone-aware syllable key (`syllableKey`) or a folded key; 0 if none. */
+  frequency(key: string): number;
+  /** The corpus's most frequent way of writing a folded syllable with its marks ("nhung" → "những"). */
+  commonForm(folded: string): string | undefined;
+}
+
 /** Which places of the corpus a question names. */
 export interface PlaceMatch {
   /** `unknown`: names a place the corpus has no articles about; `ambiguous`: a name several cities share. */
