@@ -62,6 +62,7 @@ const messages = {
   'zalo.feedback-thanks': { vi: 'Cảm ơn bạn đã góp ý! Ý kiến của bạn giúp cải thiện câu trả lời.', en: 'Thank you for your feedback!' },
   'zalo.feedback-unknown': { vi: 'Xin lỗi, không còn tìm thấy câu trả lời đó để ghi nhận góp ý. Bạn cứ tiếp tục đặt câu hỏi nhé.', en: "Sorry, I can no longer find that answer to record your feedback. Feel free to keep asking." },
   'discord.answer-cut': { vi: '(Câu trả lời đã được rút gọn; xem đầy đủ trong bài viết nguồn.)', en: '(Answer shortened; see the source article for the full text.)' },
+  'discord.choice-not-yours': { vi: 'Lựa chọn này dành cho người đã hỏi. Bạn hãy tự đặt câu hỏi (ghi rõ tỉnh/thành phố) nhé.', en: 'This choice belongs to whoever asked. Please ask yourself, naming the province or city.' },
   'discord.feedback-up': { vi: 'Hữu ích', en: 'Helpful' },
   'discord.feedback-down': { vi: 'Chưa đúng', en: 'Not right' },
   'discord.feedback-recorded': { vi: 'Cảm ơn bạn đã đánh giá! Ý kiến của bạn giúp cải thiện câu trả lời.', en: 'Thank you for your rating!' },
