@@ -209,7 +209,9 @@ function findOffice(list: readonly Word[]): OfficeSpan | undefined {
 
 /** Unit and city words that belong to a place mention ("phường", "TP", "tỉnh", "ở", "bên"). */
 const PLACE_WORDS = new Set('phuong xa thi tran dac khu tp thanh pho tinh quan huyen ward commune town city province'.split(' '));
-const PLACE_LEAD_INS = new Set('o tai ben thuoc in of'.split(' '));
+const PLACE_LEAD_INS = new Set('o tai ben thuoc'.split(' '));
+/** English unit words follow the name ("An Hai ward"). */
+const UNITS_AFTER = new Set('ward commune town'.split(' '));
 
 /** The name and city of each matched place as folded syllable runs, plus short forms the resolver matched ("hcm"). */
 function placeRuns(match: Pick<PlaceMatch, 'labels' | 'tokens'>): string[][] {
@@ -248,6 +250,9 @@ export function cutPlaceMention(text: string, match: Pick<PlaceMatch, 'labels' |
     let before = index - 1;
     while (before >= 0 && !taken[before] && PLACE_WORDS.has((list[before] as Word).folded)) taken[before--] = true;
     if (before >= 0 && !taken[before] && PLACE_LEAD_INS.has((list[before] as Word).folded)) taken[before] = true;
+  }
+  for (let index = 0; index + 1 < list.length; index++) {
+    if (taken[index] && !taken[index + 1] && UNITS_AFTER.has((list[index + 1] as Word).folded)) taken[index + 1] = true;
   }
   const spans: Array<[number, number]> = [];
   for (let index = 0; index < list.length; index++) {
