@@ -1,5 +1,6 @@
 import { analyzeQuestion, detectLanguage } from './question-analysis.js';
 import { extractAnswer } from './extract-answer.js';
+import { expandShorthand } from './chat-shorthand.js';
 import { refusalMessage } from './messages.js';
 import { nfc } from '../ingest/normalize-vietnamese.js';
 import type { AnswerGenerator, PinnedAnswers, PlaceResolver, Retriever } from './ports.js';
@@ -46,10 +47,12 @@ export async function answerQuestion(question: Question, dependencies: AnswerDep
     };
   }
 
-  const place = dependencies.places.match(text, question.defaultPlace ?? dependencies.defaultPlace);
+  // Abbreviations and chat shorthand are written out before anything reads the question ("ct ubnd p. Tân Mai").
+  const readable = language === 'vi' ? expandShorthand(text) : text;
+  const place = dependencies.places.match(readable, question.defaultPlace ?? dependencies.defaultPlace);
   if (place.kind === 'unknown') return refuse('wrong-place');
 
-  const analyzed = { ...analyzeQuestion(text, new Set(place.tokens)), language };
+  const analyzed = { ...analyzeQuestion(readable, new Set(place.tokens)), language };
   const limit = dependencies.passageLimit ?? 12;
   const answerFrom = async (articleIds: ReadonlySet<string> | undefined) => {
     const passages = await dependencies.retriever.retrieve(analyzed.searchText, limit, { articleIds });
@@ -71,5 +74,5 @@ export async function answerQuestion(question: Question, dependencies: AnswerDep
   }
   const { passages, extractive } = found;
   if (!dependencies.generator || passages.length === 0) return extractive;
-  return dependencies.generator.generate({ question: text, language, passages, fallback: extractive });
+  return dependencies.generator.generate({ question: readable, language, passages, fallback: extractive });
 }
