@@ -11,7 +11,7 @@ describe('place choice buttons', () => {
   it('puts at most five buttons in a row and cuts long labels to Discord’s 80 characters', () => {
     const rows = placeChoiceRows(Array.from({ length: 7 }, (_, index) => `xã ${'Rất Dài '.repeat(12)}${index}`), '1');
     expect(rows.map((row) => row.components.length)).toEqual([5, 2]);
-    expect(rows[0]?.components[0]?.label.length).toBeLessThanOrEqual(80);
+    expect(rows[0]?.components[0]?.label?.length).toBeLessThanOrEqual(80);
   });
 
   it('adds the buttons to a "which place?" reply only', () => {
