@@ -116,6 +116,8 @@ export type Answer =
       mode: AnswerMode;
       language: Language;
       grounding?: Grounding;
+      /** When the reader was unsure (`low-score`, `no-sources`): passages that may help, shown as such, never as an answer. */
+      related?: Citation[];
     };
 
 /** The JSON contract of `ask --json` and `POST /api/ask` (keep stable: quality checks depend on it). */
@@ -140,4 +142,6 @@ export interface AskResult {
   conversationId?: string;
   /** The question as answered, when the conversation completed it ("còn phó bí thư?" → "Ai là Phó Bí thư …?"). */
   standaloneQuestion?: string;
+  /** Present only on an unsure refusal: 1–3 passages that may help (same shape as citations, `quote` verbatim). */
+  related?: Citation[];
 }

@@ -1,7 +1,15 @@
+import { displayDate } from '../../core/display-date.js';
+import { message } from '../../core/messages.js';
+import { relatedPassagesHtml } from './related-html.js';
+
+/** The related passages' heading in each language, from the one message table. */
+const RELATED_HEADINGS = JSON.stringify({ vi: message('answer.related', 'vi'), en: message('answer.related', 'en') });
+
 /**
- * The minimal web chat served at `/`: type a question, read the answer and its sources. The page keeps one
- * conversation id for the browser session, so follow-ups ("còn phó chủ tịch?") continue it; an ambiguous place comes
- * with clickable choices, and "Cuộc trò chuyện mới" starts over. Self-contained, no scripts from elsewhere.
+ * The minimal web chat served at `/`: type a question, read the answer and its sources (or, when the bot is unsure,
+ * the passages that may help). The page keeps one conversation id for the browser session, so follow-ups ("còn phó
+ * chủ tịch?") continue it; an ambiguous place comes with clickable choices, and "Cuộc trò chuyện mới" starts over.
+ * Self-contained, no scripts from elsewhere.
  */
 export const chatPage = `<!doctype html>
 <html lang="vi">
@@ -24,6 +32,11 @@ export const chatPage = `<!doctype html>
   .refused { color: #9a6700; }
   .badge { font-size: 0.8rem; background: #ddf4ff; padding: 0.1rem 0.4rem; border-radius: 4px; }
   ol.sources { margin: 0.3rem 0 0; padding-left: 1.3rem; font-size: 0.92rem; }
+  section.related { margin-top: 0.6rem; padding: 0.5rem 0.8rem; background: #f6f8fa; border-left: 3px solid #8c959f; border-radius: 4px; font-size: 0.92rem; }
+  section.related h2 { font-size: 0.95rem; margin: 0 0 0.3rem; color: #57606a; }
+  section.related ol { margin: 0; padding-left: 1.3rem; }
+  section.related blockquote { margin: 0.2rem 0 0.5rem; color: #424a53; font-style: italic; white-space: pre-wrap; }
+  section.related .date { color: #57606a; }
   .choices { display: flex; flex-wrap: wrap; gap: 0.4rem; margin-top: 0.4rem; }
   button.choice { background: #fff; color: #1f6feb; padding: 0.3rem 0.7rem; font-size: 0.95rem; }
   button.reset { background: #fff; color: #57606a; border-color: #d0d7de; font-size: 0.85rem; padding: 0.3rem 0.7rem; margin-top: 0.5rem; }
@@ -39,6 +52,9 @@ export const chatPage = `<!doctype html>
 <button type="button" class="reset" id="reset">Cuộc trò chuyện mới</button>
 <div id="log" aria-live="polite"></div>
 <script>
+${displayDate.toString()}
+${relatedPassagesHtml.toString()}
+const RELATED_HEADINGS = ${RELATED_HEADINGS};
 const form = document.getElementById('ask');
 const input = document.getElementById('question');
 const log = document.getElementById('log');
@@ -97,6 +113,8 @@ async function ask(question) {
       }
       turn.append(list);
     }
+    const related = relatedPassagesHtml(result, RELATED_HEADINGS[result.language] || RELATED_HEADINGS.vi, displayDate);
+    if (related) turn.insertAdjacentHTML('beforeend', related);
     if (result.answerId) {
       const holder = element('div');
       const up = element('button', 'vote', '👍');
