@@ -143,6 +143,8 @@ const FILLERS = new Set('a nhe nha nhi vay di ha z ay thi the oi'.split(' '));
 
 /** Words that stand for the person the conversation is about. */
 const PERSON_PRONOUNS = phrases('ong ay, ba ay, anh ay, chi ay, ong ta, ba ta, nguoi nay, nguoi do, vi nay, vi do, dong chi ay, dong chi do, ong, ba, he, she, him, her');
+/** Forms of address kept in front of a name that replaces "ông ấy", "bà ấy"… */
+const FORMS_OF_ADDRESS = new Set(['ong', 'ba', 'anh', 'chi']);
 /** Words that stand for the thing or place the previous question was about. */
 const THING_PRONOUNS = phrases('cho do, cho nay, noi do, noi nay, dia diem do, dia diem nay, cong trinh do, cong trinh nay, du an do, du an nay, cai do, cai nay, it, that, there');
 /** Words that stand for the ward itself ("xã đó", "phường này"). */
@@ -408,7 +410,10 @@ function replacePronouns(text: string, last: ConversationTurn): { text: string; 
         // English "he"/"she" may open the question too.
         if (!(at === 0 || /^(he|she)$/.test(phrase[0] as string))) continue;
       }
-      result = splice(result, (tokens[at] as Word).start, (tokens[at + phrase.length - 1] as Word).end, by);
+      const start = (tokens[at] as Word).start;
+      // "ông ấy" → "ông Mai Văn Hải": the form of address stays, as a resident would write the name.
+      const address = whole && last.person && by === last.person && phrase.length === 2 && FORMS_OF_ADDRESS.has(phrase[0] as string) ? `${result.slice(start, (tokens[at] as Word).end)} ` : '';
+      result = splice(result, start, (tokens[at + phrase.length - 1] as Word).end, `${address}${by}`);
       return true;
     }
     return false;

@@ -94,8 +94,8 @@ describe('planTurn', () => {
       ['Ai được điều động làm Bí thư Đảng ủy phường Mẫu Sơn?', (q) => answered(q, 'Người đứng đầu Đảng ủy phường là ông Trần Văn Một; ông Lê Văn Hai chuyển công tác khác.')],
       ['ông ấy trước đó giữ chức vụ gì?', (q) => answered(q, 'Trước đó ông là Phó Giám đốc Sở.')],
     ]);
-    expect(plans[1]?.standalone).toBe(`Trần Văn Một trước đó giữ chức vụ gì (${MAU_SON})?`);
-    expect(next(state, 'người tiền nhiệm của ông ấy đi đâu?').standalone).toBe(`người tiền nhiệm của Trần Văn Một đi đâu (${MAU_SON})?`);
+    expect(plans[1]?.standalone).toBe(`ông Trần Văn Một trước đó giữ chức vụ gì (${MAU_SON})?`);
+    expect(next(state, 'người tiền nhiệm của ông ấy đi đâu?').standalone).toBe(`người tiền nhiệm của ông Trần Văn Một đi đâu (${MAU_SON})?`);
   });
 
   it('replaces "ông ấy" with the office when no person is known, and "chỗ đó" with what was asked about', () => {
