@@ -24,6 +24,8 @@ import { openServices } from '../src/cli/open-services.js';
 import { CorpusVocabulary } from '../src/search/corpus-vocabulary.js';
 
 interface Sample {
+  question: string;
+  expected: string[];
   ward: string;
   kind: string;
   variant: string;
@@ -66,6 +68,8 @@ async function collect(qaPath: string, folders: string[]): Promise<Sample[]> {
     const named = services.gazetteer.match(item.question);
     const ward = item.sources[0] ? (placeOf.get(item.sources[0]) ?? item.sources[0]) : (named.labels[0] ?? `none:${item.id ?? item.question}`);
     samples.push({
+      question: item.question,
+      expected: item.answer_contains,
       ward: `${ward}`.toLowerCase(),
       kind: item.kind,
       variant: item.variant,
@@ -203,7 +207,7 @@ function describe(name: string, value: Tally): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { write: { type: 'boolean', default: false }, set: { type: 'string', multiple: true } } });
+  const { values } = parseArgs({ options: { write: { type: 'boolean', default: false }, misses: { type: 'boolean', default: false }, set: { type: 'string', multiple: true } } });
   const sets = values.set?.length ? values.set : DEFAULT_SETS;
   const samples: Sample[] = [];
   for (const set of sets) {
@@ -233,6 +237,12 @@ async function main(): Promise<void> {
     `weights: ${JSON.stringify(model)}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+  if (values.misses) {
+    for (const sample of samples) {
+      if (sample.kind === 'unanswerable' || sample.candidates.some((candidate) => candidate.right)) continue;
+      process.stdout.write(`MISS [${sample.kind}] ${sample.question} | want ${JSON.stringify(sample.expected)} | ${sample.candidates.length} candidates\n`);
+    }
+  }
   if (values.write) {
     const body = READER_FEATURES.map((name) => `    ${name}: ${model.weights[name]},`).join('\n');
     const file = `// Written by bench/fit-reader-model.ts: the fitted weights of the offline reader's calibrated scorer. Do not edit by hand; refit.

@@ -49,6 +49,16 @@ const SHORT_FORMS: Readonly<Record<string, string>> = {
   sxh: 'sốt xuất huyết',
   cccd: 'căn cước công dân',
   ntm: 'nông thôn mới',
+  sk: 'sức khỏe',
+  bq: 'bình quân',
+  bhyt: 'bảo hiểm y tế',
+  bhxh: 'bảo hiểm xã hội',
+  tyt: 'trạm y tế',
+  ttyt: 'trung tâm y tế',
+  tdp: 'tổ dân phố',
+  kp: 'khu phố',
+  gpmb: 'giải phóng mặt bằng',
+  xdcb: 'xây dựng cơ bản',
   sđt: 'số điện thoại',
   sdt: 'số điện thoại',
   đt: 'điện thoại',
@@ -121,7 +131,8 @@ const UNIT_INITIALS: Readonly<Record<string, string>> = {
   x: 'xã',
   tx: 'thị xã',
   tt: 'thị trấn',
-  tp: 'thành phố',
+  // "tp.hcm": the city's own prefix, which the place resolver reads and the content matching ignores.
+  tp: 'TP',
 };
 
 /** Greetings and chat particles that carry no content: dropped whole. */
