@@ -37,6 +37,8 @@ export interface ZaloStandInOptions {
   refreshToken: string;
   /** When true, every access token is answered with -216, even freshly issued ones. */
   rejectAllAccessTokens?: boolean;
+  /** Error code for an access token that is not the current one: -216 (invalid, the default) or -220 (expired or removed). */
+  staleTokenError?: number;
   botToken: string;
 }
 
@@ -104,7 +106,8 @@ export async function startZaloStandIn(options: ZaloStandInOptions): Promise<Zal
       const accepted = !options.rejectAllAccessTokens && accessToken === current.accessToken;
       oaSendAttempts.push({ accessToken, accepted });
       if (!accepted) {
-        json(response, { error: -216, message: 'Access token is invalid' });
+        const code = options.staleTokenError ?? -216;
+        json(response, { error: code, message: code === -220 ? 'Access token has expired or been removed' : 'Access token is invalid' });
       } else {
         const sent = JSON.parse(body) as { recipient: { user_id: string }; message: { text: string } };
         oaMessages.push({ userId: sent.recipient.user_id, text: sent.message.text, accessToken });

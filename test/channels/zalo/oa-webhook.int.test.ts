@@ -131,7 +131,7 @@ describe('Zalo OA webhook over real sockets', () => {
     const sendsAtSave: number[] = [];
     const save = tokens.saveTokens.bind(tokens);
     tokens.saveTokens = async (name, pair) => {
-      sendsAtSave.push(standIn.oaSendAttempts.length);
+      if (name === 'zalo-oa') sendsAtSave.push(standIn.oaSendAttempts.length);
       await save(name, pair);
     };
     const started = await start({ tokens, standIn: { accessToken: 'access-token-issued-elsewhere' } });
@@ -144,7 +144,7 @@ describe('Zalo OA webhook over real sockets', () => {
     expect(standIn.refreshes).toEqual([
       { secretKey: keys.appSecretKey, form: { refresh_token: keys.refreshToken, app_id: keys.appId, grant_type: 'refresh_token' } },
     ]);
-    expect(tokens.saved).toEqual([
+    expect(tokens.saved.filter((entry) => entry.name === 'zalo-oa')).toEqual([
       { name: 'zalo-oa', tokens: { accessToken: 'access-token-2', refreshToken: 'refresh-token-2', expiresAt: new Date(NOW + 90_000_000).toISOString() } },
     ]);
     expect(sendsAtSave).toEqual([1]);
@@ -166,7 +166,7 @@ describe('Zalo OA webhook over real sockets', () => {
     await Promise.all([post(textEvent('một', 'msg-1', 'u1')), post(textEvent('hai', 'msg-2', 'u2')), post(textEvent('ba', 'msg-3', 'u3'))]);
     await route.idle();
     expect(standIn.refreshes).toHaveLength(1);
-    expect(tokens.saved).toHaveLength(1);
+    expect(tokens.saved.filter((entry) => entry.name === 'zalo-oa')).toHaveLength(1);
     expect(standIn.oaMessages.map((sent) => sent.userId).sort()).toEqual(['u1', 'u2', 'u3']);
   });
 
@@ -184,7 +184,7 @@ describe('Zalo OA webhook over real sockets', () => {
     await post(textEvent('Bí thư phường là ai?', 'msg-1'));
     await route.idle();
     expect(standIn.oaMessages).toHaveLength(0);
-    expect(tokens.saved).toHaveLength(0);
+    expect(tokens.saved.filter((entry) => entry.name === 'zalo-oa')).toHaveLength(0);
     expect(log.join('\n')).toContain('reply not sent: Zalo refused to refresh the OA access token (error -14014: Invalid refresh token)');
   });
 
@@ -195,6 +195,53 @@ describe('Zalo OA webhook over real sockets', () => {
     await route.idle();
     expect(standIn.oaMessages.map((sent) => sent.accessToken)).toEqual(['stored-access']);
     expect(standIn.refreshes).toHaveLength(0);
+  });
+
+  it('resumes replies with new tokens put in .env after the stored chain broke, without spending a refresh', async () => {
+    // The stored pair is dead (its refresh token was spent by a staging copy); the operator re-authorised the OA and
+    // put the new pair in .env, as the error message says.
+    const tokens = new MemoryTokenStore({
+      'zalo-oa': { accessToken: 'dead-access', refreshToken: 'spent-refresh' },
+      'zalo-oa:env': { accessToken: 'first-env-access', refreshToken: 'first-env-refresh' },
+    });
+    const { standIn, route, post, log } = await start({ tokens, standIn: { accessToken: 'new-env-access', refreshToken: 'new-env-refresh' } , env: { ZALO_OA_ACCESS_TOKEN: 'new-env-access', ZALO_OA_REFRESH_TOKEN: 'new-env-refresh' } });
+    await post(textEvent('Bí thư phường là ai?', 'msg-1'));
+    await route.idle();
+    expect(standIn.oaMessages.map((sent) => sent.accessToken)).toEqual(['new-env-access']);
+    expect(standIn.refreshes).toHaveLength(0);
+    expect(await tokens.loadTokens('zalo-oa')).toEqual({ accessToken: 'new-env-access', refreshToken: 'new-env-refresh' });
+    expect(log.join('\n')).toContain('in .env changed: using the new pair');
+  });
+
+  it('keeps the stored pair while .env still holds the pair it was seeded from', async () => {
+    const tokens = new MemoryTokenStore({
+      'zalo-oa': { accessToken: 'stored-access', refreshToken: 'stored-refresh' },
+      'zalo-oa:env': { accessToken: keys.accessToken, refreshToken: keys.refreshToken },
+    });
+    const { standIn, route, post } = await start({ tokens, standIn: { accessToken: 'stored-access', refreshToken: 'stored-refresh' } });
+    await post(textEvent('Bí thư phường là ai?', 'msg-1'));
+    await route.idle();
+    expect(standIn.oaMessages.map((sent) => sent.accessToken)).toEqual(['stored-access']);
+  });
+
+  it('refreshes ahead of the stored expiry instead of waiting for Zalo to reject the token', async () => {
+    const tokens = new MemoryTokenStore({
+      'zalo-oa': { accessToken: keys.accessToken, refreshToken: keys.refreshToken, expiresAt: new Date(NOW + 60_000).toISOString() },
+      'zalo-oa:env': { accessToken: keys.accessToken, refreshToken: keys.refreshToken },
+    });
+    const { standIn, route, post } = await start({ tokens });
+    await post(textEvent('Bí thư phường là ai?', 'msg-1'));
+    await route.idle();
+    expect(standIn.refreshes).toHaveLength(1);
+    expect(standIn.oaSendAttempts).toEqual([{ accessToken: 'access-token-2', accepted: true }]);
+  });
+
+  it('refreshes on error -220 (access token expired or removed) as on -216', async () => {
+    const { standIn, route, post } = await start({ standIn: { accessToken: 'access-token-issued-elsewhere', staleTokenError: -220 } });
+    await post(textEvent('Bí thư phường là ai?', 'msg-1'));
+    await route.idle();
+    expect(standIn.refreshes).toHaveLength(1);
+    expect(standIn.oaMessages.map((sent) => sent.accessToken)).toEqual(['access-token-2']);
   });
 
   it('splits a long answer into texts of at most 2,000 characters at sentence boundaries', async () => {
