@@ -118,7 +118,7 @@ describe('hoiphuong serve when Discord fails at start-up', () => {
       const event = { app_id: keys.appId, event_name: 'user_send_text', sender: { id: '8411001' }, recipient: { id: '1199001' }, message: { text: 'Lịch tiếp dân thế nào?', msg_id: 'msg-1' }, timestamp };
       expect((await sendOaEvent(`${url}/webhooks/zalo-oa`, event, { appId: keys.appId, oaSecretKey: keys.oaSecretKey })).status).toBe(200);
       await zalo.standIn.waitFor(() => zalo.standIn.oaMessages.length > 0);
-      expect(zalo.standIn.oaMessages[0]).toMatchObject({ userId: '8411001' });
+      expect(zalo.standIn.oaMessages[0]).toMatchObject({ messageId: 'msg-1' });
     });
   }
 });

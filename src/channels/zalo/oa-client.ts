@@ -12,6 +12,9 @@ const TOKEN_EXPIRED = new Set([-216, -220]);
 /** An access token this close to its expiry is refreshed before use, not after Zalo rejects it. */
 const REFRESH_AHEAD_MS = 10 * 60_000;
 
+/** Whom an OA message goes to: the message it answers, or (for a notice) the user. */
+export type OaRecipient = { messageId: string } | { userId: string };
+
 /** Options of `ZaloOaClient`. */
 export interface ZaloOaClientOptions {
   config: Readonly<Config>;
@@ -42,8 +45,12 @@ export class ZaloOaClient {
     this.fetch = options.fetch ?? globalThis.fetch;
   }
 
-  /** Sends one text (at most 2,000 characters) to a user who wrote to the OA; retries once after a token refresh. */
-  async sendText(userId: string, text: string): Promise<void> {
+  /**
+   * Sends one text (at most 2,000 characters); retries once after a token refresh. A reply names the user's message
+   * (`messageId`), so Zalo counts it as a reply rather than a quota-limited proactive message; a notice nobody asked
+   * for (a welcome) names the user.
+   */
+  async sendText(recipient: OaRecipient, text: string): Promise<void> {
     let tokens = await this.tokenPair();
     if (tokens.expiresAt && Date.parse(tokens.expiresAt) - this.now() <= REFRESH_AHEAD_MS) {
       tokens = await this.renew(tokens.accessToken, `expires at ${tokens.expiresAt}`).catch((error: unknown) => {
@@ -51,11 +58,11 @@ export class ZaloOaClient {
         return tokens;
       });
     }
-    const first = await this.post(tokens.accessToken, userId, text);
+    const first = await this.post(tokens.accessToken, recipient, text);
     if (first.error === 0) return;
     if (!TOKEN_EXPIRED.has(first.error)) throw sendFailure(first);
     const renewed = await this.renew(tokens.accessToken, `error ${first.error}`);
-    const second = await this.post(renewed.accessToken, userId, text);
+    const second = await this.post(renewed.accessToken, recipient, text);
     if (second.error === 0) return;
     if (TOKEN_EXPIRED.has(second.error)) {
       throw new ChatbotError(
@@ -156,14 +163,14 @@ export class ZaloOaClient {
     return renewed;
   }
 
-  private async post(accessToken: string, userId: string, text: string): Promise<{ error: number; body: Record<string, unknown> }> {
+  private async post(accessToken: string, recipient: OaRecipient, text: string): Promise<{ error: number; body: Record<string, unknown> }> {
     const body = await requestJson({
       fetch: this.fetch,
       url: `${this.config.zaloOa.apiBaseUrl}/v3.0/oa/message/cs`,
       init: {
         method: 'POST',
         headers: { access_token: accessToken, 'content-type': 'application/json' },
-        body: JSON.stringify({ recipient: { user_id: userId }, message: { text } }),
+        body: JSON.stringify({ recipient: 'messageId' in recipient ? { message_id: recipient.messageId } : { user_id: recipient.userId }, message: { text } }),
       },
       purpose: 'send an OA message',
       secrets: [accessToken],

@@ -1,7 +1,7 @@
 import { ConfigError } from '../../core/errors.js';
 import { createConversation } from './conversation.js';
 import { MessageDeduplicator } from './message-deduplicator.js';
-import { ZaloOaClient } from './oa-client.js';
+import { ZaloOaClient, type OaRecipient } from './oa-client.js';
 import { verifyOaSignature } from './oa-signature.js';
 import { PendingWork } from './pending-work.js';
 import type { HttpRequest, HttpResponse, HttpRoute } from '../http/http-route.js';
@@ -37,8 +37,8 @@ export function createZaloOaRoute(options: ZaloChannelOptions): HttpRoute & { id
   const deduplicator = new MessageDeduplicator();
   const work = new PendingWork(log);
 
-  const sendAll = async (userId: string, texts: string[]) => {
-    for (const text of texts) await client.sendText(userId, text);
+  const sendAll = async (recipient: OaRecipient, texts: string[]) => {
+    for (const text of texts) await client.sendText(recipient, text);
   };
 
   return {
@@ -64,12 +64,13 @@ export function createZaloOaRoute(options: ZaloChannelOptions): HttpRoute & { id
         const userId = textOf(event.sender?.id);
         const text = textOf(event.message?.text);
         if (userId && text !== undefined && (!messageId || deduplicator.isFirst(messageId))) {
-          work.track('[zalo-oa] reply not sent', async () => sendAll(userId, await conversation.reply(userId, text)));
+          const recipient = messageId ? { messageId } : { userId };
+          work.track('[zalo-oa] reply not sent', async () => sendAll(recipient, await conversation.reply(userId, text)));
         }
       } else if (name === 'follow') {
         const userId = textOf(event.follower?.id) ?? textOf(event.sender?.id);
         if (userId && deduplicator.isFirst(`follow:${userId}:${timestamp}`)) {
-          work.track('[zalo-oa] welcome not sent', () => sendAll(userId, conversation.welcome()));
+          work.track('[zalo-oa] welcome not sent', () => sendAll({ userId }, conversation.welcome()));
         }
       }
       return { status: 200, body: { ok: true } };

@@ -53,7 +53,7 @@ async function start(
 }
 
 describe('Zalo OA webhook over real sockets', () => {
-  it('answers a signed user_send_text with the answer and a numbered list of sources, via /v3.0/oa/message/cs', async () => {
+  it('answers a signed user_send_text as a reply to its msg_id (recipient.message_id) with the answer and a numbered list of sources, via /v3.0/oa/message/cs', async () => {
     const { standIn, route, post, asked } = await start();
     const response = await post(textEvent('Bí thư phường là ai?', 'msg-1'));
     expect(response.status).toBe(200);
@@ -61,12 +61,12 @@ describe('Zalo OA webhook over real sockets', () => {
 
     expect(standIn.oaMessages).toHaveLength(1);
     const sent = standIn.oaMessages[0]!;
-    expect(sent).toMatchObject({ userId: '8411001', accessToken: keys.accessToken });
+    expect(sent).toMatchObject({ messageId: 'msg-1', accessToken: keys.accessToken });
     expect(sent.text).toContain('đồng chí Chu Đức Anh giữ chức Bí thư Đảng ủy phường.');
     expect(sent.text).toContain('Nguồn:\n1. Đại hội Đảng bộ phường nhiệm kỳ 2025–2030 (2025-08-15)\nhttps://example.org/bai-1\n2. Điểm tiếp nhận hồ sơ\nhttps://example.org/bai-2');
     const call = standIn.calls.find((entry) => entry.path === '/v3.0/oa/message/cs')!;
     expect(call.headers['content-type']).toContain('application/json');
-    expect(JSON.parse(call.body)).toEqual({ recipient: { user_id: '8411001' }, message: { text: sent.text } });
+    expect(JSON.parse(call.body)).toEqual({ recipient: { message_id: 'msg-1' }, message: { text: sent.text } });
     expect(asked).toEqual([{ text: 'Bí thư phường là ai?', channel: 'zalo-oa', userKey: 'zalo:8411001' }]);
   });
 
@@ -167,7 +167,7 @@ describe('Zalo OA webhook over real sockets', () => {
     await route.idle();
     expect(standIn.refreshes).toHaveLength(1);
     expect(tokens.saved.filter((entry) => entry.name === 'zalo-oa')).toHaveLength(1);
-    expect(standIn.oaMessages.map((sent) => sent.userId).sort()).toEqual(['u1', 'u2', 'u3']);
+    expect(standIn.oaMessages.map((sent) => sent.messageId).sort()).toEqual(['msg-1', 'msg-2', 'msg-3']);
   });
 
   it('retries only once and logs a clear line when the refreshed token is rejected too', async () => {
