@@ -31,7 +31,7 @@ export const serveCommand: Command = async (args, context) => {
     `Index: ${articles} articles, ${summary.chunksEmbedded} chunks embedded this run (${summary.added} added, ${summary.changed} changed, ${summary.removed} removed).\n`,
   );
 
-  const zaloServices = { ask: services.ask, feedback: store.feedback, userKeys: store.userKeys, tokens: store.tokens };
+  const zaloServices = { ask: services.ask, feedback: store.feedback, userKeys: store.userKeys, tokens: store.tokens, seenEvents: store.seenEvents };
   const channelOptions = { config, services: zaloServices, log: services.log };
   const routes: Array<HttpRoute & { idle(): Promise<void> }> = [];
   if (config.zaloOa.enabled) routes.push(createZaloOaRoute(channelOptions));

@@ -6,6 +6,7 @@ import { openDatabase, type SqliteDatabase } from './open-database.js';
 import { SqlitePinStore } from './pin-store.js';
 import { buildReport, type StoreReport } from './report.js';
 import { SqliteSettingsStore } from './settings-store.js';
+import { SqliteSeenEvents } from './seen-events.js';
 import { SqliteTokenStore } from './token-store.js';
 import { SaltedUserKeys } from './user-keys.js';
 import type { Config } from '../config.js';
@@ -36,7 +37,7 @@ export interface StoreReportOptions {
 
 /**
  * Everything Hỏi Phường keeps between restarts, in one SQLite file: pins, the answer log, feedback, user keys,
- * settings and tokens, each exposed as the port it implements.
+ * settings, tokens and handled platform events, each exposed as the port it implements.
  */
 export class SqliteStore {
   readonly database: SqliteDatabase;
@@ -46,6 +47,7 @@ export class SqliteStore {
   readonly userKeys: SaltedUserKeys;
   readonly settings: SqliteSettingsStore;
   readonly tokens: SqliteTokenStore;
+  readonly seenEvents: SqliteSeenEvents;
   private readonly now: () => Date;
   private readonly timeZone: string;
 
@@ -70,6 +72,7 @@ export class SqliteStore {
     });
     this.settings = new SqliteSettingsStore(database);
     this.tokens = new SqliteTokenStore(database, { now });
+    this.seenEvents = new SqliteSeenEvents(database, { now });
   }
 
   /**

@@ -1,4 +1,9 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SqliteStore } from '../../../src/store/sqlite-store.js';
+import type { SeenEvents } from '../../../src/core/ports.js';
 import { createZaloOaRoute } from '../../../src/channels/zalo/oa-webhook.js';
 import { sendOaEvent, startZaloStandIn, zaloOaSignature, type ZaloStandIn, type ZaloStandInOptions } from '../../support/zalo-stand-in.js';
 import { answeredResult, fakeServices, keys, MemoryTokenStore, serveRoutes, zaloConfig } from './zalo-test-kit.js';
@@ -29,6 +34,7 @@ async function start(
     standIn?: Partial<ZaloStandInOptions>;
     env?: Record<string, string>;
     now?: number;
+    seenEvents?: SeenEvents;
   } = {},
 ) {
   const standIn: ZaloStandIn = await startZaloStandIn({
@@ -41,7 +47,7 @@ async function start(
   });
   cleanups.push(() => standIn.close());
   const config = zaloConfig(standIn.baseUrl, options.env);
-  const fakes = fakeServices(options.answer, options.tokens);
+  const fakes = fakeServices(options.answer, options.tokens, options.seenEvents);
   const log: string[] = [];
   const route = createZaloOaRoute({ config, services: fakes.services, log: (line) => log.push(line), now: () => options.now ?? NOW });
   const http = await serveRoutes([route]);
@@ -92,12 +98,44 @@ describe('Zalo OA webhook over real sockets', () => {
     expect(standIn.oaMessages).toHaveLength(0);
   });
 
-  it('rejects a correctly signed event older than ZALO_OA_MAX_EVENT_AGE_SECONDS', async () => {
-    const { standIn, route, post, asked } = await start({ env: { ZALO_OA_MAX_EVENT_AGE_SECONDS: '300' }, now: NOW + 301_000 });
-    expect((await post(textEvent('Bí thư phường là ai?', 'msg-old'))).status).toBe(401);
+  it('acknowledges a correctly signed event older than ZALO_OA_MAX_EVENT_AGE_SECONDS with 200 and drops it (a late retry after an outage)', async () => {
+    const { standIn, route, post, asked, log } = await start({ env: { ZALO_OA_MAX_EVENT_AGE_SECONDS: '300' }, now: NOW + 301_000 });
+    expect((await post(textEvent('Bí thư phường là ai?', 'msg-old'))).status).toBe(200);
     await route.idle();
     expect(asked).toHaveLength(0);
     expect(standIn.oaMessages).toHaveLength(0);
+    expect(log.join('\n')).toContain('dropped a signed event older than 300 s');
+  });
+
+  it('answers an event redelivered after a restart only once, the handled events being kept in the store', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'hoiphuong-seen-'));
+    cleanups.push(() => rm(folder, { recursive: true, force: true }));
+    const path = join(folder, 'store.sqlite');
+    const event = textEvent('Bí thư phường là ai?', 'msg-before-restart');
+    const withoutId = { ...textEvent('Giờ làm việc?', ''), message: { text: 'Giờ làm việc?' } };
+    for (const run of ['before', 'after']) {
+      const store = SqliteStore.open({ path, pinMatchThreshold: 0.8 });
+      const tokens = new MemoryTokenStore();
+      const { standIn, route, post, asked } = await start({ tokens, seenEvents: store.seenEvents });
+      expect((await post(event)).status).toBe(200);
+      expect((await post(withoutId)).status).toBe(200);
+      expect((await post(withoutId)).status).toBe(200);
+      await route.idle();
+      expect(asked.map((question) => question.text)).toEqual(run === 'before' ? ['Bí thư phường là ai?', 'Giờ làm việc?'] : []);
+      expect(standIn.oaMessages).toHaveLength(run === 'before' ? 2 : 0);
+      store.close();
+    }
+  });
+
+  it('replies to a text without msg_id by user_id, once per sender, timestamp and text', async () => {
+    const { standIn, route, post, asked } = await start();
+    const withoutId = { ...textEvent('Giờ làm việc?', ''), message: { text: 'Giờ làm việc?' } };
+    await post(withoutId);
+    await post(withoutId);
+    await post({ ...withoutId, timestamp: String(NOW + 1000) });
+    await route.idle();
+    expect(asked).toHaveLength(2);
+    expect(standIn.oaMessages.map((sent) => sent.userId)).toEqual(['8411001', '8411001']);
   });
 
   it('answers a duplicated msg_id only once when Zalo retries the delivery', async () => {
