@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { createHttpServer } from '../channels/http/server.js';
 import { startZaloBotPolling } from '../channels/zalo/bot-polling.js';
 import { createZaloBotRoute } from '../channels/zalo/bot-webhook.js';
+import { createZaloDomainVerificationRoute } from '../channels/zalo/domain-verification.js';
 import { createZaloOaRoute } from '../channels/zalo/oa-webhook.js';
 import type { HttpRoute } from '../channels/http/http-route.js';
 import { keepChannelRunning, type KeptChannel } from '../channels/keep-channel-running.js';
@@ -36,6 +37,8 @@ export const serveCommand: Command = async (args, context) => {
   const routes: Array<HttpRoute & { idle(): Promise<void> }> = [];
   if (config.zaloOa.enabled) routes.push(createZaloOaRoute(channelOptions));
   if (config.zaloBot.enabled && config.zaloBot.mode === 'webhook') routes.push(createZaloBotRoute(channelOptions));
+  const verification = config.zaloOa.domainVerification;
+  if (verification) routes.push({ ...createZaloDomainVerificationRoute(verification), idle: async () => {} });
   let discord: KeptChannel | undefined;
   const server = createHttpServer({
     ask: services.ask,

@@ -122,3 +122,16 @@ describe('hoiphuong serve when Discord fails at start-up', () => {
     });
   }
 });
+
+describe('hoiphuong serve with ZALO_DOMAIN_VERIFICATION', () => {
+  it('serves the Zalo domain-verification file named by ZALO_DOMAIN_VERIFICATION', async () => {
+    const served = await serve({ ZALO_DOMAIN_VERIFICATION: 'AbC123_x-9' });
+    await served.until(/Press Ctrl\+C to stop\./);
+    const url = /Hỏi Phường is running at (http:\/\/\S+)/.exec(served.stdout())![1]!;
+    const file = await fetch(`${url}/zalo_verifierAbC123_x-9.html`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toContain('text/html');
+    expect(await file.text()).toContain('<meta property="zalo-platform-site-verification" content="AbC123_x-9" />');
+    expect((await fetch(`${url}/zalo_verifierOTHER.html`)).status).toBe(404);
+  });
+});
