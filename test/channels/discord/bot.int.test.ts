@@ -224,7 +224,7 @@ describe('Discord bot against a local Discord stand-in', () => {
         language: 'vi',
       }).embeds,
     };
-    const pin = messageCommand(asker('quan-ly', PermissionFlagsBits.ManageMessages), 'Ghim câu trả lời', old);
+    const pin = messageCommand(asker('quan-ly', PermissionFlagsBits.PinMessages), 'Ghim câu trả lời', old);
     await exchange('INTERACTION_CREATE', pin, isOriginalEdit(pin.token));
     expect(services.pinned.at(-1)).toMatchObject({
       question: 'Ai là Bí thư?',
