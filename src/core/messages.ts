@@ -74,6 +74,7 @@ const messages = {
   'discord.feedback-changed': { vi: 'Đã cập nhật đánh giá của bạn cho câu trả lời này.', en: 'Your rating of this answer was updated.' },
   'discord.feedback-unknown': { vi: 'Xin lỗi, không còn tìm thấy câu trả lời này để ghi nhận đánh giá.', en: 'Sorry, I can no longer find this answer to record your rating.' },
   'discord.channel-not-allowed': { vi: 'Ở máy chủ này, bot chỉ trả lời trong các kênh: {channels}.', en: 'On this server the bot only answers in: {channels}.' },
+  'discord.unknown-interaction': { vi: 'Xin lỗi, bot không còn hỗ trợ lệnh hoặc nút này. Hãy dùng /hoi để đặt câu hỏi.', en: 'Sorry, the bot no longer supports this command or button. Use /hoi to ask a question.' },
   'discord.guild-only': { vi: 'Lệnh này chỉ dùng được trong máy chủ Discord, không dùng trong tin nhắn riêng.', en: 'This command only works in a server, not in direct messages.' },
   'discord.pin-refused': { vi: 'Xin lỗi, chỉ điều hành viên (có quyền Ghim tin nhắn hoặc vai trò điều hành) mới ghim hoặc bỏ ghim được câu trả lời.', en: 'Sorry, only moderators (with Pin Messages or a moderator role) can pin or unpin answers.' },
   'discord.pin-not-answer': { vi: 'Chỉ ghim được câu trả lời của bot. Để ghim câu trả lời tự soạn, hãy dùng /ghim với câu-hỏi và câu-trả-lời.', en: "Only the bot's answers can be pinned this way. To pin your own text, use /ghim with a question and an answer." },

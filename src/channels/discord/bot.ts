@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { Client, Events, GatewayIntentBits, Partials, type Interaction, type Message } from 'discord.js';
+import { Client, Events, GatewayIntentBits, MessageFlags, Partials, type Interaction, type Message } from 'discord.js';
 import { ChatbotError, ConfigError, toChatbotError } from '../../core/errors.js';
+import { message } from '../../core/messages.js';
 import { RateLimiter } from '../../core/rate-limiter.js';
 import { detectLanguage } from '../../core/question-analysis.js';
 import type { Config } from '../../config.js';
@@ -8,7 +9,7 @@ import type { AskResult } from '../../core/types.js';
 import { BoundedMap } from '../../core/bounded-map.js';
 import type { DiscordBotContext, DiscordBotServices } from './bot-context.js';
 import { COMMAND_NAMES } from './commands.js';
-import { noMentions } from './format-reply.js';
+import { formatNotice, noMentions } from './format-reply.js';
 import { handleAskCommand, handleMessage, handlePlaceChoiceButton } from './handle-ask.js';
 import { handleFeedbackButton } from './handle-feedback.js';
 import { handlePinCommand, handlePinMessageCommand, handleUnpinCommand } from './handle-pin.js';
@@ -112,13 +113,15 @@ async function onInteraction(interaction: Interaction, context: DiscordBotContex
         [COMMAND_NAMES.passages]: handlePassagesCommand,
         [COMMAND_NAMES.settings]: handleSettingsCommand,
       }[interaction.commandName];
-      if (handler) await handler(interaction, context);
-      else context.log(`[discord] unknown command /${interaction.commandName}; run "hoiphuong discord register" again`);
+      if (handler) return void (await handler(interaction, context));
     } else if (interaction.isMessageContextMenuCommand() && interaction.commandName === COMMAND_NAMES.pinMessage) {
-      await handlePinMessageCommand(interaction, context);
+      return handlePinMessageCommand(interaction, context);
     } else if (interaction.isButton()) {
-      if (!(await handleFeedbackButton(interaction, context))) await handlePlaceChoiceButton(interaction, context);
+      if ((await handleFeedbackButton(interaction, context)) || (await handlePlaceChoiceButton(interaction, context))) return;
     }
+    // A command or button this version does not know (registered by an older one): an answer, never "did not respond".
+    context.log(`[discord] unknown ${what}; run "hoiphuong discord register" again if the commands changed`);
+    await interaction.reply({ ...formatNotice(message('discord.unknown-interaction', target.language)), flags: MessageFlags.Ephemeral });
   });
 }
 
