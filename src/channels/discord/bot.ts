@@ -147,7 +147,8 @@ function loginError(error: unknown, config: Readonly<Config>): Error {
       { cause: error },
     );
   }
-  if (/token/i.test(failure.message) || /401/.test(failure.message)) {
+  // Gateway close 4004 arrives as "Authentication failed"; REST's 401 as an invalid-token error.
+  if (/token|authentication failed/i.test(failure.message) || /\b(401|4004)\b/.test(failure.message)) {
     return new ConfigError('Discord refused DISCORD_TOKEN. Copy the bot token again from the Developer Portal (your application → Bot → Reset Token).', { cause: error });
   }
   const where = config.discord.apiUrl ? ` at DISCORD_API_URL=${config.discord.apiUrl}` : '';
