@@ -57,6 +57,8 @@ export interface Config {
     apiBaseUrl: string;
     oauthBaseUrl: string;
     maxEventAgeSeconds: number;
+    /** The code Zalo gives to verify the webhook's domain; the server then serves `/zalo_verifier<code>.html`. */
+    domainVerification: string | undefined;
     enabled: boolean;
   };
   zaloBot: {
@@ -129,6 +131,10 @@ export function loadConfig(env: Environment = process.env): Readonly<Config> {
   const zaloOaSecret = text('ZALO_OA_SECRET_KEY');
   const zaloOaAppId = text('ZALO_OA_APP_ID');
   const zaloOaAccessToken = text('ZALO_OA_ACCESS_TOKEN');
+  const zaloDomainVerification = text('ZALO_DOMAIN_VERIFICATION');
+  if (zaloDomainVerification !== undefined && !/^[A-Za-z0-9_-]{1,200}$/.test(zaloDomainVerification)) {
+    problems.push('ZALO_DOMAIN_VERIFICATION must be the code alone (letters, digits, _ and -), e.g. from zalo_verifier<code>.html or the content of the meta tag');
+  }
   const zaloBotToken = text('ZALO_BOT_TOKEN');
   const zaloBotMode = text('ZALO_BOT_MODE') ?? 'webhook';
   if (zaloBotMode !== 'webhook' && zaloBotMode !== 'polling') {
@@ -201,6 +207,7 @@ export function loadConfig(env: Environment = process.env): Readonly<Config> {
       apiBaseUrl: url('ZALO_OA_API_BASE_URL', 'https://openapi.zalo.me') ?? 'https://openapi.zalo.me',
       oauthBaseUrl: url('ZALO_OAUTH_BASE_URL', 'https://oauth.zaloapp.com') ?? 'https://oauth.zaloapp.com',
       maxEventAgeSeconds: number('ZALO_OA_MAX_EVENT_AGE_SECONDS', 300, { min: 0, max: 86_400 }),
+      domainVerification: zaloDomainVerification,
       enabled: zaloOaAll,
     },
     zaloBot: {

@@ -31,4 +31,9 @@ describe('loadConfig', () => {
     for (const name of ['PORT', 'OPENAI_BASE_URL', 'DISCORD_APPLICATION_ID', 'ZALO_BOT_MODE']) expect(text).toContain(name);
     expect(text).toContain('.env.example');
   });
+
+  it('takes ZALO_DOMAIN_VERIFICATION as the code alone and refuses a pasted meta tag', () => {
+    expect(loadConfig({ ZALO_DOMAIN_VERIFICATION: 'MeVd6Dce_Sp-9' }).zaloOa.domainVerification).toBe('MeVd6Dce_Sp-9');
+    expect(() => loadConfig({ ZALO_DOMAIN_VERIFICATION: '<meta property="zalo-platform-site-verification" content="x" />' })).toThrow(/ZALO_DOMAIN_VERIFICATION must be the code alone/);
+  });
 });

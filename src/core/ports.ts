@@ -263,3 +263,14 @@ export interface CondenseInput {
 export interface QuestionCondenser {
   condense(input: CondenseInput): Promise<string | undefined>;
 }
+
+/**
+ * Remembers which platform events were already handled, durably, so a redelivery (a platform's retry, or the same
+ * event after a restart) is handled once.
+ * @example
+ * if (await seenEvents.firstSighting(`zalo-oa:msg:${msgId}`)) reply();
+ */
+export interface SeenEvents {
+  /** True the first time `key` is offered; false for every later offer, also after a restart. */
+  firstSighting(key: string): Promise<boolean>;
+}

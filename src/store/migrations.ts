@@ -75,6 +75,14 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX conversations_by_expiry ON conversations (expires_at);
   `,
+  // 4: platform events already handled, so a redelivery after a restart is not answered twice.
+  `
+  CREATE TABLE seen_events (
+    key TEXT PRIMARY KEY,
+    seen_at TEXT NOT NULL
+  );
+  CREATE INDEX seen_events_by_time ON seen_events (seen_at);
+  `,
 ];
 
 /** The schema version this code writes; a file with a higher `user_version` comes from a newer Hỏi Phường. */

@@ -7,6 +7,7 @@ import { openDatabase, type SqliteDatabase } from './open-database.js';
 import { SqlitePinStore } from './pin-store.js';
 import { buildReport, type StoreReport } from './report.js';
 import { SqliteSettingsStore } from './settings-store.js';
+import { SqliteSeenEvents } from './seen-events.js';
 import { SqliteTokenStore } from './token-store.js';
 import { SaltedUserKeys } from './user-keys.js';
 import type { Config } from '../config.js';
@@ -39,7 +40,7 @@ export interface StoreReportOptions {
 
 /**
  * Everything Hỏi Phường keeps between restarts, in one SQLite file: pins, the answer log, feedback, user keys,
- * settings and tokens, each exposed as the port it implements.
+ * settings, tokens and handled platform events, each exposed as the port it implements.
  */
 export class SqliteStore {
   readonly database: SqliteDatabase;
@@ -50,6 +51,7 @@ export class SqliteStore {
   readonly settings: SqliteSettingsStore;
   readonly tokens: SqliteTokenStore;
   readonly conversations: SqliteConversationStore;
+  readonly seenEvents: SqliteSeenEvents;
   private readonly now: () => Date;
   private readonly timeZone: string;
 
@@ -77,6 +79,7 @@ export class SqliteStore {
     this.conversations = new SqliteConversationStore(database, { ttlMinutes: options.conversationTtlMinutes ?? 30, now });
     // Conversations that expired while the bot was stopped go at once.
     this.conversations.purgeExpired();
+    this.seenEvents = new SqliteSeenEvents(database, { now });
   }
 
   /**

@@ -31,7 +31,7 @@ describe('Zalo OA conversation over real sockets', () => {
     const standIn = await startZaloStandIn({ appId: keys.appId, appSecretKey: keys.appSecretKey, accessToken: keys.accessToken, refreshToken: keys.refreshToken, botToken: keys.botToken });
     const store = SqliteStore.open({ path: ':memory:', pinMatchThreshold: 0.8, newSalt: () => 'salt' });
     const config = zaloConfig(standIn.baseUrl);
-    const services = { ask: conversationServices(answering, store), feedback: store.feedback, userKeys: store.userKeys, tokens: new MemoryTokenStore() };
+    const services = { ask: conversationServices(answering, store), feedback: store.feedback, userKeys: store.userKeys, tokens: new MemoryTokenStore(), seenEvents: store.seenEvents };
     const route = createZaloOaRoute({ config, services, log: () => {}, now: () => NOW });
     const http = await serveRoutes([route]);
     const url = `${http.baseUrl}${config.zaloOa.webhookPath}`;
@@ -57,7 +57,7 @@ describe('Zalo OA conversation over real sockets', () => {
 
       // Another user has a conversation of their own: their "2" picks nothing.
       const stranger = await send('2', 'msg-4', '8411002');
-      expect(standIn.oaMessages.at(-1)?.userId).toBe('8411002');
+      expect(standIn.oaMessages.at(-1)?.messageId).toBe('msg-4');
       expect(stranger).not.toMatch(/Trần Minh Khoa|Huỳnh Văn Tấn/);
     } finally {
       await http.close();
