@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { ChatbotError } from '../core/errors.js';
 import { scoreAnswer, summarizeScores, type QaItem, type ScoredAnswer } from '../core/score-answers.js';
 import { openServices } from './open-services.js';
+import { parseCommandArgs } from './parse-command-args.js';
+import { readTextFile } from './read-text-file.js';
+import { countOf } from './count-of.js';
 import type { Command } from './command-context.js';
 
 function parseQaFile(path: string, content: string): QaItem[] {
@@ -13,10 +14,10 @@ function parseQaFile(path: string, content: string): QaItem[] {
     try {
       value = JSON.parse(line) as Partial<QaItem>;
     } catch {
-      throw new ChatbotError('input-invalid', `${path}:${index + 1}: not valid JSON.`);
+      throw new ChatbotError('input-invalid', `${path}:${index + 1}: dòng không phải JSON (not valid JSON) — each line is one object such as {"question": "…", "answer_contains": ["…"]}`);
     }
     if (typeof value.question !== 'string' || !value.question.trim()) {
-      throw new ChatbotError('input-invalid', `${path}:${index + 1}: "question" must be a non-empty string.`);
+      throw new ChatbotError('input-invalid', `${path}:${index + 1}: thiếu câu hỏi ("question" must be a non-empty string)`);
     }
     items.push({
       ...(value.id ? { id: value.id } : {}),
@@ -30,23 +31,21 @@ function parseQaFile(path: string, content: string): QaItem[] {
   return items;
 }
 
+/** The small QA file that ships with the sample articles, so the README's example works from a fresh clone. */
+const SAMPLE_QA_FILE = 'data/qa-sample.jsonl';
+
 const percent = (value: number) => (Number.isNaN(value) ? 'n/a' : `${(100 * value).toFixed(1)}%`);
 
 /** `hoiphuong eval QA.jsonl [--data DIR] [--index DIR] [--json]`: accuracy per kind and variant, then the failures. */
 export const evalCommand: Command = async (args, context) => {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs('eval', {
     args,
     allowPositionals: true,
     options: { json: { type: 'boolean', default: false }, data: { type: 'string' }, index: { type: 'string' } },
   });
   const path = positionals[0];
-  if (!path) throw new ChatbotError('input-invalid', 'Usage: hoiphuong eval QA.jsonl [--data DIR] [--index DIR] [--json]');
-  let content: string;
-  try {
-    content = await readFile(path, 'utf8');
-  } catch {
-    throw new ChatbotError('input-invalid', `Cannot read the QA file ${path}. Give a JSON-lines file like ../shared/corpus/qa-dev.jsonl.`);
-  }
+  if (!path) throw new ChatbotError('input-invalid', `eval cần một tệp QA (needs a QA file), e.g. hoiphuong eval ${SAMPLE_QA_FILE}`);
+  const content = await readTextFile(path, `kiểm tra đường dẫn; tệp mẫu / a sample: hoiphuong eval ${SAMPLE_QA_FILE}`);
   const items = parseQaFile(path, content);
   const services = await openServices(context.config, {
     ...(values.data ? { dataDir: values.data } : {}),
@@ -65,7 +64,7 @@ export const evalCommand: Command = async (args, context) => {
     return 0;
   }
   const out: string[] = [];
-  out.push(`${summary.questions} questions · answerable ${percent(summary.answerableAccuracy)} · unanswerable refused ${percent(summary.unanswerableRefusal)}`);
+  out.push(`${countOf(summary.questions, 'question')} · answerable ${percent(summary.answerableAccuracy)} · unanswerable refused ${percent(summary.unanswerableRefusal)}`);
   out.push('', 'By kind:');
   for (const [kind, row] of Object.entries(summary.byKind)) out.push(`  ${kind.padEnd(14)} ${row.ok}/${row.total}`);
   out.push('', 'By variant:');

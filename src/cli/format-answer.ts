@@ -1,3 +1,4 @@
+import { displayDate } from '../core/display-date.js';
 import { message } from '../core/messages.js';
 import type { AskResult } from '../core/types.js';
 
@@ -8,7 +9,7 @@ export function formatAnswerText(result: AskResult): string {
   if (result.citations.length > 0) {
     lines.push('', `${message('answer.sources', result.language)}:`);
     result.citations.forEach((citation, index) => {
-      const date = citation.published ? ` (${citation.published})` : '';
+      const date = citation.published ? ` (${displayDate(citation.published)})` : '';
       lines.push(`  [${index + 1}] ${citation.title}${date}${citation.url ? `\n      ${citation.url}` : ''}`);
     });
   }
