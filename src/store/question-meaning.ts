@@ -64,6 +64,8 @@ const LONGEST_PHRASE = Math.max(...[...CANONICAL.keys()].map((phrase) => phrase.
 export function questionMeaningKey(text: string): string {
   const words = meaningfulWords(text);
   const content: string[] = [];
+  // The question with synonyms written one way, so its kind is read the same way too ("sđt" asks for a phone number).
+  const rewritten: string[] = [];
   for (let index = 0; index < words.length; ) {
     let replaced = false;
     for (let length = Math.min(LONGEST_PHRASE, words.length - index); length >= 1 && !replaced; length--) {
@@ -74,6 +76,7 @@ export function questionMeaningKey(text: string): string {
       const canonical = CANONICAL.get(phrase);
       if (canonical !== undefined) {
         content.push(canonical);
+        rewritten.push(canonical);
         index += length;
         replaced = true;
       }
@@ -83,8 +86,9 @@ export function questionMeaningKey(text: string): string {
     // Judged by the folded form alone, so a question typed without diacritics keeps the same words as one typed with
     // them ("đâu" and "dau" both stay: "dau" could be "đầu").
     if (!isCommon({ key: word.key, accented: undefined })) content.push(word.key);
+    rewritten.push(word.key);
     index += 1;
   }
-  const kind = detectAnswerTypes(text)[0] ?? 'other';
+  const kind = detectAnswerTypes(rewritten.join(' '))[0] ?? 'other';
   return `${kind}: ${content.join(' ')}`;
 }
