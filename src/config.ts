@@ -10,6 +10,11 @@ export interface Config {
   defaultPlace: string | undefined;
   maxQuestionLength: number;
   rateLimitPerMinute: number;
+  /**
+   * The offline embedder when no OPENAI_EMBEDDING_MODEL is set: `hashing` (hashed syllables) or `corpus` (hashed
+   * syllables plus term vectors learned from the articles at ingest).
+   */
+  offlineEmbedder: 'hashing' | 'corpus';
   openai: {
     apiKey: string | undefined;
     baseUrl: string | undefined;
@@ -184,6 +189,11 @@ export function readConfig(env: Environment = process.env): { config: Readonly<C
     problem('ZALO_OA_APP_ID', 'Zalo OA needs ZALO_OA_APP_ID, ZALO_OA_SECRET_KEY and ZALO_OA_ACCESS_TOKEN together');
   }
 
+  const offlineEmbedder = text('OFFLINE_EMBEDDER') ?? 'hashing';
+  if (offlineEmbedder !== 'hashing' && offlineEmbedder !== 'corpus') {
+    problem('OFFLINE_EMBEDDER', `OFFLINE_EMBEDDER=${JSON.stringify(offlineEmbedder)} must be hashing or corpus`);
+  }
+
   const config: Config = {
     dataDir: text('DATA_DIR') ?? 'data/articles',
     indexDir: text('INDEX_DIR') ?? 'data/index',
@@ -192,6 +202,7 @@ export function readConfig(env: Environment = process.env): { config: Readonly<C
     defaultPlace: text('DEFAULT_PLACE')?.normalize('NFC'),
     maxQuestionLength: number('MAX_QUESTION_LENGTH', 500, { min: 20, max: 10_000 }),
     rateLimitPerMinute: number('RATE_LIMIT_PER_MINUTE', 12, { min: 0, max: 10_000 }),
+    offlineEmbedder: offlineEmbedder === 'corpus' ? 'corpus' : 'hashing',
     openai: {
       apiKey: openaiApiKey,
       baseUrl: openaiBaseUrl,

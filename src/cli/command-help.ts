@@ -26,13 +26,14 @@ Options:
 
 Example:
   hoiphuong ask "Bí thư phường An Hải là ai?"`,
-  eval: `Usage: hoiphuong eval QA.jsonl [--json] [--data DIR] [--index DIR]
+  eval: `Usage: hoiphuong eval QA.jsonl [--json] [--answers FILE] [--data DIR] [--index DIR]
 
 Asks every question of a JSON-lines QA file ({"question", "answer_contains", "sources", "kind", "variant"} per line)
-and prints accuracy per kind and per variant with the reference scorer's rules, then the failures.
+and prints the reference scorer's figures (overall, per kind, per variant), then the failures.
 
 Options:
   --json         the summary and the failures as JSON
+  --answers FILE also write the answers as \`ask --json\` lines, for the reference scorer
   --data DIR     articles folder (default: DATA_DIR, else data/articles)
   --index DIR    index folder (default: INDEX_DIR, else data/index)
   -h, --help     show this help
@@ -111,8 +112,8 @@ Commands:
                                 Start the HTTP API and web chat (and Discord/Zalo when configured)
   ask [--json] [--place PLACE] [--data DIR] [--index DIR] ["question"]
                                 Answer a question; with no question, read one per line from stdin
-  eval QA.jsonl [--json] [--data DIR] [--index DIR]
-                                Score the bot on a QA file (same rules as the reference scorer)
+  eval QA.jsonl [--json] [--answers FILE] [--data DIR] [--index DIR]
+                                Score the bot on a QA file (same rules and figures as the reference scorer)
   ingest [--data DIR] [--index DIR]
                                 Build or update the search index from the articles
   pins list [--json] | add --question … --answer … [--alt …] [--source …] [--by …] [--review-by DATE]

@@ -13,14 +13,14 @@ interface CommandEntry {
   settings: readonly string[] | 'all';
 }
 
-const ANSWERING = ['DATA_DIR', 'INDEX_DIR', 'DEFAULT_PLACE', 'MAX_QUESTION_LENGTH', 'OPENAI_', 'DATABASE_PATH', 'PIN_MATCH_THRESHOLD', 'USER_KEY_SALT', 'TZ'];
+const ANSWERING = ['DATA_DIR', 'INDEX_DIR', 'OFFLINE_EMBEDDER', 'DEFAULT_PLACE', 'MAX_QUESTION_LENGTH', 'OPENAI_', 'DATABASE_PATH', 'PIN_MATCH_THRESHOLD', 'USER_KEY_SALT', 'TZ'];
 const STORE = ['DATABASE_PATH', 'PIN_MATCH_THRESHOLD', 'USER_KEY_SALT', 'TZ'];
 
 const COMMANDS: Record<CommandName, CommandEntry> = {
   serve: { load: async () => (await import('./serve.js')).serveCommand, settings: 'all' },
   ask: { load: async () => (await import('./ask.js')).askCommand, settings: ANSWERING },
   eval: { load: async () => (await import('./eval.js')).evalCommand, settings: ANSWERING },
-  ingest: { load: async () => (await import('./ingest.js')).ingestCommand, settings: ['DATA_DIR', 'INDEX_DIR', 'OPENAI_'] },
+  ingest: { load: async () => (await import('./ingest.js')).ingestCommand, settings: ['DATA_DIR', 'INDEX_DIR', 'OFFLINE_EMBEDDER', 'OPENAI_'] },
   pins: { load: async () => (await import('./pins.js')).pinsCommand, settings: ['DATA_DIR', ...STORE] },
   report: { load: async () => (await import('./report.js')).reportCommand, settings: STORE },
   discord: { load: async () => (await import('./discord.js')).discordCommand, settings: ['DISCORD_'] },

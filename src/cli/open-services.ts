@@ -1,5 +1,6 @@
 import { createAskService } from '../core/ask-service.js';
 import { connectOpenAIEmbedder, createAnswerGenerator } from '../llm/create-answer-generator.js';
+import { CorpusEmbedder } from '../search/corpus-embedder.js';
 import { HashingEmbedder } from '../search/hashing-embedder.js';
 import { HybridRetriever } from '../search/hybrid-retriever.js';
 import { PlaceGazetteer } from '../search/place-gazetteer.js';
@@ -41,19 +42,21 @@ export interface OpenServicesOptions {
   defaultPlace?: { setting: string; place: string };
 }
 
-/** Chooses the embedder: the OpenAI-compatible one when OPENAI_EMBEDDING_MODEL is set, the offline one otherwise. */
+/**
+ * Chooses the embedder: the OpenAI-compatible one when OPENAI_EMBEDDING_MODEL is set, otherwise the offline one
+ * OFFLINE_EMBEDDER names (a `CorpusEmbedder` gets its term vectors from the index, see `updateIndex`).
+ */
 export async function createEmbedder(config: Readonly<Config>): Promise<Embedder> {
-  return (await connectOpenAIEmbedder(config)) ?? new HashingEmbedder();
+  return (await connectOpenAIEmbedder(config)) ?? (config.offlineEmbedder === 'corpus' ? new CorpusEmbedder() : new HashingEmbedder());
 }
 
 /** Brings the index up to date with the articles and wires retrieval, answering and (when configured) the store and LLM. */
 export async function openServices(config: Readonly<Config>, options: OpenServicesOptions): Promise<Services> {
   const log = (line: string) => options.output.write(`${line}\n`);
-  const embedder = await createEmbedder(config);
   const dataDir = options.dataDir ?? config.dataDir;
   const indexDir = options.indexDir ?? config.indexDir;
   const lock = { onWait: (holder: string) => log(`Waiting for ${holder}, which is updating ${indexDir}…`) };
-  const { index, summary } = await updateIndex({ dataDir, indexDir, embedder, lock });
+  const { index, summary, embedder } = await updateIndex({ dataDir, indexDir, embedder: await createEmbedder(config), lock });
   for (const error of summary.errors) log(`Skipped ${error.message}`);
   if (summary.rebuildReason) log(`Index rebuilt: ${summary.rebuildReason}`);
   const gazetteer = PlaceGazetteer.fromArticles(index.articles());

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { ChatbotError } from '../core/errors.js';
 
 /**
@@ -12,7 +13,7 @@ export async function readTextFile(path: string, hint: string): Promise<string> 
     const code = (error as NodeJS.ErrnoException).code;
     const what =
       code === 'ENOENT'
-        ? `Không tìm thấy tệp ${path} (file not found)`
+        ? `Không tìm thấy tệp ${path} (file not found; looked for ${resolve(path)})`
         : code === 'EISDIR'
           ? `${path} là thư mục, không phải tệp (is a folder, not a file)`
           : code === 'EACCES' || code === 'EPERM'

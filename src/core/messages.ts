@@ -19,6 +19,10 @@ const messages = {
     vi: 'Có nhiều địa phương trùng tên trong các bài viết: {places}. Bạn hỏi về nơi nào? Hãy ghi thêm tên tỉnh/thành phố.',
     en: 'Several places share that name in my articles: {places}. Which one do you mean? Please add the city or province.',
   },
+  'refusal.unsure-related': {
+    vi: 'Xin lỗi, tôi chưa chắc chắn các bài viết trả lời đúng câu hỏi này nên không đưa ra câu trả lời. Những đoạn trích dưới đây có thể hữu ích cho bạn; nếu cần thông tin chính xác, bạn vui lòng liên hệ UBND phường/xã.',
+    en: "Sorry, I'm not sure the articles answer this, so I won't give an answer. The passages below may help; for an exact answer, please contact the ward People's Committee.",
+  },
   'refusal.error': {
     vi: 'Xin lỗi, đã có lỗi khi trả lời (mã tham chiếu {reference}). Vui lòng thử lại sau.',
     en: 'Sorry, something went wrong while answering (reference {reference}). Please try again later.',
@@ -45,6 +49,7 @@ const messages = {
   'error.question-too-long': { vi: 'Câu hỏi dài quá, bạn vui lòng hỏi ngắn gọn hơn (tối đa {max} ký tự).', en: 'Your question is too long; please keep it under {max} characters.' },
   'answer.sources': { vi: 'Nguồn', en: 'Sources' },
   'answer.pinned': { vi: 'Câu trả lời do điều hành viên ghim', en: 'Answer pinned by a moderator' },
+  'answer.related': { vi: 'Có thể hữu ích', en: 'May help' },
   'answer.according-to': { vi: 'Theo bài viết', en: 'According to the article' },
   'answer.english-framing': { vi: '', en: 'According to the article "{title}" (quoted in Vietnamese): {quote}' },
   'zalo.welcome': {

@@ -50,6 +50,8 @@ export interface AnalyzedQuestion {
   asksWeekday?: boolean;
   /** Whether the question asks when a document was issued or signed rather than when something happened. */
   asksIssueDate: boolean;
+  /** Folded syllables of the place the question is about (its name and city), when known. */
+  placeTokens?: string[];
 }
 
 // Question words, fillers and chat slang; compared tone-insensitively, or folded when the user typed no diacritics.
@@ -165,6 +167,7 @@ export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string
     ...(measure ? { measure } : {}),
     ...(levels.length === 1 ? { level: levels[0] as GovernmentLevel } : {}),
     asksIssueDate: ISSUE_CUE.test(folded),
+    ...(placeTokens.size > 0 ? { placeTokens: [...placeTokens] } : {}),
     ...(asksWeekday ? { asksWeekday } : {}),
     ...(CURRENT_CUE.test(foldedText) ? { asksCurrent: true } : {}),
     ...(weekday ? { weekday } : {}),

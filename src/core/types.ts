@@ -102,6 +102,8 @@ export type Answer =
       mode: AnswerMode;
       language: Language;
       grounding?: Grounding;
+      /** When the reader was unsure (`low-score`, `no-sources`): passages that may help, shown as such, never as an answer. */
+      related?: Citation[];
     };
 
 /** The JSON contract of `ask --json` and `POST /api/ask` (keep stable: quality checks depend on it). */
@@ -118,4 +120,6 @@ export interface AskResult {
   /** Identifier that feedback refers to; present when answers are recorded. */
   answerId?: string;
   pinned?: { id: string; pinnedBy: string; reviewOverdue: boolean };
+  /** Present only on an unsure refusal: 1–3 passages that may help (same shape as citations, `quote` verbatim). */
+  related?: Citation[];
 }

@@ -218,10 +218,12 @@ export class PlaceGazetteer implements PlaceResolver {
     let candidates = matched.filter(
       (place) => place.nameKeys.length === longest || !matched.some((other) => other !== place && isInside(place.nameKeys, other.nameKeys)),
     );
+    const initials = initialsWritten(question);
     const cityNamed = (place: Place) =>
       place.cityKeys.length > 0 &&
       (findName(syllables, place.cityKeys, place.cityAccented) ||
-        (CITY_ALIASES[place.cityKeys.join(' ')] ?? []).some((alias) => containsSequence(tokens, alias)));
+        (CITY_ALIASES[place.cityKeys.join(' ')] ?? []).some((alias) => containsSequence(tokens, alias)) ||
+        shortCityNamed(place.cityKeys, tokens, initials));
     const withCity = candidates.filter(cityNamed);
     if (withCity.length > 0) candidates = withCity;
     const unitNamed = candidates.filter((place) => place.unit && containsSequence(tokens, keys(place.unit)));
@@ -231,7 +233,7 @@ export class PlaceGazetteer implements PlaceResolver {
     const matchedTokens = new Set(
       candidates.flatMap((place) => [
         ...place.nameKeys,
-        ...(cityNamed(place) ? [...place.cityKeys, ...(CITY_ALIASES[place.cityKeys.join(' ')] ?? []).flat()] : []),
+        ...(cityNamed(place) ? [...place.cityKeys, ...(CITY_ALIASES[place.cityKeys.join(' ')] ?? []).flat(), ...cityShortForms(place.cityKeys)] : []),
       ]),
     );
     const names = new Set(candidates.map((place) => place.nameKeys.join(' ')));
@@ -240,6 +242,33 @@ export class PlaceGazetteer implements PlaceResolver {
     if (names.size === 1 && cities.size > 1) return { kind: 'ambiguous', places: candidates, tokens: matchedTokens, anchored: anchored.length > 0 };
     return { kind: 'known', places: candidates, tokens: matchedTokens };
   }
+}
+
+/**
+ * Short forms residents give a province in brackets or capitals: its initials ("(ĐN)", "GL", "(TPHCM)") or its first
+ * initial and last syllables ("T.Ninh", "Q. Ngãi").
+ */
+function shortCityNamed(cityKeys: readonly string[], tokens: readonly string[], initials: ReadonlySet<string>): boolean {
+  if (cityKeys.length < 2) return false;
+  const letters = cityKeys.map((key) => key[0] ?? '').join('');
+  if (initials.has(letters) || initials.has(`tp${letters}`)) return true;
+  return containsSequence(tokens, [cityKeys[0]?.[0] ?? '', ...cityKeys.slice(1)]);
+}
+
+/** The folded short forms `shortCityNamed` accepts, so they are not read as content of the question. */
+function cityShortForms(cityKeys: readonly string[]): string[] {
+  if (cityKeys.length < 2) return [];
+  const letters = cityKeys.map((key) => key[0] ?? '').join('');
+  return [letters, `tp${letters}`, cityKeys[0]?.[0] ?? ''];
+}
+
+/** Folded words written in capitals ("ĐN") or alone in brackets ("(dn)"): where initials, not words, are meant. */
+function initialsWritten(question: string): Set<string> {
+  const text = nfc(question);
+  const written = new Set<string>();
+  for (const match of text.matchAll(/(?<![\p{L}\p{M}])(\p{Lu}{2,5})(?![\p{L}\p{M}])/gu)) written.add(foldedKey(match[1] as string));
+  for (const match of text.matchAll(/\(\s*([\p{L}.]{2,8})\s*\)/gu)) written.add(foldedKey((match[1] as string).replace(/\./gu, '')));
+  return written;
 }
 
 function containsSequence(tokens: readonly string[], sequence: readonly string[]): boolean {

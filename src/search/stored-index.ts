@@ -9,6 +9,7 @@ import type { FileStamp } from './file-stamps.js';
 import { beginVersion, currentVersionFolder, readSections, syncFile, writeSections, writeTextFile, type PendingVersion, type Section, type SectionParts } from './index-files.js';
 import { lexicalTerms, type WeightedTerm } from './lexical-terms.js';
 import { RandomAccessFile } from './random-access-file.js';
+import { TermVectors } from './term-vectors.js';
 import type { Hit, LabelFilter, SearchIndex } from './search-index.js';
 import { VectorIndex } from './vector-index.js';
 
@@ -21,6 +22,8 @@ const TEXTS_FILE = 'texts.utf8';
 /** Full-precision unit vectors, row-major float32, read to rescore a search's best candidates. */
 const VECTORS_FILE = 'vectors.f32';
 const GRAPH_FILE = 'vectors.hnsw';
+/** Term vectors learned from this version's corpus (`CorpusEmbedder`); the chunk vectors were made with them. */
+const TERMS_FILE = 'terms.bin';
 /** Files written beside the live ones while relabelling, then renamed over them. */
 const COMPACTING_SUFFIX = '.compacting';
 /** Decoded chunk texts kept in memory: a question reads a few dozen, a busy server a few hundred. */
@@ -28,10 +31,12 @@ const CACHED_TEXTS = 4_096;
 /** Byte offsets into the texts file are stored as 32-bit numbers. */
 const MAX_TEXT_BYTES = 2 ** 32 - 1;
 /**
- * Multiply-adds below which a vector search is exact: about 5 ms of scanning. Sparse queries (the hashing embedder's)
- * stay under it even at 100k chunks; dense ones (a neural embedder's 1,536 dimensions) go to hnsw past ~5k chunks.
+ * Multiply-adds below which a vector search is exact: about 5 ms of scanning with the WebAssembly SIMD column scan
+ * (4.8 M multiply-adds took 1.0 ms at 100k chunks in the bench). Sparse queries (the hashing embedder's, ~50 non-zero
+ * dimensions) and the corpus embedder's (those plus 64 learned ones) stay under it at 100k chunks; dense ones (a neural
+ * embedder's 1,536 dimensions) go to hnsw past ~13k chunks.
  */
-export const EXACT_SEARCH_BUDGET = 8_000_000;
+export const EXACT_SEARCH_BUDGET = 20_000_000;
 
 /** Tuning of vector search; tests lower the budget to exercise the hnsw path on a small corpus. */
 export interface VectorSearchOptions {
@@ -67,6 +72,16 @@ export interface Manifest {
   stampedAtMs?: number;
   /** Files the loader rejected, reported again on every run while they stay as they are. */
   skipped?: Array<{ file: string; field?: string; reason: string }>;
+  /** Present when the version holds learned term vectors (`terms.bin`). */
+  learned?: LearnedState;
+}
+
+/** When the term vectors were learned, and how much the corpus changed since: what decides the next refit. */
+export interface LearnedState {
+  /** Live chunks when the vectors were learned. */
+  fittedChunks: number;
+  /** Chunks added or removed since, embedded with the same vectors. */
+  changedChunks: number;
 }
 
 /** What the articles folder looked like when an index was built from it. */
@@ -108,7 +123,7 @@ export function metaOf(article: ArticleMeta): ArticleMeta {
 }
 
 /** What gets embedded and indexed for a chunk: the title and place give a passage the context it often lacks. */
-function indexedText(article: ArticleMeta, text: string): string {
+export function indexedText(article: ArticleMeta, text: string): string {
   return [article.title, article.place, text].filter(Boolean).join('\n');
 }
 
@@ -261,6 +276,9 @@ export class StoredIndex implements SearchIndex {
   private readonly allowedByFilter = new WeakMap<LabelFilter, number[]>();
   /** The version folder being written, while the index is being updated. */
   private pending: PendingVersion | undefined;
+  /** Term vectors learned from this corpus, saved with it; undefined for embedders that learn nothing. */
+  termVectors: TermVectors | undefined;
+  learned: LearnedState | undefined;
 
   private constructor(
     readonly embedderName: string,
@@ -315,6 +333,10 @@ export class StoredIndex implements SearchIndex {
     if (rows.count < labelCount) throw damaged(folder, 'the stored vectors are truncated');
     const exact = ExactVectorSearch.fromSections(sections, dimensions, labelCount, rows);
     const index = new StoredIndex(name, dimensions, Bm25Index.fromSections(sections), exact, texts, rows, options);
+    if (manifest.learned) {
+      index.termVectors = TermVectors.fromSections(await readSections(join(folder, TERMS_FILE)));
+      index.learned = { ...manifest.learned };
+    }
     if (manifest.graphPoints > 0) {
       index.graphFile = join(folder, GRAPH_FILE);
       index.graphPoints = manifest.graphPoints;
@@ -547,6 +569,31 @@ export class StoredIndex implements SearchIndex {
     this.graph = graph;
   }
 
+  /** Records term vectors learned from the live chunks, which every chunk vector is then made with. */
+  setTermVectors(model: TermVectors): void {
+    // Every vector is about to be replaced: a graph of the old ones is dropped and planned again from the new.
+    this.graph = undefined;
+    this.graphFile = undefined;
+    this.graphPoints = 0;
+    this.termVectors = model;
+    this.learned = { fittedChunks: this.liveChunks, changedChunks: 0 };
+  }
+
+  /** Every live chunk's label, in order. */
+  liveLabels(): number[] {
+    const labels: number[] = [];
+    for (let label = 0; label < this.columns.length; label += 1) if (this.isLive(label)) labels.push(label);
+    return labels;
+  }
+
+  /** What is embedded for a chunk: its article's title and place, then its text. */
+  indexedText(label: number): string {
+    const chunk = this.chunk(label);
+    const article = chunk && this.byId.get(chunk.articleId);
+    if (!chunk || !article) throw new ChatbotError('internal', `Chunk ${label} is not in the index.`);
+    return indexedText(article.meta, chunk.text);
+  }
+
   /** Stores a chunk's vector for exact search and, when there is one, the graph. */
   setVector(label: number, vector: ArrayLike<number>): void {
     this.exact.set(label, vector);
@@ -570,6 +617,8 @@ export class StoredIndex implements SearchIndex {
       exactSearchBudget: this.exactSearchBudget,
     });
     copy.pending = pending;
+    copy.termVectors = this.termVectors;
+    copy.learned = this.learned && { ...this.learned };
     for (const article of this.byId.values()) {
       const text = this.texts.file.read(article.textStart, article.textStart + article.textBytes).toString('utf8');
       const { ordinal, start, end } = this.columns;
@@ -613,6 +662,7 @@ export class StoredIndex implements SearchIndex {
     await writeSections(join(version.folder, DATA_FILE), sections);
     this.texts.file.sync();
     this.rows.file.sync();
+    if (this.termVectors) await writeSections(join(version.folder, TERMS_FILE), this.termVectors.toSections());
     this.graphPoints = graph?.count ?? 0;
     if (graph) {
       const graphPath = join(version.folder, GRAPH_FILE);
@@ -648,6 +698,7 @@ export class StoredIndex implements SearchIndex {
         textBytes: article.textBytes,
       })),
       ...(folder.files ? { files: folder.files, stampedAtMs: folder.stampedAtMs } : {}),
+      ...(this.termVectors && this.learned ? { learned: this.learned } : {}),
       skipped: folder.errors.map((error) => ({
         file: error.file,
         ...(error.field !== undefined ? { field: error.field } : {}),

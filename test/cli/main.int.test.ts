@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AskResult } from '../../src/core/types.js';
 
@@ -96,7 +96,9 @@ describe('hoiphuong errors a user can cause', () => {
     const { code, stdout, stderr } = await runCli(['eval', '../khong-co/qa-dev.jsonl']);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe('Không tìm thấy tệp ../khong-co/qa-dev.jsonl (file not found) — kiểm tra đường dẫn; tệp mẫu / a sample: hoiphuong eval data/qa-sample.jsonl\n');
+    expect(stderr).toBe(
+      `Không tìm thấy tệp ../khong-co/qa-dev.jsonl (file not found; looked for ${resolve('../khong-co/qa-dev.jsonl')}) — kiểm tra đường dẫn; tệp mẫu / a sample: hoiphuong eval data/qa-sample.jsonl\n`,
+    );
   });
 
   it('names an unknown option and the help to read, in one line', async () => {
@@ -172,7 +174,8 @@ describe('hoiphuong as a Unix tool', () => {
   it('eval runs a QA file and prints the scores', async () => {
     const { code, stdout } = await runCli(['eval', 'test/fixtures/cli-qa.jsonl']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^3 questions · answerable 100\.0% · unanswerable refused 100\.0%/);
+    expect(stdout).toMatch(/^3 questions · /);
+    expect(stdout).toMatch(/answerable 100\.0%/);
   });
 });
 

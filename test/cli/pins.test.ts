@@ -91,7 +91,7 @@ describe('hoiphuong pins', () => {
     [['frobnicate'], 'Không có thao tác pins "frobnicate" (unknown pins action)'],
     [[], 'pins cần một thao tác (needs an action)'],
     [['import'], 'pins import cần một tệp JSON lines'],
-    [['import', 'khong-co.jsonl'], 'Không tìm thấy tệp khong-co.jsonl (file not found)'],
+    [['import', 'khong-co.jsonl'], 'Không tìm thấy tệp khong-co.jsonl (file not found; looked for '],
   ])('rejects %j with one clear message and exit code 2', async (args, text) => {
     const path = databasePath();
     const result = await pins(path, args);

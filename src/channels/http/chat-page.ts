@@ -1,4 +1,14 @@
-/** The minimal web chat served at `/`: type a question, read the answer and its sources. Self-contained, no scripts from elsewhere. */
+import { displayDate } from '../../core/display-date.js';
+import { message } from '../../core/messages.js';
+import { relatedPassagesHtml } from './related-html.js';
+
+/** The related passages' heading in each language, from the one message table. */
+const RELATED_HEADINGS = JSON.stringify({ vi: message('answer.related', 'vi'), en: message('answer.related', 'en') });
+
+/**
+ * The minimal web chat served at `/`: type a question, read the answer and its sources (or, when the bot is unsure,
+ * the passages that may help). Self-contained, no scripts from elsewhere.
+ */
 export const chatPage = `<!doctype html>
 <html lang="vi">
 <head>
@@ -20,6 +30,11 @@ export const chatPage = `<!doctype html>
   .refused { color: #9a6700; }
   .badge { font-size: 0.8rem; background: #ddf4ff; padding: 0.1rem 0.4rem; border-radius: 4px; }
   ol.sources { margin: 0.3rem 0 0; padding-left: 1.3rem; font-size: 0.92rem; }
+  section.related { margin-top: 0.6rem; padding: 0.5rem 0.8rem; background: #f6f8fa; border-left: 3px solid #8c959f; border-radius: 4px; font-size: 0.92rem; }
+  section.related h2 { font-size: 0.95rem; margin: 0 0 0.3rem; color: #57606a; }
+  section.related ol { margin: 0; padding-left: 1.3rem; }
+  section.related blockquote { margin: 0.2rem 0 0.5rem; color: #424a53; font-style: italic; white-space: pre-wrap; }
+  section.related .date { color: #57606a; }
 </style>
 </head>
 <body>
@@ -31,6 +46,9 @@ export const chatPage = `<!doctype html>
 </form>
 <div id="log" aria-live="polite"></div>
 <script>
+${displayDate.toString()}
+${relatedPassagesHtml.toString()}
+const RELATED_HEADINGS = ${RELATED_HEADINGS};
 const form = document.getElementById('ask');
 const input = document.getElementById('question');
 const log = document.getElementById('log');
@@ -73,6 +91,8 @@ form.addEventListener('submit', async (event) => {
       }
       turn.append(list);
     }
+    const related = relatedPassagesHtml(result, RELATED_HEADINGS[result.language] || RELATED_HEADINGS.vi, displayDate);
+    if (related) turn.insertAdjacentHTML('beforeend', related);
     if (result.answerId) {
       const holder = element('div');
       const up = element('button', 'vote', '👍');
