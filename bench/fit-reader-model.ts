@@ -21,6 +21,7 @@ import { scoreAnswer, type QaItem } from '../src/core/score-answers.js';
 import type { TracedCandidate } from '../src/core/extract-answer.js';
 import { loadConfig } from '../src/config.js';
 import { openServices } from '../src/cli/open-services.js';
+import { CorpusVocabulary } from '../src/search/corpus-vocabulary.js';
 
 interface Sample {
   ward: string;
@@ -56,11 +57,12 @@ async function collect(qaPath: string, folders: string[]): Promise<Sample[]> {
   const services = await openServices(loadConfig({}), { dataDir: articles, indexDir: join(work, 'index'), output: silent as never, store: 'none' });
   const placeOf = new Map(services.index.articles().map((article) => [article.id, article.place ?? article.id]));
   const items = (await readFile(qaPath, 'utf8')).split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as QaItem & { kind: string; variant: string });
+  const vocabulary = new CorpusVocabulary(() => services.index.unigramFrequencies?.() ?? new Map());
   const samples: Sample[] = [];
   for (const item of items) {
     if (item.kind === 'ambiguous') continue;
     let traced: TracedCandidate[] = [];
-    await answerQuestion({ text: item.question, channel: 'cli' }, { retriever: services.retriever, places: services.gazetteer, extractOptions: { trace: (candidates) => (traced = candidates) } });
+    await answerQuestion({ text: item.question, channel: 'cli' }, { retriever: services.retriever, places: services.gazetteer, vocabulary, extractOptions: { trace: (candidates) => (traced = candidates) } });
     const named = services.gazetteer.match(item.question);
     const ward = item.sources[0] ? (placeOf.get(item.sources[0]) ?? item.sources[0]) : (named.labels[0] ?? `none:${item.id ?? item.question}`);
     samples.push({

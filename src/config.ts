@@ -33,6 +33,8 @@ export interface Config {
     pinMatchThreshold: number;
     /** Salt for pseudonymous user keys; when unset the store keeps a random one of its own. */
     userKeySalt: string | undefined;
+    /** How long a conversation is remembered after its last message. */
+    conversationTtlMinutes: number;
   };
   discord: {
     token: string | undefined;
@@ -217,6 +219,7 @@ export function readConfig(env: Environment = process.env): { config: Readonly<C
     store: {
       databasePath: text('DATABASE_PATH') ?? 'data/hoiphuong.sqlite',
       pinMatchThreshold: number('PIN_MATCH_THRESHOLD', 0.8, { min: 0, max: 1 }),
+      conversationTtlMinutes: number('CONVERSATION_TTL_MINUTES', 30, { min: 1, max: 7 * 24 * 60 }),
       userKeySalt: text('USER_KEY_SALT'),
     },
     discord: {

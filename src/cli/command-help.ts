@@ -13,13 +13,15 @@ Options:
 
 Example:
   hoiphuong serve --port 8080`,
-  ask: `Usage: hoiphuong ask [--json] [--place PLACE] [--data DIR] [--index DIR] ["question"]
+  ask: `Usage: hoiphuong ask [--json] [--place PLACE] [--conversation ID] [--data DIR] [--index DIR] ["question"]
 
-Answers a question from the articles, with numbered sources. With no question, reads one question per line from stdin.
+Answers a question from the articles, with numbered sources. With no question, reads one question per line from stdin
+(a line {"conversation": "c01", "question": "…"} continues dialogue c01 of that run).
 
 Options:
-  --json         one JSON object per question (the same contract as POST /api/ask)
-  --place PLACE  place to assume when a question names none (default: DEFAULT_PLACE)
+  --json             one JSON object per question (the same contract as POST /api/ask)
+  --place PLACE      place to assume when a question names none (default: DEFAULT_PLACE)
+  --conversation ID  continue conversation ID, kept in the database between runs
   --data DIR     articles folder (default: DATA_DIR, else data/articles)
   --index DIR    index folder (default: INDEX_DIR, else data/index)
   -h, --help     show this help
@@ -110,7 +112,7 @@ Usage: hoiphuong <command> [options]
 Commands:
   serve [--port N] [--data DIR] [--index DIR]
                                 Start the HTTP API and web chat (and Discord/Zalo when configured)
-  ask [--json] [--place PLACE] [--data DIR] [--index DIR] ["question"]
+  ask [--json] [--place PLACE] [--conversation ID] [--data DIR] [--index DIR] ["question"]
                                 Answer a question; with no question, read one per line from stdin
   eval QA.jsonl [--json] [--answers FILE] [--data DIR] [--index DIR]
                                 Score the bot on a QA file (same rules and figures as the reference scorer)

@@ -1,15 +1,18 @@
 import { createAskService } from '../core/ask-service.js';
-import { connectOpenAIEmbedder, createAnswerGenerator } from '../llm/create-answer-generator.js';
+import { createConversationService } from '../core/conversation-service.js';
+import { MemoryConversationStore } from '../core/memory-conversation-store.js';
+import { connectOpenAIEmbedder, createAnswerGenerator, createQuestionCondenser } from '../llm/create-answer-generator.js';
 import { CorpusEmbedder } from '../search/corpus-embedder.js';
 import { HashingEmbedder } from '../search/hashing-embedder.js';
 import { HybridRetriever } from '../search/hybrid-retriever.js';
 import { PlaceGazetteer } from '../search/place-gazetteer.js';
+import { CorpusVocabulary } from '../search/corpus-vocabulary.js';
 import { updateIndex, type IngestSummary, type SearchIndex } from '../search/search-index.js';
 import { SqliteStore } from '../store/sqlite-store.js';
 import { toChatbotError } from '../core/errors.js';
 import { defaultPlaceWarning } from './default-place-warning.js';
 import type { Config } from '../config.js';
-import type { AskService, Embedder, Retriever } from '../core/ports.js';
+import type { AskService, ConversationStore, Embedder, Retriever } from '../core/ports.js';
 import type { TextOutput } from './command-context.js';
 
 /** Everything the commands and channels share, wired from the config. */
@@ -20,7 +23,10 @@ export interface Services {
   embedder: Embedder;
   gazetteer: PlaceGazetteer;
   retriever: Retriever;
+  /** What channels call: answers, continuing conversations (kept in the store, or in memory without one). */
   ask: AskService;
+  /** The same answering around another conversation store (the CLI keeps a batch's dialogues in memory). */
+  withConversations(store: ConversationStore): AskService;
   /** Pins, answer log, feedback, settings and tokens; undefined when `store` was `none` or an optional store failed. */
   store: SqliteStore | undefined;
   log: (line: string) => void;
@@ -66,17 +72,31 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
   const retriever = new HybridRetriever(index, embedder, gazetteer, log);
   const generator = createAnswerGenerator(config, log);
   const store = openStore(config, gazetteer, options.store ?? 'none', log);
-  const ask = createAskService({
+  const vocabulary = index.unigramFrequencies ? new CorpusVocabulary(() => index.unigramFrequencies?.() ?? new Map()) : undefined;
+  const answers = createAskService({
     retriever,
     places: gazetteer,
+    ...(vocabulary ? { vocabulary } : {}),
     ...(generator ? { generator } : {}),
     ...(store ? { pins: store.pins } : {}),
     ...(store && options.store === 'required' ? { recorder: store.answers } : {}),
     ...(config.defaultPlace ? { defaultPlace: config.defaultPlace } : {}),
     log,
   });
+  const placeOfArticle = new Map(gazetteer.all().flatMap((place) => place.articleIds.map((id) => [id, place.label] as const)));
+  const condenser = createQuestionCondenser(config);
+  const withConversations = (conversations: ConversationStore) =>
+    createConversationService({
+      answers,
+      places: gazetteer,
+      conversations,
+      placeOfArticle: (id) => placeOfArticle.get(id),
+      ...(condenser ? { condenser } : {}),
+      log,
+    });
+  const ask = withConversations(store?.conversations ?? new MemoryConversationStore(config.store.conversationTtlMinutes * 60_000));
   const close = async () => store?.close();
-  return { config, index, ingest: summary, embedder, gazetteer, retriever, ask, store, log, close };
+  return { config, index, ingest: summary, embedder, gazetteer, retriever, ask, withConversations, store, log, close };
 }
 
 function openStore(config: Readonly<Config>, gazetteer: PlaceGazetteer, mode: 'required' | 'optional' | 'none', log: (line: string) => void): SqliteStore | undefined {

@@ -1,10 +1,11 @@
-import { analyzeQuestion, detectLanguage } from './question-analysis.js';
+import { analyzeQuestion, detectLanguage, isQuestionWord } from './question-analysis.js';
+import { repairTypos } from './typo-repair.js';
 import { extractAnswer, type ExtractOptions } from './extract-answer.js';
 import { expandShorthand } from './chat-shorthand.js';
 import { refusalMessage } from './messages.js';
 import { withRelatedPassages } from './related-passages.js';
 import { nfc } from '../ingest/normalize-vietnamese.js';
-import type { AnswerGenerator, PinnedAnswers, PlaceResolver, Retriever } from './ports.js';
+import type { AnswerGenerator, PinnedAnswers, PlaceResolver, Retriever, Vocabulary } from './ports.js';
 import type { Answer, Language, Question, RefusalReason } from './types.js';
 
 /** Everything answering needs, passed in so the core stays free of SDKs and global state. */
@@ -18,6 +19,8 @@ export interface AnswerDependencies {
   passageLimit?: number;
   /** Deployment default place, used when neither the question nor the channel names one. */
   defaultPlace?: string;
+  /** The corpus's words, to repair typing slips in questions; without it questions are read as typed. */
+  vocabulary?: Vocabulary;
   /** Reader options: the calibrated model to use, or a trace of its candidates (for fitting it). */
   extractOptions?: ExtractOptions;
 }
@@ -51,7 +54,9 @@ export async function answerQuestion(question: Question, dependencies: AnswerDep
   }
 
   // Abbreviations and chat shorthand are written out before anything reads the question ("ct ubnd p. Tân Mai").
-  const readable = language === 'vi' ? expandShorthand(text) : text;
+  // Then typing slips: a word the corpus never writes becomes the corpus word it most likely meant ("nhữg" → "những").
+  const expanded = language === 'vi' ? expandShorthand(text) : text;
+  const readable = language === 'vi' && dependencies.vocabulary ? repairTypos(expanded, dependencies.vocabulary, isQuestionWord) : expanded;
   const place = dependencies.places.match(readable, question.defaultPlace ?? dependencies.defaultPlace);
   if (place.kind === 'unknown') return refuse('wrong-place');
 

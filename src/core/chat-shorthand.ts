@@ -48,6 +48,7 @@ const SHORT_FORMS: Readonly<Record<string, string>> = {
   vhxh: 'văn hóa - xã hội',
   sxh: 'sốt xuất huyết',
   cccd: 'căn cước công dân',
+  ntm: 'nông thôn mới',
   sđt: 'số điện thoại',
   sdt: 'số điện thoại',
   đt: 'điện thoại',

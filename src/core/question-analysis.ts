@@ -105,6 +105,11 @@ const TYPE_CUES: Array<{ type: AnswerType; folded: RegExp }> = [
   { type: 'quantity', folded: /\b(bao nhieu|may|so luong|ty le|phan tram|how many|how much|what percentage|what rate|rate|percent|population|area)\b/ },
 ];
 
+/** True for question words, fillers and chat particles: articles seldom write them, and they are no typo. */
+export function isQuestionWord(word: string): boolean {
+  return STOPWORDS.has(syllableKey(word)) || (!hasDiacritics(word) && STOPWORDS_FOLDED.has(foldedKey(word))) || ENGLISH_STOPWORDS.has(word.toLowerCase());
+}
+
 /** Guesses whether a question is English (otherwise Vietnamese, with or without diacritics). */
 export function detectLanguage(text: string): Language {
   if (hasDiacritics(text)) return 'vi';

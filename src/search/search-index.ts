@@ -44,6 +44,8 @@ export interface SearchIndex {
   chunkLabels(articleId: string): number[];
   /** Term vectors learned from this corpus at ingest, when the embedder learns any (`CorpusEmbedder`). */
   readonly termVectors?: TermVectors | undefined;
+  /** Single-word BM25 terms with their document frequencies (accented keys, and folded ones prefixed with "~"). */
+  unigramFrequencies?(): Map<string, number>;
   vectorSearch(vector: number[], k: number, filter?: LabelFilter): Hit[];
   lexicalSearch(query: WeightedTerm[], k: number, filter?: LabelFilter): Hit[];
 }

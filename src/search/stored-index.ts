@@ -365,6 +365,10 @@ export class StoredIndex implements SearchIndex {
     return index;
   }
 
+  unigramFrequencies(): Map<string, number> {
+    return this.bm25.unigramFrequencies();
+  }
+
   get liveChunks(): number {
     return this.bm25.size;
   }

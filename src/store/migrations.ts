@@ -65,6 +65,16 @@ export const migrations: readonly string[] = [
     updated_at TEXT NOT NULL
   );
   `,
+  // 3: conversations (recent turns of a chat, deleted once expired).
+  `
+  CREATE TABLE conversations (
+    id TEXT PRIMARY KEY,
+    state TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX conversations_by_expiry ON conversations (expires_at);
+  `,
 ];
 
 /** The schema version this code writes; a file with a higher `user_version` comes from a newer Hỏi Phường. */

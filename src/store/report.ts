@@ -20,7 +20,7 @@ export interface UnansweredQuestion {
 
 /** How much was asked in the period and how much of it was answered. */
 export interface ReportTotals {
-  /** Questions asked (empty messages aside). */
+  /** Questions asked (empty messages and "start over" aside). */
   questions: number;
   answered: number;
   refused: number;
@@ -98,7 +98,7 @@ export function buildReport(database: SqliteDatabase, options: ReportOptions): S
     database
       .prepare<[string, number], { question: string; created_at: string; reason: string | null }>(
         `SELECT question, created_at, reason FROM answers
-         WHERE answered = 0 AND COALESCE(reason, '') <> 'empty-question' AND created_at >= ?
+         WHERE answered = 0 AND COALESCE(reason, '') NOT IN ('empty-question', 'conversation-reset') AND created_at >= ?
          ORDER BY created_at DESC, rowid DESC LIMIT ?`,
       )
       .all(since, MAX_REFUSALS_READ),
@@ -179,7 +179,7 @@ function readTotals(database: SqliteDatabase, since: string): ReportTotals {
   const rows = database
     .prepare<[string], { answered: number; mode: AnswerMode; reason: RefusalReason | null; count: number }>(
       `SELECT answered, mode, reason, COUNT(*) AS count FROM answers
-       WHERE COALESCE(reason, '') <> 'empty-question' AND created_at >= ?
+       WHERE COALESCE(reason, '') NOT IN ('empty-question', 'conversation-reset') AND created_at >= ?
        GROUP BY answered, mode, reason`,
     )
     .all(since);
@@ -207,7 +207,7 @@ function readTotals(database: SqliteDatabase, since: string): ReportTotals {
 }
 
 /** Refusal reasons in the order the report explains them. */
-const REASONS: readonly RefusalReason[] = ['no-sources', 'low-score', 'wrong-place', 'ambiguous-place', 'not-grounded', 'error', 'empty-question'];
+const REASONS: readonly RefusalReason[] = ['no-sources', 'low-score', 'wrong-place', 'ambiguous-place', 'not-grounded', 'error', 'empty-question', 'conversation-reset'];
 
 /** The report as plain text for a terminal or an e-mail, in the given language, with times in the ward's time zone. */
 export function formatReport(report: StoreReport, language: Language): string {

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { SqliteAnswerLog } from './answer-log.js';
+import { SqliteConversationStore } from './conversation-store.js';
 import { calendarDate, DEFAULT_TIME_ZONE, isCalendarDate, startOfDay } from './calendar-date.js';
 import { SqliteFeedbackStore } from './feedback-store.js';
 import { openDatabase, type SqliteDatabase } from './open-database.js';
@@ -23,6 +24,8 @@ export interface SqliteStoreOptions {
   now?: () => Date;
   newId?: () => string;
   newSalt?: () => string;
+  /** Minutes a conversation lasts after its last turn (config.store.conversationTtlMinutes); 30 by default. */
+  conversationTtlMinutes?: number;
   /** Time zone whose date decides when a review-by date has passed; Vietnam's by default. */
   timeZone?: string;
   busyTimeoutMs?: number;
@@ -47,6 +50,7 @@ export class SqliteStore {
   readonly userKeys: SaltedUserKeys;
   readonly settings: SqliteSettingsStore;
   readonly tokens: SqliteTokenStore;
+  readonly conversations: SqliteConversationStore;
   private readonly now: () => Date;
   private readonly timeZone: string;
 
@@ -71,6 +75,9 @@ export class SqliteStore {
     });
     this.settings = new SqliteSettingsStore(database);
     this.tokens = new SqliteTokenStore(database, { now });
+    this.conversations = new SqliteConversationStore(database, { ttlMinutes: options.conversationTtlMinutes ?? 30, now });
+    // Conversations that expired while the bot was stopped go at once.
+    this.conversations.purgeExpired();
   }
 
   /**
@@ -82,13 +89,14 @@ export class SqliteStore {
     return new SqliteStore(database, options);
   }
 
-  /** Opens the database the settings name (DATABASE_PATH, PIN_MATCH_THRESHOLD, USER_KEY_SALT, TZ). */
+  /** Opens the database the settings name (DATABASE_PATH, PIN_MATCH_THRESHOLD, USER_KEY_SALT, CONVERSATION_TTL_MINUTES, TZ). */
   static fromConfig(config: Readonly<Config>, options: Partial<SqliteStoreOptions> = {}): SqliteStore {
     return SqliteStore.open({
       path: config.store.databasePath,
       pinMatchThreshold: config.store.pinMatchThreshold,
       timeZone: config.timeZone,
       ...(config.store.userKeySalt ? { userKeySalt: config.store.userKeySalt } : {}),
+      conversationTtlMinutes: config.store.conversationTtlMinutes,
       ...options,
     });
   }

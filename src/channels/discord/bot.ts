@@ -9,7 +9,7 @@ import { BoundedMap } from '../../core/bounded-map.js';
 import type { DiscordBotContext, DiscordBotServices } from './bot-context.js';
 import { COMMAND_NAMES } from './commands.js';
 import { noMentions } from './format-reply.js';
-import { handleAskCommand, handleMessage } from './handle-ask.js';
+import { handleAskCommand, handleMessage, handlePlaceChoiceButton } from './handle-ask.js';
 import { handleFeedbackButton } from './handle-feedback.js';
 import { handlePinCommand, handlePinMessageCommand, handleUnpinCommand } from './handle-pin.js';
 import { handleSettingsCommand } from './handle-settings.js';
@@ -117,7 +117,7 @@ async function onInteraction(interaction: Interaction, context: DiscordBotContex
     } else if (interaction.isMessageContextMenuCommand() && interaction.commandName === COMMAND_NAMES.pinMessage) {
       await handlePinMessageCommand(interaction, context);
     } else if (interaction.isButton()) {
-      await handleFeedbackButton(interaction, context);
+      if (!(await handleFeedbackButton(interaction, context))) await handlePlaceChoiceButton(interaction, context);
     }
   });
 }

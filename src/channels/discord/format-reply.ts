@@ -6,6 +6,7 @@ import type { AskResult, Citation, Language } from '../../core/types.js';
 import { cutAtSentence } from './cut-text.js';
 import { escapeMarkdownText } from './escape-markdown.js';
 import { feedbackButtons } from './feedback-buttons.js';
+import { placeChoiceRows } from './place-choice-buttons.js';
 
 /** Discord's message and embed limits (https://discord.com/developers/docs/resources/message); over any of them the API answers 400. */
 export const DISCORD_LIMITS = {
@@ -41,11 +42,12 @@ export const EMBED_COLORS = { answered: 0x2e7d32, pinned: 0xf9a825, refused: 0x7
 
 /**
  * Turns an answer into one Discord message: an embed with the question as title, the answer (cut at a sentence to fit
- * every limit), numbered sources as `[title (date)](url)` links, a note when the answer was pinned, and 👍 / 👎 buttons
- * when the answer was recorded. An unsure refusal shows its related passages under "Có thể hữu ích" / "May help",
- * each a numbered title link with its date and the quote, in the refusal's grey, so they never look like an answer.
+ * every limit), numbered sources as `[title (date)](url)` links, a note when the answer was pinned, 👍 / 👎 buttons
+ * when the answer was recorded, and one button per candidate when it asks which place (`askerId` is whose choice it
+ * is). An unsure refusal shows its related passages under "Có thể hữu ích" / "May help", each a numbered title link
+ * with its date and the quote, in the refusal's grey, so they never look like an answer.
  */
-export function formatDiscordReply(result: AskResult): DiscordReply {
+export function formatDiscordReply(result: AskResult, options: { askerId?: string } = {}): DiscordReply {
   const language = result.language;
   const title = cutAtSentence(escapeMarkdownText(result.question.trim()), DISCORD_LIMITS.embedTitle, '…').text;
   const fields = result.answered ? sourceFields(result.citations, language) : relatedFields(result.related ?? [], language);
@@ -63,7 +65,8 @@ export function formatDiscordReply(result: AskResult): DiscordReply {
     ...(footerText ? { footer: { text: footerText } } : {}),
   };
   const buttons = result.answered && result.answerId ? feedbackButtons(result.answerId, language) : undefined;
-  return { embeds: [embed], components: buttons ? [buttons] : [], allowedMentions: noMentions() };
+  const choices = result.choices && result.choices.length > 1 && options.askerId ? placeChoiceRows(result.choices, options.askerId) : [];
+  return { embeds: [embed], components: [...choices, ...(buttons ? [buttons] : [])], allowedMentions: noMentions() };
 }
 
 /** A plain-text message (a refusal, a confirmation) cut to Discord's 2,000 characters, with mentions disabled. */

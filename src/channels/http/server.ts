@@ -24,6 +24,8 @@ export interface HttpServerOptions {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** What a client may use as a conversation id: a random token the page keeps for the session. */
+const CONVERSATION_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
 
 /** Creates (but does not start) the HTTP server of Hỏi Phường. */
 export function createHttpServer(options: HttpServerOptions): Server {
@@ -125,6 +127,10 @@ async function handleAsk(request: HttpRequest, options: HttpServerOptions, limit
   }
   const place = typeof body.place === 'string' && body.place.trim() ? body.place : undefined;
   const channel = body.channel === 'web' ? 'web' : 'http';
+  const conversationId = body.conversationId;
+  if (conversationId !== undefined && (typeof conversationId !== 'string' || !CONVERSATION_ID.test(conversationId))) {
+    return { status: 400, body: { error: 'Field "conversationId" must be 1–100 letters, digits, "_", "-", "." or ":" (keep the same one for every turn of a conversation).' } };
+  }
   const userKey = typeof body.user === 'string' && options.userKeys ? options.userKeys.userKey(channel, body.user) : undefined;
   const result = await options.ask.ask({
     text: question,
@@ -132,8 +138,10 @@ async function handleAsk(request: HttpRequest, options: HttpServerOptions, limit
     ...(place ? { defaultPlace: place } : {}),
     ...(body.language === 'en' || body.language === 'vi' ? { language: body.language } : {}),
     ...(userKey ? { userKey } : {}),
+    // Namespaced by channel, so an id chosen on the web can never continue a Discord or Zalo conversation.
+    ...(conversationId ? { conversationId: `${channel}:${conversationId}` } : {}),
   });
-  return { status: 200, body: result };
+  return { status: 200, body: conversationId ? { ...result, conversationId } : result };
 }
 
 async function handleFeedback(request: HttpRequest, options: HttpServerOptions): Promise<HttpResponse> {

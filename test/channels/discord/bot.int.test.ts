@@ -136,7 +136,12 @@ describe('Discord bot against a local Discord stand-in', () => {
     });
     const answerId = services.results.at(-1)?.answerId;
     expect(edit.components[0].components.map((button: { custom_id: string }) => button.custom_id)).toEqual([`fb:up:${answerId}`, `fb:down:${answerId}`]);
-    expect(services.questions.at(-1)).toEqual({ text: 'Bí thư Đảng ủy phường Mẫu là ai?', channel: 'discord', userKey: expect.stringMatching(/^key:discord:/) });
+    expect(services.questions.at(-1)).toEqual({
+      text: 'Bí thư Đảng ủy phường Mẫu là ai?',
+      channel: 'discord',
+      userKey: expect.stringMatching(/^key:discord:/),
+      conversationId: expect.stringMatching(new RegExp(`^discord:${GUILD}:${CHANNEL}:key:discord:`)),
+    });
   });
 
   it('answers a mention in its channel without pinging anyone, even when the question contains @everyone', async () => {

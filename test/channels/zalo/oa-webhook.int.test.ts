@@ -67,7 +67,7 @@ describe('Zalo OA webhook over real sockets', () => {
     const call = standIn.calls.find((entry) => entry.path === '/v3.0/oa/message/cs')!;
     expect(call.headers['content-type']).toContain('application/json');
     expect(JSON.parse(call.body)).toEqual({ recipient: { user_id: '8411001' }, message: { text: sent.text } });
-    expect(asked).toEqual([{ text: 'Bí thư phường là ai?', channel: 'zalo-oa', userKey: 'zalo:8411001' }]);
+    expect(asked).toEqual([{ text: 'Bí thư phường là ai?', channel: 'zalo-oa', userKey: 'zalo:8411001', conversationId: 'zalo-oa:zalo:8411001' }]);
   });
 
   it('rejects a wrong or missing signature with 401 and processes nothing', async () => {
