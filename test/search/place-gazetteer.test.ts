@@ -130,3 +130,24 @@ describe('PlaceGazetteer short province forms', () => {
     expect(shared.match('xã Hòa Hội gl là gì').kind).toBe('ambiguous');
   });
 });
+
+describe('PlaceGazetteer places written loosely', () => {
+  const loose = PlaceGazetteer.fromArticles([
+    article('both', 'phường Phú An và phường Phú Lợi, TP Hồ Chí Minh'),
+    article('phu-loi', 'phường Phú Lợi, TP Hồ Chí Minh'),
+    article('hoa-thinh', 'xã Hòa Thịnh, tỉnh Đắk Lắk'),
+  ]);
+
+  it('reads an article about two wards as about each of them', () => {
+    expect(loose.match('Bí thư phường Phú An là ai?').articleIds).toEqual(['both']);
+    expect(loose.match('dan so phuong phu loi').articleIds.sort()).toEqual(['both', 'phu-loi']);
+  });
+
+  it('takes a name one letter off, written after the unit word, for the known ward', () => {
+    expect(loose.match('Lễ bàn giao nhà ở xã Hòa Thịng diễn ra ngày nào?').articleIds).toEqual(['hoa-thinh']);
+  });
+
+  it('does not stretch a different name onto a known one', () => {
+    expect(loose.match('Bí thư xã Hòa Bình là ai?').kind).toBe('unknown');
+  });
+});
