@@ -10,6 +10,7 @@ import { CorpusVocabulary } from '../search/corpus-vocabulary.js';
 import { updateIndex, type IngestSummary, type SearchIndex } from '../search/search-index.js';
 import { SqliteStore } from '../store/sqlite-store.js';
 import { toChatbotError } from '../core/errors.js';
+import { defaultPlaceWarning } from './default-place-warning.js';
 import type { Config } from '../config.js';
 import type { AskService, ConversationStore, Embedder, Retriever } from '../core/ports.js';
 import type { TextOutput } from './command-context.js';
@@ -43,6 +44,8 @@ export interface OpenServicesOptions {
    * `optional` (ask): pins apply when the database opens, answers are not logged; `none` (eval, bench).
    */
   store?: 'required' | 'optional' | 'none';
+  /** A default place given on the command line (`--place`), checked like DEFAULT_PLACE at start-up. */
+  defaultPlace?: { setting: string; place: string };
 }
 
 /**
@@ -63,6 +66,9 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
   for (const error of summary.errors) log(`Skipped ${error.message}`);
   if (summary.rebuildReason) log(`Index rebuilt: ${summary.rebuildReason}`);
   const gazetteer = PlaceGazetteer.fromArticles(index.articles());
+  const defaultPlace = options.defaultPlace ?? (config.defaultPlace ? { setting: 'DEFAULT_PLACE', place: config.defaultPlace } : undefined);
+  const warning = defaultPlace && defaultPlaceWarning(defaultPlace.setting, defaultPlace.place, gazetteer);
+  if (warning) log(warning);
   const retriever = new HybridRetriever(index, embedder, gazetteer, log);
   const generator = createAnswerGenerator(config, log);
   const store = openStore(config, gazetteer, options.store ?? 'none', log);

@@ -1,6 +1,4 @@
-import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { parseArgs } from 'node:util';
 import { createHttpServer } from '../channels/http/server.js';
 import { startZaloBotPolling } from '../channels/zalo/bot-polling.js';
 import { createZaloBotRoute } from '../channels/zalo/bot-webhook.js';
@@ -8,7 +6,10 @@ import { createZaloDomainVerificationRoute } from '../channels/zalo/domain-verif
 import { createZaloOaRoute } from '../channels/zalo/oa-webhook.js';
 import type { HttpRoute } from '../channels/http/http-route.js';
 import { keepChannelRunning, type KeptChannel } from '../channels/keep-channel-running.js';
+import { countOf } from './count-of.js';
+import { listen, parsePort } from './listen.js';
 import { openServices } from './open-services.js';
+import { parseCommandArgs } from './parse-command-args.js';
 import type { Command } from './command-context.js';
 
 /**
@@ -16,8 +17,9 @@ import type { Command } from './command-context.js';
  * channels that are configured, saying how to enable the others.
  */
 export const serveCommand: Command = async (args, context) => {
-  const { values } = parseArgs({ args, options: { data: { type: 'string' }, index: { type: 'string' }, port: { type: 'string' } } });
+  const { values } = parseCommandArgs('serve', { args, options: { data: { type: 'string' }, index: { type: 'string' }, port: { type: 'string' } } });
   const config = context.config;
+  const port = values.port !== undefined ? parsePort(values.port) : config.port;
   const services = await openServices(config, {
     ...(values.data ? { dataDir: values.data } : {}),
     ...(values.index ? { indexDir: values.index } : {}),
@@ -29,7 +31,7 @@ export const serveCommand: Command = async (args, context) => {
   const summary = services.ingest;
   const articles = services.index.articles().length;
   context.stdout.write(
-    `Index: ${articles} articles, ${summary.chunksEmbedded} chunks embedded this run (${summary.added} added, ${summary.changed} changed, ${summary.removed} removed).\n`,
+    `Index: ${countOf(articles, 'article')}, ${countOf(summary.chunksEmbedded, 'chunk')} embedded this run (${summary.added} added, ${summary.changed} changed, ${summary.removed} removed).\n`,
   );
 
   const zaloServices = { ask: services.ask, feedback: store.feedback, userKeys: store.userKeys, tokens: store.tokens, seenEvents: store.seenEvents };
@@ -50,9 +52,13 @@ export const serveCommand: Command = async (args, context) => {
     health: () => ({ articles: services.index.articles().length, embedder: services.embedder.name, ...(discord ? { discord: discord.state() } : {}) }),
     log: services.log,
   });
-  const port = values.port !== undefined ? Number(values.port) : config.port;
-  server.listen(port, config.host);
-  await once(server, 'listening');
+  try {
+    await listen(server, port, config.host);
+  } catch (error) {
+    await Promise.all(routes.map((route) => route.idle()));
+    await services.close();
+    throw error;
+  }
   const address = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${address.port}`;
 
