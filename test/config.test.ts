@@ -31,4 +31,18 @@ describe('loadConfig', () => {
     for (const name of ['PORT', 'OPENAI_BASE_URL', 'DISCORD_APPLICATION_ID', 'ZALO_BOT_MODE']) expect(text).toContain(name);
     expect(text).toContain('.env.example');
   });
+
+  it('never prints credentials embedded in a malformed URL setting', () => {
+    expect(() => loadConfig({ OPENAI_BASE_URL: 'http://admin:s3cret-pass@llm.internal:99999/v1' })).toThrow(/OPENAI_BASE_URL="http:\/\/\*\*\*@llm\.internal:99999\/v1"/);
+    expect(() => loadConfig({ OPENAI_BASE_URL: 'http://admin:s3cret-pass@llm.internal:99999/v1' })).not.toThrow(/s3cret/);
+  });
+
+  it('reads the limits of issue 15 with safe defaults and refuses a nonsense TRUST_PROXY', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ trustProxy: 0, maxConcurrentAnswers: 8, maxConnections: 512, maxArticleBytes: 4 * 1024 * 1024 });
+    expect(config.store.answerLogDays).toBe(180);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
+  });
 });
