@@ -10,6 +10,7 @@ import { beginVersion, currentVersionFolder, readSections, syncFile, writeSectio
 import { lexicalTerms, type WeightedTerm } from './lexical-terms.js';
 import { RandomAccessFile } from './random-access-file.js';
 import type { Hit, LabelFilter, SearchIndex } from './search-index.js';
+import { utf8Offsets } from './utf8-offsets.js';
 import { VectorIndex } from './vector-index.js';
 
 /** Bumped whenever the files' layout changes; an index of another format is rebuilt. */
@@ -67,6 +68,8 @@ export interface Manifest {
   stampedAtMs?: number;
   /** Files the loader rejected, reported again on every run while they stay as they are. */
   skipped?: Array<{ file: string; field?: string; reason: string }>;
+  /** The size cap the folder was read with: another cap reads the folder again. */
+  maxArticleBytes?: number;
 }
 
 /** What the articles folder looked like when an index was built from it. */
@@ -74,6 +77,7 @@ export interface FolderState {
   files: FileStamp[] | undefined;
   stampedAtMs: number;
   errors: ArticleError[];
+  maxArticleBytes?: number;
 }
 
 /** An article with what the index keeps of it: its text stays in the texts file. */
@@ -506,16 +510,9 @@ export class StoredIndex implements SearchIndex {
     this.byId.set(article.meta.id, stored);
     this.metaList = undefined;
     const work: Array<{ label: number; text: string }> = [];
-    // Byte offsets of the chunk boundaries, measured once per distinct boundary.
-    const byteOffsets = new Map<number, number>();
-    const byteOffset = (position: number): number => {
-      let offset = byteOffsets.get(position);
-      if (offset === undefined) {
-        offset = Buffer.byteLength(article.text.slice(0, position), 'utf8');
-        byteOffsets.set(position, offset);
-      }
-      return offset;
-    };
+    // Byte offsets of every chunk boundary in one pass over the text (measuring each from the start was quadratic).
+    const offsets = utf8Offsets(article.text, chunks.flatMap((chunk) => [chunk.start, chunk.end]));
+    const byteOffset = (position: number): number => offsets.get(position)!;
     for (const chunk of chunks) {
       const label = this.columns.push(slot, chunk.ordinal, chunk.start, chunk.end, textStart + byteOffset(chunk.start), textStart + byteOffset(chunk.end));
       stored.labels.push(label);
@@ -648,6 +645,7 @@ export class StoredIndex implements SearchIndex {
         textBytes: article.textBytes,
       })),
       ...(folder.files ? { files: folder.files, stampedAtMs: folder.stampedAtMs } : {}),
+      ...(folder.maxArticleBytes ? { maxArticleBytes: folder.maxArticleBytes } : {}),
       skipped: folder.errors.map((error) => ({
         file: error.file,
         ...(error.field !== undefined ? { field: error.field } : {}),

@@ -267,6 +267,16 @@ describe('updateIndex on a folder whose files are old enough to trust their time
     expect(second.summary.errors).toHaveLength(1);
   });
 
+  it('skips an article over MAX_ARTICLE_BYTES with a line, and reads it once the cap is raised', async () => {
+    await writeFile(join(dataDir, 'lon.md'), article('lon', 'Bài rất dài', 'Phường tiếp nhận hồ sơ. '.repeat(3_000)));
+    const capped = await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder(), now: later, maxArticleBytes: 32 * 1024 });
+    expect(capped.summary).toMatchObject({ articles: 3 });
+    expect(capped.summary.errors.map((error) => error.message)).toEqual([expect.stringContaining('lon.md: is 100 KiB, larger than MAX_ARTICLE_BYTES (32 KiB)')]);
+    // Nothing changed in the folder, but the cap did: the folder is read again.
+    const raised = await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder(), now: later, maxArticleBytes: 1024 * 1024 });
+    expect(raised.summary).toMatchObject({ articles: 4, added: 1, errors: [] });
+  });
+
   it('re-embeds nothing when a file is only renamed or touched, and keeps the data files', async () => {
     await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder(), now: later });
     const version = (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim();
