@@ -34,6 +34,11 @@ export const chatPage = `<!doctype html>
 const form = document.getElementById('ask');
 const input = document.getElementById('question');
 const log = document.getElementById('log');
+// Only http(s) addresses become links: a javascript: or data: URL would run in the reader's browser.
+function isWebAddress(value) {
+  if (typeof value !== 'string') return false;
+  try { const url = new URL(value); return url.protocol === 'http:' || url.protocol === 'https:'; } catch { return false; }
+}
 function element(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -66,7 +71,7 @@ form.addEventListener('submit', async (event) => {
       for (const citation of result.citations) {
         const item = element('li');
         const link = element('a', '', citation.title || citation.id);
-        if (citation.url) { link.href = citation.url; link.target = '_blank'; link.rel = 'noopener'; }
+        if (isWebAddress(citation.url)) { link.href = citation.url; link.target = '_blank'; link.rel = 'noopener'; }
         item.append(link);
         if (citation.published) item.append(' (' + citation.published + ')');
         list.append(item);
