@@ -6,7 +6,18 @@ import type { ArticleMeta, Chunk } from '../core/types.js';
 import { Bm25Index, MAX_BM25_LABEL } from './bm25-index.js';
 import { ExactVectorSearch, FileVectorRows } from './exact-vector-search.js';
 import type { FileStamp } from './file-stamps.js';
-import { beginVersion, currentVersionFolder, readSections, syncFile, writeSections, writeTextFile, type PendingVersion, type Section, type SectionParts } from './index-files.js';
+import {
+  beginVersion,
+  currentVersionFolder,
+  fileChecksum,
+  readSections,
+  syncFile,
+  writeSections,
+  writeTextFile,
+  type PendingVersion,
+  type Section,
+  type SectionParts,
+} from './index-files.js';
 import { lexicalTerms, type WeightedTerm } from './lexical-terms.js';
 import { RandomAccessFile } from './random-access-file.js';
 import type { Hit, LabelFilter, SearchIndex } from './search-index.js';
@@ -14,7 +25,7 @@ import { utf8Offsets } from './utf8-offsets.js';
 import { VectorIndex } from './vector-index.js';
 
 /** Bumped whenever the files' layout changes; an index of another format is rebuilt. */
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 const MANIFEST_FILE = 'manifest.json';
 const DATA_FILE = 'index.bin';
 /** Article texts, UTF-8, one after another; chunks are read from it when a search returns them. */
@@ -70,6 +81,8 @@ export interface Manifest {
   skipped?: Array<{ file: string; field?: string; reason: string }>;
   /** The size cap the folder was read with: another cap reads the folder again. */
   maxArticleBytes?: number;
+  /** SHA-256 of each data file of the version, checked when it is loaded: a file changed on disk is never served. */
+  checksums: Record<string, string>;
 }
 
 /** What the articles folder looked like when an index was built from it. */
@@ -220,6 +233,22 @@ class ChunkColumns {
   }
 }
 
+/** Every data file the manifest lists must exist and hash as recorded; the graph must be listed when the version has one. */
+async function verifyChecksums(folder: string, manifest: Manifest): Promise<void> {
+  const required = [DATA_FILE, TEXTS_FILE, VECTORS_FILE, ...(manifest.graphPoints > 0 ? [GRAPH_FILE] : [])];
+  for (const file of required) {
+    const expected = manifest.checksums[file];
+    if (typeof expected !== 'string') throw damaged(folder, `the manifest has no checksum for ${file}`);
+    let actual: string;
+    try {
+      actual = await fileChecksum(join(folder, file));
+    } catch (error) {
+      throw damaged(folder, `${file} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (actual !== expected) throw damaged(folder, `${file} does not match its checksum: it was changed or damaged on disk`);
+  }
+}
+
 /** Reads and checks the manifest of the live version; undefined when no version was ever committed. */
 export async function readManifest(indexDir: string): Promise<{ folder: string; manifest: Manifest } | undefined> {
   const folder = await currentVersionFolder(indexDir);
@@ -236,7 +265,9 @@ export async function readManifest(indexDir: string): Promise<{ folder: string; 
     manifest === null ||
     !Array.isArray(manifest.articles) ||
     typeof manifest.embedder?.name !== 'string' ||
-    !Number.isInteger(manifest.labelCount)
+    !Number.isInteger(manifest.labelCount) ||
+    typeof manifest.checksums !== 'object' ||
+    manifest.checksums === null
   ) {
     throw damaged(folder, 'the manifest is incomplete');
   }
@@ -265,6 +296,8 @@ export class StoredIndex implements SearchIndex {
   private readonly allowedByFilter = new WeakMap<LabelFilter, number[]>();
   /** The version folder being written, while the index is being updated. */
   private pending: PendingVersion | undefined;
+  /** Checksums of the live version's data files, written into every manifest of that version. */
+  private checksums: Record<string, string> = {};
 
   private constructor(
     readonly embedderName: string,
@@ -295,6 +328,7 @@ export class StoredIndex implements SearchIndex {
 
   /** Reads a committed version folder; throws ChatbotError('index-corrupt') when any part is missing or inconsistent. */
   static async load(folder: string, manifest: Manifest, options: VectorSearchOptions = {}): Promise<StoredIndex> {
+    await verifyChecksums(folder, manifest);
     const sections = await readSections(join(folder, DATA_FILE));
     const { name, dimensions } = manifest.embedder;
     const labelCount = manifest.labelCount;
@@ -344,6 +378,7 @@ export class StoredIndex implements SearchIndex {
       article.labels.push(label);
     }
     index.columns = columns;
+    index.checksums = { ...manifest.checksums };
     return index;
   }
 
@@ -616,6 +651,9 @@ export class StoredIndex implements SearchIndex {
       graph.save(graphPath);
       await syncFile(graphPath);
     }
+    const dataFiles = [DATA_FILE, TEXTS_FILE, VECTORS_FILE, ...(graph ? [GRAPH_FILE] : [])];
+    this.checksums = {};
+    for (const file of dataFiles) this.checksums[file] = await fileChecksum(join(version.folder, file));
     await writeTextFile(join(version.folder, MANIFEST_FILE), JSON.stringify(this.manifest(folder)));
     await version.commit();
     this.pending = undefined;
@@ -646,6 +684,7 @@ export class StoredIndex implements SearchIndex {
       })),
       ...(folder.files ? { files: folder.files, stampedAtMs: folder.stampedAtMs } : {}),
       ...(folder.maxArticleBytes ? { maxArticleBytes: folder.maxArticleBytes } : {}),
+      checksums: this.checksums,
       skipped: folder.errors.map((error) => ({
         file: error.file,
         ...(error.field !== undefined ? { field: error.field } : {}),

@@ -158,6 +158,30 @@ describe('updateIndex', () => {
     expect(articleIdsFound(index, 'hồ sơ một cửa')[0]).toBe('mot-cua');
   });
 
+  it('never serves a changed texts.utf8 as a quote: a checksum mismatch gives a clear line and a rebuild from the articles', async () => {
+    await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder() });
+    const version = (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim();
+    const textsPath = join(indexDir, version, 'texts.utf8');
+    // Same length, one name changed: nothing but a checksum can tell.
+    const texts = await readFile(textsPath, 'utf8');
+    expect(texts).toContain('Trần Văn Bình');
+    await writeFile(textsPath, texts.replace('Trần Văn Bình', 'Trần Văn Bính'));
+    await expect(openIndex(indexDir, new FakeEmbedder())).rejects.toMatchObject({ code: 'index-corrupt', message: expect.stringMatching(/texts\.utf8 does not match its checksum/) as string });
+    const { index, summary } = await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder() });
+    expect(summary).toMatchObject({ rebuilt: true, rebuildReason: expect.stringMatching(/texts\.utf8 does not match its checksum/) as string });
+    const [label] = index.chunkLabels('bi-thu');
+    expect(index.chunk(label!)?.text).toContain('Trần Văn Bình');
+  });
+
+  it('rebuilds, with the reason, when a data file was truncated', async () => {
+    await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder() });
+    const version = (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim();
+    const vectors = await readFile(join(indexDir, version, 'vectors.f32'));
+    await writeFile(join(indexDir, version, 'vectors.f32'), vectors.subarray(0, vectors.length - 4));
+    const { summary } = await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder() });
+    expect(summary).toMatchObject({ rebuilt: true, rebuildReason: expect.stringMatching(/vectors\.f32 does not match its checksum/) as string });
+  });
+
   it('leaves the previous index usable when a crash interrupted the next version, and cleans up after it', async () => {
     const embedder = new FakeEmbedder();
     await updateIndex({ dataDir, indexDir, embedder });
