@@ -74,6 +74,11 @@ export interface UpdateIndexOptions extends VectorSearchOptions {
   lock?: IndexLockOptions;
   /** Article files larger than this are skipped with an error (MAX_ARTICLE_BYTES; 0 or absent: no cap). */
   maxArticleBytes?: number;
+  /**
+   * The index the caller already has open (a serving process): when the folder is unchanged and it is the live version,
+   * it is returned instead of loading that version a second time.
+   */
+  current?: SearchIndex;
   /** Stops the update between articles (the live version stays as it was); the update then throws the signal's reason. */
   signal?: AbortSignal;
 }
@@ -167,7 +172,8 @@ async function updateUnlocked(options: UpdateIndexOptions): Promise<{ index: Sea
   const sameCap = (recorded?.maxArticleBytes ?? 0) === (options.maxArticleBytes ?? 0);
   if (previous && recorded?.files && files && restamped && sameCap && (restamped.length === 0 || (await sameContents(options.dataDir, recorded.files, restamped)))) {
     try {
-      const index = await StoredIndex.load(previous.folder, recorded, options);
+      const reusable = options.current instanceof StoredIndex && options.current.folder === previous.folder;
+      const index = reusable ? (options.current as StoredIndex) : await StoredIndex.load(previous.folder, recorded, options);
       const count = recorded.articles.length;
       const errors = skippedErrors(recorded);
       if (restamped.length > 0) {

@@ -298,6 +298,8 @@ export class StoredIndex implements SearchIndex {
   private pending: PendingVersion | undefined;
   /** Checksums of the live version's data files, written into every manifest of that version. */
   private checksums: Record<string, string> = {};
+  /** The version folder this index was loaded from; undefined for one being built. */
+  folder: string | undefined;
 
   private constructor(
     readonly embedderName: string,
@@ -379,6 +381,7 @@ export class StoredIndex implements SearchIndex {
     }
     index.columns = columns;
     index.checksums = { ...manifest.checksums };
+    index.folder = folder;
     return index;
   }
 
