@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ function article(id: string, title: string, body: string): string {
 let root: string;
 let dataDir: string;
 let indexDir: string;
-const output = { write: (_text: string) => true };
+const output = new PassThrough().resume();
 
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'open-services-'));
