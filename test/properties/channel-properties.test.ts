@@ -76,7 +76,8 @@ describe('webhook verifiers (properties)', () => {
         const signature = oaSignature(event);
         const body = Buffer.from(event.rawBody);
         if (body.length > 0) {
-          body[position % body.length] ^= 1;
+          const at = position % body.length;
+          body[at] = body[at]! ^ 1;
           expect(verifyOaSignature(signature, { ...event, rawBody: body })).toBe(false);
         }
         expect(verifyOaSignature(signature, { ...event, timestamp: `${event.timestamp}0` })).toBe(false);

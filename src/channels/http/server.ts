@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { AnswerAdmission } from './answer-admission.js';
 import { chatPage } from './chat-page.js';
 import { clientAddress, visitorKey } from './client-address.js';
 import { closeGracefully, InFlightRequests, type GracefulCloseOptions } from './graceful-close.js';
@@ -76,7 +77,7 @@ interface ServedRoute {
 export function createHttpServer(options: HttpServerOptions): HttpServer {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const limiter = new RateLimiter(options.rateLimitPerMinute, 60_000, options.now);
-  const admission = { answering: 0, cap: options.maxConcurrentAnswers ?? 0 };
+  const admission = new AnswerAdmission(options.maxConcurrentAnswers ?? 0);
   const routes: ServedRoute[] = [
     { method: 'GET', path: '/', handle: async () => ({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: chatPage }) },
     { method: 'GET', path: '/healthz', handle: async () => ({ status: 200, body: { ok: true, ...(options.health?.() ?? {}) } }) },
@@ -225,7 +226,7 @@ async function handleAsk(
   context: RequestContext,
   options: HttpServerOptions,
   limiter: RateLimiter,
-  admission: { answering: number; cap: number },
+  admission: AnswerAdmission,
 ): Promise<HttpResponse> {
   const parsed = readJson(request);
   if ('refusal' in parsed) return parsed.refusal;
@@ -238,17 +239,16 @@ async function handleAsk(
   if ([...question].length > options.maxQuestionLength) {
     return { status: 413, body: { error: message('error.question-too-long', language, { max: options.maxQuestionLength }) } };
   }
-  // Excess load is turned away before it costs anything (and before it uses up the visitor's quota).
-  if (admission.cap > 0 && admission.answering >= admission.cap) {
-    return { status: 503, headers: { 'retry-after': String(RETRY_AFTER_BUSY_SECONDS) }, body: { error: message('error.busy', language) } };
-  }
   if (!limiter.tryAcquire(context.visitor)) {
     return { status: 429, headers: { 'retry-after': '60' }, body: { error: errorMessage('rate-limited', language) } };
   }
+  // Excess load is turned away at once, before it costs anything.
+  const turn = admission.enter();
+  if (!turn) return { status: 503, headers: { 'retry-after': String(RETRY_AFTER_BUSY_SECONDS) }, body: { error: message('error.busy', language) } };
+  const release = await turn;
   const place = typeof body.place === 'string' && body.place.trim() ? body.place : undefined;
   const channel = body.channel === 'web' ? 'web' : 'http';
   const userKey = typeof body.user === 'string' && options.userKeys ? options.userKeys.userKey(channel, body.user) : undefined;
-  admission.answering += 1;
   try {
     const result = await options.ask.ask({
       text: question,
@@ -259,7 +259,7 @@ async function handleAsk(
     });
     return { status: 200, body: result };
   } finally {
-    admission.answering -= 1;
+    release();
   }
 }
 
