@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { Server as NetServer } from 'node:net';
 
 /** Options of `closeGracefully`. */
 export interface GracefulCloseOptions {
@@ -35,22 +36,33 @@ export class InFlightRequests {
   }
 }
 
+/** After the last request in flight, how long to wait for requests already sent but not yet read before closing. */
+const SETTLE_MS = 50;
+
 /**
- * Stops accepting connections, closes the idle ones, lets the requests in flight finish (their connections close
- * after the response) and, after `graceMs`, cuts whatever is still open. Resolves when the server is closed.
+ * Stops accepting connections, lets the requests in flight finish — and those already sent on open connections but
+ * not yet read, which Node's own `close` would cut as "idle" — with `Connection: close` on their responses, and after
+ * `graceMs` cuts whatever is still open. Resolves when the server is closed.
  */
 export async function closeGracefully(server: Server, inFlight: InFlightRequests, options: GracefulCloseOptions = {}): Promise<void> {
   const graceMs = options.graceMs ?? 10_000;
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeIdleConnections();
+  // The listening socket only: http.Server#close would also drop connections whose request is not parsed yet.
+  const closed = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<'expired'>((resolve) => {
     timer = setTimeout(() => resolve('expired'), graceMs);
   });
-  const outcome = await Promise.race([inFlight.idle().then(() => 'finished' as const), expired]);
+  for (;;) {
+    const outcome = await Promise.race([inFlight.idle().then(() => 'finished' as const), expired]);
+    if (outcome === 'expired') {
+      options.onTimeout?.(inFlight.size);
+      break;
+    }
+    const settled = await Promise.race([new Promise<'settled'>((resolve) => setTimeout(() => resolve('settled'), SETTLE_MS)), expired]);
+    if (settled === 'expired' || inFlight.size === 0) break;
+  }
   clearTimeout(timer);
-  if (outcome === 'expired') options.onTimeout?.(inFlight.size);
-  // Finished responses leave keep-alive connections idle; nothing more will be answered on them.
+  // What is left are idle kept-alive connections: nothing more will be answered on them.
   server.closeAllConnections();
   await closed;
 }
