@@ -47,7 +47,7 @@ async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boo
   return condition();
 }
 
-function post(baseUrl: string, path: string, body: object, localAddress?: string): Promise<{ status: number; body: string }> {
+function post(baseUrl: string, path: string, body: object, localAddress?: string, onSent?: () => void): Promise<{ status: number; body: string }> {
   const url = new URL(path, baseUrl);
   const text = JSON.stringify(body);
   return new Promise((resolve) => {
@@ -70,6 +70,7 @@ function post(baseUrl: string, path: string, body: object, localAddress?: string
     );
     outgoing.setTimeout(20_000, () => outgoing.destroy());
     outgoing.on('error', (error) => resolve({ status: 0, body: error.message }));
+    if (onSent) outgoing.on('finish', onSent);
     outgoing.end(text);
   });
 }
@@ -220,17 +221,23 @@ async function hugeArticle(work: string): Promise<void> {
 async function sigtermInFlight(work: string): Promise<void> {
   const env = serveEnvironment({ DATA_DIR: SAMPLE, INDEX_DIR: join(work, 'term-index'), DATABASE_PATH: join(work, 'term.sqlite'), RATE_LIMIT_PER_MINUTE: '0', MAX_CONCURRENT_ANSWERS: '0' });
   const server = await startServe(env);
-  let first!: () => void;
-  const firstAnswered = new Promise<void>((resolve) => (first = resolve));
+  // SIGTERM once every request has been written to its connection: all 64 are then in flight.
+  let sent = 0;
+  let allSent!: () => void;
+  const written = new Promise<void>((resolve) => (allSent = resolve));
   const requests = Array.from({ length: 64 }, (_, index) =>
-    post(server.baseUrl, '/api/ask', { question: `Bí thư Đảng ủy phường An Hải là ai? (${index})` }).then((response) => (first(), response)),
+    post(server.baseUrl, '/api/ask', { question: `Bí thư Đảng ủy phường An Hải là ai? (${index})` }, undefined, () => {
+      sent += 1;
+      if (sent === 64) allSent();
+    }),
   );
-  await firstAnswered;
+  await written;
   server.child.kill('SIGTERM');
   const responses = await Promise.all(requests);
   const exit = await server.exited;
   const answered = responses.filter((response) => response.status === 200).length;
-  report('SIGTERM with 64 answers in flight', answered === 64 && exit.code === 0, `${answered} of 64 answered, ${64 - answered} cut off; exit code ${exit.code}`);
+  const failures = [...new Set(responses.filter((response) => response.status !== 200).map((response) => `${response.status} ${response.body.slice(0, 40)}`))];
+  report('SIGTERM with 64 answers in flight', answered === 64 && exit.code === 0, `${answered} of 64 answered, ${64 - answered} cut off${failures.length ? ` (${failures.join('; ')})` : ''}; exit code ${exit.code}`);
 }
 
 async function idleSockets(work: string): Promise<void> {

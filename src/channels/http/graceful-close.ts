@@ -36,8 +36,14 @@ export class InFlightRequests {
   }
 }
 
-/** After the last request in flight, how long to wait for requests already sent but not yet read before closing. */
-const SETTLE_MS = 50;
+/** After the last request in flight, event-loop turns to wait for requests already sent but not yet read. */
+const SETTLE_TURNS = 2;
+/** Longest time a stopping server keeps accepting the connections that were already waiting. */
+const ACCEPT_DRAIN_MS = 1_000;
+
+function nextTurns(turns: number): Promise<void> {
+  return turns <= 0 ? Promise.resolve() : new Promise((resolve) => setImmediate(() => resolve(nextTurns(turns - 1))));
+}
 
 /**
  * Stops accepting connections, lets the requests in flight finish — and those already sent on open connections but
@@ -46,7 +52,18 @@ const SETTLE_MS = 50;
  */
 export async function closeGracefully(server: Server, inFlight: InFlightRequests, options: GracefulCloseOptions = {}): Promise<void> {
   const graceMs = options.graceMs ?? 10_000;
-  // The listening socket only: http.Server#close would also drop connections whose request is not parsed yet.
+  // Connections the kernel already completed (a client may have written its request on them) are accepted first, until
+  // a turn of the event loop brings no new one (at most ACCEPT_DRAIN_MS), rather than reset when the listener closes.
+  let accepted = 0;
+  const count = () => (accepted += 1);
+  server.on('connection', count);
+  const acceptUntil = Date.now() + ACCEPT_DRAIN_MS;
+  for (let seen = -1; seen !== accepted && Date.now() < acceptUntil; ) {
+    seen = accepted;
+    await nextTurns(SETTLE_TURNS);
+  }
+  server.off('connection', count);
+  // Then the listening socket only: http.Server#close would also drop connections whose request is not parsed yet.
   const closed = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<'expired'>((resolve) => {
@@ -58,8 +75,9 @@ export async function closeGracefully(server: Server, inFlight: InFlightRequests
       options.onTimeout?.(inFlight.size);
       break;
     }
-    const settled = await Promise.race([new Promise<'settled'>((resolve) => setTimeout(() => resolve('settled'), SETTLE_MS)), expired]);
-    if (settled === 'expired' || inFlight.size === 0) break;
+    // Requests already in the sockets are read in the loop's poll phase; two turns make sure one has run since.
+    await nextTurns(SETTLE_TURNS);
+    if (inFlight.size === 0) break;
   }
   clearTimeout(timer);
   // What is left are idle kept-alive connections: nothing more will be answered on them.
