@@ -153,6 +153,9 @@ describe('HTTP API under hostile use', () => {
     const inFlight = sendRequest(base, '/api/ask', { body: question() });
     await held.waiting;
     const stopped = server!.shutdown({ graceMs: 60_000 });
+    // The listener closes once the connections already waiting have been accepted.
+    for (let turn = 0; turn < 10_000 && server!.listening; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+    expect(server!.listening).toBe(false);
     await expect(sendRequest(base, '/healthz')).rejects.toThrow(/ECONNREFUSED/);
     held.open();
     const response = await inFlight;
