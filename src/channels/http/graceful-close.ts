@@ -9,6 +9,9 @@ export interface GracefulCloseOptions {
   onTimeout?: (open: number) => void;
 }
 
+/** How often a stopping server looks again for connections whose first request has not arrived yet. */
+const FRESH_POLL_MS = 10;
+
 /** Requests a server is answering, counted so a shutdown can wait for them. */
 export class InFlightRequests {
   private count = 0;
@@ -50,7 +53,13 @@ function nextTurns(turns: number): Promise<void> {
  * not yet read, which Node's own `close` would cut as "idle" — with `Connection: close` on their responses, and after
  * `graceMs` cuts whatever is still open. Resolves when the server is closed.
  */
-export async function closeGracefully(server: Server, inFlight: InFlightRequests, options: GracefulCloseOptions = {}): Promise<void> {
+export async function closeGracefully(
+  server: Server,
+  inFlight: InFlightRequests,
+  options: GracefulCloseOptions = {},
+  /** Connections accepted whose first request has not been read yet: a client may have sent it already. */
+  freshConnections: () => number = () => 0,
+): Promise<void> {
   const graceMs = options.graceMs ?? 10_000;
   // Connections the kernel already completed (a client may have written its request on them) are accepted first, until
   // a turn of the event loop brings no new one (at most ACCEPT_DRAIN_MS), rather than reset when the listener closes.
@@ -77,7 +86,14 @@ export async function closeGracefully(server: Server, inFlight: InFlightRequests
     }
     // Requests already in the sockets are read in the loop's poll phase; two turns make sure one has run since.
     await nextTurns(SETTLE_TURNS);
-    if (inFlight.size === 0) break;
+    if (inFlight.size > 0) continue;
+    if (freshConnections() === 0) break;
+    // A connection that never sends is closed by the header timeout, and the grace period bounds this wait anyway.
+    const waited = await Promise.race([new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), FRESH_POLL_MS)), expired]);
+    if (waited === 'expired') {
+      options.onTimeout?.(inFlight.size);
+      break;
+    }
   }
   clearTimeout(timer);
   // What is left are idle kept-alive connections: nothing more will be answered on them.

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { AnswerAdmission } from './answer-admission.js';
 import { chatPage } from './chat-page.js';
 import { clientAddress, visitorKey } from './client-address.js';
@@ -87,6 +88,8 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   ];
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const inFlight = new InFlightRequests();
+  /** Connections whose first request has not arrived yet. */
+  const fresh = new Set<Socket>();
   let closing = false;
 
   const server = createServer(
@@ -98,17 +101,22 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       connectionsCheckingInterval: Math.min(1_000, timeouts.headersMs),
     },
     (incoming, outgoing) => {
+      fresh.delete(incoming.socket);
       outgoing.on('close', inFlight.begin());
       if (closing) outgoing.setHeader('connection', 'close');
       const visitor = visitorKey(clientAddress(incoming.socket.remoteAddress, incoming.headers['x-forwarded-for'], options.trustProxy ?? 0));
       void serve(incoming, outgoing, routes, { visitor }, log);
     },
   ) as HttpServer;
+  server.on('connection', (socket: Socket) => {
+    fresh.add(socket);
+    socket.once('close', () => fresh.delete(socket));
+  });
   server.timeout = timeouts.idleMs;
   if (options.maxConnections) server.maxConnections = options.maxConnections;
   server.shutdown = (closeOptions = {}) => {
     closing = true;
-    return closeGracefully(server, inFlight, closeOptions);
+    return closeGracefully(server, inFlight, closeOptions, () => fresh.size);
   };
   return server;
 }
