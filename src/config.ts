@@ -18,6 +18,11 @@ export interface Config {
   maxConnections: number;
   /** Article files larger than this many bytes are skipped with a line (0 = no cap). */
   maxArticleBytes: number;
+  /**
+   * The offline embedder when no OPENAI_EMBEDDING_MODEL is set: `hashing` (hashed syllables) or `corpus` (hashed
+   * syllables plus term vectors learned from the articles at ingest).
+   */
+  offlineEmbedder: 'hashing' | 'corpus';
   openai: {
     apiKey: string | undefined;
     baseUrl: string | undefined;
@@ -38,6 +43,8 @@ export interface Config {
     userKeySalt: string | undefined;
     /** Days the answer log (and its feedback) is kept; 0 = forever. */
     answerLogDays: number;
+    /** How long a conversation is remembered after its last message. */
+    conversationTtlMinutes: number;
   };
   discord: {
     token: string | undefined;
@@ -60,6 +67,8 @@ export interface Config {
     apiBaseUrl: string;
     oauthBaseUrl: string;
     maxEventAgeSeconds: number;
+    /** The code Zalo gives to verify the webhook's domain; the server then serves `/zalo_verifier<code>.html`. */
+    domainVerification: string | undefined;
     enabled: boolean;
   };
   zaloBot: {
@@ -132,6 +141,10 @@ export function loadConfig(env: Environment = process.env): Readonly<Config> {
   const zaloOaSecret = text('ZALO_OA_SECRET_KEY');
   const zaloOaAppId = text('ZALO_OA_APP_ID');
   const zaloOaAccessToken = text('ZALO_OA_ACCESS_TOKEN');
+  const zaloDomainVerification = text('ZALO_DOMAIN_VERIFICATION');
+  if (zaloDomainVerification !== undefined && !/^[A-Za-z0-9_-]{1,200}$/.test(zaloDomainVerification)) {
+    problems.push('ZALO_DOMAIN_VERIFICATION must be the code alone (letters, digits, _ and -), e.g. from zalo_verifier<code>.html or the content of the meta tag');
+  }
   const zaloBotToken = text('ZALO_BOT_TOKEN');
   const zaloBotMode = text('ZALO_BOT_MODE') ?? 'webhook';
   if (zaloBotMode !== 'webhook' && zaloBotMode !== 'polling') {
@@ -153,6 +166,11 @@ export function loadConfig(env: Environment = process.env): Readonly<Config> {
     problems.push('Zalo OA needs ZALO_OA_APP_ID, ZALO_OA_SECRET_KEY and ZALO_OA_ACCESS_TOKEN together');
   }
 
+  const offlineEmbedder = text('OFFLINE_EMBEDDER') ?? 'hashing';
+  if (offlineEmbedder !== 'hashing' && offlineEmbedder !== 'corpus') {
+    problems.push(`OFFLINE_EMBEDDER=${JSON.stringify(offlineEmbedder)} must be hashing or corpus`);
+  }
+
   const config: Config = {
     dataDir: text('DATA_DIR') ?? 'data/articles',
     indexDir: text('INDEX_DIR') ?? 'data/index',
@@ -165,6 +183,7 @@ export function loadConfig(env: Environment = process.env): Readonly<Config> {
     maxConcurrentAnswers: number('MAX_CONCURRENT_ANSWERS', 8, { min: 0, max: 10_000 }),
     maxConnections: number('MAX_CONNECTIONS', 512, { min: 0, max: 1_000_000 }),
     maxArticleBytes: number('MAX_ARTICLE_BYTES', 4 * 1024 * 1024, { min: 0, max: 2 ** 32 - 1 }),
+    offlineEmbedder: offlineEmbedder === 'corpus' ? 'corpus' : 'hashing',
     openai: {
       apiKey: openaiApiKey,
       baseUrl: openaiBaseUrl,
@@ -179,6 +198,7 @@ export function loadConfig(env: Environment = process.env): Readonly<Config> {
     store: {
       databasePath: text('DATABASE_PATH') ?? 'data/hoiphuong.sqlite',
       pinMatchThreshold: number('PIN_MATCH_THRESHOLD', 0.8, { min: 0, max: 1 }),
+      conversationTtlMinutes: number('CONVERSATION_TTL_MINUTES', 30, { min: 1, max: 7 * 24 * 60 }),
       userKeySalt: text('USER_KEY_SALT'),
       answerLogDays: number('ANSWER_LOG_DAYS', 180, { min: 0, max: 36_500 }),
     },
@@ -202,6 +222,7 @@ export function loadConfig(env: Environment = process.env): Readonly<Config> {
       apiBaseUrl: url('ZALO_OA_API_BASE_URL', 'https://openapi.zalo.me') ?? 'https://openapi.zalo.me',
       oauthBaseUrl: url('ZALO_OAUTH_BASE_URL', 'https://oauth.zaloapp.com') ?? 'https://oauth.zaloapp.com',
       maxEventAgeSeconds: number('ZALO_OA_MAX_EVENT_AGE_SECONDS', 300, { min: 0, max: 86_400 }),
+      domainVerification: zaloDomainVerification,
       enabled: zaloOaAll,
     },
     zaloBot: {

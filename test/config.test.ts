@@ -45,4 +45,9 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
     expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
   });
+
+  it('takes ZALO_DOMAIN_VERIFICATION as the code alone and refuses a pasted meta tag', () => {
+    expect(loadConfig({ ZALO_DOMAIN_VERIFICATION: 'MeVd6Dce_Sp-9' }).zaloOa.domainVerification).toBe('MeVd6Dce_Sp-9');
+    expect(() => loadConfig({ ZALO_DOMAIN_VERIFICATION: '<meta property="zalo-platform-site-verification" content="x" />' })).toThrow(/ZALO_DOMAIN_VERIFICATION must be the code alone/);
+  });
 });

@@ -1,9 +1,25 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ChatbotError } from '../core/errors.js';
-import { scoreAnswer, summarizeScores, type QaItem, type ScoredAnswer } from '../core/score-answers.js';
+import { referenceSummary, scoreAnswer, summarizeScores, summaryLine, type QaItem, type ScoredAnswer, type ScoreSummary, type Tally } from '../core/score-answers.js';
 import { openServices } from './open-services.js';
 import type { Command } from './command-context.js';
+import type { AskResult } from '../core/types.js';
+
+const USAGE = 'Usage: hoiphuong eval QA.jsonl [--data DIR] [--index DIR] [--answers FILE] [--json]';
+
+/** Reads the QA file (relative to the current directory); a missing or unreadable one is one line, not a stack trace. */
+async function readQaFile(path: string): Promise<string> {
+  try {
+    return await readFile(resolve(path), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new ChatbotError('input-invalid', `File not found: ${path} (looked for ${resolve(path)}).`);
+    if (code === 'EISDIR') throw new ChatbotError('input-invalid', `${path} is a folder; give a JSON-lines QA file such as ../shared/corpus/qa-dev.jsonl.`);
+    throw new ChatbotError('input-invalid', `Cannot read ${path} (${code ?? (error as Error).message}).`);
+  }
+}
 
 function parseQaFile(path: string, content: string): QaItem[] {
   const items: QaItem[] = [];
@@ -30,47 +46,62 @@ function parseQaFile(path: string, content: string): QaItem[] {
   return items;
 }
 
-const percent = (value: number) => (Number.isNaN(value) ? 'n/a' : `${(100 * value).toFixed(1)}%`);
-
-/** `hoiphuong eval QA.jsonl [--data DIR] [--index DIR] [--json]`: accuracy per kind and variant, then the failures. */
+/**
+ * `hoiphuong eval QA.jsonl [--data DIR] [--index DIR] [--answers FILE] [--json]`: asks every question, scores the
+ * answers with the reference scorer's rules and prints its figures (overall, per kind, per variant), then the failures.
+ * `--answers` also writes the answers as `ask --json` lines, for `node ../shared/eval/score.mjs QA.jsonl FILE`.
+ */
 export const evalCommand: Command = async (args, context) => {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, data: { type: 'string' }, index: { type: 'string' } },
-  });
-  const path = positionals[0];
-  if (!path) throw new ChatbotError('input-invalid', 'Usage: hoiphuong eval QA.jsonl [--data DIR] [--index DIR] [--json]');
-  let content: string;
+  let parsed;
   try {
-    content = await readFile(path, 'utf8');
-  } catch {
-    throw new ChatbotError('input-invalid', `Cannot read the QA file ${path}. Give a JSON-lines file like ../shared/corpus/qa-dev.jsonl.`);
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { json: { type: 'boolean', default: false }, data: { type: 'string' }, index: { type: 'string' }, answers: { type: 'string' } },
+    });
+  } catch (error) {
+    throw new ChatbotError('input-invalid', `${(error as Error).message}. ${USAGE}`);
   }
-  const items = parseQaFile(path, content);
+  const { values, positionals } = parsed;
+  const path = positionals[0];
+  if (!path) throw new ChatbotError('input-invalid', USAGE);
+  const items = parseQaFile(path, await readQaFile(path));
   const services = await openServices(context.config, {
     ...(values.data ? { dataDir: values.data } : {}),
     ...(values.index ? { indexDir: values.index } : {}),
     output: context.stderr,
   });
-  const scored: ScoredAnswer[] = [];
-  for (const item of items) {
-    const result = await services.ask.ask({ text: item.question, channel: 'cli' });
-    scored.push(scoreAnswer(item, result));
+  const results: AskResult[] = [];
+  try {
+    for (const item of items) results.push(await services.ask.ask({ text: item.question, channel: 'cli' }));
+  } finally {
+    await services.close();
   }
-  await services.close();
+  if (values.answers) await writeFile(resolve(values.answers), results.map((result) => `${JSON.stringify(result)}\n`).join(''));
+  const scored = items.map((item, index) => scoreAnswer(item, results[index] as AskResult));
   const summary = summarizeScores(scored);
+  const failures = scored.filter((entry) => !entry.ok);
   if (values.json) {
-    context.stdout.write(`${JSON.stringify({ summary, failures: scored.filter((entry) => !entry.ok).map((entry) => ({ id: entry.item.id, question: entry.item.question, why: entry.why, answer: entry.result.answer })) }, null, 1)}\n`);
+    const failed = failures.map((entry) => ({ id: entry.item.id, kind: entry.item.kind, variant: entry.item.variant, question: entry.item.question, why: entry.why, answer: entry.result.answer }));
+    context.stdout.write(`${JSON.stringify({ summary: referenceSummary(summary), failures: failed }, null, 1)}\n`);
     return 0;
   }
-  const out: string[] = [];
-  out.push(`${summary.questions} questions · answerable ${percent(summary.answerableAccuracy)} · unanswerable refused ${percent(summary.unanswerableRefusal)}`);
-  out.push('', 'By kind:');
-  for (const [kind, row] of Object.entries(summary.byKind)) out.push(`  ${kind.padEnd(14)} ${row.ok}/${row.total}`);
-  out.push('', 'By variant:');
-  for (const [variant, row] of Object.entries(summary.byVariant)) out.push(`  ${variant.padEnd(14)} ${row.ok}/${row.total}`);
-  const failures = scored.filter((entry) => !entry.ok);
+  context.stdout.write(`${evalReport(summary, failures).join('\n')}\n`);
+  return 0;
+};
+
+/** The readable report: the reference scorer's line, per kind, per variant (answerable questions), then the failures. */
+export function evalReport(summary: ScoreSummary, failures: readonly ScoredAnswer[]): string[] {
+  const ambiguousCount = summary.byKind.ambiguous?.total ?? 0;
+  const out = [`${summary.questions} questions · ${summaryLine(summary, ambiguousCount > 0)}`];
+  if (ambiguousCount > 0 && summary.ambiguousRefusedAtAll !== summary.ambiguousAskedBack) {
+    // The reference scorer counts any refusal of an ambiguous question as asking back; say where the two part.
+    const refusedOtherwise = Math.round((summary.ambiguousRefusedAtAll - summary.ambiguousAskedBack) * ambiguousCount);
+    out.push(`  (${refusedOtherwise} ambiguous question(s) refused for another reason, not asking which place; the reference scorer counts those as asked back: ${(100 * summary.ambiguousRefusedAtAll).toFixed(1)}%)`);
+  }
+  const rows = (table: Record<string, Tally>) => Object.entries(table).map(([name, row]) => `  ${name.padEnd(16)} ${`${row.ok}/${row.total}`.padStart(7)}  ${percentOf(row)}`);
+  out.push('', 'By kind:', ...rows(summary.byKind));
+  out.push('', 'By variant (answerable questions):', ...rows(summary.byVariant));
   if (failures.length) {
     out.push('', 'Failures:');
     for (const entry of failures) {
@@ -79,6 +110,9 @@ export const evalCommand: Command = async (args, context) => {
       out.push(`    → ${entry.result.answer.slice(0, 200).replace(/\n/g, ' ')}`);
     }
   }
-  context.stdout.write(`${out.join('\n')}\n`);
-  return 0;
-};
+  return out;
+}
+
+function percentOf(row: Tally): string {
+  return row.total ? `${((100 * row.ok) / row.total).toFixed(1)}%` : 'n/a';
+}

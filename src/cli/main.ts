@@ -11,8 +11,8 @@ Usage: hoiphuong <command> [options]
   serve                         Start the HTTP API and web chat (and Discord/Zalo when configured)
   ask [--json] [--data DIR] [--index DIR] ["question"]
                                 Answer a question; with --json and no question, read one per line from stdin
-  eval QA.jsonl [--data DIR] [--index DIR] [--json]
-                                Score the bot on a QA file (same rules as the reference scorer)
+  eval QA.jsonl [--data DIR] [--index DIR] [--answers FILE] [--json]
+                                Score the bot on a QA file (same rules and figures as the reference scorer)
   ingest [--data DIR] [--index DIR]
                                 Build or update the search index from the articles
   pins list|add|remove|export|import

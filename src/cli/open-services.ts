@@ -1,13 +1,18 @@
 import { createAskService } from '../core/ask-service.js';
-import { connectOpenAIEmbedder, createAnswerGenerator } from '../llm/create-answer-generator.js';
+import { createConversationService } from '../core/conversation-service.js';
+import { MemoryConversationStore } from '../core/memory-conversation-store.js';
+import { connectOpenAIEmbedder, createAnswerGenerator, createQuestionCondenser } from '../llm/create-answer-generator.js';
+import { CorpusEmbedder, embedderFor } from '../search/corpus-embedder.js';
 import { HashingEmbedder } from '../search/hashing-embedder.js';
 import { HybridRetriever } from '../search/hybrid-retriever.js';
 import { PlaceGazetteer } from '../search/place-gazetteer.js';
+import { CorpusVocabulary } from '../search/corpus-vocabulary.js';
 import { openIndex, updateIndex, type IngestSummary, type SearchIndex } from '../search/search-index.js';
 import { SqliteStore } from '../store/sqlite-store.js';
 import { toChatbotError } from '../core/errors.js';
+import { defaultPlaceWarning } from './default-place-warning.js';
 import type { Config } from '../config.js';
-import type { AskService, Embedder, Retriever } from '../core/ports.js';
+import type { AskService, ConversationStore, Embedder, Retriever } from '../core/ports.js';
 import type { TextOutput } from './command-context.js';
 
 /** Everything the commands and channels share, wired from the config. */
@@ -19,12 +24,15 @@ export interface Services {
   readonly ingest: IngestSummary | undefined;
   /** Settles when the index is up to date with the articles (at once unless `ingest` was `background`). */
   ready: Promise<IngestSummary>;
-  embedder: Embedder;
+  /** The embedder of the current index (a corpus embedder is bound to the index's term vectors). */
+  readonly embedder: Embedder;
   readonly gazetteer: PlaceGazetteer;
   /** Retrieves from the current index, whichever it is when asked. */
   retriever: Retriever;
-  /** Answers from the current index, whichever it is when asked. */
+  /** What channels call: answers from the current index, continuing conversations (kept in the store, or in memory without one). */
   ask: AskService;
+  /** The same answering around another conversation store (the CLI keeps a batch's dialogues in memory). */
+  withConversations(store: ConversationStore): AskService;
   /** Pins, answer log, feedback, settings and tokens; undefined when `store` was `none` or an optional store failed. */
   store: SqliteStore | undefined;
   log: (line: string) => void;
@@ -43,6 +51,8 @@ export interface OpenServicesOptions {
    * `optional` (ask): pins apply when the database opens, answers are not logged; `none` (eval, bench).
    */
   store?: 'required' | 'optional' | 'none';
+  /** A default place given on the command line (`--place`), checked like DEFAULT_PLACE at start-up. */
+  defaultPlace?: { setting: string; place: string };
   /**
    * `before` (default): the index is brought up to date before anything answers. `background` (serve): when a usable
    * index exists, answers come from it at once while the update runs, and from the new one when it is done; a long
@@ -54,23 +64,28 @@ export interface OpenServicesOptions {
 /** What answers a question: one index and what is built on it. */
 interface Answering {
   index: SearchIndex;
+  embedder: Embedder;
   gazetteer: PlaceGazetteer;
   retriever: HybridRetriever;
-  ask: AskService;
+  withConversations(conversations: ConversationStore): AskService;
 }
 
-/** Chooses the embedder: the OpenAI-compatible one when OPENAI_EMBEDDING_MODEL is set, the offline one otherwise. */
+/**
+ * Chooses the embedder: the OpenAI-compatible one when OPENAI_EMBEDDING_MODEL is set, otherwise the offline one
+ * OFFLINE_EMBEDDER names (a `CorpusEmbedder` gets its term vectors from the index, see `updateIndex`).
+ */
 export async function createEmbedder(config: Readonly<Config>): Promise<Embedder> {
-  return (await connectOpenAIEmbedder(config)) ?? new HashingEmbedder();
+  return (await connectOpenAIEmbedder(config)) ?? (config.offlineEmbedder === 'corpus' ? new CorpusEmbedder() : new HashingEmbedder());
 }
 
 /** Brings the index up to date with the articles and wires retrieval, answering and (when configured) the store and LLM. */
 export async function openServices(config: Readonly<Config>, options: OpenServicesOptions): Promise<Services> {
   const log = (line: string) => options.output.write(`${line}\n`);
-  const embedder = await createEmbedder(config);
   const dataDir = options.dataDir ?? config.dataDir;
   const indexDir = options.indexDir ?? config.indexDir;
+  const baseEmbedder = await createEmbedder(config);
   const generator = createAnswerGenerator(config, log);
+  const condenser = createQuestionCondenser(config);
   let current: Answering | undefined;
   // Pins name places too: a pin about one ward never answers a question about another.
   const placeOf = (text: string) => {
@@ -78,28 +93,52 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
     return match?.kind === 'known' ? match.labels.join(' | ') : undefined;
   };
   const store = openStore(config, placeOf, options.store ?? 'none', log);
-  const wire = (index: SearchIndex): Answering => {
+  const conversations = store?.conversations ?? new MemoryConversationStore(config.store.conversationTtlMinutes * 60_000);
+  const defaultPlace = options.defaultPlace ?? (config.defaultPlace ? { setting: 'DEFAULT_PLACE', place: config.defaultPlace } : undefined);
+
+  const wire = (index: SearchIndex, embedder: Embedder): Answering => {
     const gazetteer = PlaceGazetteer.fromArticles(index.articles());
+    const warning = !current && defaultPlace && defaultPlaceWarning(defaultPlace.setting, defaultPlace.place, gazetteer);
+    if (warning) log(warning);
     const retriever = new HybridRetriever(index, embedder, gazetteer, log);
-    const ask = createAskService({
+    const vocabulary = index.unigramFrequencies ? new CorpusVocabulary(() => index.unigramFrequencies?.() ?? new Map()) : undefined;
+    const answers = createAskService({
       retriever,
       places: gazetteer,
+      ...(vocabulary ? { vocabulary } : {}),
       ...(generator ? { generator } : {}),
       ...(store ? { pins: store.pins } : {}),
       ...(store && options.store === 'required' ? { recorder: store.answers } : {}),
       ...(config.defaultPlace ? { defaultPlace: config.defaultPlace } : {}),
       log,
     });
-    return { index, gazetteer, retriever, ask };
+    const placeOfArticle = new Map(gazetteer.all().flatMap((place) => place.articleIds.map((id) => [id, place.label] as const)));
+    const made = new WeakMap<ConversationStore, AskService>();
+    const withConversations = (store: ConversationStore): AskService => {
+      let service = made.get(store);
+      if (!service) {
+        service = createConversationService({
+          answers,
+          places: gazetteer,
+          conversations: store,
+          placeOfArticle: (id) => placeOfArticle.get(id),
+          ...(condenser ? { condenser } : {}),
+          log,
+        });
+        made.set(store, service);
+      }
+      return service;
+    };
+    return { index, embedder, gazetteer, retriever, withConversations };
   };
 
   const stopping = new AbortController();
   let summary: IngestSummary | undefined;
-  const update = async (): Promise<{ index: SearchIndex; summary: IngestSummary }> => {
+  const update = async () => {
     const result = await updateIndex({
       dataDir,
       indexDir,
-      embedder,
+      embedder: baseEmbedder,
       lock: { onWait: (holder: string) => log(`Waiting for ${holder}, which is updating ${indexDir}…`) },
       maxArticleBytes: config.maxArticleBytes,
       signal: stopping.signal,
@@ -113,12 +152,12 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
 
   let ready: Promise<IngestSummary> | undefined;
   if (options.ingest === 'background') {
-    const previous = await openIndex(indexDir, embedder).catch(() => undefined);
+    const previous = await openIndex(indexDir, baseEmbedder).catch(() => undefined);
     if (previous) {
-      current = wire(previous);
+      current = wire(previous, embedderFor(previous as Parameters<typeof embedderFor>[0], baseEmbedder));
       log(`Answering from the existing index (${previous.articles().length} articles) while it is brought up to date…`);
-      ready = update().then(({ index, summary: done }) => {
-        if (index !== current?.index) current = wire(index);
+      ready = update().then(({ index, embedder, summary: done }) => {
+        if (index !== current?.index) current = wire(index, embedder);
         return done;
       });
       // Failures are reported through `ready`; the server keeps answering from the index it has.
@@ -126,8 +165,8 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
     }
   }
   if (!current) {
-    const { index, summary: done } = await update();
-    current = wire(index);
+    const { index, embedder, summary: done } = await update();
+    current = wire(index, embedder);
     ready = Promise.resolve(done);
   }
 
@@ -146,12 +185,15 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
       return summary;
     },
     ready: ready!,
-    embedder,
+    get embedder() {
+      return answering().embedder;
+    },
     get gazetteer() {
       return answering().gazetteer;
     },
     retriever: { retrieve: (query, limit, retrieveOptions) => answering().retriever.retrieve(query, limit, retrieveOptions) },
-    ask: { ask: (question) => answering().ask.ask(question) },
+    ask: { ask: (question) => answering().withConversations(conversations).ask(question) },
+    withConversations: (other) => ({ ask: (question) => answering().withConversations(other).ask(question) }),
     store,
     log,
     close,

@@ -4,11 +4,13 @@ import { parseArgs } from 'node:util';
 import { createHttpServer } from '../channels/http/server.js';
 import { startZaloBotPolling } from '../channels/zalo/bot-polling.js';
 import { createZaloBotRoute } from '../channels/zalo/bot-webhook.js';
+import { createZaloDomainVerificationRoute } from '../channels/zalo/domain-verification.js';
 import { createZaloOaRoute } from '../channels/zalo/oa-webhook.js';
 import type { HttpRoute } from '../channels/http/http-route.js';
 import { toChatbotError } from '../core/errors.js';
 import type { IngestSummary } from '../search/search-index.js';
 import { startAnswerLogRetention } from '../store/answer-retention.js';
+import { keepChannelRunning, type KeptChannel } from '../channels/keep-channel-running.js';
 import { openServices } from './open-services.js';
 import type { Command } from './command-context.js';
 
@@ -44,36 +46,14 @@ export const serveCommand: Command = async (args, context) => {
   }
   const stopRetention = startAnswerLogRetention(store.answers, { days: config.store.answerLogDays, log: services.log });
 
-  const zaloServices = { ask: services.ask, feedback: store.feedback, userKeys: store.userKeys, tokens: store.tokens };
+  const zaloServices = { ask: services.ask, feedback: store.feedback, userKeys: store.userKeys, tokens: store.tokens, seenEvents: store.seenEvents };
   const channelOptions = { config, services: zaloServices, log: services.log };
   const routes: Array<HttpRoute & { idle(): Promise<void> }> = [];
   if (config.zaloOa.enabled) routes.push(createZaloOaRoute(channelOptions));
   if (config.zaloBot.enabled && config.zaloBot.mode === 'webhook') routes.push(createZaloBotRoute(channelOptions));
-  const polling = new AbortController();
-  const pollingDone =
-    config.zaloBot.enabled && config.zaloBot.mode === 'polling'
-      ? startZaloBotPolling({ ...channelOptions, signal: polling.signal })
-      : Promise.resolve();
-
-  let discord: { stop(): Promise<void> } | undefined;
-  if (config.discord.enabled) {
-    const { startDiscordBot } = await import('../channels/discord/bot.js');
-    const { articlesAbout } = await import('../channels/discord/articles-about.js');
-    discord = await startDiscordBot({
-      config,
-      log: services.log,
-      services: {
-        ask: services.ask,
-        retriever: services.retriever,
-        pins: store.pins,
-        feedback: store.feedback,
-        userKeys: store.userKeys,
-        settings: store.settings,
-        listArticles: (place) => articlesAbout(services.index.articles(), place),
-      },
-    });
-  }
-
+  const verification = config.zaloOa.domainVerification;
+  if (verification) routes.push({ ...createZaloDomainVerificationRoute(verification), idle: async () => {} });
+  let discord: KeptChannel | undefined;
   const server = createHttpServer({
     ask: services.ask,
     feedback: store.feedback,
@@ -84,7 +64,7 @@ export const serveCommand: Command = async (args, context) => {
     trustProxy: config.trustProxy,
     maxConcurrentAnswers: config.maxConcurrentAnswers,
     maxConnections: config.maxConnections,
-    health: () => ({ articles: services.index.articles().length, embedder: services.embedder.name }),
+    health: () => ({ articles: services.index.articles().length, embedder: services.embedder.name, ...(discord ? { discord: discord.state() } : {}) }),
     log: services.log,
   });
   const port = values.port !== undefined ? Number(values.port) : config.port;
@@ -93,12 +73,45 @@ export const serveCommand: Command = async (args, context) => {
   const address = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${address.port}`;
 
+  // Polling starts only once HTTP listens: a server that cannot listen then ends the process (non-zero) for a
+  // supervisor to restart, instead of leaving a poller running with nothing served.
+  const polling = new AbortController();
+  const pollingDone =
+    config.zaloBot.enabled && config.zaloBot.mode === 'polling'
+      ? startZaloBotPolling({ ...channelOptions, signal: polling.signal })
+      : Promise.resolve();
+
+  // Discord starts only after HTTP listens and never holds it up: a refused token or no route leaves web chat,
+  // the API and Zalo serving while it retries in the background.
+  if (config.discord.enabled) {
+    const { startDiscordBot } = await import('../channels/discord/bot.js');
+    const { articlesAbout } = await import('../channels/discord/articles-about.js');
+    discord = keepChannelRunning({
+      name: 'discord',
+      log: services.log,
+      start: () =>
+        startDiscordBot({
+          config,
+          log: services.log,
+          services: {
+            ask: services.ask,
+            retriever: services.retriever,
+            pins: store.pins,
+            feedback: store.feedback,
+            userKeys: store.userKeys,
+            settings: store.settings,
+            listArticles: (place) => articlesAbout(services.index.articles(), place),
+          },
+        }),
+    });
+  }
+
   const lines = [
     `Hỏi Phường is running at ${url}`,
     `  web chat      ${url}/`,
     `  API           POST ${url}/api/ask  {"question": "…"}`,
     `  answers       ${config.openai.enabled ? `generated by ${config.openai.chatModel} (grounded, with offline fallback)` : 'offline, extractive (set OPENAI_API_KEY or OPENAI_BASE_URL for generated answers)'}`,
-    `  Discord       ${config.discord.enabled ? 'on (run `npx hoiphuong discord register` once to add the slash commands)' : 'off — set DISCORD_TOKEN and DISCORD_APPLICATION_ID in .env to enable'}`,
+    `  Discord       ${discord ? `${discord.state()} (run \`npx hoiphuong discord register\` once to add the slash commands)` : 'off — set DISCORD_TOKEN and DISCORD_APPLICATION_ID in .env to enable'}`,
     `  Zalo OA       ${config.zaloOa.enabled ? `on (webhook ${url}${config.zaloOa.webhookPath})` : 'off — set ZALO_OA_APP_ID, ZALO_OA_SECRET_KEY and ZALO_OA_ACCESS_TOKEN to enable'}`,
     `  Zalo Bot      ${config.zaloBot.enabled ? `on (${config.zaloBot.mode})` : 'off — set ZALO_BOT_TOKEN (and ZALO_BOT_SECRET_TOKEN) to enable'}`,
     'Press Ctrl+C to stop.',

@@ -1,8 +1,11 @@
-import { analyzeQuestion, detectLanguage } from './question-analysis.js';
-import { extractAnswer } from './extract-answer.js';
+import { analyzeQuestion, detectLanguage, isQuestionWord } from './question-analysis.js';
+import { repairTypos } from './typo-repair.js';
+import { extractAnswer, type ExtractOptions } from './extract-answer.js';
+import { expandShorthand } from './chat-shorthand.js';
 import { refusalMessage } from './messages.js';
+import { withRelatedPassages } from './related-passages.js';
 import { nfc } from '../ingest/normalize-vietnamese.js';
-import type { AnswerGenerator, PinnedAnswers, PlaceResolver, Retriever } from './ports.js';
+import type { AnswerGenerator, PinnedAnswers, PlaceResolver, Retriever, Vocabulary } from './ports.js';
 import type { Answer, Language, Question, RefusalReason } from './types.js';
 
 /** Everything answering needs, passed in so the core stays free of SDKs and global state. */
@@ -16,6 +19,10 @@ export interface AnswerDependencies {
   passageLimit?: number;
   /** Deployment default place, used when neither the question nor the channel names one. */
   defaultPlace?: string;
+  /** The corpus's words, to repair typing slips in questions; without it questions are read as typed. */
+  vocabulary?: Vocabulary;
+  /** Reader options: the calibrated model to use, or a trace of its candidates (for fitting it). */
+  extractOptions?: ExtractOptions;
 }
 
 /**
@@ -46,14 +53,18 @@ export async function answerQuestion(question: Question, dependencies: AnswerDep
     };
   }
 
-  const place = dependencies.places.match(text, question.defaultPlace ?? dependencies.defaultPlace);
+  // Abbreviations and chat shorthand are written out before anything reads the question ("ct ubnd p. Tân Mai").
+  // Then typing slips: a word the corpus never writes becomes the corpus word it most likely meant ("nhữg" → "những").
+  const expanded = language === 'vi' ? expandShorthand(text) : text;
+  const readable = language === 'vi' && dependencies.vocabulary ? repairTypos(expanded, dependencies.vocabulary, isQuestionWord) : expanded;
+  const place = dependencies.places.match(readable, question.defaultPlace ?? dependencies.defaultPlace);
   if (place.kind === 'unknown') return refuse('wrong-place');
 
-  const analyzed = { ...analyzeQuestion(text, new Set(place.tokens)), language };
+  const analyzed = { ...analyzeQuestion(readable, new Set(place.tokens)), language };
   const limit = dependencies.passageLimit ?? 12;
   const answerFrom = async (articleIds: ReadonlySet<string> | undefined) => {
     const passages = await dependencies.retriever.retrieve(analyzed.searchText, limit, { articleIds });
-    return { passages, extractive: extractAnswer(analyzed, passages) };
+    return { passages, extractive: extractAnswer(analyzed, passages, dependencies.extractOptions) };
   };
   let found;
   if (place.kind === 'ambiguous') {
@@ -70,6 +81,11 @@ export async function answerQuestion(question: Question, dependencies: AnswerDep
     found = await answerFrom(place.kind === 'known' ? new Set(place.articleIds) : undefined);
   }
   const { passages, extractive } = found;
-  if (!dependencies.generator || passages.length === 0) return extractive;
-  return dependencies.generator.generate({ question: text, language, passages, fallback: extractive });
+  const answer =
+    dependencies.generator && passages.length > 0
+      ? await dependencies.generator.generate({ question: readable, language, passages, fallback: extractive })
+      : extractive;
+  // Passages are only offered when they are known to be about the place asked about; with no place named they may
+  // be any ward's.
+  return place.kind === 'none' ? answer : withRelatedPassages(answer, analyzed, passages, new Set(place.tokens));
 }

@@ -18,6 +18,7 @@ export function toAskResult(question: string, answer: Answer): AskResult {
     language: answer.language,
   };
   if (answer.kind === 'refused') result.reason = answer.reason;
+  if (answer.kind === 'refused' && answer.related?.length) result.related = answer.related;
   if (answer.grounding) result.grounding = answer.grounding;
   if (answer.kind === 'answered' && answer.pin) result.pinned = answer.pin;
   return result;

@@ -78,7 +78,8 @@ export function findPersons(sentence: string): Entity[] {
 }
 
 // "22-23/8" (a congress over two days) is one date.
-const DATE = /\b(?:\d{1,2}\s?[-–]\s?)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|\b\d{1,2}\/(?:19|20)\d{2}\b|(?:ngày|tháng)\s+\d{1,2}(?![\d/\-–])(?:\s+(?:tháng|năm)\s+\d{1,4})*/giu;
+// "8.8.2025" and "25-12-2025" (with the year, so a range such as "5-10" is no date), as many papers write them.
+const DATE = /\b\d{1,2}[.-]\d{1,2}[.-](?:19|20)\d{2}\b|\b(?:\d{1,2}\s?[-–]\s?)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|\b\d{1,2}\/(?:19|20)\d{2}\b|(?:ngày|tháng)\s+\d{1,2}(?![\d/\-–]|\.\d)(?:\s+(?:tháng|năm)\s+\d{1,4})*/giu;
 // Lookarounds instead of \b, which is ASCII-only and so never matches after "giờ" ("đến 17 giờ,").
 const TIME = /(?<![\p{L}\d])\d{1,2}\s?(?:giờ|h|g)(?:\s?\d{2})?(?:\s?phút)?(?![\p{L}\d])|(?<![\d:])\d{1,2}:\d{2}(?![\d:])/giu;
 const SPAN_JOINER = /^\s*(?:đến|tới|-|–|—)\s*$/iu;

@@ -10,6 +10,7 @@ import { mergePassages, type PassageRegion } from './passage-regions.js';
 import { quoteList } from './quote-list.js';
 import { refersBack } from './refers-back.js';
 import { titleOfOtherBody } from './title-organisation.js';
+import { readerModel, readerProbability, type ReaderFeatures, type ReaderModel } from './reader-model.js';
 import type { Answer, ArticleMeta, Passage, RefusalReason } from './types.js';
 
 /** Tuning of the extractive answerer; defaults were chosen on the dev set and hold for unseen wards. */
@@ -18,6 +19,18 @@ export interface ExtractOptions {
   minCoverage?: number;
   /** Spans longer than this are cut down to the clauses around the answer. */
   maxAnswerChars?: number;
+  /** The calibrated scorer; the committed fit by default. */
+  model?: ReaderModel;
+  /** Receives every candidate with its features and quote (used to fit the model), then the chosen one's index. */
+  trace?: (candidates: TracedCandidate[], chosen: number | undefined) => void;
+}
+
+/** A candidate answer as the fitting script sees it. */
+export interface TracedCandidate {
+  features: ReaderFeatures;
+  articleId: string;
+  quote: string;
+  probability: number;
 }
 
 interface Unit {
@@ -45,7 +58,8 @@ interface Unit {
   superseded?: boolean;
 }
 
-const DEFAULT_MIN_COVERAGE = 0.55;
+/** Coverage below which a span is not even a candidate; the calibrated model decides among the rest. */
+const DEFAULT_MIN_COVERAGE = 0.35;
 const DEFAULT_MAX_CHARS = 320;
 const CONTEXT_CREDIT = 0.5;
 /** Share of the question the span itself (not its context) must cover. */
@@ -86,6 +100,12 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
   const questionFolded = ` ${normalizeForMatch(question.text)} `;
   const peopleAsked = asksForPeople(question.text);
+  const model = options.model ?? readerModel;
+  const maxChars = options.maxAnswerChars ?? DEFAULT_MAX_CHARS;
+  const quoteOf = (candidate: Candidate) =>
+    candidate.unit.items ? quoteList(candidate.unit.text, candidate.unit.items, candidate.entity, question.types[0] ?? 'other', maxChars) : trimToAnswer(candidate.unit, candidate.entity, maxChars);
+  const articleRanks = new Map<string, number>();
+  for (const passage of passages) if (!articleRanks.has(passage.article.id)) articleRanks.set(passage.article.id, articleRanks.size);
   let best: Candidate | undefined;
   const candidates: Candidate[] = [];
   for (const unit of units) {
@@ -137,20 +157,41 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
     if (entity && question.types[0] === 'quantity' && hits.length > 0 && !nearQuestionWords(entity, unit, hits)) continue;
     const bigramShare = bigrams.length ? bigrams.filter((pair) => containsPhrase(unit.folded, pair)).length / bigrams.length : 0;
     const proximity = entity ? proximityBonus(entity, unit, literalHits.length > 0 ? literalHits : hits) : 0;
-    const brevity = unit.text.length < unit.sentenceText.length ? 0.05 : 0;
-    const score = 2 * coverage + 0.6 * bigramShare + 0.5 * proximity + 0.15 / (1 + unit.rank) + brevity - penalty;
-    const scored = { unit: candidate, score, entity, fromHeading: headingCovered > 0 };
+    const ownShare = totalWeight > 0 ? ownCovered / totalWeight : 0;
+    const features: ReaderFeatures = {
+      coverage,
+      ownShare,
+      borrowedShare: Math.max(0, coverage - ownShare),
+      bigramShare,
+      proximity,
+      rankInverse: 1 / (1 + unit.rank),
+      articleRankInverse: 1 / (1 + (articleRanks.get(unit.article.id) ?? 0)),
+      brevity: unit.text.length < unit.sentenceText.length ? 1 : 0,
+      penalty,
+      hasEntity: entity ? 1 : 0,
+      approximate: entity && APPROXIMATE_BEFORE.test(candidate.text.slice(Math.max(0, entity.start - 16), entity.start)) ? 1 : 0,
+      headingLine: HEADING_LINE.test(candidate.text) ? 1 : 0,
+      otherPlace: entity && namesOtherPlace(candidate.text, entity, question.placeTokens ?? []) ? 1 : 0,
+      untyped: question.types[0] === 'other' ? 1 : 0,
+      length: Math.min(1, candidate.text.length / 400),
+    };
+    const probability = readerProbability(model, features);
+    const scored = { unit: candidate, score: Math.log(probability / (1 - probability)), probability, entity, fromHeading: headingCovered > 0, features };
     candidates.push(scored);
-    if (!best || score > best.score) best = scored;
+    if (!best || scored.score > best.score) best = scored;
   }
-  if (!best) return refuse('low-score');
+  if (options.trace) {
+    const traced = candidates.map((candidate) => ({ features: candidate.features, articleId: candidate.unit.article.id, quote: quoteOf(candidate), probability: candidate.probability }));
+    options.trace(traced, best ? candidates.indexOf(best) : undefined);
+  }
+  // Unsure is said as such (with passages that may help) rather than stated as an answer.
+  if (!best || best.probability < model.threshold) return refuse('low-score');
   if (question.asksCurrent && question.types[0] === 'person') best = latestHolder(candidates, best);
   // One item of a list does not answer a question about the list (unless it enumerates the answer itself): quote the
   // lead-in with all its items.
   if (best.unit.list && best.fromHeading && !best.entity && (question.types[0] === 'list' || question.types[0] === 'other')) best = { ...best, unit: best.unit.list };
 
-  const maxChars = options.maxAnswerChars ?? DEFAULT_MAX_CHARS;
-  const quote = best.unit.items ? quoteList(best.unit.text, best.unit.items, best.entity, question.types[0] ?? 'other', maxChars) : trimToAnswer(best.unit, best.entity, maxChars);
+  const quote = quoteOf(best);
   const article = best.unit.article;
   const text =
     language === 'en' ? message('answer.english-framing', 'en', { title: article.title, quote }) : quote;
@@ -165,9 +206,35 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
 
 interface Candidate {
   unit: Unit;
+  /** The model's log-odds. */
   score: number;
+  probability: number;
+  features: ReaderFeatures;
   entity: Entity | undefined;
   fromHeading: boolean;
+}
+
+/** Words that make a number an estimate ("gần 2.000 đảng viên") rather than the count. */
+const APPROXIMATE_BEFORE = /(?:gần|hơn|khoảng|trên|ước|xấp xỉ|chừng|dưới)\s*$/iu;
+/** A bold or heading line: a summary of what the paragraphs under it state exactly. */
+const HEADING_LINE = /^\s*(?:\*\*|#)/u;
+/** A ward or commune named in a span: "xã Lưu Vệ", "phường Tân Mai". */
+const NAMED_PLACE = /(?:phường|xã|Phường|Xã)\s+((?:\p{Lu}[\p{L}\p{M}]*\s?){1,4})/gu;
+
+/**
+ * Whether the fact is tied to a ward or commune other than the one asked about: a place named right after it ("giữ chức
+ * Bí thư Đảng ủy xã Lưu Vệ") whose name the question does not contain.
+ */
+function namesOtherPlace(text: string, entity: Entity, placeTokens: readonly string[]): boolean {
+  if (placeTokens.length === 0) return false;
+  const asked = new Set(placeTokens);
+  for (const match of text.matchAll(NAMED_PLACE)) {
+    const at = match.index ?? 0;
+    if (at < entity.end || at - entity.end > 80) continue;
+    const name = tokenize(match[1] as string).map((token) => foldedKey(token.text));
+    if (name.length > 0 && !name.every((key) => asked.has(key))) return true;
+  }
+  return false;
 }
 
 /** How far below the best score an answer from a later article may be and still replace it, for "who is it now". */
@@ -263,12 +330,17 @@ function makeUnit(article: ArticleMeta, rank: number, start: number, text: strin
 function groupCredit(group: TermGroup, unit: Unit, question: AnalyzedQuestion): number {
   // The tokenizer keeps "112%" as the number alone: the sign stands for "phần trăm" and is matched in the text.
   if (group.texts.includes('%') && /\d\s?%/u.test(unit.text)) return 1;
+  // Set when the phrase occurs only as another office ("Phó …") or another body's title ("Bí thư Tỉnh Đoàn"): then its
+  // syllables standing apart are no evidence either.
   let modifiedOnly = false;
   for (const phrase of group.phrases) {
     for (let index = 0; index + phrase.length <= unit.folded.length; index++) {
       if (!phrase.every((token, offset) => unit.folded[index + offset] === token)) continue;
       // "Bí thư Thành Đoàn" holds the words "bí thư" but is the title of another body than the one asked about.
-      if (titleOfOtherBody(unit.accented, index + phrase.length, question)) continue;
+      if (titleOfOtherBody(unit.accented, index + phrase.length, question)) {
+        modifiedOnly = true;
+        continue;
+      }
       const previous = unit.accented[index - 1];
       if (previous && MODIFIERS.has(previous) && !questionHas(question, previous)) {
         modifiedOnly = true;

@@ -1,4 +1,5 @@
 import type { Answer, AskResult, Channel, Citation, Language, Passage, Question } from './types.js';
+import type { ConversationState } from './conversation.js';
 
 /**
  * Turns text into vectors; shaped like @langchain/core's `Embeddings` so its classes fit structurally.
@@ -44,6 +45,18 @@ export interface ChatMessage {
 export interface ChatModel {
   readonly name: string;
   complete(messages: ChatMessage[], options?: { signal?: AbortSignal }): Promise<string>;
+}
+
+/**
+ * The words the corpus writes, for repairing typing slips in questions.
+ * @example
+ * vocabulary.frequency('nhập5') > 0; vocabulary.commonForm('nhap') === 'nhập';
+ */
+export interface Vocabulary {
+  /** How many passages hold a word, given as a tone-aware syllable key (`syllableKey`) or a folded key; 0 if none. */
+  frequency(key: string): number;
+  /** The corpus's most frequent way of writing a folded syllable with its marks ("nhung" → "những"). */
+  commonForm(folded: string): string | undefined;
 }
 
 /** Which places of the corpus a question names. */
@@ -219,4 +232,45 @@ export interface TokenPair {
 export interface TokenStore {
   loadTokens(name: string): Promise<TokenPair | undefined>;
   saveTokens(name: string, tokens: TokenPair): Promise<void>;
+}
+
+/**
+ * Keeps each conversation's recent turns until it expires; `load` never returns an expired one.
+ * @example
+ * await conversations.save('http:abc', state); const again = await conversations.load('http:abc');
+ */
+export interface ConversationStore {
+  load(id: string): Promise<ConversationState | undefined>;
+  /** Saves the state and pushes its expiry `CONVERSATION_TTL_MINUTES` into the future. */
+  save(id: string, state: ConversationState): Promise<void>;
+  clear(id: string): Promise<void>;
+}
+
+/** What a condense step is given: the recent turns and the follow-up to make standalone. */
+export interface CondenseInput {
+  history: Array<{ question: string; answer: string }>;
+  followUp: string;
+  /** The place the conversation is about, when known. */
+  place?: string;
+  language: Language;
+}
+
+/**
+ * Rewrites a follow-up into a standalone question (LLM mode); undefined when it cannot.
+ * @example
+ * const standalone = await condenser.condense({ history, followUp: 'còn phó bí thư?', language: 'vi' });
+ */
+export interface QuestionCondenser {
+  condense(input: CondenseInput): Promise<string | undefined>;
+}
+
+/**
+ * Remembers which platform events were already handled, durably, so a redelivery (a platform's retry, or the same
+ * event after a restart) is handled once.
+ * @example
+ * if (await seenEvents.firstSighting(`zalo-oa:msg:${msgId}`)) reply();
+ */
+export interface SeenEvents {
+  /** True the first time `key` is offered; false for every later offer, also after a restart. */
+  firstSighting(key: string): Promise<boolean>;
 }

@@ -50,6 +50,8 @@ export interface AnalyzedQuestion {
   asksWeekday?: boolean;
   /** Whether the question asks when a document was issued or signed rather than when something happened. */
   asksIssueDate: boolean;
+  /** Folded syllables of the place the question is about (its name and city), when known. */
+  placeTokens?: string[];
 }
 
 // Question words, fillers and chat slang; compared tone-insensitively, or folded when the user typed no diacritics.
@@ -102,6 +104,11 @@ const TYPE_CUES: Array<{ type: AnswerType; folded: RegExp }> = [
   { type: 'code', folded: /\b(so hieu|so may|ky hieu|what number)\b/ },
   { type: 'quantity', folded: /\b(bao nhieu|may|so luong|ty le|phan tram|how many|how much|what percentage|what rate|rate|percent|population|area)\b/ },
 ];
+
+/** True for question words, fillers and chat particles: articles seldom write them, and they are no typo. */
+export function isQuestionWord(word: string): boolean {
+  return STOPWORDS.has(syllableKey(word)) || (!hasDiacritics(word) && STOPWORDS_FOLDED.has(foldedKey(word))) || ENGLISH_STOPWORDS.has(word.toLowerCase());
+}
 
 /** Guesses whether a question is English (otherwise Vietnamese, with or without diacritics). */
 export function detectLanguage(text: string): Language {
@@ -165,6 +172,7 @@ export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string
     ...(measure ? { measure } : {}),
     ...(levels.length === 1 ? { level: levels[0] as GovernmentLevel } : {}),
     asksIssueDate: ISSUE_CUE.test(folded),
+    ...(placeTokens.size > 0 ? { placeTokens: [...placeTokens] } : {}),
     ...(asksWeekday ? { asksWeekday } : {}),
     ...(CURRENT_CUE.test(foldedText) ? { asksCurrent: true } : {}),
     ...(weekday ? { weekday } : {}),

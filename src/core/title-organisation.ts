@@ -19,5 +19,5 @@ export function titleOfOtherBody(accented: readonly string[], titleEnd: number, 
   const body = OTHER_BODIES.find((words) => words.every((word, offset) => accented[titleEnd + offset] === word));
   if (!body) return false;
   const asked = ` ${[question.text, ...question.groups.flatMap((group) => group.texts)].map(normalizeForMatch).join(' ')} `;
-  return !asked.includes(` ${body.map(foldedKey).join(' ')} `);
+  return !asked.includes(` ${body.map((word) => foldedKey(word.replace(/\d$/u, ''))).join(' ')} `);
 }

@@ -64,13 +64,27 @@ export interface Question {
   defaultPlace?: string;
   /** Forces the reply language; otherwise it follows the question. */
   language?: Language;
+  /**
+   * Continues this conversation (follow-ups, pronouns, "which ward?" answers), e.g. `discord:<channel>:<user key>`;
+   * without it the question stands alone.
+   */
+  conversationId?: string;
 }
 
 /** How an answer was produced. */
 export type AnswerMode = 'extractive' | 'generated' | 'pinned';
 
 /** Why the bot declined to answer. */
-export type RefusalReason = 'empty-question' | 'no-sources' | 'low-score' | 'wrong-place' | 'ambiguous-place' | 'not-grounded' | 'error';
+export type RefusalReason =
+  | 'empty-question'
+  | 'no-sources'
+  | 'low-score'
+  | 'wrong-place'
+  | 'ambiguous-place'
+  | 'not-grounded'
+  | 'error'
+  /** Not a refusal of a question: the resident asked to start over ("bắt đầu lại", "/moi"). */
+  | 'conversation-reset';
 
 /** What the LLM grounding gate decided; absent in offline mode. */
 export interface Grounding {
@@ -102,6 +116,8 @@ export type Answer =
       mode: AnswerMode;
       language: Language;
       grounding?: Grounding;
+      /** When the reader was unsure (`low-score`, `no-sources`): passages that may help, shown as such, never as an answer. */
+      related?: Citation[];
     };
 
 /** The JSON contract of `ask --json` and `POST /api/ask` (keep stable: quality checks depend on it). */
@@ -118,4 +134,14 @@ export interface AskResult {
   /** Identifier that feedback refers to; present when answers are recorded. */
   answerId?: string;
   pinned?: { id: string; pinnedBy: string; reviewOverdue: boolean };
+  /** For `ambiguous-place`: the candidate places, numbered from 1 in this order; the reply may name one or its number. */
+  choices?: string[];
+  /** The place the answer assumed because the question did not name it (carried from the conversation or the default). */
+  assumedPlace?: string;
+  /** The conversation the question continued, when it was asked in one. */
+  conversationId?: string;
+  /** The question as answered, when the conversation completed it ("còn phó bí thư?" → "Ai là Phó Bí thư …?"). */
+  standaloneQuestion?: string;
+  /** Present only on an unsure refusal: 1–3 passages that may help (same shape as citations, `quote` verbatim). */
+  related?: Citation[];
 }

@@ -1,10 +1,11 @@
 import { ConfigError } from '../core/errors.js';
+import { ChatModelCondenser } from '../core/condense-question.js';
 import { GroundedGenerator } from '../core/grounded-generator.js';
-import { loadPrompts } from './load-prompts.js';
+import { loadCondensePrompt, loadPrompts } from './load-prompts.js';
 import { OpenAIChatModel } from './openai-chat-model.js';
 import { OpenAIEmbedder } from './openai-embedder.js';
 import type { Config } from '../config.js';
-import type { AnswerGenerator } from '../core/ports.js';
+import type { AnswerGenerator, QuestionCondenser } from '../core/ports.js';
 
 /**
  * The LLM answer generator when `OPENAI_API_KEY` or `OPENAI_BASE_URL` is set, undefined otherwise (offline mode);
@@ -12,7 +13,20 @@ import type { AnswerGenerator } from '../core/ports.js';
  */
 export function createAnswerGenerator(config: Readonly<Config>, log: (line: string) => void, options: { stream?: boolean } = {}): AnswerGenerator | undefined {
   if (!config.openai.enabled) return undefined;
-  const chatModel = new OpenAIChatModel({
+  return new GroundedGenerator({ chatModel: createChatModel(config, options), prompts: loadPrompts(), log });
+}
+
+/**
+ * In LLM mode, the step that rewrites a conversation's follow-up into a standalone question before retrieval
+ * (`prompts/condense.vi.md`); undefined offline, where the rule-based rewriting of `conversation.ts` serves alone.
+ */
+export function createQuestionCondenser(config: Readonly<Config>): QuestionCondenser | undefined {
+  if (!config.openai.enabled) return undefined;
+  return new ChatModelCondenser(createChatModel(config), loadCondensePrompt());
+}
+
+function createChatModel(config: Readonly<Config>, options: { stream?: boolean } = {}): OpenAIChatModel {
+  return new OpenAIChatModel({
     ...(config.openai.apiKey ? { apiKey: config.openai.apiKey } : {}),
     ...(config.openai.baseUrl ? { baseURL: config.openai.baseUrl } : {}),
     model: config.openai.chatModel,
@@ -20,7 +34,6 @@ export function createAnswerGenerator(config: Readonly<Config>, log: (line: stri
     maxRetries: config.openai.maxRetries,
     ...(options.stream ? { stream: true } : {}),
   });
-  return new GroundedGenerator({ chatModel, prompts: loadPrompts(), log });
 }
 
 /**

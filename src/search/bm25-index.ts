@@ -299,6 +299,20 @@ export class Bm25Index {
     return index;
   }
 
+  /**
+   * Every single-word term (no bigrams) with the number of documents that hold it, for the corpus vocabulary that
+   * typo repair checks question words against.
+   */
+  unigramFrequencies(): Map<string, number> {
+    this.merge();
+    const frequencies = new Map<string, number>();
+    this.termList.forEach((term, id) => {
+      if (term.includes(' ')) return;
+      frequencies.set(term, (this.offsets[id + 1] ?? 0) - (this.offsets[id] ?? 0));
+    });
+    return frequencies;
+  }
+
   private growScratch(needed: number): void {
     const length = Math.max(needed, this.lastSeen.length * 2);
     const lastSeen = new Int32Array(length).fill(-1);

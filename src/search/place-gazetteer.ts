@@ -111,6 +111,36 @@ function namePositions(syllables: readonly QuestionSyllable[], folded: readonly 
   return positions;
 }
 
+/** Where a name occurs with exactly one letter of one syllable added, dropped or changed (folded). */
+function nearNamePositions(syllables: readonly QuestionSyllable[], folded: readonly string[]): number[] {
+  const positions: number[] = [];
+  if (folded.length === 0) return positions;
+  for (let index = 0; index + folded.length <= syllables.length; index++) {
+    let edits = 0;
+    for (let offset = 0; offset < folded.length && edits <= 1; offset++) {
+      const typed = (syllables[index + offset] as QuestionSyllable).folded;
+      const known = folded[offset] as string;
+      if (typed !== known) edits += typed.length >= 2 && oneEdit(typed, known) ? 1 : 2;
+    }
+    if (edits === 1) positions.push(index);
+  }
+  return positions;
+}
+
+/** True when two different words are one insertion, deletion or substitution apart. */
+function oneEdit(left: string, right: string): boolean {
+  if (Math.abs(left.length - right.length) > 1) return false;
+  let start = 0;
+  while (start < left.length && left[start] === right[start]) start++;
+  let endLeft = left.length - 1;
+  let endRight = right.length - 1;
+  while (endLeft >= start && endRight >= start && left[endLeft] === right[endRight]) {
+    endLeft--;
+    endRight--;
+  }
+  return endLeft - start < 1 && endRight - start < 1;
+}
+
 function findName(syllables: readonly QuestionSyllable[], folded: readonly string[], accented: readonly string[]): boolean {
   return namePositions(syllables, folded, accented).length > 0;
 }
@@ -146,6 +176,19 @@ const CITY_ALIASES: Record<string, string[][]> = {
  */
 const NAMED_UNIT = /([Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu)\s+((?:\p{Lu}[\p{L}\p{M}]*\s?){1,4})/u;
 
+/**
+ * An article about several wards names them all: "phường Phú An và phường Phú Lợi, TP Hồ Chí Minh" is about both,
+ * each in the city written once at the end.
+ */
+function splitPlaces(label: string): string[] {
+  const text = nfc(label).trim();
+  const comma = text.search(/,[^,]*$/u);
+  const units = comma >= 0 ? text.slice(0, comma) : text;
+  const city = comma >= 0 ? text.slice(comma) : '';
+  const parts = units.split(/\s*(?:(?<!\p{L})và(?!\p{L})|;|&|,)\s*(?=(?:phường|xã|thị trấn|đặc khu)\s)/iu).map((part) => part.trim()).filter(Boolean);
+  return parts.length > 1 ? parts.map((part) => `${part}${city}`) : [text];
+}
+
 /** Finds a place in an article title such as "Phường Kinh Môn bế mạc…" when the front matter has none. */
 function placeFromTitle(title: string): string | undefined {
   const match = NAMED_UNIT.exec(nfc(title));
@@ -161,12 +204,14 @@ export class PlaceGazetteer implements PlaceResolver {
     const byKey = new Map<string, Place>();
     for (const article of articles) {
       const label = article.place ?? placeFromTitle(article.title);
-      const parsed = label ? parsePlace(label) : undefined;
-      if (!parsed) continue;
-      const key = `${parsed.unit ?? ''}|${parsed.nameKeys.join(' ')}|${parsed.cityKeys.join(' ')}`;
-      const place = byKey.get(key) ?? { ...parsed, articleIds: [] };
-      place.articleIds.push(article.id);
-      byKey.set(key, place);
+      for (const one of label ? splitPlaces(label) : []) {
+        const parsed = parsePlace(one);
+        if (!parsed) continue;
+        const key = `${parsed.unit ?? ''}|${parsed.nameKeys.join(' ')}|${parsed.cityKeys.join(' ')}`;
+        const place = byKey.get(key) ?? { ...parsed, articleIds: [] };
+        if (!place.articleIds.includes(article.id)) place.articleIds.push(article.id);
+        byKey.set(key, place);
+      }
     }
     return new PlaceGazetteer([...byKey.values()]);
   }
@@ -208,7 +253,9 @@ export class PlaceGazetteer implements PlaceResolver {
       .filter(({ positions }) => positions.length > 0);
     // A name written where a name goes (after "phường", before "ward") outranks names that only its syllables spell.
     const anchored = found.filter(({ place, positions }) => positions.some((position) => isAnchored(syllables, position, place.nameKeys.length)));
-    const matched = (anchored.length > 0 ? anchored : found).map(({ place }) => place);
+    let matched = (anchored.length > 0 ? anchored : found).map(({ place }) => place);
+    // A slip in the name written where a name goes ("xã Hòa Thịng"): the known name one letter away.
+    if (matched.length === 0) matched = this.places.filter((place) => nearNamePositions(syllables, place.nameKeys).some((position) => isAnchored(syllables, position, place.nameKeys.length)));
     if (matched.length === 0) {
       const mention = unknownPlaceMention(question);
       return mention ? { kind: 'unknown', mention } : { kind: 'none' };
@@ -218,10 +265,12 @@ export class PlaceGazetteer implements PlaceResolver {
     let candidates = matched.filter(
       (place) => place.nameKeys.length === longest || !matched.some((other) => other !== place && isInside(place.nameKeys, other.nameKeys)),
     );
+    const initials = initialsWritten(question);
     const cityNamed = (place: Place) =>
       place.cityKeys.length > 0 &&
       (findName(syllables, place.cityKeys, place.cityAccented) ||
-        (CITY_ALIASES[place.cityKeys.join(' ')] ?? []).some((alias) => containsSequence(tokens, alias)));
+        (CITY_ALIASES[place.cityKeys.join(' ')] ?? []).some((alias) => containsSequence(tokens, alias)) ||
+        shortCityNamed(place.cityKeys, tokens, initials));
     const withCity = candidates.filter(cityNamed);
     if (withCity.length > 0) candidates = withCity;
     const unitNamed = candidates.filter((place) => place.unit && containsSequence(tokens, keys(place.unit)));
@@ -231,7 +280,7 @@ export class PlaceGazetteer implements PlaceResolver {
     const matchedTokens = new Set(
       candidates.flatMap((place) => [
         ...place.nameKeys,
-        ...(cityNamed(place) ? [...place.cityKeys, ...(CITY_ALIASES[place.cityKeys.join(' ')] ?? []).flat()] : []),
+        ...(cityNamed(place) ? [...place.cityKeys, ...(CITY_ALIASES[place.cityKeys.join(' ')] ?? []).flat(), ...cityShortForms(place.cityKeys)] : []),
       ]),
     );
     const names = new Set(candidates.map((place) => place.nameKeys.join(' ')));
@@ -240,6 +289,33 @@ export class PlaceGazetteer implements PlaceResolver {
     if (names.size === 1 && cities.size > 1) return { kind: 'ambiguous', places: candidates, tokens: matchedTokens, anchored: anchored.length > 0 };
     return { kind: 'known', places: candidates, tokens: matchedTokens };
   }
+}
+
+/**
+ * Short forms residents give a province in brackets or capitals: its initials ("(ĐN)", "GL", "(TPHCM)") or its first
+ * initial and last syllables ("T.Ninh", "Q. Ngãi").
+ */
+function shortCityNamed(cityKeys: readonly string[], tokens: readonly string[], initials: ReadonlySet<string>): boolean {
+  if (cityKeys.length < 2) return false;
+  const letters = cityKeys.map((key) => key[0] ?? '').join('');
+  if (initials.has(letters) || initials.has(`tp${letters}`)) return true;
+  return containsSequence(tokens, [cityKeys[0]?.[0] ?? '', ...cityKeys.slice(1)]);
+}
+
+/** The folded short forms `shortCityNamed` accepts, so they are not read as content of the question. */
+function cityShortForms(cityKeys: readonly string[]): string[] {
+  if (cityKeys.length < 2) return [];
+  const letters = cityKeys.map((key) => key[0] ?? '').join('');
+  return [letters, `tp${letters}`, cityKeys[0]?.[0] ?? ''];
+}
+
+/** Folded words written in capitals ("ĐN") or alone in brackets ("(dn)"): where initials, not words, are meant. */
+function initialsWritten(question: string): Set<string> {
+  const text = nfc(question);
+  const written = new Set<string>();
+  for (const match of text.matchAll(/(?<![\p{L}\p{M}])(\p{Lu}{2,5})(?![\p{L}\p{M}])/gu)) written.add(foldedKey(match[1] as string));
+  for (const match of text.matchAll(/\(\s*([\p{L}.]{2,8})\s*\)/gu)) written.add(foldedKey((match[1] as string).replace(/\./gu, '')));
+  return written;
 }
 
 function containsSequence(tokens: readonly string[], sequence: readonly string[]): boolean {

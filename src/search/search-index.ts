@@ -6,7 +6,9 @@ import { chunkArticle } from '../ingest/chunk.js';
 import { readArticles } from '../ingest/load-articles.js';
 import { withIndexLock, type IndexLockOptions } from './index-lock.js';
 import { hashFile, restampedFiles, sameContents, stampFiles, withRecordedHashes, type FileStamp } from './file-stamps.js';
+import { embedderFor, learnFromChunks, learnsFromCorpus, type CorpusEmbedder } from './corpus-embedder.js';
 import type { WeightedTerm } from './lexical-terms.js';
+import type { TermVectors } from './term-vectors.js';
 import {
   FORMAT_VERSION,
   metaOf,
@@ -40,6 +42,10 @@ export interface SearchIndex {
   chunk(label: number): Chunk | undefined;
   /** Labels of all live chunks of one article, in order. */
   chunkLabels(articleId: string): number[];
+  /** Term vectors learned from this corpus at ingest, when the embedder learns any (`CorpusEmbedder`). */
+  readonly termVectors?: TermVectors | undefined;
+  /** Single-word BM25 terms with their document frequencies (accented keys, and folded ones prefixed with "~"). */
+  unigramFrequencies?(): Map<string, number>;
   vectorSearch(vector: number[], k: number, filter?: LabelFilter): Hit[];
   lexicalSearch(query: WeightedTerm[], k: number, filter?: LabelFilter): Hit[];
 }
@@ -83,6 +89,12 @@ export interface UpdateIndexOptions extends VectorSearchOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * Share of the chunks the term vectors were learned from that may be added or removed before they are learned again
+ * (and every chunk embedded again with them). Below it, new chunks are embedded with the vectors as they are: words
+ * new to the model then count only through the hashed part, which a tenth of the corpus cannot shift much.
+ */
+export const RELEARN_SHARE = 0.1;
 /** Texts per embedder call: large enough to amortise a remote round trip, small enough to report progress often. */
 const EMBEDDING_BATCH = 128;
 /** A typical resident question: how many dimensions the embedder fills for it tells whether exact vector search stays cheap. */
@@ -116,7 +128,9 @@ export async function openIndex(indexDir: string, embedder: Embedder, options: V
     throw new ChatbotError('index-corrupt', `There is no search index in ${indexDir}; run \`hoiphuong ingest\` to build it.`);
   }
   assertCompatible(indexDir, found.manifest, embedder);
-  return StoredIndex.load(found.folder, found.manifest, options);
+  const index = await StoredIndex.load(found.folder, found.manifest, options);
+  embedderFor(index, embedder);
+  return index;
 }
 
 /** Stamps with content hashes: the loader's for articles (by file), read here for the few other files (skipped or ignored). */
@@ -136,14 +150,49 @@ function skippedErrors(manifest: Manifest): ArticleError[] {
 }
 
 /**
+ * Embeds a corpus embedder's chunks once the corpus is read: when the index has no term vectors yet, or more than
+ * `RELEARN_SHARE` of the chunks they were learned from changed since (`changed` counts this run's added and removed
+ * chunks), the vectors are learned again from the live chunks and every chunk is embedded again; otherwise only the
+ * `waiting` new chunks are embedded, with the vectors as they are. Returns how many chunks were embedded.
+ */
+async function embedLearned(index: StoredIndex, learner: CorpusEmbedder, waiting: readonly number[], changed: number): Promise<number> {
+  const state = index.learned;
+  const relearn = !index.termVectors || !state || state.changedChunks + changed > RELEARN_SHARE * state.fittedChunks;
+  let labels = waiting;
+  if (relearn) {
+    labels = index.liveLabels();
+    index.setTermVectors(learnFromChunks(labels, (label) => index.indexedText(label), learner.learning));
+  } else {
+    state.changedChunks += changed;
+  }
+  const bound = embedderFor(index, learner);
+  for (let start = 0; start < labels.length; start += EMBEDDING_BATCH) {
+    const batch = labels.slice(start, start + EMBEDDING_BATCH);
+    const vectors = await bound.embedDocuments(batch.map((label) => index.indexedText(label)));
+    batch.forEach((label, position) => index.setVector(label, vectors[position]!));
+  }
+  return labels.length;
+}
+
+/**
  * Brings the persisted index in indexDir up to date with the articles in dataDir, embedding only new or changed
  * articles. Holds the index's lock meanwhile: an update started while another process updates waits for it.
  */
-export async function updateIndex(options: UpdateIndexOptions): Promise<{ index: SearchIndex; summary: IngestSummary }> {
+export async function updateIndex(options: UpdateIndexOptions): Promise<UpdatedIndex> {
   return withIndexLock(options.indexDir, () => updateUnlocked(options), options.lock);
 }
 
-async function updateUnlocked(options: UpdateIndexOptions): Promise<{ index: SearchIndex; summary: IngestSummary }> {
+/**
+ * What `updateIndex` gives: the index, what the run did, and the embedder to query it with (the one given, or for a
+ * `CorpusEmbedder` the same with the term vectors this index was built with).
+ */
+export interface UpdatedIndex {
+  index: SearchIndex;
+  summary: IngestSummary;
+  embedder: Embedder;
+}
+
+async function updateUnlocked(options: UpdateIndexOptions): Promise<UpdatedIndex> {
   const clock = options.clock ?? (() => performance.now());
   const started = clock();
   const { embedder, indexDir } = options;
@@ -160,8 +209,9 @@ async function updateUnlocked(options: UpdateIndexOptions): Promise<{ index: Sea
     rebuildReason = describe(error);
     previous = undefined;
   }
-  const finish = (result: StoredIndex, counts: Omit<IngestSummary, 'seconds' | 'rebuildReason'>) => ({
+  const finish = (result: StoredIndex, counts: Omit<IngestSummary, 'seconds' | 'rebuildReason'>): UpdatedIndex => ({
     index: result as SearchIndex,
+    embedder: embedderFor(result, embedder),
     summary: { ...counts, ...(rebuildReason !== undefined ? { rebuildReason } : {}), seconds: (clock() - started) / 1_000 },
   });
 
@@ -174,6 +224,7 @@ async function updateUnlocked(options: UpdateIndexOptions): Promise<{ index: Sea
     try {
       const reusable = options.current instanceof StoredIndex && options.current.folder === previous.folder;
       const index = reusable ? (options.current as StoredIndex) : await StoredIndex.load(previous.folder, recorded, options);
+      embedderFor(index, embedder);
       const count = recorded.articles.length;
       const errors = skippedErrors(recorded);
       if (restamped.length > 0) {
@@ -214,9 +265,17 @@ async function updateUnlocked(options: UpdateIndexOptions): Promise<{ index: Sea
   let read = 0;
   let embedded = 0;
   const work: Array<{ label: number; text: string }> = [];
+  // A corpus embedder's new chunks wait until the corpus is read, when it is known whether its vectors are learned again.
+  const learner = learnsFromCorpus(embedder) ? embedder : undefined;
+  const waiting: number[] = [];
+  let changedChunks = 0;
   const embedWork = async (): Promise<void> => {
     const batch = work.splice(0, work.length);
     if (batch.length === 0) return;
+    if (learner) {
+      for (const item of batch) waiting.push(item.label);
+      return;
+    }
     const vectors = await embedder.embedDocuments(batch.map((item) => item.text));
     if (vectors.length !== batch.length) {
       throw new ChatbotError('upstream-failed', `The embedder ${embedder.name} returned ${vectors.length} vectors for ${batch.length} texts.`);
@@ -244,6 +303,7 @@ async function updateUnlocked(options: UpdateIndexOptions): Promise<{ index: Sea
     if (entry) changed += 1;
     else added += 1;
     const target = await writable();
+    changedChunks += target.stored(article.id)?.labels.length ?? 0;
     target.removeArticle(article.id);
     const chunks = chunkArticle(article).map(({ ordinal, start, end, text }) => ({ ordinal, start, end, text }));
     work.push(...target.addArticle({ meta: metaOf(article), file: article.file, contentHash: article.contentHash, text: article.text }, chunks));
@@ -251,7 +311,10 @@ async function updateUnlocked(options: UpdateIndexOptions): Promise<{ index: Sea
   }
   await embedWork();
   const removed = [...known.keys()].filter((id) => !seen.has(id));
-  for (const id of removed) update?.removeArticle(id);
+  for (const id of removed) {
+    changedChunks += update?.stored(id)?.labels.length ?? 0;
+    update?.removeArticle(id);
+  }
   for (const { id, file } of moved) update?.moveArticle(id, file);
   const articleCount = seen.size;
   const counts = {
@@ -274,8 +337,10 @@ async function updateUnlocked(options: UpdateIndexOptions): Promise<{ index: Sea
   }
 
   let result = await writable();
-  result.planGraph(await embedder.embedQuery(PROBE_QUESTION), result.liveChunks);
-  if (result.needsCompaction()) result = result.compacted(await embedder.embedQuery(PROBE_QUESTION));
+  if (learner) counts.chunksEmbedded = await embedLearned(result, learner, waiting, changedChunks + waiting.length);
+  const probe = await embedderFor(result, embedder).embedQuery(PROBE_QUESTION);
+  result.planGraph(probe, result.liveChunks);
+  if (result.needsCompaction()) result = result.compacted(probe);
   await result.save(indexDir, folderState);
   return finish(result, counts);
 }

@@ -20,6 +20,7 @@ import {
 } from './index-files.js';
 import { lexicalTerms, type WeightedTerm } from './lexical-terms.js';
 import { RandomAccessFile } from './random-access-file.js';
+import { TermVectors } from './term-vectors.js';
 import type { Hit, LabelFilter, SearchIndex } from './search-index.js';
 import { utf8Offsets } from './utf8-offsets.js';
 import { VectorIndex } from './vector-index.js';
@@ -33,6 +34,8 @@ const TEXTS_FILE = 'texts.utf8';
 /** Full-precision unit vectors, row-major float32, read to rescore a search's best candidates. */
 const VECTORS_FILE = 'vectors.f32';
 const GRAPH_FILE = 'vectors.hnsw';
+/** Term vectors learned from this version's corpus (`CorpusEmbedder`); the chunk vectors were made with them. */
+const TERMS_FILE = 'terms.bin';
 /** Files written beside the live ones while relabelling, then renamed over them. */
 const COMPACTING_SUFFIX = '.compacting';
 /** Decoded chunk texts kept in memory: a question reads a few dozen, a busy server a few hundred. */
@@ -40,10 +43,12 @@ const CACHED_TEXTS = 4_096;
 /** Byte offsets into the texts file are stored as 32-bit numbers. */
 const MAX_TEXT_BYTES = 2 ** 32 - 1;
 /**
- * Multiply-adds below which a vector search is exact: about 5 ms of scanning. Sparse queries (the hashing embedder's)
- * stay under it even at 100k chunks; dense ones (a neural embedder's 1,536 dimensions) go to hnsw past ~5k chunks.
+ * Multiply-adds below which a vector search is exact: about 5 ms of scanning with the WebAssembly SIMD column scan
+ * (4.8 M multiply-adds took 1.0 ms at 100k chunks in the bench). Sparse queries (the hashing embedder's, ~50 non-zero
+ * dimensions) and the corpus embedder's (those plus 64 learned ones) stay under it at 100k chunks; dense ones (a neural
+ * embedder's 1,536 dimensions) go to hnsw past ~13k chunks.
  */
-export const EXACT_SEARCH_BUDGET = 8_000_000;
+export const EXACT_SEARCH_BUDGET = 20_000_000;
 
 /** Tuning of vector search; tests lower the budget to exercise the hnsw path on a small corpus. */
 export interface VectorSearchOptions {
@@ -83,6 +88,16 @@ export interface Manifest {
   maxArticleBytes?: number;
   /** SHA-256 of each data file of the version, checked when it is loaded: a file changed on disk is never served. */
   checksums: Record<string, string>;
+  /** Present when the version holds learned term vectors (`terms.bin`). */
+  learned?: LearnedState;
+}
+
+/** When the term vectors were learned, and how much the corpus changed since: what decides the next refit. */
+export interface LearnedState {
+  /** Live chunks when the vectors were learned. */
+  fittedChunks: number;
+  /** Chunks added or removed since, embedded with the same vectors. */
+  changedChunks: number;
 }
 
 /** What the articles folder looked like when an index was built from it. */
@@ -125,7 +140,7 @@ export function metaOf(article: ArticleMeta): ArticleMeta {
 }
 
 /** What gets embedded and indexed for a chunk: the title and place give a passage the context it often lacks. */
-function indexedText(article: ArticleMeta, text: string): string {
+export function indexedText(article: ArticleMeta, text: string): string {
   return [article.title, article.place, text].filter(Boolean).join('\n');
 }
 
@@ -235,7 +250,7 @@ class ChunkColumns {
 
 /** Every data file the manifest lists must exist and hash as recorded; the graph must be listed when the version has one. */
 async function verifyChecksums(folder: string, manifest: Manifest): Promise<void> {
-  const required = [DATA_FILE, TEXTS_FILE, VECTORS_FILE, ...(manifest.graphPoints > 0 ? [GRAPH_FILE] : [])];
+  const required = [DATA_FILE, TEXTS_FILE, VECTORS_FILE, ...(manifest.graphPoints > 0 ? [GRAPH_FILE] : []), ...(manifest.learned ? [TERMS_FILE] : [])];
   for (const file of required) {
     const expected = manifest.checksums[file];
     if (typeof expected !== 'string') throw damaged(folder, `the manifest has no checksum for ${file}`);
@@ -300,6 +315,9 @@ export class StoredIndex implements SearchIndex {
   private checksums: Record<string, string> = {};
   /** The version folder this index was loaded from; undefined for one being built. */
   folder: string | undefined;
+  /** Term vectors learned from this corpus, saved with it; undefined for embedders that learn nothing. */
+  termVectors: TermVectors | undefined;
+  learned: LearnedState | undefined;
 
   private constructor(
     readonly embedderName: string,
@@ -355,6 +373,10 @@ export class StoredIndex implements SearchIndex {
     if (rows.count < labelCount) throw damaged(folder, 'the stored vectors are truncated');
     const exact = ExactVectorSearch.fromSections(sections, dimensions, labelCount, rows);
     const index = new StoredIndex(name, dimensions, Bm25Index.fromSections(sections), exact, texts, rows, options);
+    if (manifest.learned) {
+      index.termVectors = TermVectors.fromSections(await readSections(join(folder, TERMS_FILE)));
+      index.learned = { ...manifest.learned };
+    }
     if (manifest.graphPoints > 0) {
       index.graphFile = join(folder, GRAPH_FILE);
       index.graphPoints = manifest.graphPoints;
@@ -383,6 +405,10 @@ export class StoredIndex implements SearchIndex {
     index.checksums = { ...manifest.checksums };
     index.folder = folder;
     return index;
+  }
+
+  unigramFrequencies(): Map<string, number> {
+    return this.bm25.unigramFrequencies();
   }
 
   get liveChunks(): number {
@@ -582,6 +608,31 @@ export class StoredIndex implements SearchIndex {
     this.graph = graph;
   }
 
+  /** Records term vectors learned from the live chunks, which every chunk vector is then made with. */
+  setTermVectors(model: TermVectors): void {
+    // Every vector is about to be replaced: a graph of the old ones is dropped and planned again from the new.
+    this.graph = undefined;
+    this.graphFile = undefined;
+    this.graphPoints = 0;
+    this.termVectors = model;
+    this.learned = { fittedChunks: this.liveChunks, changedChunks: 0 };
+  }
+
+  /** Every live chunk's label, in order. */
+  liveLabels(): number[] {
+    const labels: number[] = [];
+    for (let label = 0; label < this.columns.length; label += 1) if (this.isLive(label)) labels.push(label);
+    return labels;
+  }
+
+  /** What is embedded for a chunk: its article's title and place, then its text. */
+  indexedText(label: number): string {
+    const chunk = this.chunk(label);
+    const article = chunk && this.byId.get(chunk.articleId);
+    if (!chunk || !article) throw new ChatbotError('internal', `Chunk ${label} is not in the index.`);
+    return indexedText(article.meta, chunk.text);
+  }
+
   /** Stores a chunk's vector for exact search and, when there is one, the graph. */
   setVector(label: number, vector: ArrayLike<number>): void {
     this.exact.set(label, vector);
@@ -605,6 +656,8 @@ export class StoredIndex implements SearchIndex {
       exactSearchBudget: this.exactSearchBudget,
     });
     copy.pending = pending;
+    copy.termVectors = this.termVectors;
+    copy.learned = this.learned && { ...this.learned };
     for (const article of this.byId.values()) {
       const text = this.texts.file.read(article.textStart, article.textStart + article.textBytes).toString('utf8');
       const { ordinal, start, end } = this.columns;
@@ -648,13 +701,14 @@ export class StoredIndex implements SearchIndex {
     await writeSections(join(version.folder, DATA_FILE), sections);
     this.texts.file.sync();
     this.rows.file.sync();
+    if (this.termVectors) await writeSections(join(version.folder, TERMS_FILE), this.termVectors.toSections());
     this.graphPoints = graph?.count ?? 0;
     if (graph) {
       const graphPath = join(version.folder, GRAPH_FILE);
       graph.save(graphPath);
       await syncFile(graphPath);
     }
-    const dataFiles = [DATA_FILE, TEXTS_FILE, VECTORS_FILE, ...(graph ? [GRAPH_FILE] : [])];
+    const dataFiles = [DATA_FILE, TEXTS_FILE, VECTORS_FILE, ...(graph ? [GRAPH_FILE] : []), ...(this.termVectors ? [TERMS_FILE] : [])];
     this.checksums = {};
     for (const file of dataFiles) this.checksums[file] = await fileChecksum(join(version.folder, file));
     await writeTextFile(join(version.folder, MANIFEST_FILE), JSON.stringify(this.manifest(folder)));
@@ -688,6 +742,7 @@ export class StoredIndex implements SearchIndex {
       ...(folder.files ? { files: folder.files, stampedAtMs: folder.stampedAtMs } : {}),
       ...(folder.maxArticleBytes ? { maxArticleBytes: folder.maxArticleBytes } : {}),
       checksums: this.checksums,
+      ...(this.termVectors && this.learned ? { learned: this.learned } : {}),
       skipped: folder.errors.map((error) => ({
         file: error.file,
         ...(error.field !== undefined ? { field: error.field } : {}),

@@ -65,7 +65,25 @@ export const migrations: readonly string[] = [
     updated_at TEXT NOT NULL
   );
   `,
-  // 3: answers found by age, so the retention pruning (ANSWER_LOG_DAYS) deletes old rows without scanning the log.
+  // 3: conversations (recent turns of a chat, deleted once expired).
+  `
+  CREATE TABLE conversations (
+    id TEXT PRIMARY KEY,
+    state TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX conversations_by_expiry ON conversations (expires_at);
+  `,
+  // 4: platform events already handled, so a redelivery after a restart is not answered twice.
+  `
+  CREATE TABLE seen_events (
+    key TEXT PRIMARY KEY,
+    seen_at TEXT NOT NULL
+  );
+  CREATE INDEX seen_events_by_time ON seen_events (seen_at);
+  `,
+  // 5: answers found by age, so the retention pruning (ANSWER_LOG_DAYS) deletes old rows without scanning the log.
   `
   CREATE INDEX answers_by_time ON answers (created_at);
   `,

@@ -1,11 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { SqliteAnswerLog } from './answer-log.js';
+import { SqliteConversationStore } from './conversation-store.js';
 import { calendarDate, DEFAULT_TIME_ZONE } from './calendar-date.js';
 import { SqliteFeedbackStore } from './feedback-store.js';
 import { openDatabase, type SqliteDatabase } from './open-database.js';
 import { SqlitePinStore } from './pin-store.js';
 import { buildReport, type StoreReport } from './report.js';
 import { SqliteSettingsStore } from './settings-store.js';
+import { SqliteSeenEvents } from './seen-events.js';
 import { SqliteTokenStore } from './token-store.js';
 import { SaltedUserKeys } from './user-keys.js';
 import type { Config } from '../config.js';
@@ -23,6 +25,8 @@ export interface SqliteStoreOptions {
   now?: () => Date;
   newId?: () => string;
   newSalt?: () => string;
+  /** Minutes a conversation lasts after its last turn (config.store.conversationTtlMinutes); 30 by default. */
+  conversationTtlMinutes?: number;
   /** Time zone whose date decides when a review-by date has passed; Vietnam's by default. */
   timeZone?: string;
   busyTimeoutMs?: number;
@@ -36,7 +40,7 @@ export interface StoreReportOptions {
 
 /**
  * Everything Hỏi Phường keeps between restarts, in one SQLite file: pins, the answer log, feedback, user keys,
- * settings and tokens, each exposed as the port it implements.
+ * settings, tokens and handled platform events, each exposed as the port it implements.
  */
 export class SqliteStore {
   readonly database: SqliteDatabase;
@@ -46,6 +50,8 @@ export class SqliteStore {
   readonly userKeys: SaltedUserKeys;
   readonly settings: SqliteSettingsStore;
   readonly tokens: SqliteTokenStore;
+  readonly conversations: SqliteConversationStore;
+  readonly seenEvents: SqliteSeenEvents;
   private readonly now: () => Date;
   private readonly timeZone: string;
 
@@ -70,6 +76,10 @@ export class SqliteStore {
     });
     this.settings = new SqliteSettingsStore(database);
     this.tokens = new SqliteTokenStore(database, { now });
+    this.conversations = new SqliteConversationStore(database, { ttlMinutes: options.conversationTtlMinutes ?? 30, now });
+    // Conversations that expired while the bot was stopped go at once.
+    this.conversations.purgeExpired();
+    this.seenEvents = new SqliteSeenEvents(database, { now });
   }
 
   /**
@@ -81,12 +91,13 @@ export class SqliteStore {
     return new SqliteStore(database, options);
   }
 
-  /** Opens the database the settings name (DATABASE_PATH, PIN_MATCH_THRESHOLD, USER_KEY_SALT). */
+  /** Opens the database the settings name (DATABASE_PATH, PIN_MATCH_THRESHOLD, USER_KEY_SALT, CONVERSATION_TTL_MINUTES). */
   static fromConfig(config: Readonly<Config>, options: Partial<SqliteStoreOptions> = {}): SqliteStore {
     return SqliteStore.open({
       path: config.store.databasePath,
       pinMatchThreshold: config.store.pinMatchThreshold,
       ...(config.store.userKeySalt ? { userKeySalt: config.store.userKeySalt } : {}),
+      conversationTtlMinutes: config.store.conversationTtlMinutes,
       ...options,
     });
   }

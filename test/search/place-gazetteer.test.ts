@@ -107,3 +107,47 @@ describe('PlaceGazetteer with an unknown ward typed without diacritics', () => {
     expect(gazetteer.match('bi thu phuong la ai').kind).toBe('none');
   });
 });
+
+describe('PlaceGazetteer short province forms', () => {
+  const shared = PlaceGazetteer.fromArticles([
+    article('hh-gl', 'xã Hòa Hội, tỉnh Gia Lai'),
+    article('hh-hcm', 'xã Hòa Hội, TP Hồ Chí Minh'),
+    article('tb-tn', 'phường Tân Biên, tỉnh Tây Ninh'),
+    article('tb-dn', 'phường Tân Biên, tỉnh Đồng Nai'),
+  ]);
+
+  it('reads initials in capitals or brackets as the province', () => {
+    expect(shared.match('xã Hòa Hội (GL) có bao nhiêu dân?').articleIds).toEqual(['hh-gl']);
+    expect(shared.match('xa hoa hoi (gl) co bao nhieu dan').articleIds).toEqual(['hh-gl']);
+    expect(shared.match('Bí thư phường Tân Biên ĐN là ai').articleIds).toEqual(['tb-dn']);
+  });
+
+  it('reads an initial and the last syllable as the province', () => {
+    expect(shared.match('phường Tân Biên (T.Ninh) có mấy khu phố').articleIds).toEqual(['tb-tn']);
+  });
+
+  it('does not take lower-case words for initials', () => {
+    expect(shared.match('xã Hòa Hội gl là gì').kind).toBe('ambiguous');
+  });
+});
+
+describe('PlaceGazetteer places written loosely', () => {
+  const loose = PlaceGazetteer.fromArticles([
+    article('both', 'phường Phú An và phường Phú Lợi, TP Hồ Chí Minh'),
+    article('phu-loi', 'phường Phú Lợi, TP Hồ Chí Minh'),
+    article('hoa-thinh', 'xã Hòa Thịnh, tỉnh Đắk Lắk'),
+  ]);
+
+  it('reads an article about two wards as about each of them', () => {
+    expect(loose.match('Bí thư phường Phú An là ai?').articleIds).toEqual(['both']);
+    expect(loose.match('dan so phuong phu loi').articleIds.sort()).toEqual(['both', 'phu-loi']);
+  });
+
+  it('takes a name one letter off, written after the unit word, for the known ward', () => {
+    expect(loose.match('Lễ bàn giao nhà ở xã Hòa Thịng diễn ra ngày nào?').articleIds).toEqual(['hoa-thinh']);
+  });
+
+  it('does not stretch a different name onto a known one', () => {
+    expect(loose.match('Bí thư xã Hòa Bình là ai?').kind).toBe('unknown');
+  });
+});

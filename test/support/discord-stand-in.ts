@@ -51,6 +51,8 @@ export interface DiscordStandIn {
   waitFor<T>(find: () => T | undefined | null | false): Promise<T>;
   /** The REST calls made after `from` (an index into `calls`), excluding typing indicators. */
   callsSince(from: number): RestCall[];
+  /** Makes the gateway close the next IDENTIFY with `code` (4004 authentication failed, 4014 disallowed intents). */
+  closeNextIdentify(code: number, reason: string): void;
   /** Makes the next request matching `method` and `path` fail with `status` and a Discord error body. */
   failNext(method: string, path: RegExp, status: number, body: unknown): void;
   close(): Promise<void>;
@@ -205,6 +207,7 @@ export async function startDiscordStandIn(options: DiscordStandInOptions): Promi
     })),
   });
 
+  let identifyClose: { code: number; reason: string } | undefined;
   gateway.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -212,7 +215,12 @@ export async function startDiscordStandIn(options: DiscordStandInOptions): Promi
     socket.on('message', (data) => {
       const payload = JSON.parse(String(data)) as { op: number; d: any };
       if (payload.op === 1) send(socket, { op: 11 });
-      if (payload.op === 2) {
+      if (payload.op === 2 && identifyClose) {
+        identifies.push(payload.d);
+        const { code, reason } = identifyClose;
+        identifyClose = undefined;
+        socket.close(code, reason);
+      } else if (payload.op === 2) {
         identifies.push(payload.d);
         send(socket, {
           op: 0,
@@ -266,6 +274,9 @@ export async function startDiscordStandIn(options: DiscordStandInOptions): Promi
     },
     callsSince(from) {
       return calls.slice(from).filter((call) => !call.path.endsWith('/typing'));
+    },
+    closeNextIdentify(code, reason) {
+      identifyClose = { code, reason };
     },
     failNext(method, path, status, body) {
       failures.push({ method, path, status, body });

@@ -13,7 +13,10 @@ export interface RecordedCall {
 
 /** A message the OA API accepted. */
 export interface AcceptedOaMessage {
-  userId: string;
+  /** `recipient.user_id`: set on a proactive message (a welcome), absent on a reply. */
+  userId?: string;
+  /** `recipient.message_id`: the user's message a reply answers, so Zalo counts it as a reply, not a proactive message. */
+  messageId?: string;
   text: string;
   accessToken: string;
 }
@@ -37,6 +40,8 @@ export interface ZaloStandInOptions {
   refreshToken: string;
   /** When true, every access token is answered with -216, even freshly issued ones. */
   rejectAllAccessTokens?: boolean;
+  /** Error code for an access token that is not the current one: -216 (invalid, the default) or -220 (expired or removed). */
+  staleTokenError?: number;
   botToken: string;
 }
 
@@ -104,11 +109,18 @@ export async function startZaloStandIn(options: ZaloStandInOptions): Promise<Zal
       const accepted = !options.rejectAllAccessTokens && accessToken === current.accessToken;
       oaSendAttempts.push({ accessToken, accepted });
       if (!accepted) {
-        json(response, { error: -216, message: 'Access token is invalid' });
+        const code = options.staleTokenError ?? -216;
+        json(response, { error: code, message: code === -220 ? 'Access token has expired or been removed' : 'Access token is invalid' });
       } else {
-        const sent = JSON.parse(body) as { recipient: { user_id: string }; message: { text: string } };
-        oaMessages.push({ userId: sent.recipient.user_id, text: sent.message.text, accessToken });
-        json(response, { error: 0, message: 'Success', data: { message_id: `m${oaMessages.length}`, user_id: sent.recipient.user_id } });
+        const sent = JSON.parse(body) as { recipient?: { user_id?: string; message_id?: string }; message?: { text?: string } };
+        const { user_id: userId, message_id: messageId } = sent.recipient ?? {};
+        const text = sent.message?.text;
+        if ((!userId && !messageId) || typeof text !== 'string' || !text || text.length > 2000) {
+          json(response, { error: -201, message: 'Parameters are invalid: a recipient (user_id or message_id) and a text of 1-2000 characters are required' });
+        } else {
+          oaMessages.push({ ...(userId ? { userId } : {}), ...(messageId ? { messageId } : {}), text, accessToken });
+          json(response, { error: 0, message: 'Success', data: { message_id: `m${oaMessages.length}`, user_id: userId ?? 'u' } });
+        }
       }
     } else if (request.method === 'POST' && path === '/v4/oa/access_token') {
       const form = Object.fromEntries(new URLSearchParams(body));

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { Client, Events, GatewayIntentBits, Partials, type Interaction, type Message } from 'discord.js';
+import { Client, Events, GatewayIntentBits, MessageFlags, Partials, type Interaction, type Message } from 'discord.js';
 import { ChatbotError, ConfigError, toChatbotError } from '../../core/errors.js';
+import { message } from '../../core/messages.js';
 import { RateLimiter } from '../../core/rate-limiter.js';
 import { detectLanguage } from '../../core/question-analysis.js';
 import type { Config } from '../../config.js';
@@ -8,8 +9,8 @@ import type { AskResult } from '../../core/types.js';
 import { BoundedMap } from '../../core/bounded-map.js';
 import type { DiscordBotContext, DiscordBotServices } from './bot-context.js';
 import { COMMAND_NAMES } from './commands.js';
-import { noMentions } from './format-reply.js';
-import { handleAskCommand, handleMessage } from './handle-ask.js';
+import { formatNotice, noMentions } from './format-reply.js';
+import { handleAskCommand, handleMessage, handlePlaceChoiceButton } from './handle-ask.js';
 import { handleFeedbackButton } from './handle-feedback.js';
 import { handlePinCommand, handlePinMessageCommand, handleUnpinCommand } from './handle-pin.js';
 import { handleSettingsCommand } from './handle-settings.js';
@@ -112,13 +113,15 @@ async function onInteraction(interaction: Interaction, context: DiscordBotContex
         [COMMAND_NAMES.passages]: handlePassagesCommand,
         [COMMAND_NAMES.settings]: handleSettingsCommand,
       }[interaction.commandName];
-      if (handler) await handler(interaction, context);
-      else context.log(`[discord] unknown command /${interaction.commandName}; run "hoiphuong discord register" again`);
+      if (handler) return void (await handler(interaction, context));
     } else if (interaction.isMessageContextMenuCommand() && interaction.commandName === COMMAND_NAMES.pinMessage) {
-      await handlePinMessageCommand(interaction, context);
+      return handlePinMessageCommand(interaction, context);
     } else if (interaction.isButton()) {
-      await handleFeedbackButton(interaction, context);
+      if ((await handleFeedbackButton(interaction, context)) || (await handlePlaceChoiceButton(interaction, context))) return;
     }
+    // A command or button this version does not know (registered by an older one): an answer, never "did not respond".
+    context.log(`[discord] unknown ${what}; run "hoiphuong discord register" again if the commands changed`);
+    await interaction.reply({ ...formatNotice(message('discord.unknown-interaction', target.language)), flags: MessageFlags.Ephemeral });
   });
 }
 
@@ -144,7 +147,8 @@ function loginError(error: unknown, config: Readonly<Config>): Error {
       { cause: error },
     );
   }
-  if (/token/i.test(failure.message) || /401/.test(failure.message)) {
+  // Gateway close 4004 arrives as "Authentication failed"; REST's 401 as an invalid-token error.
+  if (/token|authentication failed/i.test(failure.message) || /\b(401|4004)\b/.test(failure.message)) {
     return new ConfigError('Discord refused DISCORD_TOKEN. Copy the bot token again from the Developer Portal (your application → Bot → Reset Token).', { cause: error });
   }
   const where = config.discord.apiUrl ? ` at DISCORD_API_URL=${config.discord.apiUrl}` : '';

@@ -1,11 +1,13 @@
 import { distinctCitations } from '../../core/cite.js';
 import { type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed, type APIEmbedField, type MessageMentionTypes } from 'discord.js';
+import { displayDate } from '../../core/display-date.js';
 import { message } from '../../core/messages.js';
 import type { AskResult, Citation, Language } from '../../core/types.js';
 import { cutAtSentence } from './cut-text.js';
 import { escapeMarkdownText } from './escape-markdown.js';
 import { feedbackButtons } from './feedback-buttons.js';
 import { isHttpUrl } from '../../core/http-link.js';
+import { placeChoiceRows } from './place-choice-buttons.js';
 
 /** Discord's message and embed limits (https://discord.com/developers/docs/resources/message); over any of them the API answers 400. */
 export const DISCORD_LIMITS = {
@@ -34,18 +36,22 @@ const MAX_SOURCE_LINE = 300;
 /** Sources and footer stay small so the answer always keeps most of the 6,000 characters. */
 const SOURCES_BUDGET = 2000;
 const FOOTER_BUDGET = 200;
+/** Each related passage's quote is cut to this, so three of them and their titles stay well inside the 6,000 total. */
+const RELATED_QUOTE_BUDGET = 600;
 /** Embed colours; a refusal's colour also tells pinning that the message holds no answer. */
 export const EMBED_COLORS = { answered: 0x2e7d32, pinned: 0xf9a825, refused: 0x78909c } as const;
 
 /**
  * Turns an answer into one Discord message: an embed with the question as title, the answer (cut at a sentence to fit
- * every limit), numbered sources as `[title (date)](url)` links, a note when the answer was pinned, and 👍 / 👎 buttons
- * when the answer was recorded.
+ * every limit), numbered sources as `[title (date)](url)` links, a note when the answer was pinned, 👍 / 👎 buttons
+ * when the answer was recorded, and one button per candidate when it asks which place (`askerId` is whose choice it
+ * is). An unsure refusal shows its related passages under "Có thể hữu ích" / "May help", each a numbered title link
+ * with its date and the quote, in the refusal's grey, so they never look like an answer.
  */
-export function formatDiscordReply(result: AskResult): DiscordReply {
+export function formatDiscordReply(result: AskResult, options: { askerId?: string } = {}): DiscordReply {
   const language = result.language;
   const title = cutAtSentence(escapeMarkdownText(result.question.trim()), DISCORD_LIMITS.embedTitle, '…').text;
-  const fields = result.answered ? sourceFields(result.citations, language) : [];
+  const fields = result.answered ? sourceFields(result.citations, language) : relatedFields(result.related ?? [], language);
   const footer = result.pinned ? `📌 ${message('answer.pinned', language)}: ${result.pinned.pinnedBy}` : undefined;
   const footerText = footer ? cutAtSentence(footer, FOOTER_BUDGET, '…').text : undefined;
   const used = title.length + (footerText?.length ?? 0) + fields.reduce((total, field) => total + field.name.length + field.value.length, 0);
@@ -60,7 +66,8 @@ export function formatDiscordReply(result: AskResult): DiscordReply {
     ...(footerText ? { footer: { text: footerText } } : {}),
   };
   const buttons = result.answered && result.answerId ? feedbackButtons(result.answerId, language) : undefined;
-  return { embeds: [embed], components: buttons ? [buttons] : [], allowedMentions: noMentions() };
+  const choices = result.choices && result.choices.length > 1 && options.askerId ? placeChoiceRows(result.choices, options.askerId) : [];
+  return { embeds: [embed], components: [...choices, ...(buttons ? [buttons] : [])], allowedMentions: noMentions() };
 }
 
 /** A plain-text message (a refusal, a confirmation) cut to Discord's 2,000 characters, with mentions disabled. */
@@ -113,3 +120,18 @@ function sourceFields(citations: Citation[], language: Language): APIEmbedField[
   return fields;
 }
 
+/** An unsure refusal's passages: one field each (the first named "Có thể hữu ích"), `**1. [title (date)](url)**` then the quote. */
+function relatedFields(related: readonly Citation[], language: Language): APIEmbedField[] {
+  return related.map((passage, index) => {
+    const date = passage.published ? ` (${displayDate(passage.published)})` : '';
+    const label = escapeMarkdownText(cutAtSentence(`${passage.title.trim()}${date}`, MAX_SOURCE_LINE, '…').text);
+    const link = linkTarget(passage.url);
+    const heading = link ? `**${index + 1}. [${label}](${link})**` : `**${index + 1}. ${label}**`;
+    const quote = cutAtSentence(escapeMarkdownText(passage.quote.replace(/\s*\n\s*/g, ' ').trim()), RELATED_QUOTE_BUDGET, '…').text;
+    const value = `${heading}\n> ${quote}`;
+    return {
+      name: index === 0 ? message('answer.related', language) : '\u200b',
+      value: value.length <= DISCORD_LIMITS.fieldValue ? value : `**${index + 1}. ${label}**\n> ${quote}`,
+    };
+  });
+}

@@ -7,12 +7,13 @@ export interface MemberAccess {
 }
 
 /**
- * Whether a member may pin or unpin answers: Pin Messages (split from Manage Messages in 2025), Manage Messages,
- * Administrator, or one of the configured moderator roles. Outside a server (no member) nobody may.
+ * Whether a member may pin or unpin answers: Pin Messages, Administrator, or one of the configured moderator roles.
+ * Manage Messages alone is not enough: since February 2026 Discord requires Pin Messages to pin, so the bot asks the
+ * same. Outside a server (no member) nobody may.
  */
 export function canPin(member: MemberAccess | undefined, moderatorRoleIds: readonly string[]): boolean {
   if (!member) return false;
-  if (hasAny(member.permissions, PermissionFlagsBits.PinMessages | PermissionFlagsBits.ManageMessages)) return true;
+  if (hasAny(member.permissions, PermissionFlagsBits.PinMessages)) return true;
   return member.roleIds.some((roleId) => moderatorRoleIds.includes(roleId));
 }
 

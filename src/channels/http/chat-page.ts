@@ -1,4 +1,16 @@
-/** The minimal web chat served at `/`: type a question, read the answer and its sources. Self-contained, no scripts from elsewhere. */
+import { displayDate } from '../../core/display-date.js';
+import { message } from '../../core/messages.js';
+import { relatedPassagesHtml } from './related-html.js';
+
+/** The related passages' heading in each language, from the one message table. */
+const RELATED_HEADINGS = JSON.stringify({ vi: message('answer.related', 'vi'), en: message('answer.related', 'en') });
+
+/**
+ * The minimal web chat served at `/`: type a question, read the answer and its sources (or, when the bot is unsure,
+ * the passages that may help). The page keeps one conversation id for the browser session, so follow-ups ("còn phó
+ * chủ tịch?") continue it; an ambiguous place comes with clickable choices, and "Cuộc trò chuyện mới" starts over.
+ * Self-contained, no scripts from elsewhere.
+ */
 export const chatPage = `<!doctype html>
 <html lang="vi">
 <head>
@@ -20,6 +32,14 @@ export const chatPage = `<!doctype html>
   .refused { color: #9a6700; }
   .badge { font-size: 0.8rem; background: #ddf4ff; padding: 0.1rem 0.4rem; border-radius: 4px; }
   ol.sources { margin: 0.3rem 0 0; padding-left: 1.3rem; font-size: 0.92rem; }
+  section.related { margin-top: 0.6rem; padding: 0.5rem 0.8rem; background: #f6f8fa; border-left: 3px solid #8c959f; border-radius: 4px; font-size: 0.92rem; }
+  section.related h2 { font-size: 0.95rem; margin: 0 0 0.3rem; color: #57606a; }
+  section.related ol { margin: 0; padding-left: 1.3rem; }
+  section.related blockquote { margin: 0.2rem 0 0.5rem; color: #424a53; font-style: italic; white-space: pre-wrap; }
+  section.related .date { color: #57606a; }
+  .choices { display: flex; flex-wrap: wrap; gap: 0.4rem; margin-top: 0.4rem; }
+  button.choice { background: #fff; color: #1f6feb; padding: 0.3rem 0.7rem; font-size: 0.95rem; }
+  button.reset { background: #fff; color: #57606a; border-color: #d0d7de; font-size: 0.85rem; padding: 0.3rem 0.7rem; margin-top: 0.5rem; }
 </style>
 </head>
 <body>
@@ -29,8 +49,12 @@ export const chatPage = `<!doctype html>
   <input type="text" id="question" name="question" autocomplete="off" required maxlength="500" placeholder="Nhập câu hỏi…" aria-label="Câu hỏi">
   <button type="submit">Hỏi</button>
 </form>
+<button type="button" class="reset" id="reset">Cuộc trò chuyện mới</button>
 <div id="log" aria-live="polite"></div>
 <script>
+${displayDate.toString()}
+${relatedPassagesHtml.toString()}
+const RELATED_HEADINGS = ${RELATED_HEADINGS};
 const form = document.getElementById('ask');
 const input = document.getElementById('question');
 const log = document.getElementById('log');
@@ -49,23 +73,39 @@ async function vote(answerId, value, holder) {
   const response = await fetch('/api/feedback', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answerId, vote: value }) });
   holder.textContent = response.ok ? 'Cảm ơn bạn đã góp ý!' : 'Chưa ghi nhận được góp ý.';
 }
-form.addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const question = input.value.trim();
-  if (!question) return;
+function newConversationId() {
+  const id = (self.crypto && crypto.randomUUID) ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(36).slice(2);
+  sessionStorage.setItem('hoiphuong-conversation', id);
+  return id;
+}
+let conversationId = sessionStorage.getItem('hoiphuong-conversation') || newConversationId();
+document.getElementById('reset').addEventListener('click', () => {
+  conversationId = newConversationId();
+  log.prepend(element('div', 'turn hint', 'Đã bắt đầu cuộc trò chuyện mới.'));
+});
+async function ask(question) {
   const turn = element('div', 'turn');
   turn.append(element('div', 'question', question));
   const answer = element('div', 'answer', 'Đang tìm…');
   turn.append(answer);
   log.prepend(turn);
-  input.value = '';
   try {
-    const response = await fetch('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question, channel: 'web' }) });
+    const response = await fetch('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question, channel: 'web', conversationId }) });
     const result = await response.json();
     if (!response.ok) { answer.textContent = result.error || 'Có lỗi xảy ra.'; answer.classList.add('refused'); return; }
     answer.textContent = result.answer;
     if (!result.answered) answer.classList.add('refused');
     if (result.mode === 'pinned') turn.insertBefore(element('span', 'badge', 'Câu trả lời do điều hành viên ghim'), answer);
+    if (result.choices && result.choices.length) {
+      const choices = element('div', 'choices');
+      result.choices.forEach((label, index) => {
+        const button = element('button', 'choice', (index + 1) + '. ' + label);
+        button.type = 'button';
+        button.onclick = () => { for (const other of choices.querySelectorAll('button')) other.disabled = true; ask(String(index + 1)); };
+        choices.append(button);
+      });
+      turn.append(choices);
+    }
     if (result.citations && result.citations.length) {
       const list = element('ol', 'sources');
       for (const citation of result.citations) {
@@ -78,6 +118,8 @@ form.addEventListener('submit', async (event) => {
       }
       turn.append(list);
     }
+    const related = relatedPassagesHtml(result, RELATED_HEADINGS[result.language] || RELATED_HEADINGS.vi, displayDate);
+    if (related) turn.insertAdjacentHTML('beforeend', related);
     if (result.answerId) {
       const holder = element('div');
       const up = element('button', 'vote', '👍');
@@ -92,6 +134,13 @@ form.addEventListener('submit', async (event) => {
     answer.textContent = 'Không kết nối được máy chủ. Vui lòng thử lại.';
     answer.classList.add('refused');
   }
+}
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const question = input.value.trim();
+  if (!question) return;
+  input.value = '';
+  ask(question);
 });
 </script>
 </body>

@@ -57,6 +57,8 @@ export interface HttpServer extends Server {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** What a client may use as a conversation id: a random token the page keeps for the session. */
+const CONVERSATION_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
 /** Answer ids are UUIDs; anything much longer is not one and is not echoed back. */
 const MAX_ANSWER_ID_LENGTH = 100;
 /** Seconds a client is asked to wait after a 503. */
@@ -250,13 +252,17 @@ async function handleAsk(
   if (!limiter.tryAcquire(context.visitor)) {
     return { status: 429, headers: { 'retry-after': '60' }, body: { error: errorMessage('rate-limited', language) } };
   }
+  const place = typeof body.place === 'string' && body.place.trim() ? body.place : undefined;
+  const channel = body.channel === 'web' ? 'web' : 'http';
+  const conversationId = body.conversationId;
+  if (conversationId !== undefined && (typeof conversationId !== 'string' || !CONVERSATION_ID.test(conversationId))) {
+    return { status: 400, body: { error: 'Field "conversationId" must be 1–100 letters, digits, "_", "-", "." or ":" (keep the same one for every turn of a conversation).' } };
+  }
+  const userKey = typeof body.user === 'string' && options.userKeys ? options.userKeys.userKey(channel, body.user) : undefined;
   // Excess load is turned away at once, before it costs anything.
   const turn = admission.enter();
   if (!turn) return { status: 503, headers: { 'retry-after': String(RETRY_AFTER_BUSY_SECONDS) }, body: { error: message('error.busy', language) } };
   const release = await turn;
-  const place = typeof body.place === 'string' && body.place.trim() ? body.place : undefined;
-  const channel = body.channel === 'web' ? 'web' : 'http';
-  const userKey = typeof body.user === 'string' && options.userKeys ? options.userKeys.userKey(channel, body.user) : undefined;
   try {
     const result = await options.ask.ask({
       text: question,
@@ -264,8 +270,10 @@ async function handleAsk(
       ...(place ? { defaultPlace: place } : {}),
       ...(body.language === 'en' || body.language === 'vi' ? { language: body.language } : {}),
       ...(userKey ? { userKey } : {}),
+      // Namespaced by channel, so an id chosen on the web can never continue a Discord or Zalo conversation.
+      ...(conversationId ? { conversationId: `${channel}:${conversationId}` } : {}),
     });
-    return { status: 200, body: result };
+    return { status: 200, body: conversationId ? { ...result, conversationId } : result };
   } finally {
     release();
   }

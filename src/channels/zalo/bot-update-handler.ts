@@ -1,5 +1,4 @@
 import { createConversation } from './conversation.js';
-import { MessageDeduplicator } from './message-deduplicator.js';
 import type { ZaloBotClient } from './bot-client.js';
 import type { ZaloBotUpdate } from './bot-update.js';
 import type { ZaloChannelOptions } from './zalo-services.js';
@@ -9,19 +8,18 @@ const TEXT_RECEIVED = 'message.text.received';
 
 /**
  * Answers one Bot Platform update (webhook or polling alike): text messages from people get "typing…", then the reply;
- * repeats of a `message_id`, other events and messages from bots are ignored.
+ * repeats of a `message_id` (remembered in the store, so also after a restart), other events and messages from bots are ignored.
  */
 export function createBotUpdateHandler(options: ZaloChannelOptions & { client: ZaloBotClient }): (update: ZaloBotUpdate) => Promise<void> {
   const { client, log } = options;
   const conversation = createConversation({ ...options, channel: 'zalo-bot' });
-  const deduplicator = new MessageDeduplicator();
   return async (update) => {
     const incoming = update.message;
     if (update.event_name !== TEXT_RECEIVED || !incoming || incoming.from?.is_bot) return;
     const chatId = incoming.chat?.id === undefined ? undefined : String(incoming.chat.id);
     const userId = incoming.from?.id === undefined ? chatId : String(incoming.from.id);
     if (!chatId || !userId || typeof incoming.text !== 'string') return;
-    if (incoming.message_id !== undefined && !deduplicator.isFirst(String(incoming.message_id))) return;
+    if (incoming.message_id !== undefined && !(await options.services.seenEvents.firstSighting(`zalo-bot:msg:${String(incoming.message_id)}`))) return;
     const beforeAsking = () => {
       client.sendTyping(chatId).catch((error: unknown) => log(`[zalo-bot] could not show typing: ${error instanceof Error ? error.message : String(error)}`));
     };

@@ -75,8 +75,10 @@ export function createConversation(options: ConversationOptions): Conversation {
       toldToWait.delete(userKey);
 
       hooks.beforeAsking?.();
-      const result = await services.ask.ask({ text, channel, userKey });
-      feedbackReplies.remember(userId, result.answerId);
+      // One conversation per user and channel: follow-ups and the number answering "which place?" continue it.
+      const result = await services.ask.ask({ text, channel, userKey, conversationId: `${channel}:${userKey}` });
+      // After a "which place?" question a bare "1" picks a place, so it must not count as a vote.
+      feedbackReplies.remember(userId, result.choices?.length ? undefined : result.answerId);
       return formatZaloReply(result);
     },
   };

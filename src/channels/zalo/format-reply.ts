@@ -1,4 +1,5 @@
 import { distinctCitations } from '../../core/cite.js';
+import { displayDate } from '../../core/display-date.js';
 import { message } from '../../core/messages.js';
 import type { AskResult } from '../../core/types.js';
 import { isHttpUrl } from '../../core/http-link.js';
@@ -13,11 +14,17 @@ const ABBREVIATION_BEFORE_PERIOD = /(?:^|[\s(])(?:\p{Lu}\p{L}{0,2}|\d{1,2})$/u;
 
 /**
  * Turns an answer into the texts to send on Zalo, each at most `limit` characters: the answer split at sentence
- * boundaries, then the sources as a short numbered list of titles with links, then how to give feedback.
+ * boundaries (with the numbered candidates when it asks which place), then the sources as a short numbered list of
+ * titles with links, then how to give feedback. An unsure refusal is followed by its related passages under
+ * "Có thể hữu ích" / "May help": title, date, quote and link.
  */
 export function formatZaloReply(result: AskResult, limit = ZALO_TEXT_LIMIT): string[] {
   const language = result.language;
-  const answer = result.pinned ? `[${message('answer.pinned', language)}]\n${result.answer}` : result.answer;
+  let answer = result.pinned ? `[${message('answer.pinned', language)}]\n${result.answer}` : result.answer;
+  // Zalo has no buttons here: the candidates of an ambiguous place are numbered, and the reply "2" picks one.
+  if (result.choices && result.choices.length > 1) {
+    answer += `\n${message('answer.choose-place', language)}\n${result.choices.map((label, index) => `${index + 1}. ${label}`).join('\n')}`;
+  }
   const closing: string[] = [];
   const sources = distinctCitations(result.citations);
   if (sources.length > 0) {
@@ -26,6 +33,13 @@ export function formatZaloReply(result: AskResult, limit = ZALO_TEXT_LIMIT): str
       return `${index + 1}. ${source.title}${date}${isHttpUrl(source.url) ? `\n${source.url}` : ''}`;
     });
     closing.push(`${message('answer.sources', language)}:\n${lines.join('\n')}`);
+  }
+  if (!result.answered && result.related?.length) {
+    const lines = result.related.map((passage, index) => {
+      const date = passage.published ? ` (${displayDate(passage.published)})` : '';
+      return `${index + 1}. ${passage.title}${date}\n“${passage.quote.replace(/\s*\n\s*/g, ' ').trim()}”${passage.url ? `\n${passage.url}` : ''}`;
+    });
+    closing.push(`${message('answer.related', language)}:\n${lines.join('\n\n')}`);
   }
   if (result.answered && result.answerId) closing.push(message('zalo.feedback-hint', language));
   const closingText = closing.join('\n\n');

@@ -5,8 +5,15 @@ import type { TokenPair, TokenStore } from '../../core/ports.js';
 
 /** Name of the OA token pair in the token store. */
 export const ZALO_OA_TOKEN_NAME = 'zalo-oa';
-/** Zalo's error code for an expired or invalid access token. */
-const TOKEN_EXPIRED = -216;
+/** Name of the pair last read from `.env`: a different pair in `.env` is a new authorisation and wins. */
+export const ZALO_OA_ENV_TOKEN_NAME = 'zalo-oa:env';
+/** Zalo's error codes that mean "refresh the access token": -216 invalid, -220 expired or removed. */
+const TOKEN_EXPIRED = new Set([-216, -220]);
+/** An access token this close to its expiry is refreshed before use, not after Zalo rejects it. */
+const REFRESH_AHEAD_MS = 10 * 60_000;
+
+/** Whom an OA message goes to: the message it answers, or (for a notice) the user. */
+export type OaRecipient = { messageId: string } | { userId: string };
 
 /** Options of `ZaloOaClient`. */
 export interface ZaloOaClientOptions {
@@ -38,19 +45,29 @@ export class ZaloOaClient {
     this.fetch = options.fetch ?? globalThis.fetch;
   }
 
-  /** Sends one text (at most 2,000 characters) to a user who wrote to the OA; retries once after a token refresh. */
-  async sendText(userId: string, text: string): Promise<void> {
-    const tokens = await this.tokenPair();
-    const first = await this.post(tokens.accessToken, userId, text);
+  /**
+   * Sends one text (at most 2,000 characters); retries once after a token refresh. A reply names the user's message
+   * (`messageId`), so Zalo counts it as a reply rather than a quota-limited proactive message; a notice nobody asked
+   * for (a welcome) names the user.
+   */
+  async sendText(recipient: OaRecipient, text: string): Promise<void> {
+    let tokens = await this.tokenPair();
+    if (tokens.expiresAt && Date.parse(tokens.expiresAt) - this.now() <= REFRESH_AHEAD_MS) {
+      tokens = await this.renew(tokens.accessToken, `expires at ${tokens.expiresAt}`).catch((error: unknown) => {
+        this.log(`[zalo-oa] could not refresh the access token ahead of its expiry (${toChatbotError(error).message}); sending with the current one`);
+        return tokens;
+      });
+    }
+    const first = await this.post(tokens.accessToken, recipient, text);
     if (first.error === 0) return;
-    if (first.error !== TOKEN_EXPIRED) throw sendFailure(first);
-    const renewed = await this.renew(tokens.accessToken);
-    const second = await this.post(renewed.accessToken, userId, text);
+    if (!TOKEN_EXPIRED.has(first.error)) throw sendFailure(first);
+    const renewed = await this.renew(tokens.accessToken, `error ${first.error}`);
+    const second = await this.post(renewed.accessToken, recipient, text);
     if (second.error === 0) return;
-    if (second.error === TOKEN_EXPIRED) {
+    if (TOKEN_EXPIRED.has(second.error)) {
       throw new ChatbotError(
         'upstream-failed',
-        'Zalo rejected the freshly refreshed OA access token too (error -216), so the reply was not sent. Check ZALO_OA_APP_ID and ZALO_APP_SECRET_KEY, then authorise the OA again and set ZALO_OA_ACCESS_TOKEN and ZALO_OA_REFRESH_TOKEN.',
+        `Zalo rejected the freshly refreshed OA access token too (error ${second.error}), so the reply was not sent. Check ZALO_OA_APP_ID and ZALO_APP_SECRET_KEY, then authorise the OA again and set ZALO_OA_ACCESS_TOKEN and ZALO_OA_REFRESH_TOKEN.`,
       );
     }
     throw sendFailure(second);
@@ -64,34 +81,51 @@ export class ZaloOaClient {
     return this.current;
   }
 
+  /**
+   * The pair to send with: the stored one (it carries every refresh), unless `.env` holds a pair other than the one
+   * last read from it — a new authorisation put there to repair a broken chain, which then replaces the stored pair.
+   */
   private async loadTokens(): Promise<TokenPair> {
-    const stored = await this.tokens.loadTokens(ZALO_OA_TOKEN_NAME);
-    if (stored) return stored;
     const { accessToken, refreshToken } = this.config.zaloOa;
-    if (!accessToken) {
+    const fromEnv = accessToken ? { accessToken, refreshToken: refreshToken ?? '' } : undefined;
+    const stored = await this.tokens.loadTokens(ZALO_OA_TOKEN_NAME);
+    if (!fromEnv) {
+      if (stored) return stored;
       throw new ConfigError('No Zalo OA access token: set ZALO_OA_ACCESS_TOKEN (and ZALO_OA_REFRESH_TOKEN) from the OA authorisation in .env.');
     }
-    return { accessToken, refreshToken: refreshToken ?? '' };
+    const lastFromEnv = await this.tokens.loadTokens(ZALO_OA_ENV_TOKEN_NAME);
+    const envIsNew = lastFromEnv !== undefined && !samePair(lastFromEnv, fromEnv);
+    // A database from before the `.env` pair was remembered: its stored pair descends from the `.env` one.
+    if (stored && !envIsNew) {
+      if (!lastFromEnv) await this.tokens.saveTokens(ZALO_OA_ENV_TOKEN_NAME, fromEnv);
+      return stored;
+    }
+    await this.tokens.saveTokens(ZALO_OA_ENV_TOKEN_NAME, fromEnv);
+    if (stored) {
+      await this.tokens.saveTokens(ZALO_OA_TOKEN_NAME, fromEnv);
+      this.log('[zalo-oa] ZALO_OA_ACCESS_TOKEN / ZALO_OA_REFRESH_TOKEN in .env changed: using the new pair instead of the stored one');
+    }
+    return fromEnv;
   }
 
   /** The pair to retry with: a refresh, unless another send already replaced the expired token. */
-  private async renew(expiredAccessToken: string): Promise<TokenPair> {
+  private async renew(expiredAccessToken: string, why: string): Promise<TokenPair> {
     const current = await this.tokenPair();
     if (current.accessToken !== expiredAccessToken) return current;
-    this.refreshing ??= this.refresh(current).finally(() => {
+    this.refreshing ??= this.refresh(current, why).finally(() => {
       this.refreshing = undefined;
     });
     return this.refreshing;
   }
 
-  private async refresh(expired: TokenPair): Promise<TokenPair> {
+  private async refresh(expired: TokenPair, why: string): Promise<TokenPair> {
     const { appId, appSecretKey, oauthBaseUrl } = this.config.zaloOa;
     if (!appId || !appSecretKey || !expired.refreshToken) {
       throw new ConfigError(
-        'The Zalo OA access token expired (error -216) and cannot be refreshed: set ZALO_APP_SECRET_KEY and ZALO_OA_REFRESH_TOKEN (Zalo for Developers → your app), or put a fresh ZALO_OA_ACCESS_TOKEN in .env.',
+        `The Zalo OA access token needs refreshing (${why}) and cannot be refreshed: set ZALO_APP_SECRET_KEY and ZALO_OA_REFRESH_TOKEN (Zalo for Developers → your app), or put a fresh ZALO_OA_ACCESS_TOKEN in .env.`,
       );
     }
-    this.log('[zalo-oa] access token expired (-216); refreshing it');
+    this.log(`[zalo-oa] refreshing the access token (${why})`);
     const body = await requestJson({
       fetch: this.fetch,
       url: `${oauthBaseUrl}/v4/oa/access_token`,
@@ -108,7 +142,7 @@ export class ZaloOaClient {
     if (typeof accessToken !== 'string' || !accessToken || typeof refreshToken !== 'string' || !refreshToken) {
       throw new ChatbotError(
         'upstream-failed',
-        `Zalo refused to refresh the OA access token (${describeZaloError(body)}). The refresh token is single-use and lasts 3 months: authorise the OA again and set ZALO_OA_ACCESS_TOKEN and ZALO_OA_REFRESH_TOKEN.`,
+        `Zalo refused to refresh the OA access token (${describeZaloError(body)}). The refresh token is single-use and lasts 3 months: authorise the OA again and set the new ZALO_OA_ACCESS_TOKEN and ZALO_OA_REFRESH_TOKEN in .env (a pair that differs from the last one there replaces the stored pair on restart).`,
       );
     }
     const expiresInSeconds = Number(body.expires_in);
@@ -129,14 +163,14 @@ export class ZaloOaClient {
     return renewed;
   }
 
-  private async post(accessToken: string, userId: string, text: string): Promise<{ error: number; body: Record<string, unknown> }> {
+  private async post(accessToken: string, recipient: OaRecipient, text: string): Promise<{ error: number; body: Record<string, unknown> }> {
     const body = await requestJson({
       fetch: this.fetch,
       url: `${this.config.zaloOa.apiBaseUrl}/v3.0/oa/message/cs`,
       init: {
         method: 'POST',
         headers: { access_token: accessToken, 'content-type': 'application/json' },
-        body: JSON.stringify({ recipient: { user_id: userId }, message: { text } }),
+        body: JSON.stringify({ recipient: 'messageId' in recipient ? { message_id: recipient.messageId } : { user_id: recipient.userId }, message: { text } }),
       },
       purpose: 'send an OA message',
       secrets: [accessToken],
@@ -144,6 +178,10 @@ export class ZaloOaClient {
     const error = Number(body.error);
     return { error: Number.isFinite(error) ? error : Number.NaN, body };
   }
+}
+
+function samePair(a: TokenPair, b: TokenPair): boolean {
+  return a.accessToken === b.accessToken && a.refreshToken === b.refreshToken;
 }
 
 function sendFailure(response: { body: Record<string, unknown> }): ChatbotError {

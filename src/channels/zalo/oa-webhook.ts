@@ -1,7 +1,7 @@
-import { ConfigError } from '../../core/errors.js';
+import { createHash } from 'node:crypto';
+import { ConfigError, toChatbotError } from '../../core/errors.js';
 import { createConversation } from './conversation.js';
-import { MessageDeduplicator } from './message-deduplicator.js';
-import { ZaloOaClient } from './oa-client.js';
+import { ZaloOaClient, type OaRecipient } from './oa-client.js';
 import { verifyOaSignature } from './oa-signature.js';
 import { PendingWork } from './pending-work.js';
 import type { HttpRequest, HttpResponse, HttpRoute } from '../http/http-route.js';
@@ -21,9 +21,12 @@ interface OaEvent {
 const MILLISECOND_TIMESTAMPS_FROM = 100_000_000_000;
 
 /**
- * The Zalo Official Account webhook: verifies `X-ZEvent-Signature` over the raw body and rejects stale events (both
- * with 401, processing nothing), acknowledges at once, then answers `user_send_text` and welcomes `follow` in the
- * background, once per `msg_id`; other events are acknowledged and ignored.
+ * The Zalo Official Account webhook: verifies `X-ZEvent-Signature` over the raw body (401 when wrong, processing
+ * nothing), acknowledges a signed event at once, then answers `user_send_text` and welcomes `follow` in the background.
+ * A signed event older than `ZALO_OA_MAX_EVENT_AGE_SECONDS` (Zalo's retries after an outage, or a replay) and one
+ * already handled (by `msg_id`, or by a hash of sender, timestamp and text when it has none; kept in the store, so
+ * also after a restart) are acknowledged with 200 and dropped: a non-200 would only make Zalo retry and, in the end,
+ * disable the webhook. Other events are acknowledged and ignored.
  */
 export function createZaloOaRoute(options: ZaloChannelOptions): HttpRoute & { idle(): Promise<void> } {
   const { config, services, log } = options;
@@ -34,11 +37,15 @@ export function createZaloOaRoute(options: ZaloChannelOptions): HttpRoute & { id
   const now = options.now ?? Date.now;
   const client = new ZaloOaClient({ config, tokens: services.tokens, log, now, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const conversation = createConversation({ config, services, channel: 'zalo-oa', log, now });
-  const deduplicator = new MessageDeduplicator();
+  const firstSighting = async (key: string) =>
+    services.seenEvents.firstSighting(`zalo-oa:${key}`).catch((error: unknown) => {
+      log(`[zalo-oa] could not check whether an event was already handled (${toChatbotError(error).message}); handling it`);
+      return true;
+    });
   const work = new PendingWork(log);
 
-  const sendAll = async (userId: string, texts: string[]) => {
-    for (const text of texts) await client.sendText(userId, text);
+  const sendAll = async (recipient: OaRecipient, texts: string[]) => {
+    for (const text of texts) await client.sendText(recipient, text);
   };
 
   return {
@@ -54,8 +61,8 @@ export function createZaloOaRoute(options: ZaloChannelOptions): HttpRoute & { id
         return { status: 401, body: { error: 'invalid signature' } };
       }
       if (maxEventAgeSeconds > 0 && !isFresh(timestamp, now(), maxEventAgeSeconds)) {
-        log(`[zalo-oa] rejected an event older than ${maxEventAgeSeconds} s (ZALO_OA_MAX_EVENT_AGE_SECONDS); a replay or a late retry`);
-        return { status: 401, body: { error: 'stale event' } };
+        log(`[zalo-oa] dropped a signed event older than ${maxEventAgeSeconds} s (ZALO_OA_MAX_EVENT_AGE_SECONDS): a late retry or a replay; acknowledged so Zalo stops retrying`);
+        return { status: 200, body: { ok: true, dropped: 'stale' } };
       }
 
       const name = String(event.event_name ?? '');
@@ -63,18 +70,25 @@ export function createZaloOaRoute(options: ZaloChannelOptions): HttpRoute & { id
       if (name === 'user_send_text') {
         const userId = textOf(event.sender?.id);
         const text = textOf(event.message?.text);
-        if (userId && text !== undefined && (!messageId || deduplicator.isFirst(messageId))) {
-          work.track('[zalo-oa] reply not sent', async () => sendAll(userId, await conversation.reply(userId, text)));
+        const key = messageId ? `msg:${messageId}` : `hash:${contentHash(userId ?? '', timestamp, text ?? '')}`;
+        if (userId && text !== undefined && (await firstSighting(key))) {
+          const recipient = messageId ? { messageId } : { userId };
+          work.track('[zalo-oa] reply not sent', async () => sendAll(recipient, await conversation.reply(userId, text)));
         }
       } else if (name === 'follow') {
         const userId = textOf(event.follower?.id) ?? textOf(event.sender?.id);
-        if (userId && deduplicator.isFirst(`follow:${userId}:${timestamp}`)) {
-          work.track('[zalo-oa] welcome not sent', () => sendAll(userId, conversation.welcome()));
+        if (userId && (await firstSighting(`follow:${userId}:${timestamp}`))) {
+          work.track('[zalo-oa] welcome not sent', () => sendAll({ userId }, conversation.welcome()));
         }
       }
       return { status: 200, body: { ok: true } };
     },
   };
+}
+
+/** Identifies an event without `msg_id` by what it says, who sent it and when. */
+function contentHash(userId: string, timestamp: string, text: string): string {
+  return createHash('sha256').update(JSON.stringify([userId, timestamp, text.normalize('NFC')]), 'utf8').digest('hex');
 }
 
 function parseEvent(rawBody: Buffer): OaEvent | undefined {

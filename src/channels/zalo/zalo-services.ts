@@ -1,5 +1,5 @@
 import type { Config } from '../../config.js';
-import type { AskService, FeedbackStore, TokenStore, UserKeys } from '../../core/ports.js';
+import type { AskService, FeedbackStore, SeenEvents, TokenStore, UserKeys } from '../../core/ports.js';
 
 /** What the Zalo channels need from the rest of the bot. */
 export interface ZaloServices {
@@ -8,6 +8,8 @@ export interface ZaloServices {
   userKeys: UserKeys;
   /** Keeps the OA token pair (`zalo-oa`), whose refresh token is single-use. */
   tokens: TokenStore;
+  /** OA events already handled, so a redelivery (also after a restart) gets no second reply. */
+  seenEvents: SeenEvents;
 }
 
 /** Options shared by the Zalo OA webhook, the Zalo bot webhook and the Zalo bot poller. */

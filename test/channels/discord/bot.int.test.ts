@@ -136,7 +136,12 @@ describe('Discord bot against a local Discord stand-in', () => {
     });
     const answerId = services.results.at(-1)?.answerId;
     expect(edit.components[0].components.map((button: { custom_id: string }) => button.custom_id)).toEqual([`fb:up:${answerId}`, `fb:down:${answerId}`]);
-    expect(services.questions.at(-1)).toEqual({ text: 'Bí thư Đảng ủy phường Mẫu là ai?', channel: 'discord', userKey: expect.stringMatching(/^key:discord:/) });
+    expect(services.questions.at(-1)).toEqual({
+      text: 'Bí thư Đảng ủy phường Mẫu là ai?',
+      channel: 'discord',
+      userKey: expect.stringMatching(/^key:discord:/),
+      conversationId: expect.stringMatching(new RegExp(`^discord:${GUILD}:${CHANNEL}:key:discord:`)),
+    });
   });
 
   it('answers a mention in its channel without pinging anyone, even when the question contains @everyone', async () => {
@@ -219,7 +224,7 @@ describe('Discord bot against a local Discord stand-in', () => {
         language: 'vi',
       }).embeds,
     };
-    const pin = messageCommand(asker('quan-ly', PermissionFlagsBits.ManageMessages), 'Ghim câu trả lời', old);
+    const pin = messageCommand(asker('quan-ly', PermissionFlagsBits.PinMessages), 'Ghim câu trả lời', old);
     await exchange('INTERACTION_CREATE', pin, isOriginalEdit(pin.token));
     expect(services.pinned.at(-1)).toMatchObject({
       question: 'Ai là Bí thư?',
@@ -284,6 +289,19 @@ describe('Discord bot against a local Discord stand-in', () => {
     expect(feedbackOf(down!)).toContain('Đã cập nhật đánh giá');
     const userKey = `key:discord:${String(place.member.user.id).split('').reverse().join('')}`;
     expect(services.votes.filter((vote) => vote.userKey === userKey)).toEqual([{ answerId: 'answer-1', vote: 'down', userKey, channel: 'discord' }]);
+  });
+
+  it('answers a command and a button it does not know privately, so the user never sees "did not respond"', async () => {
+    const place = asker('cu');
+    const command = slashCommand(place, 'lenh-cu');
+    const [commandReply] = await exchange('INTERACTION_CREATE', command, isCallback(command));
+    expect(commandReply?.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(feedbackOf(commandReply!)).toContain('không còn hỗ trợ lệnh hoặc nút này');
+    const answerMessage = { ...userMessage({ channelId: CHANNEL, guildId: GUILD, author: user(BOT, 'hoiphuong', true), content: '' }) };
+    const button = buttonClick(place, 'nut-cu:1', answerMessage);
+    const [buttonReply] = await exchange('INTERACTION_CREATE', button, isCallback(button));
+    expect(buttonReply?.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(logLines.join('\n')).toContain('unknown /lenh-cu');
   });
 
   it('fits an over-long answer with many sources within Discord limits, cut after a sentence', async () => {

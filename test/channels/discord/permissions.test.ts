@@ -10,8 +10,8 @@ describe('canPin', () => {
     expect(canPin(member(PermissionFlagsBits.PinMessages), [])).toBe(true);
   });
 
-  it('lets a member with Manage Messages pin', () => {
-    expect(canPin(member(PermissionFlagsBits.ManageMessages | PermissionFlagsBits.SendMessages), [])).toBe(true);
+  it('refuses a member with Manage Messages but not Pin Messages (Discord requires Pin Messages since February 2026)', () => {
+    expect(canPin(member(PermissionFlagsBits.ManageMessages | PermissionFlagsBits.SendMessages), [])).toBe(false);
   });
 
   it('lets an administrator pin', () => {

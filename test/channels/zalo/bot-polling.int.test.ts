@@ -51,7 +51,7 @@ describe('Zalo Bot Platform polling over real sockets', () => {
     expect(standIn.botCalls[0]).toEqual({ method: 'getUpdates', body: { timeout: '30' } });
     expect(standIn.botCalls.find((call) => call.method === 'sendChatAction')?.body).toEqual({ chat_id: 'chat-77', action: 'typing' });
     expect(String(sentMessages()[0]!.body.text)).toContain('Nguồn:\n1. Đại hội Đảng bộ phường');
-    expect(asked).toEqual([{ text: 'Bí thư phường là ai?', channel: 'zalo-bot', userKey: 'zalo:7700001' }]);
+    expect(asked).toEqual([{ text: 'Bí thư phường là ai?', channel: 'zalo-bot', userKey: 'zalo:7700001', conversationId: 'zalo-bot:zalo:7700001' }]);
   });
 
   it('accepts a bare update from getUpdates too', async () => {

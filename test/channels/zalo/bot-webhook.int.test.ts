@@ -41,7 +41,7 @@ describe('Zalo Bot Platform webhook over real sockets', () => {
     expect(text).toContain('đồng chí Chu Đức Anh giữ chức Bí thư Đảng ủy phường.');
     expect(text).toContain('Nguồn:\n1. Đại hội Đảng bộ phường nhiệm kỳ 2025–2030 (2025-08-15)\nhttps://example.org/bai-1');
     expect(standIn.calls.every((call) => call.path.startsWith(`/bot${keys.botToken}/`))).toBe(true);
-    expect(asked).toEqual([{ text: 'Bí thư phường là ai?', channel: 'zalo-bot', userKey: 'zalo:7700001' }]);
+    expect(asked).toEqual([{ text: 'Bí thư phường là ai?', channel: 'zalo-bot', userKey: 'zalo:7700001', conversationId: 'zalo-bot:zalo:7700001' }]);
   });
 
   it('accepts an update wrapped in {ok, result}', async () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { FeedbackReplies, parseFeedbackVote } from '../../../src/channels/zalo/feedback-replies.js';
-import { MessageDeduplicator } from '../../../src/channels/zalo/message-deduplicator.js';
 
 describe('parseFeedbackVote', () => {
   it('reads 👍/👎 (with skin tones or presentation selectors) and 1/0 as votes, and nothing else', () => {
@@ -33,16 +32,5 @@ describe('FeedbackReplies', () => {
     replies.remember('c', 'answer-c');
     expect(replies.voteFor('a', '1')).toBeUndefined();
     expect(replies.voteFor('c', '0')).toEqual({ answerId: 'answer-c', vote: 'down' });
-  });
-});
-
-describe('MessageDeduplicator', () => {
-  it('says true only the first time an id is seen, remembering a bounded number of ids', () => {
-    const deduplicator = new MessageDeduplicator(2);
-    expect(deduplicator.isFirst('m1')).toBe(true);
-    expect(deduplicator.isFirst('m1')).toBe(false);
-    expect(deduplicator.isFirst('m2')).toBe(true);
-    expect(deduplicator.isFirst('m3')).toBe(true);
-    expect(deduplicator.isFirst('m1')).toBe(true);
   });
 });

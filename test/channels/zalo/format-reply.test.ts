@@ -74,3 +74,10 @@ describe('splitAtSentences', () => {
     expect(splitAtSentences('  \n ', 10)).toEqual([]);
   });
 });
+
+describe('formatZaloReply for a "which place?" question', () => {
+  it('numbers the candidate places so the resident can answer with a number', () => {
+    const [text] = formatZaloReply({ question: 'q', answered: false, answer: 'Có nhiều địa phương trùng tên.', citations: [], mode: 'extractive', language: 'vi', reason: 'ambiguous-place', choices: ['xã Đông Lâm, tỉnh Một', 'xã Đông Lâm, tỉnh Hai'] });
+    expect(text).toBe('Có nhiều địa phương trùng tên.\nNhắn số thứ tự nơi bạn hỏi:\n1. xã Đông Lâm, tỉnh Một\n2. xã Đông Lâm, tỉnh Hai');
+  });
+});

@@ -1,4 +1,9 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SqliteStore } from '../../../src/store/sqlite-store.js';
+import type { SeenEvents } from '../../../src/core/ports.js';
 import { createZaloOaRoute } from '../../../src/channels/zalo/oa-webhook.js';
 import { sendOaEvent, startZaloStandIn, zaloOaSignature, type ZaloStandIn, type ZaloStandInOptions } from '../../support/zalo-stand-in.js';
 import { answeredResult, fakeServices, keys, MemoryTokenStore, serveRoutes, zaloConfig } from './zalo-test-kit.js';
@@ -29,6 +34,7 @@ async function start(
     standIn?: Partial<ZaloStandInOptions>;
     env?: Record<string, string>;
     now?: number;
+    seenEvents?: SeenEvents;
   } = {},
 ) {
   const standIn: ZaloStandIn = await startZaloStandIn({
@@ -41,7 +47,7 @@ async function start(
   });
   cleanups.push(() => standIn.close());
   const config = zaloConfig(standIn.baseUrl, options.env);
-  const fakes = fakeServices(options.answer, options.tokens);
+  const fakes = fakeServices(options.answer, options.tokens, options.seenEvents);
   const log: string[] = [];
   const route = createZaloOaRoute({ config, services: fakes.services, log: (line) => log.push(line), now: () => options.now ?? NOW });
   const http = await serveRoutes([route]);
@@ -53,7 +59,7 @@ async function start(
 }
 
 describe('Zalo OA webhook over real sockets', () => {
-  it('answers a signed user_send_text with the answer and a numbered list of sources, via /v3.0/oa/message/cs', async () => {
+  it('answers a signed user_send_text as a reply to its msg_id (recipient.message_id) with the answer and a numbered list of sources, via /v3.0/oa/message/cs', async () => {
     const { standIn, route, post, asked } = await start();
     const response = await post(textEvent('Bí thư phường là ai?', 'msg-1'));
     expect(response.status).toBe(200);
@@ -61,13 +67,13 @@ describe('Zalo OA webhook over real sockets', () => {
 
     expect(standIn.oaMessages).toHaveLength(1);
     const sent = standIn.oaMessages[0]!;
-    expect(sent).toMatchObject({ userId: '8411001', accessToken: keys.accessToken });
+    expect(sent).toMatchObject({ messageId: 'msg-1', accessToken: keys.accessToken });
     expect(sent.text).toContain('đồng chí Chu Đức Anh giữ chức Bí thư Đảng ủy phường.');
     expect(sent.text).toContain('Nguồn:\n1. Đại hội Đảng bộ phường nhiệm kỳ 2025–2030 (2025-08-15)\nhttps://example.org/bai-1\n2. Điểm tiếp nhận hồ sơ\nhttps://example.org/bai-2');
     const call = standIn.calls.find((entry) => entry.path === '/v3.0/oa/message/cs')!;
     expect(call.headers['content-type']).toContain('application/json');
-    expect(JSON.parse(call.body)).toEqual({ recipient: { user_id: '8411001' }, message: { text: sent.text } });
-    expect(asked).toEqual([{ text: 'Bí thư phường là ai?', channel: 'zalo-oa', userKey: 'zalo:8411001' }]);
+    expect(JSON.parse(call.body)).toEqual({ recipient: { message_id: 'msg-1' }, message: { text: sent.text } });
+    expect(asked).toEqual([{ text: 'Bí thư phường là ai?', channel: 'zalo-oa', userKey: 'zalo:8411001', conversationId: 'zalo-oa:zalo:8411001' }]);
   });
 
   it('rejects a wrong or missing signature with 401 and processes nothing', async () => {
@@ -92,12 +98,44 @@ describe('Zalo OA webhook over real sockets', () => {
     expect(standIn.oaMessages).toHaveLength(0);
   });
 
-  it('rejects a correctly signed event older than ZALO_OA_MAX_EVENT_AGE_SECONDS', async () => {
-    const { standIn, route, post, asked } = await start({ env: { ZALO_OA_MAX_EVENT_AGE_SECONDS: '300' }, now: NOW + 301_000 });
-    expect((await post(textEvent('Bí thư phường là ai?', 'msg-old'))).status).toBe(401);
+  it('acknowledges a correctly signed event older than ZALO_OA_MAX_EVENT_AGE_SECONDS with 200 and drops it (a late retry after an outage)', async () => {
+    const { standIn, route, post, asked, log } = await start({ env: { ZALO_OA_MAX_EVENT_AGE_SECONDS: '300' }, now: NOW + 301_000 });
+    expect((await post(textEvent('Bí thư phường là ai?', 'msg-old'))).status).toBe(200);
     await route.idle();
     expect(asked).toHaveLength(0);
     expect(standIn.oaMessages).toHaveLength(0);
+    expect(log.join('\n')).toContain('dropped a signed event older than 300 s');
+  });
+
+  it('answers an event redelivered after a restart only once, the handled events being kept in the store', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'hoiphuong-seen-'));
+    cleanups.push(() => rm(folder, { recursive: true, force: true }));
+    const path = join(folder, 'store.sqlite');
+    const event = textEvent('Bí thư phường là ai?', 'msg-before-restart');
+    const withoutId = { ...textEvent('Giờ làm việc?', ''), message: { text: 'Giờ làm việc?' } };
+    for (const run of ['before', 'after']) {
+      const store = SqliteStore.open({ path, pinMatchThreshold: 0.8 });
+      const tokens = new MemoryTokenStore();
+      const { standIn, route, post, asked } = await start({ tokens, seenEvents: store.seenEvents });
+      expect((await post(event)).status).toBe(200);
+      expect((await post(withoutId)).status).toBe(200);
+      expect((await post(withoutId)).status).toBe(200);
+      await route.idle();
+      expect(asked.map((question) => question.text)).toEqual(run === 'before' ? ['Bí thư phường là ai?', 'Giờ làm việc?'] : []);
+      expect(standIn.oaMessages).toHaveLength(run === 'before' ? 2 : 0);
+      store.close();
+    }
+  });
+
+  it('replies to a text without msg_id by user_id, once per sender, timestamp and text', async () => {
+    const { standIn, route, post, asked } = await start();
+    const withoutId = { ...textEvent('Giờ làm việc?', ''), message: { text: 'Giờ làm việc?' } };
+    await post(withoutId);
+    await post(withoutId);
+    await post({ ...withoutId, timestamp: String(NOW + 1000) });
+    await route.idle();
+    expect(asked).toHaveLength(2);
+    expect(standIn.oaMessages.map((sent) => sent.userId)).toEqual(['8411001', '8411001']);
   });
 
   it('answers a duplicated msg_id only once when Zalo retries the delivery', async () => {
@@ -131,7 +169,7 @@ describe('Zalo OA webhook over real sockets', () => {
     const sendsAtSave: number[] = [];
     const save = tokens.saveTokens.bind(tokens);
     tokens.saveTokens = async (name, pair) => {
-      sendsAtSave.push(standIn.oaSendAttempts.length);
+      if (name === 'zalo-oa') sendsAtSave.push(standIn.oaSendAttempts.length);
       await save(name, pair);
     };
     const started = await start({ tokens, standIn: { accessToken: 'access-token-issued-elsewhere' } });
@@ -144,7 +182,7 @@ describe('Zalo OA webhook over real sockets', () => {
     expect(standIn.refreshes).toEqual([
       { secretKey: keys.appSecretKey, form: { refresh_token: keys.refreshToken, app_id: keys.appId, grant_type: 'refresh_token' } },
     ]);
-    expect(tokens.saved).toEqual([
+    expect(tokens.saved.filter((entry) => entry.name === 'zalo-oa')).toEqual([
       { name: 'zalo-oa', tokens: { accessToken: 'access-token-2', refreshToken: 'refresh-token-2', expiresAt: new Date(NOW + 90_000_000).toISOString() } },
     ]);
     expect(sendsAtSave).toEqual([1]);
@@ -166,8 +204,8 @@ describe('Zalo OA webhook over real sockets', () => {
     await Promise.all([post(textEvent('một', 'msg-1', 'u1')), post(textEvent('hai', 'msg-2', 'u2')), post(textEvent('ba', 'msg-3', 'u3'))]);
     await route.idle();
     expect(standIn.refreshes).toHaveLength(1);
-    expect(tokens.saved).toHaveLength(1);
-    expect(standIn.oaMessages.map((sent) => sent.userId).sort()).toEqual(['u1', 'u2', 'u3']);
+    expect(tokens.saved.filter((entry) => entry.name === 'zalo-oa')).toHaveLength(1);
+    expect(standIn.oaMessages.map((sent) => sent.messageId).sort()).toEqual(['msg-1', 'msg-2', 'msg-3']);
   });
 
   it('retries only once and logs a clear line when the refreshed token is rejected too', async () => {
@@ -184,7 +222,7 @@ describe('Zalo OA webhook over real sockets', () => {
     await post(textEvent('Bí thư phường là ai?', 'msg-1'));
     await route.idle();
     expect(standIn.oaMessages).toHaveLength(0);
-    expect(tokens.saved).toHaveLength(0);
+    expect(tokens.saved.filter((entry) => entry.name === 'zalo-oa')).toHaveLength(0);
     expect(log.join('\n')).toContain('reply not sent: Zalo refused to refresh the OA access token (error -14014: Invalid refresh token)');
   });
 
@@ -195,6 +233,53 @@ describe('Zalo OA webhook over real sockets', () => {
     await route.idle();
     expect(standIn.oaMessages.map((sent) => sent.accessToken)).toEqual(['stored-access']);
     expect(standIn.refreshes).toHaveLength(0);
+  });
+
+  it('resumes replies with new tokens put in .env after the stored chain broke, without spending a refresh', async () => {
+    // The stored pair is dead (its refresh token was spent by a staging copy); the operator re-authorised the OA and
+    // put the new pair in .env, as the error message says.
+    const tokens = new MemoryTokenStore({
+      'zalo-oa': { accessToken: 'dead-access', refreshToken: 'spent-refresh' },
+      'zalo-oa:env': { accessToken: 'first-env-access', refreshToken: 'first-env-refresh' },
+    });
+    const { standIn, route, post, log } = await start({ tokens, standIn: { accessToken: 'new-env-access', refreshToken: 'new-env-refresh' } , env: { ZALO_OA_ACCESS_TOKEN: 'new-env-access', ZALO_OA_REFRESH_TOKEN: 'new-env-refresh' } });
+    await post(textEvent('Bí thư phường là ai?', 'msg-1'));
+    await route.idle();
+    expect(standIn.oaMessages.map((sent) => sent.accessToken)).toEqual(['new-env-access']);
+    expect(standIn.refreshes).toHaveLength(0);
+    expect(await tokens.loadTokens('zalo-oa')).toEqual({ accessToken: 'new-env-access', refreshToken: 'new-env-refresh' });
+    expect(log.join('\n')).toContain('in .env changed: using the new pair');
+  });
+
+  it('keeps the stored pair while .env still holds the pair it was seeded from', async () => {
+    const tokens = new MemoryTokenStore({
+      'zalo-oa': { accessToken: 'stored-access', refreshToken: 'stored-refresh' },
+      'zalo-oa:env': { accessToken: keys.accessToken, refreshToken: keys.refreshToken },
+    });
+    const { standIn, route, post } = await start({ tokens, standIn: { accessToken: 'stored-access', refreshToken: 'stored-refresh' } });
+    await post(textEvent('Bí thư phường là ai?', 'msg-1'));
+    await route.idle();
+    expect(standIn.oaMessages.map((sent) => sent.accessToken)).toEqual(['stored-access']);
+  });
+
+  it('refreshes ahead of the stored expiry instead of waiting for Zalo to reject the token', async () => {
+    const tokens = new MemoryTokenStore({
+      'zalo-oa': { accessToken: keys.accessToken, refreshToken: keys.refreshToken, expiresAt: new Date(NOW + 60_000).toISOString() },
+      'zalo-oa:env': { accessToken: keys.accessToken, refreshToken: keys.refreshToken },
+    });
+    const { standIn, route, post } = await start({ tokens });
+    await post(textEvent('Bí thư phường là ai?', 'msg-1'));
+    await route.idle();
+    expect(standIn.refreshes).toHaveLength(1);
+    expect(standIn.oaSendAttempts).toEqual([{ accessToken: 'access-token-2', accepted: true }]);
+  });
+
+  it('refreshes on error -220 (access token expired or removed) as on -216', async () => {
+    const { standIn, route, post } = await start({ standIn: { accessToken: 'access-token-issued-elsewhere', staleTokenError: -220 } });
+    await post(textEvent('Bí thư phường là ai?', 'msg-1'));
+    await route.idle();
+    expect(standIn.refreshes).toHaveLength(1);
+    expect(standIn.oaMessages.map((sent) => sent.accessToken)).toEqual(['access-token-2']);
   });
 
   it('splits a long answer into texts of at most 2,000 characters at sentence boundaries', async () => {

@@ -5,7 +5,7 @@ import { createHttpServer } from '../../../src/channels/http/server.js';
 import { loadConfig, type Config } from '../../../src/config.js';
 import type { ZaloServices } from '../../../src/channels/zalo/zalo-services.js';
 import type { HttpRoute } from '../../../src/channels/http/http-route.js';
-import type { Feedback, TokenPair, TokenStore } from '../../../src/core/ports.js';
+import type { Feedback, SeenEvents, TokenPair, TokenStore } from '../../../src/core/ports.js';
 import type { AskResult, Question } from '../../../src/core/types.js';
 
 /** Keys and tokens of the pretend OA app and bot used across the Zalo tests. */
@@ -55,8 +55,18 @@ export class MemoryTokenStore implements TokenStore {
   }
 }
 
+/** Handled-event keys in memory (the SQLite implementation has its own tests). */
+export function memorySeenEvents(): SeenEvents {
+  const seen = new Set<string>();
+  return { firstSighting: async (key) => !seen.has(key) && Boolean(seen.add(key)) };
+}
+
 /** Zalo services backed by fakes: a scripted ask service, recorded feedback, readable user keys and in-memory tokens. */
-export function fakeServices(answer: (question: Question) => AskResult = (question) => answeredResult(question.text), tokens = new MemoryTokenStore()) {
+export function fakeServices(
+  answer: (question: Question) => AskResult = (question) => answeredResult(question.text),
+  tokens = new MemoryTokenStore(),
+  seenEvents = memorySeenEvents(),
+) {
   const asked: Question[] = [];
   const feedback: Feedback[] = [];
   const services: ZaloServices = {
@@ -66,6 +76,7 @@ export function fakeServices(answer: (question: Question) => AskResult = (questi
     },
     userKeys: { userKey: (platform, rawId) => `${platform}:${rawId}` },
     tokens,
+    seenEvents,
   };
   return { services, asked, feedback, tokens };
 }
