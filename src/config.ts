@@ -71,6 +71,8 @@ export interface Config {
     domainVerification: string | undefined;
     enabled: boolean;
   };
+  /** IANA time zone of the ward (`TZ`): the staff report's times and "today" for pin review dates. */
+  timeZone: string;
   zaloBot: {
     token: string | undefined;
     secretToken: string | undefined;
@@ -83,12 +85,39 @@ export interface Config {
 
 type Environment = Record<string, string | undefined>;
 
+/** One malformed setting: the variable it is about and what is wrong with it. */
+export interface ConfigProblem {
+  setting: string;
+  text: string;
+}
+
+/** Wards keep Vietnamese time unless told otherwise. */
+export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
 /**
  * Reads every setting from `env` (the only reader of `process.env`), reporting all problems at once.
  * @throws ConfigError listing each malformed variable and how to fix it.
  */
 export function loadConfig(env: Environment = process.env): Readonly<Config> {
-  const problems: string[] = [];
+  const { config, problems } = readConfig(env);
+  if (problems.length > 0) throw configProblemsError(problems);
+  return config;
+}
+
+/** The error for malformed settings: every one named, with the fix. */
+export function configProblemsError(problems: readonly ConfigProblem[]): ConfigError {
+  return new ConfigError(
+    `Invalid settings (cài đặt chưa đúng):\n  - ${problems.map((problem) => problem.text).join('\n  - ')}\nFix them in .env (see .env.example) or the environment.`,
+  );
+}
+
+/**
+ * Reads every setting like `loadConfig`, but returns the malformed ones instead of throwing, each replaced by its
+ * default, so a command can stop only for the settings it uses (`PORT=abc` need not stop `ask`).
+ */
+export function readConfig(env: Environment = process.env): { config: Readonly<Config>; problems: readonly ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  const problem = (setting: string, text: string) => problems.push({ setting, text });
   const text = (name: string): string | undefined => {
     const value = env[name]?.trim();
     return value ? value : undefined;
@@ -98,7 +127,7 @@ export function loadConfig(env: Environment = process.env): Readonly<Config> {
     if (raw === undefined) return fallback;
     const value = Number(raw);
     if (!Number.isFinite(value) || value < min || value > max) {
-      problems.push(`${name}=${JSON.stringify(raw)} must be a number from ${min} to ${max}`);
+      problem(name, `${name}=${JSON.stringify(raw)} must be a number from ${min} to ${max}, e.g. ${name}=${fallback}`);
       return fallback;
     }
     return value;
@@ -108,7 +137,7 @@ export function loadConfig(env: Environment = process.env): Readonly<Config> {
     if (raw === undefined) return fallback;
     if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
     if (['0', 'false', 'no', 'off'].includes(raw)) return false;
-    problems.push(`${name}=${JSON.stringify(raw)} must be true or false`);
+    problem(name, `${name}=${JSON.stringify(raw)} must be true or false`);
     return fallback;
   };
   const list = (name: string): string[] =>
@@ -122,7 +151,7 @@ export function loadConfig(env: Environment = process.env): Readonly<Config> {
     try {
       new URL(raw);
     } catch {
-      problems.push(`${name}=${JSON.stringify(maskCredentials(raw))} must be a full URL such as http://127.0.0.1:8080/v1`);
+      problem(name, `${name}=${JSON.stringify(maskCredentials(raw))} must be a full URL such as http://127.0.0.1:8080/v1`);
       return fallback;
     }
     return raw.replace(/\/+$/, '');
@@ -130,8 +159,20 @@ export function loadConfig(env: Environment = process.env): Readonly<Config> {
   const path = (name: string, fallback: string): string => {
     const raw = text(name);
     if (raw === undefined) return fallback;
-    if (!raw.startsWith('/')) problems.push(`${name}=${JSON.stringify(raw)} must start with /`);
+    if (!raw.startsWith('/')) problem(name, `${name}=${JSON.stringify(raw)} must start with /`);
     return raw;
+  };
+
+  const timeZone = (raw: string | undefined): string => {
+    if (raw === undefined) return DEFAULT_TIME_ZONE;
+    // POSIX allows ":Area/City"; Intl wants the bare IANA name.
+    const name = raw.replace(/^:/, '');
+    try {
+      return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
+    } catch {
+      problem('TZ', `TZ=${JSON.stringify(raw)} is not a time zone; use an IANA name such as ${DEFAULT_TIME_ZONE} or UTC`);
+      return DEFAULT_TIME_ZONE;
+    }
   };
 
   const openaiApiKey = text('OPENAI_API_KEY');
@@ -143,32 +184,32 @@ export function loadConfig(env: Environment = process.env): Readonly<Config> {
   const zaloOaAccessToken = text('ZALO_OA_ACCESS_TOKEN');
   const zaloDomainVerification = text('ZALO_DOMAIN_VERIFICATION');
   if (zaloDomainVerification !== undefined && !/^[A-Za-z0-9_-]{1,200}$/.test(zaloDomainVerification)) {
-    problems.push('ZALO_DOMAIN_VERIFICATION must be the code alone (letters, digits, _ and -), e.g. from zalo_verifier<code>.html or the content of the meta tag');
+    problem('ZALO_DOMAIN_VERIFICATION', 'ZALO_DOMAIN_VERIFICATION must be the code alone (letters, digits, _ and -), e.g. from zalo_verifier<code>.html or the content of the meta tag');
   }
   const zaloBotToken = text('ZALO_BOT_TOKEN');
   const zaloBotMode = text('ZALO_BOT_MODE') ?? 'webhook';
   if (zaloBotMode !== 'webhook' && zaloBotMode !== 'polling') {
-    problems.push(`ZALO_BOT_MODE=${JSON.stringify(zaloBotMode)} must be webhook or polling`);
+    problem('ZALO_BOT_MODE', `ZALO_BOT_MODE=${JSON.stringify(zaloBotMode)} must be webhook or polling`);
   }
   const zaloBotSecret = text('ZALO_BOT_SECRET_TOKEN');
   if (zaloBotSecret !== undefined && (zaloBotSecret.length < 8 || zaloBotSecret.length > 256)) {
-    problems.push('ZALO_BOT_SECRET_TOKEN must be 8 to 256 characters long');
+    problem('ZALO_BOT_SECRET_TOKEN', 'ZALO_BOT_SECRET_TOKEN must be 8 to 256 characters long');
   }
   if (zaloBotToken && zaloBotMode === 'webhook' && !zaloBotSecret) {
-    problems.push('ZALO_BOT_SECRET_TOKEN is required with ZALO_BOT_TOKEN in webhook mode (or set ZALO_BOT_MODE=polling)');
+    problem('ZALO_BOT_SECRET_TOKEN', 'ZALO_BOT_SECRET_TOKEN is required with ZALO_BOT_TOKEN in webhook mode (or set ZALO_BOT_MODE=polling)');
   }
   if (discordToken && !discordApplicationId) {
-    problems.push('DISCORD_APPLICATION_ID is required with DISCORD_TOKEN (Developer Portal → your application → General Information)');
+    problem('DISCORD_APPLICATION_ID', 'DISCORD_APPLICATION_ID is required with DISCORD_TOKEN (Developer Portal → your application → General Information)');
   }
   const zaloOaSome = [zaloOaAppId, zaloOaSecret, zaloOaAccessToken].some(Boolean);
   const zaloOaAll = [zaloOaAppId, zaloOaSecret, zaloOaAccessToken].every(Boolean);
   if (zaloOaSome && !zaloOaAll) {
-    problems.push('Zalo OA needs ZALO_OA_APP_ID, ZALO_OA_SECRET_KEY and ZALO_OA_ACCESS_TOKEN together');
+    problem('ZALO_OA_APP_ID', 'Zalo OA needs ZALO_OA_APP_ID, ZALO_OA_SECRET_KEY and ZALO_OA_ACCESS_TOKEN together');
   }
 
   const offlineEmbedder = text('OFFLINE_EMBEDDER') ?? 'hashing';
   if (offlineEmbedder !== 'hashing' && offlineEmbedder !== 'corpus') {
-    problems.push(`OFFLINE_EMBEDDER=${JSON.stringify(offlineEmbedder)} must be hashing or corpus`);
+    problem('OFFLINE_EMBEDDER', `OFFLINE_EMBEDDER=${JSON.stringify(offlineEmbedder)} must be hashing or corpus`);
   }
 
   const config: Config = {
@@ -179,7 +220,7 @@ export function loadConfig(env: Environment = process.env): Readonly<Config> {
     defaultPlace: text('DEFAULT_PLACE')?.normalize('NFC'),
     maxQuestionLength: number('MAX_QUESTION_LENGTH', 500, { min: 20, max: 10_000 }),
     rateLimitPerMinute: number('RATE_LIMIT_PER_MINUTE', 12, { min: 0, max: 10_000 }),
-    trustProxy: trustProxy(text('TRUST_PROXY'), problems),
+    trustProxy: trustProxy(text('TRUST_PROXY'), (text) => problem('TRUST_PROXY', text)),
     maxConcurrentAnswers: number('MAX_CONCURRENT_ANSWERS', 8, { min: 0, max: 10_000 }),
     maxConnections: number('MAX_CONNECTIONS', 512, { min: 0, max: 1_000_000 }),
     maxArticleBytes: number('MAX_ARTICLE_BYTES', 4 * 1024 * 1024, { min: 0, max: 2 ** 32 - 1 }),
@@ -225,6 +266,7 @@ export function loadConfig(env: Environment = process.env): Readonly<Config> {
       domainVerification: zaloDomainVerification,
       enabled: zaloOaAll,
     },
+    timeZone: timeZone(text('TZ')),
     zaloBot: {
       token: zaloBotToken,
       secretToken: zaloBotSecret,
@@ -235,21 +277,18 @@ export function loadConfig(env: Environment = process.env): Readonly<Config> {
     },
   };
 
-  if (problems.length > 0) {
-    throw new ConfigError(`Invalid settings:\n  - ${problems.join('\n  - ')}\nFix them in .env (see .env.example) or the environment.`);
-  }
-  return deepFreeze(config);
+  return { config: deepFreeze(config), problems };
 }
 
 /** TRUST_PROXY: a number of proxy hops; `true` means one, `false` none. */
-function trustProxy(raw: string | undefined, problems: string[]): number {
+function trustProxy(raw: string | undefined, problem: (text: string) => void): number {
   if (raw === undefined) return 0;
   const lower = raw.toLowerCase();
   if (['true', 'yes', 'on'].includes(lower)) return 1;
   if (['false', 'no', 'off'].includes(lower)) return 0;
   const hops = Number(raw);
   if (Number.isInteger(hops) && hops >= 0 && hops <= 10) return hops;
-  problems.push(`TRUST_PROXY=${JSON.stringify(raw)} must be the number of proxies in front of the server (0 to 10), or true/false`);
+  problem(`TRUST_PROXY=${JSON.stringify(raw)} must be the number of proxies in front of the server (0 to 10), or true/false`);
   return 0;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.js';
+import { loadConfig, readConfig } from '../src/config.js';
 import { ConfigError } from '../src/core/errors.js';
 
 describe('loadConfig', () => {
@@ -49,5 +49,20 @@ describe('loadConfig', () => {
   it('takes ZALO_DOMAIN_VERIFICATION as the code alone and refuses a pasted meta tag', () => {
     expect(loadConfig({ ZALO_DOMAIN_VERIFICATION: 'MeVd6Dce_Sp-9' }).zaloOa.domainVerification).toBe('MeVd6Dce_Sp-9');
     expect(() => loadConfig({ ZALO_DOMAIN_VERIFICATION: '<meta property="zalo-platform-site-verification" content="x" />' })).toThrow(/ZALO_DOMAIN_VERIFICATION must be the code alone/);
+  });
+
+  it('keeps the ward time zone from TZ, Asia/Ho_Chi_Minh by default, and accepts the POSIX ":Area/City" form', () => {
+    expect(loadConfig({}).timeZone).toBe('Asia/Ho_Chi_Minh');
+    expect(loadConfig({ TZ: 'Europe/Paris' }).timeZone).toBe('Europe/Paris');
+    expect(loadConfig({ TZ: ':Asia/Bangkok' }).timeZone).toBe('Asia/Bangkok');
+    expect(() => loadConfig({ TZ: 'Mars/Olympus' })).toThrow(/TZ="Mars\/Olympus" is not a time zone; use an IANA name such as Asia\/Ho_Chi_Minh/);
+  });
+
+  it('names the setting of each problem and keeps the default in its place, so commands that do not use it can run', () => {
+    const { config, problems } = readConfig({ PORT: 'abc', TZ: 'nowhere', DISCORD_TOKEN: 'x' });
+    expect(problems.map((problem) => problem.setting).sort()).toEqual(['DISCORD_APPLICATION_ID', 'PORT', 'TZ']);
+    expect(problems.find((problem) => problem.setting === 'PORT')?.text).toBe('PORT="abc" must be a number from 0 to 65535, e.g. PORT=3000');
+    expect(config.port).toBe(3000);
+    expect(config.timeZone).toBe('Asia/Ho_Chi_Minh');
   });
 });

@@ -1,12 +1,10 @@
-import { parseArgs } from 'node:util';
 import { ChatbotError } from '../core/errors.js';
 import { MemoryConversationStore } from '../core/memory-conversation-store.js';
 import { formatAnswerText } from './format-answer.js';
 import { openServices } from './open-services.js';
+import { parseCommandArgs } from './parse-command-args.js';
 import { readLines } from './read-lines.js';
 import type { Command } from './command-context.js';
-
-const USAGE = 'Usage: hoiphuong ask [--json] [--data DIR] [--index DIR] [--place PLACE] [--conversation ID] "câu hỏi"';
 
 /** One stdin line of batch mode: a plain question, or `{"conversation": "c01", "question": "…"}` continuing a dialogue. */
 export function parseAskLine(line: string): { question: string; conversation?: string } {
@@ -30,31 +28,29 @@ export function parseAskLine(line: string): { question: string; conversation?: s
  * line `{"conversation": "c01", "question": "…"}` continues dialogue c01 of this run (plain lines stand alone).
  */
 export const askCommand: Command = async (args, context) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        data: { type: 'string' },
-        index: { type: 'string' },
-        place: { type: 'string' },
-        conversation: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new ChatbotError('input-invalid', `${(error as Error).message}. ${USAGE}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs('ask', {
+    args,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      data: { type: 'string' },
+      index: { type: 'string' },
+      place: { type: 'string' },
+      conversation: { type: 'string' },
+    },
+  });
   if (values.conversation !== undefined && !/^[\p{L}\p{N}_.:-]{1,100}$/u.test(values.conversation)) {
-    throw new ChatbotError('input-invalid', `--conversation takes letters, digits, "_", ".", ":" or "-" (at most 100). ${USAGE}`);
+    throw new ChatbotError(
+      'input-invalid',
+      `--conversation "${values.conversation}" không hợp lệ: --conversation takes letters, digits, "_", ".", ":" or "-" (at most 100), e.g. --conversation c01`,
+    );
   }
   const services = await openServices(context.config, {
     ...(values.data ? { dataDir: values.data } : {}),
     ...(values.index ? { indexDir: values.index } : {}),
     output: context.stderr,
     store: 'optional',
+    ...(values.place ? { defaultPlace: { setting: '--place', place: values.place.normalize('NFC') } } : {}),
   });
   // A batch's dialogues belong to this run: kept in memory, so a rerun starts them afresh.
   const batch = services.withConversations(new MemoryConversationStore(context.config.store.conversationTtlMinutes * 60_000));

@@ -1,13 +1,9 @@
 import { PermissionFlagsBits, REST, Routes } from 'discord.js';
 import { discordCommands } from '../channels/discord/commands.js';
 import { ChatbotError, ConfigError } from '../core/errors.js';
+import { COMMAND_HELP } from './command-help.js';
 import type { Command } from './command-context.js';
 
-const USAGE = `Usage: hoiphuong discord register
-
-  register   Register the slash commands (/hoi, /ghim, /bo-ghim, /nguon, /thongtin, /caidat and the
-             "Ghim câu trả lời" message menu): in DISCORD_GUILD_ID's server when it is set (instant),
-             globally otherwise. Run it once after installing or upgrading, not on every start.`;
 
 /** What the bot needs in a channel: see it, answer (also in threads), show embeds, read replies, pin answers. */
 const BOT_PERMISSIONS =
@@ -28,7 +24,7 @@ export function inviteUrl(applicationId: string): string {
 export const discordCommand: Command = async (args, context) => {
   const [subcommand] = args;
   if (subcommand !== 'register') {
-    context.stderr.write(`${USAGE}\n`);
+    context.stderr.write(`${subcommand ? `Không có lệnh "discord ${subcommand}" (unknown subcommand)` : 'discord cần một lệnh con (needs a subcommand)'} — dùng: hoiphuong discord register\n\n${COMMAND_HELP.discord}\n`);
     return 2;
   }
   const { token, applicationId, guildId, apiUrl } = context.config.discord;

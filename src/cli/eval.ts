@@ -1,25 +1,16 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ChatbotError } from '../core/errors.js';
 import { referenceSummary, scoreAnswer, summarizeScores, summaryLine, type QaItem, type ScoredAnswer, type ScoreSummary, type Tally } from '../core/score-answers.js';
+import { countOf } from './count-of.js';
 import { openServices } from './open-services.js';
+import { parseCommandArgs } from './parse-command-args.js';
+import { readTextFile } from './read-text-file.js';
 import type { Command } from './command-context.js';
 import type { AskResult } from '../core/types.js';
 
-const USAGE = 'Usage: hoiphuong eval QA.jsonl [--data DIR] [--index DIR] [--answers FILE] [--json]';
-
-/** Reads the QA file (relative to the current directory); a missing or unreadable one is one line, not a stack trace. */
-async function readQaFile(path: string): Promise<string> {
-  try {
-    return await readFile(resolve(path), 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ChatbotError('input-invalid', `File not found: ${path} (looked for ${resolve(path)}).`);
-    if (code === 'EISDIR') throw new ChatbotError('input-invalid', `${path} is a folder; give a JSON-lines QA file such as ../shared/corpus/qa-dev.jsonl.`);
-    throw new ChatbotError('input-invalid', `Cannot read ${path} (${code ?? (error as Error).message}).`);
-  }
-}
+/** The small QA file that ships with the sample articles, so the README's example works from a fresh clone. */
+const SAMPLE_QA_FILE = 'data/qa-sample.jsonl';
 
 function parseQaFile(path: string, content: string): QaItem[] {
   const items: QaItem[] = [];
@@ -29,10 +20,10 @@ function parseQaFile(path: string, content: string): QaItem[] {
     try {
       value = JSON.parse(line) as Partial<QaItem>;
     } catch {
-      throw new ChatbotError('input-invalid', `${path}:${index + 1}: not valid JSON.`);
+      throw new ChatbotError('input-invalid', `${path}:${index + 1}: dòng không phải JSON (not valid JSON) — each line is one object such as {"question": "…", "answer_contains": ["…"]}`);
     }
     if (typeof value.question !== 'string' || !value.question.trim()) {
-      throw new ChatbotError('input-invalid', `${path}:${index + 1}: "question" must be a non-empty string.`);
+      throw new ChatbotError('input-invalid', `${path}:${index + 1}: thiếu câu hỏi ("question" must be a non-empty string)`);
     }
     items.push({
       ...(value.id ? { id: value.id } : {}),
@@ -52,20 +43,14 @@ function parseQaFile(path: string, content: string): QaItem[] {
  * `--answers` also writes the answers as `ask --json` lines, for `node ../shared/eval/score.mjs QA.jsonl FILE`.
  */
 export const evalCommand: Command = async (args, context) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { json: { type: 'boolean', default: false }, data: { type: 'string' }, index: { type: 'string' }, answers: { type: 'string' } },
-    });
-  } catch (error) {
-    throw new ChatbotError('input-invalid', `${(error as Error).message}. ${USAGE}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs('eval', {
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, data: { type: 'string' }, index: { type: 'string' }, answers: { type: 'string' } },
+  });
   const path = positionals[0];
-  if (!path) throw new ChatbotError('input-invalid', USAGE);
-  const items = parseQaFile(path, await readQaFile(path));
+  if (!path) throw new ChatbotError('input-invalid', `eval cần một tệp QA (needs a QA file), e.g. hoiphuong eval ${SAMPLE_QA_FILE}`);
+  const items = parseQaFile(path, await readTextFile(path, `kiểm tra đường dẫn; tệp mẫu / a sample: hoiphuong eval ${SAMPLE_QA_FILE}`));
   const services = await openServices(context.config, {
     ...(values.data ? { dataDir: values.data } : {}),
     ...(values.index ? { indexDir: values.index } : {}),
@@ -93,11 +78,11 @@ export const evalCommand: Command = async (args, context) => {
 /** The readable report: the reference scorer's line, per kind, per variant (answerable questions), then the failures. */
 export function evalReport(summary: ScoreSummary, failures: readonly ScoredAnswer[]): string[] {
   const ambiguousCount = summary.byKind.ambiguous?.total ?? 0;
-  const out = [`${summary.questions} questions · ${summaryLine(summary, ambiguousCount > 0)}`];
+  const out = [`${countOf(summary.questions, 'question')} · ${summaryLine(summary, ambiguousCount > 0)}`];
   if (ambiguousCount > 0 && summary.ambiguousRefusedAtAll !== summary.ambiguousAskedBack) {
     // The reference scorer counts any refusal of an ambiguous question as asking back; say where the two part.
     const refusedOtherwise = Math.round((summary.ambiguousRefusedAtAll - summary.ambiguousAskedBack) * ambiguousCount);
-    out.push(`  (${refusedOtherwise} ambiguous question(s) refused for another reason, not asking which place; the reference scorer counts those as asked back: ${(100 * summary.ambiguousRefusedAtAll).toFixed(1)}%)`);
+    out.push(`  (${countOf(refusedOtherwise, 'ambiguous question')} refused for another reason, not asking which place; the reference scorer counts those as asked back: ${(100 * summary.ambiguousRefusedAtAll).toFixed(1)}%)`);
   }
   const rows = (table: Record<string, Tally>) => Object.entries(table).map(([name, row]) => `  ${name.padEnd(16)} ${`${row.ok}/${row.total}`.padStart(7)}  ${percentOf(row)}`);
   out.push('', 'By kind:', ...rows(summary.byKind));

@@ -12,7 +12,7 @@ export function formatAnswerText(result: AskResult): string {
   if (result.citations.length > 0) {
     lines.push('', `${message('answer.sources', result.language)}:`);
     result.citations.forEach((citation, index) => {
-      const date = citation.published ? ` (${citation.published})` : '';
+      const date = citation.published ? ` (${displayDate(citation.published)})` : '';
       lines.push(`  [${index + 1}] ${citation.title}${date}${citation.url ? `\n      ${citation.url}` : ''}`);
     });
   }

@@ -1,16 +1,15 @@
-import { parseArgs } from 'node:util';
 import type { Config } from '../config.js';
 import { ChatbotError } from '../core/errors.js';
 import type { Embedder } from '../core/ports.js';
 import { updateIndex, type IngestSummary } from '../search/search-index.js';
 import type { Command, TextOutput } from './command-context.js';
 import { createEmbedder } from './open-services.js';
+import { parseCommandArgs } from './parse-command-args.js';
 import { ProgressBar } from './progress-bar.js';
 
 /** Below this many article files a run is quick enough that a progress bar would only flicker. */
 const PROGRESS_BAR_MINIMUM_FILES = 1_000;
 
-const USAGE = 'Usage: hoiphuong ingest [--data DIR] [--index DIR]';
 
 /** Options of `runIngest`. */
 export interface RunIngestOptions {
@@ -76,12 +75,7 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
  */
 export function createIngestCommand(makeEmbedder: (config: Readonly<Config>) => Embedder | Promise<Embedder> = createEmbedder): Command {
   return async (args, context) => {
-    let values;
-    try {
-      ({ values } = parseArgs({ args, options: { data: { type: 'string' }, index: { type: 'string' } } }));
-    } catch (error) {
-      throw new ChatbotError('input-invalid', `${(error as Error).message}. ${USAGE}`);
-    }
+    const { values } = parseCommandArgs('ingest', { args, options: { data: { type: 'string' }, index: { type: 'string' } } });
     const dataDir = values.data ?? context.config.dataDir;
     const indexDir = values.index ?? context.config.indexDir;
     let summary: IngestSummary;

@@ -1,23 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ChatbotError } from '../core/errors.js';
 import { message } from '../core/messages.js';
 import { loadArticles } from '../ingest/load-articles.js';
-import { isCalendarDate } from '../store/calendar-date.js';
+import { displayDate, displayTime } from '../core/display-date.js';
+import { calendarDate, isCalendarDate } from '../store/calendar-date.js';
 import { parsePinLine, toPinLine, type PinLineDefaults } from '../store/pin-lines.js';
 import { SqliteStore } from '../store/sqlite-store.js';
 import type { Config } from '../config.js';
 import type { Pin } from '../core/ports.js';
 import type { Citation } from '../core/types.js';
+import { countOf } from './count-of.js';
+import { describeArgumentError } from './parse-command-args.js';
+import { readTextFile } from './read-text-file.js';
 import type { Command, CommandContext } from './command-context.js';
 
-const USAGE = `Usage:
-  hoiphuong pins list [--json]
-  hoiphuong pins add --question "…" --answer "…" [--alt "…"]... [--source ARTICLE_ID_OR_URL]... [--by NAME] [--review-by YYYY-MM-DD]
-  hoiphuong pins remove ID_OR_QUESTION
-  hoiphuong pins export [FILE]          (JSON lines; stdout without FILE)
-  hoiphuong pins import FILE            (JSON lines; - reads stdin)`;
+const USAGE = 'Xem / see: hoiphuong pins --help';
 
 /** Finds the article a `--source` names (by id or URL), so the citation gets its title and link. */
 export type SourceResolver = (idOrUrl: string) => Citation | undefined;
@@ -28,7 +27,7 @@ export interface PinsCommandOptions {
   resolveSource?: SourceResolver;
   /** Opens the store; by default the database the settings name. */
   openStore?: (config: Readonly<Config>) => SqliteStore;
-  /** Clock and id generator for imported lines that lack a time or an id. */
+  /** Clock (also "today" for --review-by) and id generator for imported lines that lack a time or an id. */
   now?: () => Date;
   newId?: () => string;
 }
@@ -46,7 +45,8 @@ export function createPinsCommand(options: PinsCommandOptions = {}): Command {
         case 'list':
           return await withStore(openStore, context, (store) => listPins(store, rest, context));
         case 'add': {
-          const pin = await parseAddArguments(rest, context, options.resolveSource);
+          const today = calendarDate((options.now ?? (() => new Date()))(), context.config.timeZone);
+          const pin = await parseAddArguments(rest, context, today, options.resolveSource);
           return await withStore(openStore, context, async (store) => {
             const saved = await store.pins.add(pin);
             context.stdout.write(`Pinned ${saved.id}: ${saved.question}\n`);
@@ -55,7 +55,7 @@ export function createPinsCommand(options: PinsCommandOptions = {}): Command {
         }
         case 'remove': {
           const target = positionalsOf(rest).join(' ').trim();
-          if (!target) throw new UsageError('pins remove needs a pin id or the pinned question.');
+          if (!target) throw new UsageError('pins remove cần mã ghim hoặc câu hỏi đã ghim (needs a pin id or the pinned question), e.g. hoiphuong pins remove "Giờ tiếp dân?"');
           return await withStore(openStore, context, async (store) => {
             if (await store.pins.remove(target)) {
               context.stdout.write(`Removed the pin "${target}".\n`);
@@ -74,15 +74,15 @@ export function createPinsCommand(options: PinsCommandOptions = {}): Command {
               context.stdout.write(text);
             } else {
               await writeFile(file, text, 'utf8');
-              context.stderr.write(`Exported ${pins.length} pins to ${file}.\n`);
+              context.stderr.write(`Exported ${countOf(pins.length, 'pin')} to ${file}.\n`);
             }
             return 0;
           });
         }
         case 'import': {
           const file = positionalsOf(rest)[0];
-          if (file === undefined) throw new UsageError('pins import needs a JSON-lines file (or - for stdin).');
-          const text = file === '-' ? await readAll(context.stdin) : await readInput(file);
+          if (file === undefined) throw new UsageError('pins import cần một tệp JSON lines, hoặc - để đọc stdin (needs a file, or - for stdin), e.g. hoiphuong pins import pins.jsonl');
+          const text = file === '-' ? await readAll(context.stdin) : await readTextFile(file, 'kiểm tra đường dẫn, hoặc dùng - để đọc từ stdin (check the path, or - for stdin)');
           const defaults = {
             newId: options.newId ?? (() => randomUUID()),
             createdAt: (options.now ?? (() => new Date()))().toISOString(),
@@ -91,7 +91,7 @@ export function createPinsCommand(options: PinsCommandOptions = {}): Command {
           return await withStore(openStore, context, (store) => importPins(store, text, defaults, context));
         }
         default:
-          throw new UsageError(action ? `Unknown pins action "${action}".` : 'pins needs an action.');
+          throw new UsageError(action ? `Không có thao tác pins "${action}" (unknown pins action) — dùng list, add, remove, export hoặc import.` : 'pins cần một thao tác (needs an action): list, add, remove, export hoặc import.');
       }
     } catch (error) {
       if (error instanceof UsageError || (error instanceof ChatbotError && error.code === 'input-invalid')) {
@@ -124,7 +124,7 @@ function checked<T>(parse: () => T): T {
   try {
     return parse();
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(describeArgumentError(error));
   }
 }
 
@@ -144,18 +144,18 @@ async function listPins(store: SqliteStore, args: string[], context: CommandCont
     return 0;
   }
   for (const pin of pins) {
-    const review = pin.reviewBy ? ` · review by ${pin.reviewBy}${pin.reviewOverdue ? ' (OVERDUE)' : ''}` : '';
-    const lines = [`${pin.id} · ${pin.hits} hits${review}`, `  Q: ${pin.question}`];
+    const review = pin.reviewBy ? ` · review by ${displayDate(pin.reviewBy)}${pin.reviewOverdue ? ' (OVERDUE)' : ''}` : '';
+    const lines = [`${pin.id} · ${countOf(pin.hits, 'hit')}${review}`, `  Q: ${pin.question}`];
     if (pin.alternatives && pin.alternatives.length > 0) lines.push(`  also: ${pin.alternatives.join(' | ')}`);
     lines.push(`  A: ${pin.answer.replace(/\s+/g, ' ')}`);
     const sources = pin.citations.map((citation) => citation.url || citation.id).join(', ');
-    lines.push(`  by ${pin.pinnedBy} (${pin.channel}) at ${pin.createdAt}${sources ? ` · sources: ${sources}` : ''}`);
+    lines.push(`  by ${pin.pinnedBy} (${pin.channel}) at ${displayTime(pin.createdAt, context.config.timeZone)}${sources ? ` · sources: ${sources}` : ''}`);
     context.stdout.write(`${lines.join('\n')}\n\n`);
   }
   return 0;
 }
 
-async function parseAddArguments(args: string[], context: CommandContext, resolveSource: SourceResolver | undefined) {
+async function parseAddArguments(args: string[], context: CommandContext, today: string, resolveSource: SourceResolver | undefined) {
   const { values, positionals } = checked(() =>
     parseArgs({
       args,
@@ -170,11 +170,19 @@ async function parseAddArguments(args: string[], context: CommandContext, resolv
       },
     }),
   );
-  if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}"; quote the question and answer and pass them with --question and --answer.`);
-  if (!values.question?.trim()) throw new UsageError('pins add needs --question "…".');
-  if (!values.answer?.trim()) throw new UsageError('pins add needs --answer "…".');
+  if (positionals.length > 0) throw new UsageError(`Thừa đối số "${positionals[0]}" (unexpected argument) — đặt câu hỏi và câu trả lời trong dấu ngoặc kép sau --question và --answer.`);
+  if (!values.question?.trim()) throw new UsageError('pins add cần --question "…" (the question to pin).');
+  if (!values.answer?.trim()) throw new UsageError('pins add cần --answer "…" (the answer to give).');
   const reviewBy = values['review-by'];
-  if (reviewBy !== undefined && !isCalendarDate(reviewBy)) throw new UsageError(`--review-by "${reviewBy}" is not a date; write it as YYYY-MM-DD, e.g. 2026-06-30.`);
+  if (reviewBy !== undefined && !isCalendarDate(reviewBy)) {
+    throw new UsageError(`--review-by "${reviewBy}" không phải ngày (not a date) — viết YYYY-MM-DD, ví dụ --review-by 2026-06-30.`);
+  }
+  // A review date already past would flag the new pin as overdue in the very next report.
+  if (reviewBy !== undefined && reviewBy < today) {
+    throw new UsageError(
+      `--review-by ${reviewBy} đã qua (is in the past): hôm nay là ${displayDate(today)} (${context.config.timeZone}) — chọn hôm nay hoặc một ngày sau, ví dụ --review-by ${today}.`,
+    );
+  }
   const sources = values.source ?? [];
   const resolve = sources.length > 0 ? (resolveSource ?? (await articleResolver(context))) : undefined;
   const citations = sources.map((source) => {
@@ -230,13 +238,6 @@ async function importPins(store: SqliteStore, text: string, defaults: PinLineDef
   return 1;
 }
 
-async function readInput(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
-  }
-}
 
 async function readAll(input: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];

@@ -4,9 +4,10 @@ import { formatReport } from '../store/report.js';
 import { SqliteStore } from '../store/sqlite-store.js';
 import type { Config } from '../config.js';
 import type { Language } from '../core/types.js';
+import { describeArgumentError } from './parse-command-args.js';
 import type { Command } from './command-context.js';
 
-const USAGE = 'Usage: hoiphuong report [--json] [--limit N] [--since YYYY-MM-DD] [--lang vi|en]';
+const USAGE = 'Xem / see: hoiphuong report --help';
 const DEFAULT_LIMIT = 20;
 
 /** Options of `createReportCommand`. */
@@ -30,17 +31,17 @@ export function createReportCommand(options: ReportCommandOptions = {}): Command
         },
       }).values;
     } catch (error) {
-      context.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+      context.stderr.write(`${describeArgumentError(error)}\n${USAGE}\n`);
       return 2;
     }
     const limit = Number(values.limit);
     const problem =
       !Number.isInteger(limit) || limit < 1
-        ? `--limit "${values.limit}" must be a whole number of at least 1.`
-        : values.since !== undefined && Number.isNaN(Date.parse(values.since))
-          ? `--since "${values.since}" is not a date; write it as YYYY-MM-DD.`
+        ? `--limit "${values.limit}" must be a whole number of at least 1 (phải là số nguyên từ 1 trở lên), e.g. --limit 20.`
+        : values.since !== undefined && !isCalendarDate(values.since) && Number.isNaN(Date.parse(values.since))
+          ? `--since "${values.since}" is not a date (không phải ngày) — write it as YYYY-MM-DD, e.g. --since 2025-09-01.`
           : values.lang !== 'vi' && values.lang !== 'en'
-            ? `--lang "${values.lang}" must be vi or en.`
+            ? `--lang "${values.lang}" must be vi or en (chỉ có vi hoặc en).`
             : undefined;
     if (problem) {
       context.stderr.write(`${problem}\n${USAGE}\n`);
@@ -48,6 +49,7 @@ export function createReportCommand(options: ReportCommandOptions = {}): Command
     }
     const store = (options.openStore ?? ((config: Readonly<Config>) => SqliteStore.fromConfig(config)))(context.config);
     try {
+      // A day is counted from its start in the ward's time zone (the store converts it); a full time is taken as written.
       const since = values.since === undefined || isCalendarDate(values.since) ? values.since : new Date(values.since).toISOString();
       const report = store.report({ limit, ...(since ? { since } : {}) });
       context.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report, values.lang as Language)}\n`);

@@ -1,6 +1,4 @@
-import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { parseArgs } from 'node:util';
 import { createHttpServer } from '../channels/http/server.js';
 import { startZaloBotPolling } from '../channels/zalo/bot-polling.js';
 import { createZaloBotRoute } from '../channels/zalo/bot-webhook.js';
@@ -11,7 +9,10 @@ import { toChatbotError } from '../core/errors.js';
 import type { IngestSummary } from '../search/search-index.js';
 import { startAnswerLogRetention } from '../store/answer-retention.js';
 import { keepChannelRunning, type KeptChannel } from '../channels/keep-channel-running.js';
+import { countOf } from './count-of.js';
+import { listen, parsePort } from './listen.js';
 import { openServices } from './open-services.js';
+import { parseCommandArgs } from './parse-command-args.js';
 import type { Command } from './command-context.js';
 
 /** How long a stopping server lets the answers in flight finish before it cuts them off. */
@@ -22,8 +23,9 @@ const SHUTDOWN_GRACE_MS = 10_000;
  * channels that are configured, saying how to enable the others.
  */
 export const serveCommand: Command = async (args, context) => {
-  const { values } = parseArgs({ args, options: { data: { type: 'string' }, index: { type: 'string' }, port: { type: 'string' } } });
+  const { values } = parseCommandArgs('serve', { args, options: { data: { type: 'string' }, index: { type: 'string' }, port: { type: 'string' } } });
   const config = context.config;
+  const port = values.port !== undefined ? parsePort(values.port) : config.port;
   const services = await openServices(config, {
     ...(values.data ? { dataDir: values.data } : {}),
     ...(values.index ? { indexDir: values.index } : {}),
@@ -36,7 +38,7 @@ export const serveCommand: Command = async (args, context) => {
   let stopping = false;
   const reportIndex = (summary: IngestSummary) =>
     context.stdout.write(
-      `Index: ${services.index.articles().length} articles, ${summary.chunksEmbedded} chunks embedded this run (${summary.added} added, ${summary.changed} changed, ${summary.removed} removed).\n`,
+      `Index: ${countOf(services.index.articles().length, 'article')}, ${countOf(summary.chunksEmbedded, 'chunk')} embedded this run (${summary.added} added, ${summary.changed} changed, ${summary.removed} removed).\n`,
     );
   if (services.ingest) reportIndex(services.ingest);
   else {
@@ -67,9 +69,13 @@ export const serveCommand: Command = async (args, context) => {
     health: () => ({ articles: services.index.articles().length, embedder: services.embedder.name, ...(discord ? { discord: discord.state() } : {}) }),
     log: services.log,
   });
-  const port = values.port !== undefined ? Number(values.port) : config.port;
-  server.listen(port, config.host);
-  await once(server, 'listening');
+  try {
+    await listen(server, port, config.host);
+  } catch (error) {
+    await Promise.all(routes.map((route) => route.idle()));
+    await services.close();
+    throw error;
+  }
   const address = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${address.port}`;
 

@@ -2,16 +2,25 @@ import { answerQuestion, type AnswerDependencies } from './answer-question.js';
 import { toChatbotError } from './errors.js';
 import { httpLinkOrEmpty } from './http-link.js';
 import { refusalMessage } from './messages.js';
+import { presentAnswer } from './present-answer.js';
 import { detectLanguage } from './question-analysis.js';
 import type { AnswerRecorder, AskService } from './ports.js';
 import type { Answer, AskResult, Question } from './types.js';
 
-/** Turns an `Answer` into the stable JSON contract of `ask --json` and `POST /api/ask`. */
+/**
+ * Turns an `Answer` into the stable JSON contract of `ask --json` and `POST /api/ask`, which every channel shows: a
+ * found or generated answer reads as a sentence, while its citations keep their verbatim quotes; a moderator's pinned
+ * text is shown as written.
+ */
 export function toAskResult(question: string, answer: Answer): AskResult {
+  const presented =
+    answer.kind === 'answered' && answer.mode !== 'pinned'
+      ? presentAnswer(answer.text, answer.citations[0] ? { quote: answer.citations[0].quote } : {})
+      : answer.text;
   const result: AskResult = {
     question,
     answered: answer.kind === 'answered',
-    answer: answer.text,
+    answer: presented,
     // Only http(s) addresses leave as links, whatever a pin or an article held (a `javascript:` URL would run on a click).
     citations: answer.kind === 'answered' ? answer.citations.map((citation) => ({ ...citation, url: httpLinkOrEmpty(citation.url) })) : [],
     mode: answer.mode,

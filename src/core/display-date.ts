@@ -8,3 +8,15 @@ export function displayDate(published: string): string {
   const [, year, month, day] = match;
   return [day, month, year].filter((part) => part !== undefined).join('/');
 }
+
+/** An instant as `15/08/2025 14:05` in a time zone (the ward's, for staff). */
+export function displayTime(instant: Date | string, timeZone: string): string {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  if (Number.isNaN(date.getTime())) return String(instant);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(date)
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
+}

@@ -105,7 +105,29 @@ const messages = {
   'report.overdue-pins': { vi: 'Câu trả lời ghim đã quá hạn xem lại (vẫn đang được dùng):', en: 'Pinned answers past their review date (still served):' },
   'report.none': { vi: '(không có)', en: '(none)' },
   'report.last-asked': { vi: 'lần cuối', en: 'last asked' },
-  'report.hits': { vi: '{hits} lượt dùng', en: '{hits} hits' },
+  'report.hits': { vi: '{count} lượt dùng', en: '{count} hits' },
+  'report.hits.one': { vi: '{count} lượt dùng', en: '{count} hit' },
+  'report.period-since': { vi: 'Từ {time} đến nay', en: 'Since {time}' },
+  'report.period-all': { vi: 'Toàn bộ thời gian', en: 'All time' },
+  'report.totals': {
+    vi: 'Tổng cộng: {questions} · trả lời được {answered} · chưa trả lời được {refused} · tỷ lệ trả lời {rate} · 👍 {up} · 👎 {down}',
+    en: 'Totals: {questions} · answered {answered} · not answered {refused} · answer rate {rate} · 👍 {up} · 👎 {down}',
+  },
+  'report.rate-none': { vi: '— (chưa có câu hỏi)', en: '— (no questions yet)' },
+  'report.questions': { vi: '{count} câu hỏi', en: '{count} questions' },
+  'report.questions.one': { vi: '{count} câu hỏi', en: '{count} question' },
+  'report.also-asked': { vi: 'cũng hỏi:', en: 'also asked as:' },
+  'report.reason.no-sources': { vi: 'không bài viết nào nói đến', en: 'no article covers it' },
+  'report.reason.low-score': { vi: 'có bài liên quan nhưng không câu nào trả lời đúng', en: 'related articles, but no sentence answers it' },
+  'report.reason.wrong-place': { vi: 'hỏi về địa phương chưa có bài viết', en: 'about a place with no articles' },
+  'report.reason.ambiguous-place': { vi: 'tên địa phương trùng nhau, chưa rõ tỉnh/thành', en: 'a place name several wards share, city not given' },
+  'report.reason.not-grounded': { vi: 'câu trả lời của mô hình không khớp với nguồn', en: "the model's answer was not backed by the sources" },
+  'report.reason.error': { vi: 'lỗi khi trả lời', en: 'an error while answering' },
+  'report.reason.empty-question': { vi: 'tin nhắn không có câu hỏi', en: 'a message with no question' },
+  'report.reason.conversation-reset': { vi: 'người hỏi bắt đầu lại cuộc trò chuyện', en: 'the resident started the conversation over' },
+  'report.mode.extractive': { vi: 'trích từ bài viết', en: 'quoted from an article' },
+  'report.mode.generated': { vi: 'do mô hình viết', en: 'written by the model' },
+  'report.mode.pinned': { vi: 'câu trả lời ghim', en: 'pinned answer' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof messages;
@@ -114,6 +136,14 @@ export type MessageKey = keyof typeof messages;
 export function message(key: MessageKey, language: Language, values: Record<string, string | number> = {}): string {
   const template: string = messages[key][language] || messages[key].vi;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/** Keys with a `.one` form for a count of exactly one (English singular). */
+type CountedKey = 'report.hits' | 'report.questions';
+
+/** A text with a count, in the form its number needs ("1 question", "2 questions"); `{count}` is filled by `format`. */
+export function countMessage(key: CountedKey, language: Language, count: number, format: (value: number) => string = String): string {
+  return message(count === 1 ? `${key}.one` : key, language, { count: format(count) });
 }
 
 /** The polite refusal text for a reason. */

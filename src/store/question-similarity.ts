@@ -55,7 +55,8 @@ export interface QuestionFeatures {
   total: number;
 }
 
-interface Word {
+/** One word of a question as matching sees it. */
+export interface Word {
   /** Folded key ("hai"), or the number without separators. */
   key: string;
   /** Tone-insensitive accented key, or undefined when the word was typed without diacritics. */
@@ -63,7 +64,7 @@ interface Word {
 }
 
 /** The words of a question that matter, in order: lead-ins and chat particles dropped. */
-function meaningfulWords(text: string): Word[] {
+export function meaningfulWords(text: string): Word[] {
   const words: Word[] = [];
   for (const clause of nfc(text).split(CLAUSE_BREAK)) {
     let clauseWords: Word[] = tokenize(clause).map((token) => {
@@ -84,7 +85,8 @@ function meaningfulWords(text: string): Word[] {
   return words;
 }
 
-function isCommon(word: Word): boolean {
+/** Whether a word is a question word, function word or administrative-unit word (weighs little). */
+export function isCommon(word: Word): boolean {
   return word.accented !== undefined ? COMMON_ACCENTED.has(word.accented) : COMMON_FOLDED.has(word.key);
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { SqliteAnswerLog } from './answer-log.js';
 import { SqliteConversationStore } from './conversation-store.js';
-import { calendarDate, DEFAULT_TIME_ZONE } from './calendar-date.js';
+import { calendarDate, DEFAULT_TIME_ZONE, isCalendarDate, startOfDay } from './calendar-date.js';
 import { SqliteFeedbackStore } from './feedback-store.js';
 import { openDatabase, type SqliteDatabase } from './open-database.js';
 import { SqlitePinStore } from './pin-store.js';
@@ -35,6 +35,7 @@ export interface SqliteStoreOptions {
 /** Options of `SqliteStore.report`. */
 export interface StoreReportOptions {
   limit: number;
+  /** A `YYYY-MM-DD` day (from its start in the store's time zone) or an ISO instant. */
   since?: string;
 }
 
@@ -91,11 +92,12 @@ export class SqliteStore {
     return new SqliteStore(database, options);
   }
 
-  /** Opens the database the settings name (DATABASE_PATH, PIN_MATCH_THRESHOLD, USER_KEY_SALT, CONVERSATION_TTL_MINUTES). */
+  /** Opens the database the settings name (DATABASE_PATH, PIN_MATCH_THRESHOLD, USER_KEY_SALT, CONVERSATION_TTL_MINUTES, TZ). */
   static fromConfig(config: Readonly<Config>, options: Partial<SqliteStoreOptions> = {}): SqliteStore {
     return SqliteStore.open({
       path: config.store.databasePath,
       pinMatchThreshold: config.store.pinMatchThreshold,
+      timeZone: config.timeZone,
       ...(config.store.userKeySalt ? { userKeySalt: config.store.userKeySalt } : {}),
       conversationTtlMinutes: config.store.conversationTtlMinutes,
       ...options,
@@ -105,7 +107,8 @@ export class SqliteStore {
   /** The staff report: most asked unanswered questions, worst-rated answers and overdue pins. */
   report(options: StoreReportOptions): StoreReport {
     const now = this.now();
-    return buildReport(this.database, { ...options, now, today: calendarDate(now, this.timeZone) });
+    const since = options.since && isCalendarDate(options.since) ? startOfDay(options.since, this.timeZone).toISOString() : options.since;
+    return buildReport(this.database, { limit: options.limit, ...(since ? { since } : {}), now, today: calendarDate(now, this.timeZone), timeZone: this.timeZone });
   }
 
   /** Closes the database; acknowledged writes are already on disk. */

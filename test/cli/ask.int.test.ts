@@ -57,7 +57,7 @@ describe('hoiphuong ask --json', () => {
   it('says what is wrong with a bad flag instead of a stack trace', async () => {
     const { code, stderr } = await runCli(['ask', '--bogus']);
     expect(code).toBe(2);
-    expect(stderr).toContain('Usage');
+    expect(stderr).toContain('hoiphuong ask --help');
     expect(stderr).not.toContain('    at ');
   });
 });

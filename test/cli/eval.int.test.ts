@@ -61,7 +61,9 @@ describe('hoiphuong eval', () => {
     const { code, stdout, stderr } = await run(MAIN, ['eval', 'eval/missing.jsonl', '--data', 'similar-wards']);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe(`File not found: eval/missing.jsonl (looked for ${join(FIXTURES, 'eval/missing.jsonl')}).\n`);
+    expect(stderr).toBe(
+      `Không tìm thấy tệp eval/missing.jsonl (file not found; looked for ${join(FIXTURES, 'eval/missing.jsonl')}) — kiểm tra đường dẫn; tệp mẫu / a sample: hoiphuong eval data/qa-sample.jsonl\n`,
+    );
   });
 
   it.skipIf(!existsSync(SHARED_REFERENCE))('tests against an unchanged copy of the shared reference scorer', async () => {

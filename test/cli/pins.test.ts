@@ -54,7 +54,8 @@ describe('hoiphuong pins', () => {
       expect.objectContaining({ id: 'pin-1', alternatives: ['Ai là bí thư An Hải?'], pinnedBy: 'Chị Lan', channel: 'cli', reviewBy: '2026-06-30', reviewOverdue: false, hits: 0 }),
     ]);
     const text = await pins(path, ['list']);
-    expect(text.stdout).toContain('pin-1 · 0 hits · review by 2026-06-30');
+    expect(text.stdout).toContain('pin-1 · 0 hits · review by 30/06/2026');
+    expect(text.stdout).toContain('by Chị Lan (cli) at 01/09/2025 10:00');
     expect(text.stdout).toContain('  Q: Bí thư phường An Hải là ai?\n  also: Ai là bí thư An Hải?\n  A: Đồng chí Chu Đức Anh.');
   });
 
@@ -81,14 +82,16 @@ describe('hoiphuong pins', () => {
   });
 
   it.each([
-    [['add', '--answer', 'A'], 'pins add needs --question'],
-    [['add', '--question', 'Q?'], 'pins add needs --answer'],
-    [[...ADD, '--review-by', '30/06/2026'], '--review-by "30/06/2026" is not a date'],
-    [[...ADD, '--review-by', '2026-02-30'], 'is not a date'],
+    [['add', '--answer', 'A'], 'pins add cần --question'],
+    [['add', '--question', 'Q?'], 'pins add cần --answer'],
+    [[...ADD, '--review-by', '30/06/2026'], '--review-by "30/06/2026" không phải ngày (not a date)'],
+    [[...ADD, '--review-by', '2026-02-30'], 'not a date'],
+    [[...ADD, '--review-by', '2025-08-31'], '--review-by 2025-08-31 đã qua (is in the past): hôm nay là 01/09/2025 (Asia/Ho_Chi_Minh)'],
     [[...ADD, '--colour', 'red'], "Unknown option '--colour'"],
-    [['frobnicate'], 'Unknown pins action "frobnicate"'],
-    [[], 'pins needs an action'],
-    [['import'], 'pins import needs a JSON-lines file'],
+    [['frobnicate'], 'Không có thao tác pins "frobnicate" (unknown pins action)'],
+    [[], 'pins cần một thao tác (needs an action)'],
+    [['import'], 'pins import cần một tệp JSON lines'],
+    [['import', 'khong-co.jsonl'], 'Không tìm thấy tệp khong-co.jsonl (file not found; looked for '],
   ])('rejects %j with one clear message and exit code 2', async (args, text) => {
     const path = databasePath();
     const result = await pins(path, args);
@@ -96,6 +99,23 @@ describe('hoiphuong pins', () => {
     expect(result.stderr.split('\n')[0]).toContain(text);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(result.stdout).toBe('');
+  });
+
+  it('accepts a review date of today in the ward time zone, which is already tomorrow in UTC late in the evening', async () => {
+    const path = databasePath();
+    const command = createPinsCommand({ now: () => new Date('2025-09-01T18:00:00.000Z') });
+    const stderr = textSink();
+    const config = loadConfig({ DATABASE_PATH: path });
+    const code = await command([...ADD, '--review-by', '2025-09-02'], { config, stdout: textSink().stream, stderr: stderr.stream, stdin: Readable.from([]) });
+    expect(stderr.text()).toBe('');
+    expect(code).toBe(0);
+  });
+
+  it('counts pins in the singular and plural', async () => {
+    const path = databasePath();
+    await pins(path, ADD);
+    const file = join(path, '..', 'one.jsonl');
+    expect((await pins(path, ['export', file])).stderr).toBe(`Exported 1 pin to ${file}.\n`);
   });
 
   it('removes a pin by id or by question, and says so when nothing matched', async () => {

@@ -29,11 +29,13 @@ async function seededDatabase(): Promise<string> {
   return path;
 }
 
-async function report(path: string, args: string[]) {
+async function report(path: string, args: string[], environment: Record<string, string> = {}) {
   const stdout = textSink();
   const stderr = textSink();
-  const command = createReportCommand({ openStore: (config) => SqliteStore.open({ path: config.store.databasePath, pinMatchThreshold: 0.8, now: clock.now }) });
-  const code = await command(args, { config: loadConfig({ DATABASE_PATH: path }), stdout: stdout.stream, stderr: stderr.stream, stdin: Readable.from([]) });
+  const command = createReportCommand({
+    openStore: (config) => SqliteStore.open({ path: config.store.databasePath, pinMatchThreshold: 0.8, now: clock.now, timeZone: config.timeZone }),
+  });
+  const code = await command(args, { config: loadConfig({ DATABASE_PATH: path, ...environment }), stdout: stdout.stream, stderr: stderr.stream, stdin: Readable.from([]) });
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
@@ -41,10 +43,11 @@ describe('hoiphuong report', () => {
   it('prints the refusals grouped by question and the 👎 answers as readable text', async () => {
     const { code, stdout } = await report(await seededDatabase(), []);
     expect(code).toBe(0);
-    expect(stdout).toContain('Báo cáo Hỏi Phường — 2025-09-10T03:00:00.000Z');
-    expect(stdout).toContain('1. phi do xe la bao nhieu\n   ×2');
+    expect(stdout).toContain('Báo cáo Hỏi Phường — 10/09/2025 10:00 (Asia/Ho_Chi_Minh)');
+    expect(stdout).toContain('1. phi do xe la bao nhieu\n   ×2 · lần cuối 10/09/2025 10:00');
+    expect(stdout).toContain('cũng hỏi: “Phí đỗ xe là bao nhiêu?”');
     expect(stdout).toContain('2. Lịch cắt điện?\n   ×1');
-    expect(stdout).toContain('👎 1 · 👍 0 · extractive · Nộp hồ sơ ở đâu?');
+    expect(stdout).toContain('👎 1 · 👍 0 · trích từ bài viết · Nộp hồ sơ ở đâu?');
     expect(stdout).toContain('💬 Sai địa chỉ');
   });
 
@@ -52,9 +55,15 @@ describe('hoiphuong report', () => {
     const { code, stdout } = await report(await seededDatabase(), ['--json', '--limit', '1']);
     expect(code).toBe(0);
     const parsed = JSON.parse(stdout) as StoreReport;
-    expect(parsed.unanswered).toEqual([expect.objectContaining({ normalizedQuestion: 'phi do xe la bao nhieu', count: 2 })]);
+    expect(parsed.unanswered).toEqual([expect.objectContaining({ normalizedQuestion: 'quantity: phi do xe', count: 2 })]);
+    expect(parsed.totals).toMatchObject({ questions: 4, answered: 1, refused: 3, answerRate: 0.25 });
     expect(parsed.worstRated).toEqual([expect.objectContaining({ question: 'Nộp hồ sơ ở đâu?', downVotes: 1, upVotes: 0 })]);
     expect(parsed.overduePins).toEqual([]);
+  });
+
+  it('shows times in the time zone TZ names', async () => {
+    const { stdout } = await report(await seededDatabase(), ['--lang', 'en'], { TZ: 'Europe/Paris' });
+    expect(stdout).toContain('Hỏi Phường report — 10/09/2025 05:00 (Europe/Paris)');
   });
 
   it('prints English headings with --lang en', async () => {

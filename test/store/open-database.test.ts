@@ -74,7 +74,7 @@ describe('openDatabase', () => {
     expect(await store.settings.getSettings('discord:guild:1')).toEqual({ defaultPlace: 'phường Hòa Bình, TP Hải Phòng' });
     const report = store.report({ limit: 10 });
     expect(report.unanswered).toEqual([
-      expect.objectContaining({ normalizedQuestion: 'phi do xe la bao nhieu', count: 2, example: 'phi do xe la bao nhieu' }),
+      expect.objectContaining({ normalizedQuestion: 'quantity: phi do xe', count: 2, example: 'phi do xe la bao nhieu' }),
     ]);
     expect(await store.feedback.recordFeedback({ answerId: 'answer-v1-3', vote: 'down', userKey: 'k2', channel: 'discord' })).toBe('recorded');
   });

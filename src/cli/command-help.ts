@@ -1,0 +1,132 @@
+/** The `--help` text of each subcommand: usage, options and one example. Kept apart so help loads no command's dependencies. */
+export const COMMAND_HELP = {
+  serve: `Usage: hoiphuong serve [--port N] [--data DIR] [--index DIR]
+
+Brings the index up to date, then serves the web chat, POST /api/ask, POST /api/feedback and GET /healthz, and starts
+Discord and Zalo when they are configured. Stop with Ctrl+C.
+
+Options:
+  --port N       port to listen on (default: PORT, else 3000; 0 picks a free one)
+  --data DIR     articles folder (default: DATA_DIR, else data/articles)
+  --index DIR    index folder (default: INDEX_DIR, else data/index)
+  -h, --help     show this help
+
+Example:
+  hoiphuong serve --port 8080`,
+  ask: `Usage: hoiphuong ask [--json] [--place PLACE] [--conversation ID] [--data DIR] [--index DIR] ["question"]
+
+Answers a question from the articles, with numbered sources. With no question, reads one question per line from stdin
+(a line {"conversation": "c01", "question": "…"} continues dialogue c01 of that run).
+
+Options:
+  --json             one JSON object per question (the same contract as POST /api/ask)
+  --place PLACE      place to assume when a question names none (default: DEFAULT_PLACE)
+  --conversation ID  continue conversation ID, kept in the database between runs
+  --data DIR     articles folder (default: DATA_DIR, else data/articles)
+  --index DIR    index folder (default: INDEX_DIR, else data/index)
+  -h, --help     show this help
+
+Example:
+  hoiphuong ask "Bí thư phường An Hải là ai?"`,
+  eval: `Usage: hoiphuong eval QA.jsonl [--json] [--answers FILE] [--data DIR] [--index DIR]
+
+Asks every question of a JSON-lines QA file ({"question", "answer_contains", "sources", "kind", "variant"} per line)
+and prints the reference scorer's figures (overall, per kind, per variant), then the failures.
+
+Options:
+  --json         the summary and the failures as JSON
+  --answers FILE also write the answers as \`ask --json\` lines, for the reference scorer
+  --data DIR     articles folder (default: DATA_DIR, else data/articles)
+  --index DIR    index folder (default: INDEX_DIR, else data/index)
+  -h, --help     show this help
+
+Example:
+  hoiphuong eval data/qa-sample.jsonl`,
+  ingest: `Usage: hoiphuong ingest [--data DIR] [--index DIR]
+
+Builds or updates the search index from the articles folder (.md, .txt, .html); only changed files are re-read.
+
+Options:
+  --data DIR     articles folder (default: DATA_DIR, else data/articles)
+  --index DIR    index folder (default: INDEX_DIR, else data/index)
+  -h, --help     show this help
+
+Example:
+  hoiphuong ingest --data data/articles`,
+  pins: `Usage:
+  hoiphuong pins list [--json]
+  hoiphuong pins add --question "…" --answer "…" [--alt "…"]... [--source ARTICLE_ID_OR_URL]... [--by NAME] [--review-by YYYY-MM-DD]
+  hoiphuong pins remove ID_OR_QUESTION
+  hoiphuong pins export [FILE]          (JSON lines; stdout without FILE)
+  hoiphuong pins import FILE            (JSON lines; - reads stdin)
+
+Moderators' pinned answers: served before any search, on every channel, to questions similar to the pinned one.
+
+Options of add:
+  --question TEXT        the question to pin (required)
+  --answer TEXT          the answer to give (required)
+  --alt TEXT             another phrasing of the question (repeatable)
+  --source ID_OR_URL     an article the answer comes from (repeatable)
+  --by NAME              who pinned it (default: Ban quản trị)
+  --review-by DATE       YYYY-MM-DD, today or later; the report lists the pin once the date has passed
+  -h, --help             show this help
+
+Example:
+  hoiphuong pins add --question "Giờ tiếp dân?" --answer "Sáng thứ Năm hằng tuần." --review-by 2026-06-30`,
+  report: `Usage: hoiphuong report [--json] [--limit N] [--since YYYY-MM-DD] [--lang vi|en]
+
+The staff report: totals and answer rate, the most asked questions the articles could not answer (grouped by meaning),
+the answers with the most 👎 and the pins past their review date. Times are in TZ (default Asia/Ho_Chi_Minh).
+
+Options:
+  --json         machine-readable report
+  --limit N      rows per section (default 20)
+  --since DATE   only questions and votes from this day on (YYYY-MM-DD, in TZ)
+  --lang vi|en   language of the text report (default vi)
+  -h, --help     show this help
+
+Example:
+  hoiphuong report --since 2025-09-01 --lang en`,
+  discord: `Usage: hoiphuong discord register
+
+  register   Register the slash commands (/hoi, /ghim, /bo-ghim, /nguon, /thongtin, /caidat and the
+             "Ghim câu trả lời" message menu): in DISCORD_GUILD_ID's server when it is set (instant),
+             globally otherwise. Run it once after installing or upgrading, not on every start.
+
+Options:
+  -h, --help     show this help
+
+Example:
+  DISCORD_TOKEN=… DISCORD_APPLICATION_ID=… hoiphuong discord register`,
+} as const;
+
+/** The name of a subcommand. */
+export type CommandName = keyof typeof COMMAND_HELP;
+
+/** The top-level help: every command with its options. */
+export const MAIN_HELP = `Hỏi Phường — answers residents' questions from their ward's articles, with citations.
+
+Usage: hoiphuong <command> [options]
+       hoiphuong <command> --help     options and an example for one command
+
+Commands:
+  serve [--port N] [--data DIR] [--index DIR]
+                                Start the HTTP API and web chat (and Discord/Zalo when configured)
+  ask [--json] [--place PLACE] [--conversation ID] [--data DIR] [--index DIR] ["question"]
+                                Answer a question; with no question, read one per line from stdin
+  eval QA.jsonl [--json] [--answers FILE] [--data DIR] [--index DIR]
+                                Score the bot on a QA file (same rules and figures as the reference scorer)
+  ingest [--data DIR] [--index DIR]
+                                Build or update the search index from the articles
+  pins list [--json] | add --question … --answer … [--alt …] [--source …] [--by …] [--review-by DATE]
+       | remove ID_OR_QUESTION | export [FILE] | import FILE|-
+                                Manage moderators' pinned answers
+  report [--json] [--limit N] [--since YYYY-MM-DD] [--lang vi|en]
+                                Totals, unanswered questions, worst-rated answers, overdue pins
+  discord register              Register the Discord slash commands
+
+Options:
+  -h, --help                    Show this help
+  -V, --version                 Show the version
+
+Settings come from the environment and .env (see .env.example and the README).`;
