@@ -155,7 +155,6 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
     const previous = await openIndex(indexDir, baseEmbedder).catch(() => undefined);
     if (previous) {
       current = wire(previous, embedderFor(previous as Parameters<typeof embedderFor>[0], baseEmbedder));
-      log(`Answering from the existing index (${previous.articles().length} articles) while it is brought up to date…`);
       ready = update().then(({ index, embedder, summary: done }) => {
         if (index !== current?.index) current = wire(index, embedder);
         return done;

@@ -42,6 +42,7 @@ export const serveCommand: Command = async (args, context) => {
     );
   if (services.ingest) reportIndex(services.ingest);
   else {
+    context.stdout.write(`Index: ${countOf(services.index.articles().length, 'article')}, answering from it while it is brought up to date in the background…\n`);
     services.ready.then(reportIndex, (error: unknown) => {
       if (!stopping) services.log(`The index update failed; still answering from the previous index: ${toChatbotError(error).message}`);
     });
