@@ -145,10 +145,14 @@ export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string
   const foldedText = ` ${foldDiacritics(text).toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ')} `;
   const asksWeekday = WEEKDAY_CUE.test(foldedText);
   // "thứ mấy" reads as a count ("mấy"), but asks for a day of the week.
-  const types = asksWeekday ? ['date' as const, ...detectAnswerTypes(text).filter((type) => type !== 'date' && type !== 'quantity' && type !== 'other')] : detectAnswerTypes(text);
+  // "Ông X còn làm bí thư không?": whether someone still holds an office is settled by who holds it now.
+  const stillHolds = STILL_HOLDS.test(foldedText) && OFFICE_CUE.test(foldedText);
+  const types = stillHolds ? ['person' as const] : asksWeekday ? ['date' as const, ...detectAnswerTypes(text).filter((type) => type !== 'date' && type !== 'quantity' && type !== 'other')] : detectAnswerTypes(text);
   const years = [...text.matchAll(/\b(19\d{2}|20\d{2})\b/g)].map((match) => match[1] as string);
   const terms = [...text.matchAll(/\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b/g)].map((match) => ({ from: match[1] as string, to: match[2] as string }));
-  const groups = markFocus(language === 'en' ? englishGroups(text, placeTokens) : vietnameseGroups(text, placeTokens), types);
+  const allGroups = markFocus(language === 'en' ? englishGroups(text, placeTokens) : vietnameseGroups(text, placeTokens), types);
+  // The person asked about is not what the answer must name: the holder now may be someone else.
+  const groups = stillHolds ? allGroups.filter((group) => !(group.literal && group.texts.every((written) => /^\p{Lu}/u.test(written) && written.split(' ').every((word) => /^\p{Lu}/u.test(word))))) : allGroups;
   const expansions = groups.filter((group) => !group.literal).flatMap((group) => group.texts);
   const literals = groups.filter((group) => group.literal).flatMap((group) => group.texts);
   // English questions are searched through their Vietnamese expansions; the years they name are kept too.
@@ -174,7 +178,7 @@ export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string
     asksIssueDate: ISSUE_CUE.test(folded),
     ...(placeTokens.size > 0 ? { placeTokens: [...placeTokens] } : {}),
     ...(asksWeekday ? { asksWeekday } : {}),
-    ...(CURRENT_CUE.test(foldedText) ? { asksCurrent: true } : {}),
+    ...(CURRENT_CUE.test(foldedText) || stillHolds ? { asksCurrent: true } : {}),
     ...(weekday ? { weekday } : {}),
   };
 }
@@ -225,6 +229,8 @@ function englishLevels(text: string): GovernmentLevel[] {
   return levels;
 }
 
+const STILL_HOLDS = / (con|van|co con|van con) (lam|la|giu|giu chuc|dam nhiem|dam nhan|dang)? ?.*(khong|ko|k|chua|nua) |\bstill\b/;
+const OFFICE_CUE = / (bi thu|chu tich|giam doc|truong|secretary|chair\w*|president|head|director) /;
 const CURRENT_CUE = / (bay gio|hien nay|hien tai|hien dang|now|current|currently|present) /;
 // "lần thứ mấy" asks an ordinal, not a day.
 const WEEKDAY_CUE = / (trong tuan|(?<!lan )thu may|day of the week|which weekday|what weekday|which day of the week) /;
