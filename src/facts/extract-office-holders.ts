@@ -1,6 +1,7 @@
 import { findDates, findPersons, governmentLevels, type Entity } from '../core/entities.js';
 import { splitSentences } from '../ingest/split-sentences.js';
 import type { Article } from '../core/types.js';
+import { otherWardAt, wardNameOf } from './ward-context.js';
 import type { FactSource, OfficeHolderFact, OfficeLevel } from './fact.js';
 
 const UY = '(?:ủy|uỷ)';
@@ -73,7 +74,9 @@ export function extractOfficeHolders(article: Pick<Article, 'id' | 'title' | 'ur
     for (const person of persons) {
       for (const { mention, former } of officesOf(sentence, person, persons, offices)) {
         const level = mention.level ?? 'ward';
-        const place = level === 'ward' ? wardPlace(mention.ward, article.place) : undefined;
+        // "Bí thư Đảng ủy xã" in a section about a neighbouring commune belongs to that commune.
+        const ward = mention.ward ?? otherWardAt(article.text, span.start + person.start, wardNameOf(article.place));
+        const place = level === 'ward' ? wardPlace(ward, article.place) : undefined;
         const key = [person.text, mention.office, level, place ?? '', former].join('|');
         if (seen.has(key)) continue;
         seen.add(key);
