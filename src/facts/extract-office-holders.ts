@@ -29,12 +29,18 @@ const OFFICE = new RegExp(
 // Words that join a name to the office it takes: "giữ chức", "được bầu làm", "chuyển sang giữ chức", "đảm nhận cương vị".
 const TAKES_OFFICE =
   /^\s*(?:(?:trước đó|tiếp tục|chuyển sang|được (?:bầu|chỉ định|điều động)(?:\s+(?:giữ|làm))?)\s+)?(?:giữ chức(?:\s+vụ)?|giữ cương vị|làm|đảm nhận(?:\s+(?:cương vị|chức vụ))?|giữ)?\s*$/u;
+// The verbs that appoint the person named right after them ("điều động ông X", "bầu bà Y").
+const APPOINTED = /(?:điều động|bổ nhiệm|bầu|chỉ định|giới thiệu|phân công)\s+(?:(?:đồng chí|ông|bà)\s+)?$/iu;
+// The words that hand over an office at the end of the stretch before it ("… và chỉ định làm ").
+const TAKES_OFFICE_BEFORE = /(?:giữ chức(?:\s+vụ)?|giữ cương vị|làm|đảm nhận(?:\s+(?:cương vị|chức vụ))?|nhận nhiệm vụ)\s+$/u;
 // What may stand between an office and the name it introduces: "Bí thư Đảng ủy xã Hòa Hội là bà Đinh Thị Trúc My".
 const INTRODUCES_NAME = /^\s*(?:là\s+)?(?:(?:đồng chí|ông|bà)\s+)?$/iu;
 // A segment of an appositive title list may open with these lower-case words; any other lower-case word ends the list.
 const TITLE_LEAD = /^\s*(?:kiêm|nguyên|trước đó|hiện là|đồng thời là|từng giữ|từng là)(?![\p{L}\p{M}])/u;
 // A capitalised run after these names a city or body, not a person ("TP Hồ Chí Minh").
 const PLACE_BEFORE = /(?:TP\.?|[Tt]hành phố|[Tt]ỉnh|[Tt]hủ đô)\s*$/u;
+// "Phó" is a family name too, but "Phó Giám đốc" is a title.
+const DEPUTY_TITLE = /^Phó\s+(?:Giám đốc|Chủ tịch|Bí thư|Trưởng|Chánh|Chủ nhiệm|Tổng|Thủ trưởng|Viện trưởng|Hiệu trưởng)/u;
 // A leading "Ông"/"Bà" is a form of address even though both are family names too ("Ông Nguyễn Minh Hùng").
 const ADDRESS = /^(?:Ông|Bà)\s+(?=\p{Lu})/u;
 const FORMER = /(?:trước đó|nguyên|tiền nhiệm|từng giữ|từng là|cựu)/iu;
@@ -101,6 +107,7 @@ function namedPersons(sentence: string): Entity[] {
   const persons: Entity[] = [];
   for (const person of findPersons(sentence)) {
     if (PLACE_BEFORE.test(sentence.slice(Math.max(0, person.start - 12), person.start))) continue;
+    if (DEPUTY_TITLE.test(sentence.slice(person.start))) continue;
     const address = ADDRESS.exec(person.text);
     if (address && person.text.split(/\s+/).length >= 3) {
       persons.push({ text: person.text.slice(address[0].length), start: person.start + address[0].length, end: person.end });
@@ -179,6 +186,14 @@ function officesOf(sentence: string, person: Entity, persons: readonly Entity[],
     for (const segment of appositive) {
       if (FORMER.test(segment.text)) former = true;
       for (const mention of resolved.filter((office) => office.start >= segment.start && office.end <= segment.end)) chosen.push({ mention, former });
+    }
+  }
+  // "điều động ông X, Phó Giám đốc Sở …, đến nhận nhiệm vụ và chỉ định làm Bí thư Đảng ủy phường": a person appointed
+  // by the sentence's verb takes the first office after the name that a verb of taking office introduces.
+  if (APPOINTED.test(before)) {
+    const office = offices.find((candidate) => candidate.start >= person.end && !persons.some((other) => other.start > person.end && other.start < candidate.start));
+    if (office && TAKES_OFFICE_BEFORE.test(sentence.slice(person.end, office.start)) && !chosen.some((entry) => entry.mention === office)) {
+      for (const mention of inheritLevels(chainForwards(sentence, offices, office))) chosen.push({ mention, former: false });
     }
   }
   // An office the name (alone or with the names joined to it) takes.
