@@ -34,7 +34,11 @@ const APPOINTED = /(?:điều động|bổ nhiệm|bầu|chỉ định|giới th
 // The words that hand over an office at the end of the stretch before it ("… và chỉ định làm ").
 const TAKES_OFFICE_BEFORE = /(?:giữ chức(?:\s+vụ)?|giữ cương vị|làm|đảm nhận(?:\s+(?:cương vị|chức vụ))?|nhận nhiệm vụ)\s+$/u;
 // What may stand between an office and the name it introduces: "Bí thư Đảng ủy xã Hòa Hội là bà Đinh Thị Trúc My".
-const INTRODUCES_NAME = /^\s*(?:là\s+)?(?:(?:đồng chí|ông|bà)\s+)?$/iu;
+// A list label names the holder after a colon: "- Bí thư Đảng ủy xã Sao Vàng mới: ông Mai Văn Hải".
+const INTRODUCES_NAME = /^\s*(?:(?:mới|hiện nay|hiện tại|trước khi thay đổi|trước đây|cũ)\s*)?:?\s*(?:là\s+)?(?:(?:đồng chí|ông|bà)\s+)?$/iu;
+const FORMER_LABEL = /trước khi thay đổi|trước đây|(?<![\p{L}\p{M}])cũ(?![\p{L}\p{M}])/iu;
+// "Ông X được điều động sang xã Lưu Vệ, … và làm Bí thư Đảng ủy xã Lưu Vệ": the appointment follows the name.
+const APPOINTED_AFTER = /^\s*(?:,[^,.;]{0,60},\s*)?(?:vừa\s+)?được\s+(?:điều động|bổ nhiệm|chỉ định|bầu|phân công)/u;
 // A segment of an appositive title list may open with these lower-case words; any other lower-case word ends the list.
 const TITLE_LEAD = /^\s*(?:kiêm|nguyên|trước đó|hiện là|đồng thời là|từng giữ|từng là)(?![\p{L}\p{M}])/u;
 // A capitalised run after these names a city or body, not a person ("TP Hồ Chí Minh").
@@ -60,7 +64,7 @@ interface OfficeMention {
 /** Every person a sentence of the article names with an office, with the office's tier, ward and start date. */
 export function extractOfficeHolders(article: Pick<Article, 'id' | 'title' | 'url' | 'published' | 'place' | 'text'>): OfficeHolderFact[] {
   const facts: OfficeHolderFact[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, OfficeHolderFact>();
   for (const span of splitSentences(article.text)) {
     const sentence = article.text.slice(span.start, span.end);
     const persons = namedPersons(sentence);
@@ -84,9 +88,13 @@ export function extractOfficeHolders(article: Pick<Article, 'id' | 'title' | 'ur
         const ward = mention.ward ?? otherWardAt(article.text, span.start + person.start, wardNameOf(article.place));
         const place = level === 'ward' ? wardPlace(ward, article.place) : undefined;
         const key = [person.text, mention.office, level, place ?? '', former].join('|');
-        if (seen.has(key)) continue;
-        seen.add(key);
-        facts.push({
+        const earlier = seen.get(key);
+        if (earlier) {
+          // The same holding said again: keep the first sentence, unless only the later one states the start date.
+          if (!earlier.since && !former && since) Object.assign(earlier, { since, source });
+          continue;
+        }
+        const fact: OfficeHolderFact = {
           kind: 'office',
           person: person.text,
           office: mention.office,
@@ -96,7 +104,9 @@ export function extractOfficeHolders(article: Pick<Article, 'id' | 'title' | 'ur
           since: former ? undefined : since,
           former,
           source,
-        });
+        };
+        seen.set(key, fact);
+        facts.push(fact);
       }
     }
   }
@@ -170,7 +180,9 @@ function officesOf(sentence: string, person: Entity, persons: readonly Entity[],
   const immediate = offices.filter((office) => office.end <= person.start && INTRODUCES_NAME.test(sentence.slice(office.end, person.start)));
   if (immediate.length > 0) {
     const chain = chainBackwards(sentence, offices, immediate[immediate.length - 1] as OfficeMention);
-    for (const mention of inheritLevels(chain)) chosen.push({ mention, former: introducedAsFormer || FORMER.test(sentence.slice(Math.max(0, chain[0]!.start - 20), chain[0]!.start)) });
+    const labelledFormer = FORMER_LABEL.test(sentence.slice(chain[chain.length - 1]!.end, person.start));
+    const former = introducedAsFormer || labelledFormer || FORMER.test(sentence.slice(Math.max(0, chain[0]!.start - 20), chain[0]!.start));
+    for (const mention of inheritLevels(chain)) chosen.push({ mention, former });
   }
   // An appositive list after the name.
   const nextPerson = persons.find((other) => other.start >= person.end)?.start ?? sentence.length;
@@ -190,7 +202,7 @@ function officesOf(sentence: string, person: Entity, persons: readonly Entity[],
   }
   // "điều động ông X, Phó Giám đốc Sở …, đến nhận nhiệm vụ và chỉ định làm Bí thư Đảng ủy phường": a person appointed
   // by the sentence's verb takes the first office after the name that a verb of taking office introduces.
-  if (APPOINTED.test(before)) {
+  if (APPOINTED.test(before) || APPOINTED_AFTER.test(sentence.slice(person.end))) {
     const office = offices.find((candidate) => candidate.start >= person.end && !persons.some((other) => other.start > person.end && other.start < candidate.start));
     if (office && TAKES_OFFICE_BEFORE.test(sentence.slice(person.end, office.start)) && !chosen.some((entry) => entry.mention === office)) {
       for (const mention of inheritLevels(chainForwards(sentence, offices, office))) chosen.push({ mention, former: false });
