@@ -1,7 +1,8 @@
 import { findQuantities } from '../core/entities.js';
-import { splitSentences } from '../ingest/split-sentences.js';
 import type { Article } from '../core/types.js';
-import { otherWardAt, wardNameOf } from './ward-context.js';
+import { articleContext } from './extract-office-holders.js';
+import type { WardContext } from './ward-context.js';
+import type { Span } from '../ingest/split-sentences.js';
 import type { FactSource, FigureFact, FigureMeasure } from './fact.js';
 
 interface MeasureRule {
@@ -58,6 +59,8 @@ const RULES: MeasureRule[] = [
     normalUnit: 'đơn vị',
   },
 ];
+// Every rule's unit, to pass over sentences that can hold no figure without looking for numbers in them.
+const UNIT_WORD = /\d\s?(?:tỷ|triệu|nghìn|ngàn|đồng|km|người|nhân khẩu|đảng viên|đại biểu|tổ dân phố|khu phố|thôn|ấp|bản)/u;
 const QUALIFIER = /(hơn|gần|trên|khoảng|ước đạt|ước|xấp xỉ|dưới)\s+$/iu;
 // A goal is no figure of what is: "mục tiêu … đạt 500 tỷ đồng", or a list under "Các mục tiêu … năm 2026 gồm:".
 const GOAL = /(?:mục tiêu|phấn đấu|chỉ tiêu|kế hoạch năm|dự kiến)/iu;
@@ -70,12 +73,16 @@ const PERIOD = /(?:năm|nhiệm kỳ)\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d
  * Key figures of the article's ward: population, area, party members, congress delegates, budget revenue and
  * spending, residential groups — each only where words next to the number say what it measures.
  */
-export function extractFigures(article: Pick<Article, 'id' | 'title' | 'url' | 'published' | 'place' | 'text'>): FigureFact[] {
+export function extractFigures(
+  article: Pick<Article, 'id' | 'title' | 'url' | 'published' | 'place' | 'text'>,
+  /** The article's sentences and ward context, when the caller has them already. */
+  shared: { sentences: readonly Span[]; wards: WardContext } = articleContext(article),
+): FigureFact[] {
   const facts: FigureFact[] = [];
   const seen = new Set<string>();
-  const ownWard = wardNameOf(article.place);
-  for (const span of splitSentences(article.text)) {
+  for (const span of shared.sentences) {
     const sentence = article.text.slice(span.start, span.end);
+    if (!UNIT_WORD.test(sentence)) continue;
     // A heading rounds what the body states exactly ("**Đảng bộ gần 2.000 đảng viên**" over "1.988 đảng viên").
     if (isGoal(article.text, span.start) || /^\*\*[^*]+\*\*$/u.test(sentence)) continue;
     for (const quantity of findQuantities(sentence)) {
@@ -83,7 +90,7 @@ export function extractFigures(article: Pick<Article, 'id' | 'title' | 'url' | '
       if (number.endsWith('%')) continue;
       const before = sentence.slice(0, quantity.start);
       if (GOAL.test(before)) continue;
-      if (otherWardAt(article.text, span.start + quantity.start, ownWard) !== undefined) continue;
+      if (shared.wards.otherWardAt(span.start + quantity.start) !== undefined) continue;
       const afterNumber = sentence.slice(quantity.start + number.length);
       for (const rule of RULES) {
         const unit = rule.unit.exec(afterNumber);

@@ -1,7 +1,8 @@
 import { findDates, findPersons, governmentLevels, type Entity } from '../core/entities.js';
 import { splitSentences } from '../ingest/split-sentences.js';
 import type { Article } from '../core/types.js';
-import { otherWardAt, wardNameOf } from './ward-context.js';
+import { WardContext, wardNameOf } from './ward-context.js';
+import type { Span } from '../ingest/split-sentences.js';
 import type { FactSource, OfficeHolderFact, OfficeLevel } from './fact.js';
 
 const UY = '(?:ủy|uỷ)';
@@ -33,6 +34,7 @@ const TAKES_OFFICE =
 const APPOINTED = /(?:điều động|bổ nhiệm|bầu|chỉ định|giới thiệu|phân công)\s+(?:(?:đồng chí|ông|bà)\s+)?$/iu;
 // The words that hand over an office at the end of the stretch before it ("… và chỉ định làm ").
 const TAKES_OFFICE_BEFORE = /(?:giữ chức(?:\s+vụ)?|giữ cương vị|làm|đảm nhận(?:\s+(?:cương vị|chức vụ))?|nhận nhiệm vụ)\s+$/u;
+const OFFICE_WORD = /[Bb]í thư|[Cc]hủ tịch|đứng đầu/u;
 // What may stand between an office and the name it introduces: "Bí thư Đảng ủy xã Hòa Hội là bà Đinh Thị Trúc My".
 // A list label names the holder after a colon: "- Bí thư Đảng ủy xã Sao Vàng mới: ông Mai Văn Hải".
 const INTRODUCES_NAME = /^\s*(?:(?:mới|hiện nay|hiện tại|trước khi thay đổi|trước đây|cũ)\s*)?:?\s*(?:là\s+)?(?:(?:đồng chí|ông|bà)\s+)?$/iu;
@@ -62,11 +64,17 @@ interface OfficeMention {
 }
 
 /** Every person a sentence of the article names with an office, with the office's tier, ward and start date. */
-export function extractOfficeHolders(article: Pick<Article, 'id' | 'title' | 'url' | 'published' | 'place' | 'text'>): OfficeHolderFact[] {
+export function extractOfficeHolders(
+  article: Pick<Article, 'id' | 'title' | 'url' | 'published' | 'place' | 'text'>,
+  /** The article's sentences and ward context, when the caller has them already. */
+  shared: { sentences: readonly Span[]; wards: WardContext } = articleContext(article),
+): OfficeHolderFact[] {
   const facts: OfficeHolderFact[] = [];
   const seen = new Map<string, OfficeHolderFact>();
-  for (const span of splitSentences(article.text)) {
+  for (const span of shared.sentences) {
     const sentence = article.text.slice(span.start, span.end);
+    // Most sentences name no office: skip the name finder for them (extraction runs over every article at start-up).
+    if (!OFFICE_WORD.test(sentence)) continue;
     const persons = namedPersons(sentence);
     if (persons.length === 0) continue;
     const offices = findOffices(sentence, persons);
@@ -85,7 +93,7 @@ export function extractOfficeHolders(article: Pick<Article, 'id' | 'title' | 'ur
       for (const { mention, former } of officesOf(sentence, person, persons, offices)) {
         const level = mention.level ?? 'ward';
         // "Bí thư Đảng ủy xã" in a section about a neighbouring commune belongs to that commune.
-        const ward = mention.ward ?? otherWardAt(article.text, span.start + person.start, wardNameOf(article.place));
+        const ward = mention.ward ?? shared.wards.otherWardAt(span.start + person.start);
         const place = level === 'ward' ? wardPlace(ward, article.place) : undefined;
         const key = [person.text, mention.office, level, place ?? '', former].join('|');
         const earlier = seen.get(key);
@@ -111,6 +119,11 @@ export function extractOfficeHolders(article: Pick<Article, 'id' | 'title' | 'ur
     }
   }
   return facts;
+}
+
+/** What both extractors need of an article, computed once: its sentences and which ward each part is about. */
+export function articleContext(article: Pick<Article, 'place' | 'text'>): { sentences: Span[]; wards: WardContext } {
+  return { sentences: splitSentences(article.text), wards: new WardContext(article.text, wardNameOf(article.place)) };
 }
 
 function namedPersons(sentence: string): Entity[] {

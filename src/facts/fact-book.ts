@@ -1,6 +1,6 @@
 import { parsePlace } from '../search/place-gazetteer.js';
 import { extractFigures } from './extract-figures.js';
-import { extractOfficeHolders } from './extract-office-holders.js';
+import { articleContext, extractOfficeHolders } from './extract-office-holders.js';
 import type { Article } from '../core/types.js';
 import type { Fact, FactSource, FigureFact, FigureMeasure, OfficeHolderFact } from './fact.js';
 
@@ -66,7 +66,10 @@ export class FactBook {
   /** Extracts the facts of every article (office holders and figures, each with its quote). */
   static fromArticles(articles: Iterable<Pick<Article, 'id' | 'title' | 'url' | 'published' | 'place' | 'text'>>): FactBook {
     const facts: Fact[] = [];
-    for (const article of articles) facts.push(...extractOfficeHolders(article), ...extractFigures(article));
+    for (const article of articles) {
+      const shared = articleContext(article);
+      facts.push(...extractOfficeHolders(article, shared), ...extractFigures(article, shared));
+    }
     return new FactBook(facts);
   }
 

@@ -6,32 +6,49 @@ const MERGER = /(?:sáp nhập|hợp nhất|sắp xếp|nhập toàn bộ|nhập
 // A heading line (bold on its own, or Markdown #) starts a new section: "**Xã Tam Hồng cũng tổng kết năm 2025**".
 const HEADING = /^(?:\*\*[^*\n]+\*\*|#{1,6}\s.*)\s*$/gmu;
 
+interface Mention {
+  at: number;
+  end: number;
+  /** `xã Tam Hồng`, or undefined for the article's own ward. */
+  other: string | undefined;
+}
+
 /**
- * The ward the text is about at a position, when it is not the article's own: the last ward named before it in the
- * same section, outside sentences that list merged units ("nhập … xã Thống Nhất"). Undefined when it is the
- * article's ward or none is named.
+ * Which ward an article's text is about at each position: the last ward named before it in the same section, outside
+ * sentences that list merged units ("nhập … xã Thống Nhất"). Built once per article, since every fact asks it.
  */
-export function otherWardAt(text: string, position: number, ownName: string | undefined): string | undefined {
-  let sectionStart = 0;
-  for (const heading of text.matchAll(HEADING)) {
-    if ((heading.index ?? 0) > position) break;
-    sectionStart = heading.index ?? 0;
-  }
-  const section = text.slice(sectionStart, position);
-  let last: string | undefined;
-  for (const mention of section.matchAll(WARD_MENTION)) {
-    const at = mention.index ?? 0;
-    const sentenceStart = Math.max(section.lastIndexOf('. ', at), section.lastIndexOf('\n', at)) + 1;
-    const sentenceEnd = nextSentenceEnd(section, at);
-    const name = mention.groups?.name ?? '';
-    if (ownName !== undefined && sameWardName(name, ownName)) {
-      last = undefined;
-      continue;
+export class WardContext {
+  private readonly sectionStarts: number[];
+  private readonly mentions: Mention[];
+
+  constructor(text: string, ownName: string | undefined) {
+    this.sectionStarts = [0, ...[...text.matchAll(HEADING)].map((heading) => heading.index ?? 0)];
+    this.mentions = [];
+    for (const mention of text.matchAll(WARD_MENTION)) {
+      const at = mention.index ?? 0;
+      const name = mention.groups?.name ?? '';
+      const end = at + mention[0].length;
+      if (ownName !== undefined && sameWardName(name, ownName)) {
+        this.mentions.push({ at, end, other: undefined });
+        continue;
+      }
+      const sentenceStart = Math.max(text.lastIndexOf('. ', at), text.lastIndexOf('\n', at)) + 1;
+      if (MERGER.test(text.slice(sentenceStart, nextSentenceEnd(text, at)))) continue;
+      this.mentions.push({ at, end, other: `${(mention.groups?.unit ?? '').toLowerCase()} ${name}` });
     }
-    if (MERGER.test(section.slice(sentenceStart, sentenceEnd))) continue;
-    last = `${(mention.groups?.unit ?? '').toLowerCase()} ${name}`;
   }
-  return last;
+
+  /** The other ward the text is about at a position; undefined when it is the article's own or none is named. */
+  otherWardAt(position: number): string | undefined {
+    const sectionStart = this.sectionStarts.filter((start) => start <= position).pop() ?? 0;
+    let last: Mention | undefined;
+    for (const mention of this.mentions) {
+      if (mention.at >= position) break;
+      // A mention running past the position ("phường Dương Phước Phú" when the name is the person's) does not count.
+      if (mention.at >= sectionStart && mention.end <= position) last = mention;
+    }
+    return last?.other;
+  }
 }
 
 function nextSentenceEnd(text: string, from: number): number {
