@@ -2,12 +2,12 @@ import { createAskService } from '../core/ask-service.js';
 import { createConversationService } from '../core/conversation-service.js';
 import { MemoryConversationStore } from '../core/memory-conversation-store.js';
 import { connectOpenAIEmbedder, createAnswerGenerator, createQuestionCondenser } from '../llm/create-answer-generator.js';
-import { CorpusEmbedder } from '../search/corpus-embedder.js';
+import { CorpusEmbedder, embedderFor } from '../search/corpus-embedder.js';
 import { HashingEmbedder } from '../search/hashing-embedder.js';
 import { HybridRetriever } from '../search/hybrid-retriever.js';
 import { PlaceGazetteer } from '../search/place-gazetteer.js';
 import { CorpusVocabulary } from '../search/corpus-vocabulary.js';
-import { updateIndex, type IngestSummary, type SearchIndex } from '../search/search-index.js';
+import { openIndex, updateIndex, type IngestSummary, type SearchIndex } from '../search/search-index.js';
 import { SqliteStore } from '../store/sqlite-store.js';
 import { toChatbotError } from '../core/errors.js';
 import { defaultPlaceWarning } from './default-place-warning.js';
@@ -18,18 +18,25 @@ import type { TextOutput } from './command-context.js';
 /** Everything the commands and channels share, wired from the config. */
 export interface Services {
   config: Readonly<Config>;
-  index: SearchIndex;
-  ingest: IngestSummary;
-  embedder: Embedder;
-  gazetteer: PlaceGazetteer;
+  /** The index answers come from now (replaced when a background update finishes). */
+  readonly index: SearchIndex;
+  /** What the last finished update did; undefined while the first background update runs. */
+  readonly ingest: IngestSummary | undefined;
+  /** Settles when the index is up to date with the articles (at once unless `ingest` was `background`). */
+  ready: Promise<IngestSummary>;
+  /** The embedder of the current index (a corpus embedder is bound to the index's term vectors). */
+  readonly embedder: Embedder;
+  readonly gazetteer: PlaceGazetteer;
+  /** Retrieves from the current index, whichever it is when asked. */
   retriever: Retriever;
-  /** What channels call: answers, continuing conversations (kept in the store, or in memory without one). */
+  /** What channels call: answers from the current index, continuing conversations (kept in the store, or in memory without one). */
   ask: AskService;
   /** The same answering around another conversation store (the CLI keeps a batch's dialogues in memory). */
   withConversations(store: ConversationStore): AskService;
   /** Pins, answer log, feedback, settings and tokens; undefined when `store` was `none` or an optional store failed. */
   store: SqliteStore | undefined;
   log: (line: string) => void;
+  /** Stops a background update (the live index stays as it was) and closes the store. */
   close(): Promise<void>;
 }
 
@@ -46,6 +53,21 @@ export interface OpenServicesOptions {
   store?: 'required' | 'optional' | 'none';
   /** A default place given on the command line (`--place`), checked like DEFAULT_PLACE at start-up. */
   defaultPlace?: { setting: string; place: string };
+  /**
+   * `before` (default): the index is brought up to date before anything answers. `background` (serve): when a usable
+   * index exists, answers come from it at once while the update runs, and from the new one when it is done; a long
+   * ingest (a huge article, a changed embedder) then never keeps the server from starting.
+   */
+  ingest?: 'before' | 'background';
+}
+
+/** What answers a question: one index and what is built on it. */
+interface Answering {
+  index: SearchIndex;
+  embedder: Embedder;
+  gazetteer: PlaceGazetteer;
+  retriever: HybridRetriever;
+  withConversations(conversations: ConversationStore): AskService;
 }
 
 /**
@@ -61,51 +83,129 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
   const log = (line: string) => options.output.write(`${line}\n`);
   const dataDir = options.dataDir ?? config.dataDir;
   const indexDir = options.indexDir ?? config.indexDir;
-  const lock = { onWait: (holder: string) => log(`Waiting for ${holder}, which is updating ${indexDir}…`) };
-  const { index, summary, embedder } = await updateIndex({ dataDir, indexDir, embedder: await createEmbedder(config), lock });
-  for (const error of summary.errors) log(`Skipped ${error.message}`);
-  if (summary.rebuildReason) log(`Index rebuilt: ${summary.rebuildReason}`);
-  const gazetteer = PlaceGazetteer.fromArticles(index.articles());
-  const defaultPlace = options.defaultPlace ?? (config.defaultPlace ? { setting: 'DEFAULT_PLACE', place: config.defaultPlace } : undefined);
-  const warning = defaultPlace && defaultPlaceWarning(defaultPlace.setting, defaultPlace.place, gazetteer);
-  if (warning) log(warning);
-  const retriever = new HybridRetriever(index, embedder, gazetteer, log);
+  const baseEmbedder = await createEmbedder(config);
   const generator = createAnswerGenerator(config, log);
-  const store = openStore(config, gazetteer, options.store ?? 'none', log);
-  const vocabulary = index.unigramFrequencies ? new CorpusVocabulary(() => index.unigramFrequencies?.() ?? new Map()) : undefined;
-  const answers = createAskService({
-    retriever,
-    places: gazetteer,
-    ...(vocabulary ? { vocabulary } : {}),
-    ...(generator ? { generator } : {}),
-    ...(store ? { pins: store.pins } : {}),
-    ...(store && options.store === 'required' ? { recorder: store.answers } : {}),
-    ...(config.defaultPlace ? { defaultPlace: config.defaultPlace } : {}),
-    log,
-  });
-  const placeOfArticle = new Map(gazetteer.all().flatMap((place) => place.articleIds.map((id) => [id, place.label] as const)));
   const condenser = createQuestionCondenser(config);
-  const withConversations = (conversations: ConversationStore) =>
-    createConversationService({
-      answers,
-      places: gazetteer,
-      conversations,
-      placeOfArticle: (id) => placeOfArticle.get(id),
-      ...(condenser ? { condenser } : {}),
-      log,
-    });
-  const ask = withConversations(store?.conversations ?? new MemoryConversationStore(config.store.conversationTtlMinutes * 60_000));
-  const close = async () => store?.close();
-  return { config, index, ingest: summary, embedder, gazetteer, retriever, ask, withConversations, store, log, close };
-}
-
-function openStore(config: Readonly<Config>, gazetteer: PlaceGazetteer, mode: 'required' | 'optional' | 'none', log: (line: string) => void): SqliteStore | undefined {
-  if (mode === 'none') return undefined;
+  let current: Answering | undefined;
   // Pins name places too: a pin about one ward never answers a question about another.
   const placeOf = (text: string) => {
-    const match = gazetteer.match(text);
-    return match.kind === 'known' ? match.labels.join(' | ') : undefined;
+    const match = current?.gazetteer.match(text);
+    return match?.kind === 'known' ? match.labels.join(' | ') : undefined;
   };
+  const store = openStore(config, placeOf, options.store ?? 'none', log);
+  const conversations = store?.conversations ?? new MemoryConversationStore(config.store.conversationTtlMinutes * 60_000);
+  const defaultPlace = options.defaultPlace ?? (config.defaultPlace ? { setting: 'DEFAULT_PLACE', place: config.defaultPlace } : undefined);
+
+  const wire = (index: SearchIndex, embedder: Embedder): Answering => {
+    const gazetteer = PlaceGazetteer.fromArticles(index.articles());
+    const warning = !current && defaultPlace && defaultPlaceWarning(defaultPlace.setting, defaultPlace.place, gazetteer);
+    if (warning) log(warning);
+    const retriever = new HybridRetriever(index, embedder, gazetteer, log);
+    const vocabulary = index.unigramFrequencies ? new CorpusVocabulary(() => index.unigramFrequencies?.() ?? new Map()) : undefined;
+    const answers = createAskService({
+      retriever,
+      places: gazetteer,
+      ...(vocabulary ? { vocabulary } : {}),
+      ...(generator ? { generator } : {}),
+      ...(store ? { pins: store.pins } : {}),
+      ...(store && options.store === 'required' ? { recorder: store.answers } : {}),
+      ...(config.defaultPlace ? { defaultPlace: config.defaultPlace } : {}),
+      log,
+    });
+    const placeOfArticle = new Map(gazetteer.all().flatMap((place) => place.articleIds.map((id) => [id, place.label] as const)));
+    const made = new WeakMap<ConversationStore, AskService>();
+    const withConversations = (store: ConversationStore): AskService => {
+      let service = made.get(store);
+      if (!service) {
+        service = createConversationService({
+          answers,
+          places: gazetteer,
+          conversations: store,
+          placeOfArticle: (id) => placeOfArticle.get(id),
+          ...(condenser ? { condenser } : {}),
+          log,
+        });
+        made.set(store, service);
+      }
+      return service;
+    };
+    return { index, embedder, gazetteer, retriever, withConversations };
+  };
+
+  const stopping = new AbortController();
+  let summary: IngestSummary | undefined;
+  const update = async () => {
+    const result = await updateIndex({
+      dataDir,
+      indexDir,
+      embedder: baseEmbedder,
+      lock: { onWait: (holder: string) => log(`Waiting for ${holder}, which is updating ${indexDir}…`) },
+      maxArticleBytes: config.maxArticleBytes,
+      signal: stopping.signal,
+      ...(current ? { current: current.index } : {}),
+    });
+    for (const error of result.summary.errors) log(`Skipped ${error.message}`);
+    if (result.summary.rebuildReason) log(`Index rebuilt: ${result.summary.rebuildReason}`);
+    summary = result.summary;
+    return result;
+  };
+
+  let ready: Promise<IngestSummary> | undefined;
+  if (options.ingest === 'background') {
+    const previous = await openIndex(indexDir, baseEmbedder).catch(() => undefined);
+    if (previous) {
+      current = wire(previous, embedderFor(previous as Parameters<typeof embedderFor>[0], baseEmbedder));
+      ready = update().then(({ index, embedder, summary: done }) => {
+        if (index !== current?.index) current = wire(index, embedder);
+        return done;
+      });
+      // Failures are reported through `ready`; the server keeps answering from the index it has.
+      ready.catch(() => {});
+    }
+  }
+  if (!current) {
+    const { index, embedder, summary: done } = await update();
+    current = wire(index, embedder);
+    ready = Promise.resolve(done);
+  }
+
+  const answering = () => current!;
+  const close = async () => {
+    stopping.abort(new Error('The server is stopping.'));
+    await ready?.catch(() => undefined);
+    store?.close();
+  };
+  return {
+    config,
+    get index() {
+      return answering().index;
+    },
+    get ingest() {
+      return summary;
+    },
+    ready: ready!,
+    get embedder() {
+      return answering().embedder;
+    },
+    get gazetteer() {
+      return answering().gazetteer;
+    },
+    retriever: { retrieve: (query, limit, retrieveOptions) => answering().retriever.retrieve(query, limit, retrieveOptions) },
+    ask: { ask: (question) => answering().withConversations(conversations).ask(question) },
+    withConversations: (other) => ({ ask: (question) => answering().withConversations(other).ask(question) }),
+    store,
+    log,
+    close,
+  };
+}
+
+function openStore(
+  config: Readonly<Config>,
+  placeOf: (text: string) => string | undefined,
+  mode: 'required' | 'optional' | 'none',
+  log: (line: string) => void,
+): SqliteStore | undefined {
+  if (mode === 'none') return undefined;
   try {
     return SqliteStore.fromConfig(config, { placeOf });
   } catch (error) {

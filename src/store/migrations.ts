@@ -83,6 +83,10 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX seen_events_by_time ON seen_events (seen_at);
   `,
+  // 5: answers found by age, so the retention pruning (ANSWER_LOG_DAYS) deletes old rows without scanning the log.
+  `
+  CREATE INDEX answers_by_time ON answers (created_at);
+  `,
 ];
 
 /** The schema version this code writes; a file with a higher `user_version` comes from a newer Hỏi Phường. */
