@@ -109,7 +109,9 @@ export class FactBook {
       const sameDate = current.filter((holding) => holding.asOf === newest);
       offices.push({ office, holders: current, disputed: !office.startsWith('Phó') && sameDate.length > 1 });
     }
-    history.sort((left, right) => compareDates(right.asOf, left.asOf));
+    // Newest mention first: a predecessor named by the newest article ("người tiền nhiệm là ông B") comes before an
+    // older source's holder.
+    history.sort((left, right) => compareDates(right.sources[0]?.published, left.sources[0]?.published) || compareDates(right.asOf, left.asOf));
     return { place, offices, history, figures: this.figures(place) };
   }
 

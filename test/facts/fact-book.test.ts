@@ -73,4 +73,21 @@ describe('FactBook', () => {
       expect(text.slice(fact.source.start, fact.source.end)).toBe(fact.source.quote);
     }
   });
+
+  it('ends an older holding when a newer article names a predecessor, and lists that predecessor first in history', () => {
+    const place = 'xã Sao Mai, tỉnh Thanh Hóa';
+    const article = (id: string, published: string, text: string) => ({ id, title: id, url: '', published, place, text });
+    const facts = FactBook.fromArticles([
+      article('old', '2025-10-02', 'Phát biểu tại hội nghị có đồng chí Hoàng Văn Đồng, Bí thư Đảng ủy, Chủ tịch HĐND xã Sao Mai.'),
+      article(
+        'new',
+        '2026-01-16',
+        'Người tiền nhiệm là ông Nguyễn Minh Hoàng, trước đó giữ cương vị Bí thư Đảng ủy, Chủ tịch HĐND xã Sao Mai. Như vậy, kể từ ngày 16/1/2026, người đứng đầu Đảng ủy xã Sao Mai là ông Mai Văn Hải.',
+      ),
+    ]);
+    const sheet = facts.sheet(place);
+    expect(sheet.offices.map((entry) => `${entry.office}: ${entry.holders.map((holding) => holding.person).join(', ')}`)).toEqual(['Bí thư Đảng ủy: Mai Văn Hải']);
+    expect(facts.holdersNow(place, 'Bí thư Đảng ủy')[0]?.since).toBe('2026-01-16');
+    expect(sheet.history.filter((holding) => holding.office === 'Bí thư Đảng ủy').map((holding) => holding.person)).toEqual(['Nguyễn Minh Hoàng', 'Hoàng Văn Đồng']);
+  });
 });
