@@ -37,7 +37,10 @@ const TAKES_OFFICE_BEFORE = /(?:giữ chức(?:\s+vụ)?|giữ cương vị|làm
 const OFFICE_WORD = /[Bb]í thư|[Cc]hủ tịch|đứng đầu/u;
 // What may stand between an office and the name it introduces: "Bí thư Đảng ủy xã Hòa Hội là bà Đinh Thị Trúc My".
 // A list label names the holder after a colon: "- Bí thư Đảng ủy xã Sao Vàng mới: ông Mai Văn Hải".
-const INTRODUCES_NAME = /^\s*(?:(?:mới|hiện nay|hiện tại|trước khi thay đổi|trước đây|cũ)\s*)?:?\s*(?:là\s+)?(?:(?:đồng chí|ông|bà)\s+)?$/iu;
+// A comma too, when a form of address follows: "Chủ tịch UBND phường X, ông Nguyễn Văn E, cho biết".
+const INTRODUCES_NAME = /^\s*(?:(?:mới|hiện nay|hiện tại|trước khi thay đổi|trước đây|cũ)\s*)?(?::\s*|,\s*(?=(?:đồng chí|ông|bà)\s))?(?:là\s+)?(?:(?:đồng chí|ông|bà)\s+)?$/iu;
+// An office that directly introduces the next name belongs to it, not to the appositive list before it.
+const ADJACENT_INTRODUCTION = /^\s*:?\s*(?:là\s+)?(?:(?:đồng chí|ông|bà)\s+)?$/iu;
 const FORMER_LABEL = /trước khi thay đổi|trước đây|(?<![\p{L}\p{M}])cũ(?![\p{L}\p{M}])/iu;
 // "Ông X được điều động sang xã Lưu Vệ, … và làm Bí thư Đảng ủy xã Lưu Vệ": the appointment follows the name.
 const APPOINTED_AFTER = /^\s*(?:,[^,.;]{0,60},\s*)?(?:vừa\s+)?được\s+(?:điều động|bổ nhiệm|chỉ định|bầu|phân công)/u;
@@ -191,8 +194,16 @@ function officesOf(sentence: string, person: Entity, persons: readonly Entity[],
   const introducedAsFormer = /tiền nhiệm|nguyên\s+$/iu.test(before);
   // Title right before the name, and any offices chained to it by commas or "kiêm".
   const immediate = offices.filter((office) => office.end <= person.start && INTRODUCES_NAME.test(sentence.slice(office.end, person.start)));
-  if (immediate.length > 0) {
-    const chain = chainBackwards(sentence, offices, immediate[immediate.length - 1] as OfficeMention);
+  const nearest = immediate[immediate.length - 1];
+  const chain = nearest ? chainBackwards(sentence, offices, nearest) : [];
+  // "đồng chí A, Bí thư Đảng ủy, đồng chí B" or "A giữ chức Bí thư …, đồng chí B": a title followed by a comma is B's
+  // only when no other name comes before it in the clause.
+  const clauseStart = nearest ? Math.max(0, ...[';', ':'].map((mark) => sentence.lastIndexOf(mark, chain[0]!.start - 1) + 1)) : 0;
+  const ownedByPrevious =
+    nearest !== undefined &&
+    /,/u.test(sentence.slice(nearest.end, person.start)) &&
+    persons.some((other) => other.start >= clauseStart && other.end <= chain[0]!.start);
+  if (nearest && !ownedByPrevious) {
     const labelledFormer = FORMER_LABEL.test(sentence.slice(chain[chain.length - 1]!.end, person.start));
     const former = introducedAsFormer || labelledFormer || FORMER.test(sentence.slice(Math.max(0, chain[0]!.start - 20), chain[0]!.start));
     for (const mention of inheritLevels(chain)) chosen.push({ mention, former });
@@ -204,7 +215,7 @@ function officesOf(sentence: string, person: Entity, persons: readonly Entity[],
     const inList = offices.filter(
       (office) =>
         appositive.some((segment) => office.start >= segment.start && office.end <= segment.end) &&
-        !(nextPerson < sentence.length && INTRODUCES_NAME.test(sentence.slice(office.end, nextPerson))),
+        !(nextPerson < sentence.length && ADJACENT_INTRODUCTION.test(sentence.slice(office.end, nextPerson))),
     );
     let former = introducedAsFormer;
     const resolved = inheritLevels(inList);

@@ -77,3 +77,26 @@ describe('extractOfficeHolders', () => {
     expect(fact?.source).toMatchObject({ articleId: 'a1', published: '2025-08-20' });
   });
 });
+
+describe('extractOfficeHolders on forms common in ward news', () => {
+  it('reads dash and bracket appositives, "Theo ông X, …" and "được bầu giữ chức"', () => {
+    expect(holders('Tham dự có ông Trần Văn Anh - Phó Bí thư Thường trực Đảng ủy, Chủ tịch HĐND phường.')).toEqual([
+      'Trần Văn Anh | Phó Bí thư Thường trực Đảng ủy | ward | phường Đông Hải, tỉnh Thanh Hóa',
+      'Trần Văn Anh | Chủ tịch HĐND | ward | phường Đông Hải, tỉnh Thanh Hóa',
+    ]);
+    expect(holders('Bà Lê Thị Cúc (Chủ tịch UBND phường Đông Hải) cho biết kế hoạch đã sẵn sàng.')).toEqual(['Lê Thị Cúc | Chủ tịch UBND | ward | phường Đông Hải, tỉnh Thanh Hóa']);
+    expect(holders('Theo ông Nguyễn Văn Giang, Phó Chủ tịch UBND phường, việc này hoàn thành trong tháng.')).toEqual([
+      'Nguyễn Văn Giang | Phó Chủ tịch UBND | ward | phường Đông Hải, tỉnh Thanh Hóa',
+    ]);
+    expect(holders('Tại kỳ họp, ông Hồ Văn Hùng được bầu giữ chức Chủ tịch HĐND phường.')).toEqual(['Hồ Văn Hùng | Chủ tịch HĐND | ward | phường Đông Hải, tỉnh Thanh Hóa']);
+  });
+
+  it('reads a title, a comma and the name, but not another name\'s appositive', () => {
+    expect(holders('Chủ tịch UBND phường Đông Hải, ông Nguyễn Văn Em, cho biết phường đã sẵn sàng.')).toEqual([
+      'Nguyễn Văn Em | Chủ tịch UBND | ward | phường Đông Hải, tỉnh Thanh Hóa',
+    ]);
+    expect(holders('Dự có đồng chí Lê Văn An, Bí thư Đảng ủy phường, đồng chí Trần Văn Bảo và nhiều đại biểu.')).toEqual([
+      'Lê Văn An | Bí thư Đảng ủy | ward | phường Đông Hải, tỉnh Thanh Hóa',
+    ]);
+  });
+});
