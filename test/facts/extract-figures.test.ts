@@ -32,3 +32,20 @@ describe('extractFigures', () => {
     expect(parseVietnameseNumber('1.2.3')).toBeUndefined();
   });
 });
+
+describe('extractFigures on forms common in ward news', () => {
+  it('reads population in nhân khẩu, natural area, counts of khu phố and thôn, and revenue against the estimate', () => {
+    expect(figures('Xã có dân số khoảng 25.000 nhân khẩu, diện tích tự nhiên 12,5 km2.')).toEqual([
+      'population 25000 người (khoảng 25.000 nhân khẩu)',
+      'area 12.5 km2 (12,5 km2)',
+    ]);
+    expect(figures('Phường hiện có 15 khu phố.')).toEqual(['residential-groups 15 đơn vị (15 khu phố)']);
+    expect(figures('Toàn xã gồm 12 thôn.')).toEqual(['residential-groups 12 đơn vị (12 thôn)']);
+    const [revenue] = extractFigures(article('Tổng thu ngân sách nhà nước trên địa bàn đạt 45,6 tỷ đồng, đạt 130% dự toán.'));
+    expect(revenue).toMatchObject({ measure: 'budget-revenue', value: 45_600_000_000, planShare: '130% dự toán' });
+  });
+
+  it('does not read a share of something else or a count of smart villages as the ward figure', () => {
+    expect(figures('98% hộ đạt danh hiệu gia đình văn hóa; 22/23 tổ dân phố có nhà văn hóa; cùng 4 thôn thông minh.')).toEqual([]);
+  });
+});
