@@ -9,7 +9,9 @@ import { toChatbotError } from '../core/errors.js';
 import type { IngestSummary } from '../search/search-index.js';
 import { startAnswerLogRetention } from '../store/answer-retention.js';
 import { keepChannelRunning, type KeptChannel } from '../channels/keep-channel-running.js';
+import { createFactsRoute } from '../channels/http/facts-route.js';
 import { countOf } from './count-of.js';
+import { loadFactBook } from './facts.js';
 import { listen, parsePort } from './listen.js';
 import { openServices } from './open-services.js';
 import { parseCommandArgs } from './parse-command-args.js';
@@ -52,6 +54,8 @@ export const serveCommand: Command = async (args, context) => {
   const zaloServices = { ask: services.ask, feedback: store.feedback, userKeys: store.userKeys, tokens: store.tokens, seenEvents: store.seenEvents };
   const channelOptions = { config, services: zaloServices, log: services.log };
   const routes: Array<HttpRoute & { idle(): Promise<void> }> = [];
+  const factBook = await loadFactBook(values.data ?? config.dataDir);
+  routes.push({ ...createFactsRoute(() => factBook), idle: async () => {} });
   if (config.zaloOa.enabled) routes.push(createZaloOaRoute(channelOptions));
   if (config.zaloBot.enabled && config.zaloBot.mode === 'webhook') routes.push(createZaloBotRoute(channelOptions));
   const verification = config.zaloOa.domainVerification;
