@@ -35,8 +35,10 @@ interface Sample {
 const DEFAULT_SETS = [
   '../shared/corpus/qa-dev.jsonl=../shared/corpus/articles',
   '../shared/corpus/qa-dev-2.jsonl=../shared/corpus/articles,../shared/corpus/articles-2',
-  // The first blind set, after its first run was recorded (QUALITY.md): from then on it is fitting material.
+  // The blind sets, after their first runs were recorded (QUALITY.md): from then on they are fitting material.
   'bench/quality/blind-1/qa.jsonl=../shared/corpus/articles,../shared/corpus/articles-2,bench/quality/blind-1/articles',
+  'bench/quality/blind-2/qa.jsonl=../shared/corpus/articles,../shared/corpus/articles-2,bench/quality/blind-2/articles',
+  'bench/quality/blind-3/qa.jsonl=../shared/corpus/articles,../shared/corpus/articles-2,bench/quality/blind-3/articles',
 ];
 /**
  * The ranking weights are pulled toward the reader's former hand-set score (2 × coverage + 0.6 × bigrams + 0.5 ×

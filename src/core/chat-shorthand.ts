@@ -51,6 +51,9 @@ const SHORT_FORMS: Readonly<Record<string, string>> = {
   cmnd: 'chứng minh nhân dân',
   cmt: 'chứng minh nhân dân',
   ntm: 'nông thôn mới',
+  sp: 'sản phẩm',
+  pk: 'phòng khám',
+  bv: 'bệnh viện',
   sk: 'sức khỏe',
   bq: 'bình quân',
   bhyt: 'bảo hiểm y tế',
@@ -162,8 +165,8 @@ export function expandShorthand(rawText: string): string {
   }
   // "p. Tân Mai", "x.Yên Hòa", "tp.hcm": a unit letter and a dot before a name.
   text = text.replace(/(?<![\p{L}\p{M}.])(tp|tx|tt|p|x)\.\s*(?=[\p{L}\d])/giu, (_, unit: string) => `${write(UNIT_INITIALS[unit.toLowerCase()] ?? unit)} `);
-  // "p Tân Mai": a lone unit letter before a capitalised name.
-  text = text.replace(/(?<![\p{L}\p{M}.])([pPxX])\s+(?=\p{Lu})/gu, (_, unit: string) => `${write(UNIT_INITIALS[unit.toLowerCase()] ?? unit)} `);
+  // "p Tân Mai", "x hòa phú": a lone unit letter before a name (not after a number: "2 x 3").
+  text = text.replace(/(?<!\d\s?)(?<![\p{L}\p{M}.])([pPxX])\s+(?=\p{L})/gu, (_, unit: string) => `${write(UNIT_INITIALS[unit.toLowerCase()] ?? unit)} `);
   text = text.replace(WORD, (word, offset: number, whole: string) => {
     const key = word.toLowerCase();
     const long = SHORT_FORMS[key] ?? SHORT_FORMS[foldedKey(word)];

@@ -125,6 +125,15 @@ export function repairWord(word: string, vocabulary: Vocabulary, withTone = hasD
   return marked ? (vocabulary.commonForm(best.key) ?? best.key) : best.key;
 }
 
+/** A capitalised word with Telex keys left in it, written as the corpus word they spell, capitalised; else undefined. */
+function telexName(word: string, vocabulary: Vocabulary): string | undefined {
+  const lower = word.toLowerCase();
+  if (!/(aa|aw|ee|oo|ow|uw|dd)|[aeiouy][sfrxj]$/u.test(lower) || isWellFormedSyllable(lower, hasDiacritics(lower))) return undefined;
+  const repaired = repairWord(lower, vocabulary, true);
+  if (!repaired || vocabulary.frequency(syllableKey(repaired)) === 0) return undefined;
+  return repaired.charAt(0).toUpperCase() + repaired.slice(1);
+}
+
 /**
  * Rewrites the words of a question the corpus never writes into the corpus words they most likely meant. Names
  * (capitalised words), numbers, and the words `keep` accepts (question words, which articles seldom contain) are left
@@ -133,7 +142,9 @@ export function repairWord(word: string, vocabulary: Vocabulary, withTone = hasD
 export function repairTypos(text: string, vocabulary: Vocabulary, keep: (word: string) => boolean = () => false): string {
   const typedWithoutMarks = !hasDiacritics(text);
   return nfc(text).replace(/(?<![\p{L}\p{M}\d])[\p{L}\p{M}]+(?![\p{L}\p{M}\d])/gu, (word) => {
-    if (/^\p{Lu}/u.test(word) || keep(word)) return word;
+    if (keep(word)) return word;
+    // A name is left as typed, unless it carries unmistakable Telex keys ("Hà Nooij") that spell a corpus word.
+    if (/^\p{Lu}/u.test(word)) return telexName(word, vocabulary) ?? word;
     const repaired = repairWord(word, vocabulary, !typedWithoutMarks);
     if (!repaired) return word;
     return typedWithoutMarks ? foldDiacritics(repaired) : repaired;

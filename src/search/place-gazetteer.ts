@@ -111,7 +111,7 @@ function namePositions(syllables: readonly QuestionSyllable[], folded: readonly 
   return positions;
 }
 
-/** Where a name occurs with exactly one letter of one syllable added, dropped or changed (folded). */
+/** Where a name occurs with at most one letter of one syllable added, dropped or changed (folded, marks aside). */
 function nearNamePositions(syllables: readonly QuestionSyllable[], folded: readonly string[]): number[] {
   const positions: number[] = [];
   if (folded.length === 0) return positions;
@@ -122,7 +122,8 @@ function nearNamePositions(syllables: readonly QuestionSyllable[], folded: reado
       const known = folded[offset] as string;
       if (typed !== known) edits += typed.length >= 2 && oneEdit(typed, known) ? 1 : 2;
     }
-    if (edits === 1) positions.push(index);
+    // Folded alike but for one letter, or alike but for a mark typed wrong ("Tiểu Cân" for Tiểu Cần).
+    if (edits <= 1) positions.push(index);
   }
   return positions;
 }
@@ -254,7 +255,7 @@ export class PlaceGazetteer implements PlaceResolver {
     // A name written where a name goes (after "phường", before "ward") outranks names that only its syllables spell.
     const anchored = found.filter(({ place, positions }) => positions.some((position) => isAnchored(syllables, position, place.nameKeys.length)));
     let matched = (anchored.length > 0 ? anchored : found).map(({ place }) => place);
-    // A slip in the name written where a name goes ("xã Hòa Thịng"): the known name one letter away.
+    // A slip in the name written where a name goes ("xã Hòa Thịng", "xã Tiểu Cân"): the known name one letter or mark away.
     if (matched.length === 0) matched = this.places.filter((place) => nearNamePositions(syllables, place.nameKeys).some((position) => isAnchored(syllables, position, place.nameKeys.length)));
     if (matched.length === 0) {
       const mention = unknownPlaceMention(question);

@@ -28,3 +28,11 @@ describe('expandShorthand', () => {
     expect(expandShorthand('thu 500k một hộ')).toBe('thu 500k một hộ');
   });
 });
+
+describe('expandShorthand, lone unit letters', () => {
+  it('reads a lone "x" or "p" before a name as the unit, but not between numbers', () => {
+    expect(expandShorthand('sp ocop của x hòa phú là gì')).toBe('sản phẩm ocop của xã hòa phú là gì');
+    expect(expandShorthand('p an nhơn gia lai á')).toBe('phường an nhơn gia lai');
+    expect(expandShorthand('tính 2 x 3')).toBe('tính 2 x 3');
+  });
+});

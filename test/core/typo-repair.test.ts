@@ -54,3 +54,11 @@ describe('typo repair', () => {
     expect(repairTypos('xa my tu giai quyet nhung thu tucc gi', vocabulary, isQuestionWord)).toBe('xa my tu giai quyet nhung thu tuc gi');
   });
 });
+
+describe('typo repair in names', () => {
+  it('repairs Telex keys left in a capitalised word only when they spell a corpus word', () => {
+    const names = vocabularyOf('Bệnh viện Mắt Hà Nội tham gia khám cho người dân.');
+    expect(repairTypos('Bệnh viện Mắt Hà Nooij có tham gia không', names, isQuestionWord)).toBe('Bệnh viện Mắt Hà Nội có tham gia không');
+    expect(repairTypos('Ông Nguyễn Văn Lưuu là ai?', names, isQuestionWord)).toBe('Ông Nguyễn Văn Lưuu là ai?');
+  });
+});

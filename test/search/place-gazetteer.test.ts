@@ -151,3 +151,10 @@ describe('PlaceGazetteer places written loosely', () => {
     expect(loose.match('Bí thư xã Hòa Bình là ai?').kind).toBe('unknown');
   });
 });
+
+describe('PlaceGazetteer, a mark typed wrong in the name', () => {
+  it('finds "xã Tiểu Cân" as xã Tiểu Cần', () => {
+    const places = PlaceGazetteer.fromArticles([article('tieu-can', 'xã Tiểu Cần, tỉnh Vĩnh Long')]);
+    expect(places.match('Đoàn khám ở xã Tiểu Cân có tặng kính lão không').articleIds).toEqual(['tieu-can']);
+  });
+});
