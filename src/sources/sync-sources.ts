@@ -1,0 +1,192 @@
+import { relative } from 'node:path';
+import type { Source, SqliteSourceStore } from '../store/source-store.js';
+import { articleFilePath, textHash, writeArticleFile } from './article-file.js';
+import { decodeText } from './decode-text.js';
+import { parseHTML } from 'linkedom';
+import { extractPage, linksOf } from './extract-page.js';
+import { parseFeed, type FeedEntry } from './parse-feed.js';
+import type { FetchOutcome, PoliteFetcher, Validators } from './polite-fetcher.js';
+
+/** Options of `syncSources`. */
+export interface SyncOptions {
+  articlesDir: string;
+  fetcher: Pick<PoliteFetcher, 'fetch'>;
+  store: SqliteSourceStore;
+  /** Only list what would be fetched: no article is fetched or written, nothing is recorded. */
+  dryRun?: boolean;
+  /** Only these sources (default: all). */
+  sources?: Source[];
+  now?: () => Date;
+  /** Called with one line per event worth telling staff (added, changed, skipped). */
+  log?: (line: string) => void;
+}
+
+/** What one sync of one source did. */
+export interface SourceSyncResult {
+  source: Source;
+  added: string[];
+  changed: string[];
+  unchanged: number;
+  duplicates: number;
+  /** URLs a dry run would fetch. */
+  wouldFetch: string[];
+  /** One line per page or feed that could not be used. */
+  problems: string[];
+}
+
+/** Pages looked at per source and sync, at most; the rest wait for the next sync. */
+const MAX_PAGES_PER_SYNC = 200;
+/** Sitemaps of a sitemap index followed, at most. */
+const MAX_CHILD_SITEMAPS = 20;
+
+/**
+ * Fetches each source (a feed, a sitemap or sitemap index, a listing page, or one article), then each new or changed
+ * article it lists, and saves them as `.md` files under `<articlesDir>/<host>/`. A page whose text did not change
+ * leaves its file alone, so staff edits are kept; the same text already saved from another URL is kept once.
+ */
+export async function syncSources(options: SyncOptions): Promise<SourceSyncResult[]> {
+  const results: SourceSyncResult[] = [];
+  for (const source of options.sources ?? options.store.list()) results.push(await syncSource(source, options));
+  return results;
+}
+
+async function syncSource(source: Source, options: SyncOptions): Promise<SourceSyncResult> {
+  const result: SourceSyncResult = { source, added: [], changed: [], unchanged: 0, duplicates: 0, wouldFetch: [], problems: [] };
+  const log = options.log ?? (() => {});
+  const validators: Validators = options.dryRun ? {} : { etag: source.etag, lastModified: source.lastModified };
+  const outcome = await options.fetcher.fetch(source.url, validators);
+  if (outcome.kind === 'skipped') {
+    result.problems.push(`${source.url}: ${outcome.reason}`);
+    if (!options.dryRun) options.store.recordSync(source.id, { error: outcome.reason });
+    return result;
+  }
+  if (outcome.kind === 'not-modified') {
+    if (!options.dryRun) options.store.recordSync(source.id, {});
+    return result;
+  }
+
+  const entries = await entriesOf(outcome, options, result);
+  for (const entry of entries.slice(0, MAX_PAGES_PER_SYNC)) {
+    if (entry.page !== undefined) {
+      await saveArticle(source, entry.url, entry.page, entry.listedDate, options, result, log);
+      continue;
+    }
+    const known = options.store.page(entry.url);
+    if (known !== undefined && entry.listedDate !== undefined && known.listedDate === entry.listedDate) {
+      result.unchanged++;
+      continue;
+    }
+    if (options.dryRun) {
+      result.wouldFetch.push(entry.url);
+      continue;
+    }
+    const page = await options.fetcher.fetch(entry.url, known ? { etag: known.etag, lastModified: known.lastModified } : {});
+    if (page.kind === 'skipped') {
+      result.problems.push(`${entry.url}: ${page.reason}`);
+      log(`  bỏ qua / skipped ${entry.url}: ${page.reason}`);
+      continue;
+    }
+    if (page.kind === 'not-modified') {
+      options.store.touchPage(entry.url, entry.listedDate);
+      result.unchanged++;
+      continue;
+    }
+    await saveArticle(source, entry.url, page, entry.listedDate, options, result, log, entry.fromListing);
+  }
+  if (!options.dryRun) {
+    const error = result.problems.length > 0 ? `${result.problems.length} problem(s); first: ${result.problems[0]}` : undefined;
+    options.store.recordSync(source.id, { error, etag: outcome.etag, lastModified: outcome.lastModified });
+  }
+  return result;
+}
+
+interface Entry {
+  url: string;
+  listedDate?: string | undefined;
+  /** The source itself was the article: its page is already fetched. */
+  page?: Extract<FetchOutcome, { kind: 'fetched' }>;
+  /** Found as a link on a listing page: a page without an article there is no problem, just not news. */
+  fromListing?: boolean;
+}
+
+/** The articles a fetched source points at. */
+async function entriesOf(outcome: Extract<FetchOutcome, { kind: 'fetched' }>, options: SyncOptions, result: SourceSyncResult): Promise<Entry[]> {
+  const text = decodeText(outcome.body, outcome.contentType);
+  const feed = parseFeed(text, outcome.url);
+  if (feed?.kind === 'sitemap-index') {
+    const entries: Entry[] = [];
+    for (const sitemap of feed.sitemaps.slice(0, MAX_CHILD_SITEMAPS)) {
+      const child = await options.fetcher.fetch(sitemap);
+      if (child.kind !== 'fetched') {
+        if (child.kind === 'skipped') result.problems.push(`${sitemap}: ${child.reason}`);
+        continue;
+      }
+      const parsed = parseFeed(decodeText(child.body, child.contentType), child.url);
+      if (parsed && parsed.kind !== 'sitemap-index') entries.push(...parsed.entries.map(toEntry));
+    }
+    return entries;
+  }
+  if (feed) return feed.entries.map(toEntry);
+  const page = extractPage(text, outcome.url);
+  if (page) return [{ url: outcome.url, page: outcome }];
+  // A listing page: the same site's links, each fetched and kept when it holds an article.
+  const { document } = parseHTML(text);
+  return linksOf(document, outcome.url).map((url) => ({ url, fromListing: true }));
+}
+
+function toEntry(entry: FeedEntry): Entry {
+  return { url: entry.url, listedDate: entry.published };
+}
+
+async function saveArticle(
+  source: Source,
+  url: string,
+  page: Extract<FetchOutcome, { kind: 'fetched' }>,
+  listedDate: string | undefined,
+  options: SyncOptions,
+  result: SourceSyncResult,
+  log: (line: string) => void,
+  fromListing = false,
+): Promise<void> {
+  if (options.dryRun) {
+    result.wouldFetch.push(url);
+    return;
+  }
+  const extracted = extractPage(decodeText(page.body, page.contentType), page.url);
+  if (extracted === undefined) {
+    if (!fromListing) result.problems.push(`${url}: no article text found on the page`);
+    return;
+  }
+  const hash = textHash(extracted.text);
+  const known = options.store.page(url);
+  const place = source.place ?? extracted.place;
+  const file = articleFilePath(options.articlesDir, url);
+  const record = {
+    url,
+    sourceId: source.id,
+    file: relative(options.articlesDir, file),
+    textHash: hash,
+    hasPlace: place !== undefined,
+    fetchedAt: (options.now ?? (() => new Date()))().toISOString(),
+    etag: page.etag,
+    lastModified: page.lastModified,
+    listedDate,
+  };
+  if (known?.textHash === hash) {
+    // The page says what it said: the file (and any staff edit of it) stays as it is.
+    options.store.savePage({ ...record, file: known.file });
+    result.unchanged++;
+    return;
+  }
+  const twin = known === undefined ? options.store.pageWithText(hash, url) : undefined;
+  if (twin !== undefined) {
+    log(`  trùng / duplicate of ${twin.url}: ${url}`);
+    result.duplicates++;
+    return;
+  }
+  await writeArticleFile(file, { url, title: extracted.title, text: extracted.text, published: extracted.published, place });
+  options.store.savePage(record);
+  (known ? result.changed : result.added).push(extracted.title);
+  const flag = place === undefined ? ' — chưa rõ phường (no ward): add --place to the source or place: to the file' : '';
+  log(`  ${known ? 'cập nhật / changed' : 'thêm / added'}: ${extracted.title} (${extracted.published ?? 'no date'})${flag}`);
+}
