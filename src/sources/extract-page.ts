@@ -87,8 +87,9 @@ export function flattenToLines(html: string): string {
   return flatten(root)
     .normalize('NFC')
     .split('\n')
-    .map((line) => line.replace(/[\u200b\ufeff]/g, '').replace(/\s+/g, ' ').replace(/^\|\s*|\s*\|$/g, '').trim())
-    .filter((line) => line !== '')
+    .map((line) => line.replace(/[\u200b\ufeff]/g, '').replace(/\s+/g, ' ').trim().replace(/^\|\s*|\s*\|$/g, ''))
+    // A line that is only the publication date is page furniture; the date itself goes to the front matter.
+    .filter((line) => line !== '' && !isDateLine(line))
     .join('\n');
 }
 
@@ -127,6 +128,11 @@ function isoDay(value: string | undefined): string | undefined {
   const match = value === undefined ? null : /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim());
   if (!match) return undefined;
   return validDay(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+function isDateLine(line: string): boolean {
+  const match = VIETNAMESE_DATE.exec(line);
+  return match !== null && match[0].trim().length >= line.length - 1;
 }
 
 /** The first Vietnamese-style date line of a page's text (day before month), as `YYYY-MM-DD`. */
