@@ -27,6 +27,8 @@ export interface Services {
   ask: AskService;
   /** The same answering around another conversation store (the CLI keeps a batch's dialogues in memory). */
   withConversations(store: ConversationStore): AskService;
+  /** Re-ingests the articles folder and swaps the new index in (questions in flight finish on the old one). */
+  refresh(): Promise<IngestSummary>;
   /** Pins, answer log, feedback, settings and tokens; undefined when `store` was `none` or an optional store failed. */
   store: SqliteStore | undefined;
   log: (line: string) => void;
@@ -56,54 +58,133 @@ export async function createEmbedder(config: Readonly<Config>): Promise<Embedder
   return (await connectOpenAIEmbedder(config)) ?? (config.offlineEmbedder === 'corpus' ? new CorpusEmbedder() : new HashingEmbedder());
 }
 
-/** Brings the index up to date with the articles and wires retrieval, answering and (when configured) the store and LLM. */
+/** One version of the index with everything answering builds on it; replaced whole when the index changes. */
+interface Answering {
+  index: SearchIndex;
+  summary: IngestSummary;
+  embedder: Embedder;
+  gazetteer: PlaceGazetteer;
+  retriever: Retriever;
+  answers: AskService;
+  placeOfArticle: Map<string, string>;
+}
+
+/**
+ * Brings the index up to date with the articles and wires retrieval, answering and (when configured) the store and LLM.
+ * `refresh` re-ingests and swaps the new index in at once: a question already being answered finishes on the version
+ * it started with, the next one gets the new version, so a running server never restarts or fails a request for it.
+ */
 export async function openServices(config: Readonly<Config>, options: OpenServicesOptions): Promise<Services> {
   const log = (line: string) => options.output.write(`${line}\n`);
   const dataDir = options.dataDir ?? config.dataDir;
   const indexDir = options.indexDir ?? config.indexDir;
   const lock = { onWait: (holder: string) => log(`Waiting for ${holder}, which is updating ${indexDir}…`) };
-  const { index, summary, embedder } = await updateIndex({ dataDir, indexDir, embedder: await createEmbedder(config), lock });
-  for (const error of summary.errors) log(`Skipped ${error.message}`);
-  if (summary.rebuildReason) log(`Index rebuilt: ${summary.rebuildReason}`);
-  const gazetteer = PlaceGazetteer.fromArticles(index.articles());
+  const baseEmbedder = await createEmbedder(config);
+  const ingest = async () => {
+    const updated = await updateIndex({ dataDir, indexDir, embedder: baseEmbedder, lock });
+    for (const error of updated.summary.errors) log(`Skipped ${error.message}`);
+    if (updated.summary.rebuildReason) log(`Index rebuilt: ${updated.summary.rebuildReason}`);
+    return updated;
+  };
+  const first = await ingest();
+  const firstGazetteer = PlaceGazetteer.fromArticles(first.index.articles());
   const defaultPlace = options.defaultPlace ?? (config.defaultPlace ? { setting: 'DEFAULT_PLACE', place: config.defaultPlace } : undefined);
-  const warning = defaultPlace && defaultPlaceWarning(defaultPlace.setting, defaultPlace.place, gazetteer);
+  const warning = defaultPlace && defaultPlaceWarning(defaultPlace.setting, defaultPlace.place, firstGazetteer);
   if (warning) log(warning);
-  const retriever = new HybridRetriever(index, embedder, gazetteer, log);
   const generator = createAnswerGenerator(config, log);
-  const store = openStore(config, gazetteer, options.store ?? 'none', log);
-  const vocabulary = index.unigramFrequencies ? new CorpusVocabulary(() => index.unigramFrequencies?.() ?? new Map()) : undefined;
-  const answers = createAskService({
-    retriever,
-    places: gazetteer,
-    ...(vocabulary ? { vocabulary } : {}),
-    ...(generator ? { generator } : {}),
-    ...(store ? { pins: store.pins } : {}),
-    ...(store && options.store === 'required' ? { recorder: store.answers } : {}),
-    ...(config.defaultPlace ? { defaultPlace: config.defaultPlace } : {}),
-    log,
-  });
-  const placeOfArticle = new Map(gazetteer.all().flatMap((place) => place.articleIds.map((id) => [id, place.label] as const)));
-  const condenser = createQuestionCondenser(config);
-  const withConversations = (conversations: ConversationStore) =>
-    createConversationService({
-      answers,
+  let current: Answering | undefined;
+  const store = openStore(config, (text) => (current?.gazetteer ?? firstGazetteer).match(text), options.store ?? 'none', log);
+
+  const assemble = ({ index, summary, embedder }: Awaited<ReturnType<typeof ingest>>, gazetteer = PlaceGazetteer.fromArticles(index.articles())): Answering => {
+    const retriever = new HybridRetriever(index, embedder, gazetteer, log);
+    const vocabulary = index.unigramFrequencies ? new CorpusVocabulary(() => index.unigramFrequencies?.() ?? new Map()) : undefined;
+    const answers = createAskService({
+      retriever,
       places: gazetteer,
-      conversations,
-      placeOfArticle: (id) => placeOfArticle.get(id),
-      ...(condenser ? { condenser } : {}),
+      ...(vocabulary ? { vocabulary } : {}),
+      ...(generator ? { generator } : {}),
+      ...(store ? { pins: store.pins } : {}),
+      ...(store && options.store === 'required' ? { recorder: store.answers } : {}),
+      ...(config.defaultPlace ? { defaultPlace: config.defaultPlace } : {}),
       log,
     });
+    const placeOfArticle = new Map(gazetteer.all().flatMap((place) => place.articleIds.map((id) => [id, place.label] as const)));
+    return { index, summary, embedder, gazetteer, retriever, answers, placeOfArticle };
+  };
+  let live = assemble(first, firstGazetteer);
+  current = live;
+
+  const condenser = createQuestionCondenser(config);
+  const withConversations = (conversations: ConversationStore): AskService => {
+    // Rebuilt only when the index version changes; a conversation's turns live in its store, not in the service.
+    let builtFor: Answering | undefined;
+    let service: AskService | undefined;
+    return {
+      ask: (question) => {
+        const answering = live;
+        if (builtFor !== answering || service === undefined) {
+          service = createConversationService({
+            answers: answering.answers,
+            places: answering.gazetteer,
+            conversations,
+            placeOfArticle: (id) => answering.placeOfArticle.get(id),
+            ...(condenser ? { condenser } : {}),
+            log,
+          });
+          builtFor = answering;
+        }
+        return service.ask(question);
+      },
+    };
+  };
   const ask = withConversations(store?.conversations ?? new MemoryConversationStore(config.store.conversationTtlMinutes * 60_000));
+  const retriever: Retriever = { retrieve: (query, limit, retrieveOptions) => live.retriever.retrieve(query, limit, retrieveOptions) };
+  let refreshing: Promise<IngestSummary> = Promise.resolve(first.summary);
+  const refresh = (): Promise<IngestSummary> => {
+    // One re-ingest at a time; a second call waits for the first, then brings in anything newer.
+    refreshing = refreshing.catch(() => undefined).then(async () => {
+      const next = assemble(await ingest());
+      live = next;
+      current = next;
+      return next.summary;
+    });
+    return refreshing;
+  };
   const close = async () => store?.close();
-  return { config, index, ingest: summary, embedder, gazetteer, retriever, ask, withConversations, store, log, close };
+  return {
+    config,
+    get index() {
+      return live.index;
+    },
+    get ingest() {
+      return live.summary;
+    },
+    get embedder() {
+      return live.embedder;
+    },
+    get gazetteer() {
+      return live.gazetteer;
+    },
+    retriever,
+    ask,
+    withConversations,
+    refresh,
+    store,
+    log,
+    close,
+  };
 }
 
-function openStore(config: Readonly<Config>, gazetteer: PlaceGazetteer, mode: 'required' | 'optional' | 'none', log: (line: string) => void): SqliteStore | undefined {
+function openStore(
+  config: Readonly<Config>,
+  matchPlace: (text: string) => ReturnType<PlaceGazetteer['match']>,
+  mode: 'required' | 'optional' | 'none',
+  log: (line: string) => void,
+): SqliteStore | undefined {
   if (mode === 'none') return undefined;
-  // Pins name places too: a pin about one ward never answers a question about another.
+  // Pins name places too: a pin about one ward never answers a question about another (in the live index's places).
   const placeOf = (text: string) => {
-    const match = gazetteer.match(text);
+    const match = matchPlace(text);
     return match.kind === 'known' ? match.labels.join(' | ') : undefined;
   };
   try {

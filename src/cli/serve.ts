@@ -6,6 +6,8 @@ import { createZaloDomainVerificationRoute } from '../channels/zalo/domain-verif
 import { createZaloOaRoute } from '../channels/zalo/oa-webhook.js';
 import type { HttpRoute } from '../channels/http/http-route.js';
 import { keepChannelRunning, type KeptChannel } from '../channels/keep-channel-running.js';
+import { createSourceFetcher } from '../sources/source-fetcher.js';
+import { startSyncSchedule } from '../sources/sync-schedule.js';
 import { countOf } from './count-of.js';
 import { listen, parsePort } from './listen.js';
 import { openServices } from './open-services.js';
@@ -49,7 +51,12 @@ export const serveCommand: Command = async (args, context) => {
     routes,
     maxQuestionLength: config.maxQuestionLength,
     rateLimitPerMinute: config.rateLimitPerMinute,
-    health: () => ({ articles: services.index.articles().length, embedder: services.embedder.name, ...(discord ? { discord: discord.state() } : {}) }),
+    health: () => ({
+      articles: services.index.articles().length,
+      embedder: services.embedder.name,
+      sources: store.sources.list().map((source) => ({ url: source.url, lastSyncAt: source.lastSyncAt ?? null, articles: source.articleCount, noWard: source.noPlaceCount, error: source.lastError ?? null })),
+      ...(discord ? { discord: discord.state() } : {}),
+    }),
     log: services.log,
   });
   try {
@@ -95,6 +102,21 @@ export const serveCommand: Command = async (args, context) => {
     });
   }
 
+  // Sources are synced on their schedule, and the index refreshed (also with what `hoiphuong ingest` or `sync` did in
+  // another process); the first check runs now, so sources never synced are fetched at start.
+  const schedule = startSyncSchedule({
+    store: store.sources,
+    fetcher: createSourceFetcher(config),
+    articlesDir: values.data ?? config.dataDir,
+    intervalMinutes: config.sync.intervalMinutes,
+    refresh: () => services.refresh(),
+    log: services.log,
+  });
+  const sourceCount = store.sources.list().length;
+  if (config.sync.intervalMinutes > 0 && sourceCount > 0) {
+    schedule.tick().catch((error: unknown) => services.log(`Sync failed: ${error instanceof Error ? error.message : String(error)}`));
+  }
+
   const lines = [
     `Hỏi Phường is running at ${url}`,
     `  web chat      ${url}/`,
@@ -103,6 +125,7 @@ export const serveCommand: Command = async (args, context) => {
     `  Discord       ${discord ? `${discord.state()} (run \`npx hoiphuong discord register\` once to add the slash commands)` : 'off — set DISCORD_TOKEN and DISCORD_APPLICATION_ID in .env to enable'}`,
     `  Zalo OA       ${config.zaloOa.enabled ? `on (webhook ${url}${config.zaloOa.webhookPath})` : 'off — set ZALO_OA_APP_ID, ZALO_OA_SECRET_KEY and ZALO_OA_ACCESS_TOKEN to enable'}`,
     `  Zalo Bot      ${config.zaloBot.enabled ? `on (${config.zaloBot.mode})` : 'off — set ZALO_BOT_TOKEN (and ZALO_BOT_SECRET_TOKEN) to enable'}`,
+    `  sources       ${config.sync.intervalMinutes > 0 ? `${countOf(sourceCount, 'source')}, checked every ${config.sync.intervalMinutes} min` : 'scheduled sync off (SYNC_INTERVAL_MINUTES=0)'}${sourceCount === 0 ? ' — add one: npx hoiphuong sources add URL --place "…"' : ''}`,
     'Press Ctrl+C to stop.',
   ];
   context.stdout.write(`${lines.join('\n')}\n`);
@@ -118,6 +141,7 @@ export const serveCommand: Command = async (args, context) => {
   });
   await stopped;
   polling.abort();
+  await schedule.stop();
   await discord?.stop();
   await Promise.all([pollingDone, ...routes.map((route) => route.idle())]);
   await services.close();
