@@ -30,12 +30,15 @@ export function parseArticle(file: string, content: string): ParsedArticle {
     case 'md':
       return detachedMeta(parseMarkdown(file, content));
     case 'txt':
+    // PDF and DOCX arrive here as their extracted text (see document-text.ts).
+    case 'pdf':
+    case 'docx':
       return detachedMeta(parsePlainText(file, content));
     case 'html':
     case 'htm':
       return detachedMeta(parseHtmlPage(file, content));
     default:
-      throw new ArticleError(file, undefined, `unsupported file type ".${extension}"; use .md, .txt, .html or .htm`);
+      throw new ArticleError(file, undefined, `unsupported file type ".${extension}"; use .md, .txt, .html, .htm, .pdf or .docx`);
   }
 }
 

@@ -3,7 +3,9 @@ import type { Source, SqliteSourceStore } from '../store/source-store.js';
 import { articleFilePath, textHash, writeArticleFile } from './article-file.js';
 import { decodeText } from './decode-text.js';
 import { parseHTML } from 'linkedom';
-import { extractPage, linksOf } from './extract-page.js';
+import { ArticleError } from '../core/errors.js';
+import { documentText, type DocumentExtension } from '../ingest/document-text.js';
+import { extractPage, linksOf, type ExtractedPage } from './extract-page.js';
 import { parseFeed, type FeedEntry } from './parse-feed.js';
 import type { FetchOutcome, PoliteFetcher, Validators } from './polite-fetcher.js';
 
@@ -152,7 +154,15 @@ async function saveArticle(
     result.wouldFetch.push(url);
     return;
   }
-  const extracted = extractPage(decodeText(page.body, page.contentType), page.url);
+  const document = documentKind(page.contentType, page.url);
+  let extracted: Omit<ExtractedPage, 'sameSiteLinks'> | undefined;
+  try {
+    extracted = document ? await documentArticle(url, document, page.body) : extractPage(decodeText(page.body, page.contentType), page.url);
+  } catch (error) {
+    if (!(error instanceof ArticleError)) throw error;
+    result.problems.push(`${url}: ${error.message.replace(`${url}: `, '')}`);
+    return;
+  }
   if (extracted === undefined) {
     if (!fromListing) result.problems.push(`${url}: no article text found on the page`);
     return;
@@ -189,4 +199,24 @@ async function saveArticle(
   (known ? result.changed : result.added).push(extracted.title);
   const flag = place === undefined ? ' — chưa rõ phường (no ward): add --place to the source or place: to the file' : '';
   log(`  ${known ? 'cập nhật / changed' : 'thêm / added'}: ${extracted.title} (${extracted.published ?? 'no date'})${flag}`);
+}
+
+/** A PDF or DOCX by its Content-Type (or, when a server says only octet-stream, by the URL's extension). */
+function documentKind(contentType: string, url: string): DocumentExtension | undefined {
+  const type = contentType.toLowerCase();
+  if (type.includes('application/pdf')) return 'pdf';
+  if (type.includes('wordprocessingml')) return 'docx';
+  if (type === '' || type.includes('octet-stream')) {
+    const path = new URL(url).pathname.toLowerCase();
+    if (path.endsWith('.pdf')) return 'pdf';
+    if (path.endsWith('.docx')) return 'docx';
+  }
+  return undefined;
+}
+
+/** A PDF or DOCX as an article: its first line the title, the rest the text. */
+async function documentArticle(url: string, kind: DocumentExtension, body: Buffer): Promise<Omit<ExtractedPage, 'sameSiteLinks'> | undefined> {
+  const lines = (await documentText(url, kind, body)).split('\n').map((line) => line.replace(/\s+/g, ' ').trim()).filter((line) => line !== '');
+  const [title, ...text] = lines;
+  return title === undefined || text.length === 0 ? undefined : { title, text: text.join('\n') };
 }

@@ -7,6 +7,7 @@ import { idFromUrl } from '../../src/sources/article-file.js';
 import { PoliteFetcher } from '../../src/sources/polite-fetcher.js';
 import { syncSources } from '../../src/sources/sync-sources.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
+import { makeDocx, makePdf } from '../support/make-documents.js';
 import { fixtureText, startFixtureSite, type FixtureSite, type Route } from '../support/fixture-site.js';
 
 const PLACE = 'phường Hòa Bình, TP Đà Nẵng';
@@ -156,6 +157,24 @@ describe('syncSources against a local ward portal', () => {
     expect(portal.hits('/tin-tuc/ngay-hoi-dai-doan-ket.html')).toBe(0);
     expect(await readdir(articlesDir)).toEqual([]);
     expect(store.sources.list()[0]?.lastSyncAt).toBeUndefined();
+  });
+
+  it('saves PDF and DOCX announcements linked from a listing page as articles', async () => {
+    const listing = '<html><body><h1>Thông báo</h1><ul><li><a href="/files/lich-tiep-dan.pdf">Lịch tiếp dân (PDF)</a></li><li><a href="/files/tiem-chung.docx">Tiêm chủng (DOCX)</a></li></ul></body></html>';
+    const portal = await site({
+      '/thong-bao': { body: listing },
+      '/files/lich-tiep-dan.pdf': { body: makePdf(['Lich tiep cong dan thang 9', 'Chu tich UBND phuong tiep cong dan sang thu Nam hang tuan.']), type: 'application/pdf' },
+      '/files/tiem-chung.docx': { body: makeDocx(['Thông báo tiêm chủng', 'Trạm Y tế phường tiêm vắc xin sởi từ ngày 8/9/2025.']), type: 'application/octet-stream' },
+    });
+    store.sources.add(`${portal.origin}/thong-bao`, { place: PLACE, everyMinutes: 360 });
+    const [result] = await sync();
+    expect(result?.added.sort()).toEqual(['Lich tiep cong dan thang 9', 'Thông báo tiêm chủng']);
+    const { articles } = await loadArticles(articlesDir);
+    expect(articles.find((article) => article.title === 'Thông báo tiêm chủng')).toMatchObject({
+      url: `${portal.origin}/files/tiem-chung.docx`,
+      text: 'Trạm Y tế phường tiêm vắc xin sởi từ ngày 8/9/2025.',
+      place: PLACE,
+    });
   });
 
   it('records a source that cannot be fetched, with the reason', async () => {
