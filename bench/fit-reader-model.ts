@@ -29,7 +29,7 @@ interface Sample {
   ward: string;
   kind: string;
   variant: string;
-  candidates: Array<{ vector: number[]; right: boolean }>;
+  candidates: Array<{ quote: string; vector: number[]; right: boolean }>;
 }
 
 const DEFAULT_SETS = [
@@ -74,6 +74,7 @@ async function collect(qaPath: string, folders: string[]): Promise<Sample[]> {
       kind: item.kind,
       variant: item.variant,
       candidates: traced.map((candidate) => ({
+        quote: candidate.quote,
         vector: featureVector(candidate.features),
         right: item.kind !== 'unanswerable' && scoreAnswer(item, { answered: true, answer: candidate.quote, citations: [{ id: candidate.articleId, title: '', url: '', quote: candidate.quote }] }).ok,
       })),
@@ -241,6 +242,15 @@ async function main(): Promise<void> {
     for (const sample of samples) {
       if (sample.kind === 'unanswerable' || sample.candidates.some((candidate) => candidate.right)) continue;
       process.stdout.write(`MISS [${sample.kind}] ${sample.question} | want ${JSON.stringify(sample.expected)} | ${sample.candidates.length} candidates\n`);
+    }
+    const probability = (vector: readonly number[]) => sigmoid(READER_FEATURES.reduce((sum, name, index) => sum + (readerModel.weights[name] ?? 0) * (vector[index] ?? 0), readerModel.bias));
+    for (const sample of samples) {
+      const right = sample.candidates.filter((candidate) => candidate.right);
+      if (right.length === 0 || decide(readerModel, sample) === 'right') continue;
+      const best = sample.candidates.reduce((top, candidate) => (probability(candidate.vector) > probability(top.vector) ? candidate : top));
+      const bestRight = right.reduce((top, candidate) => (probability(candidate.vector) > probability(top.vector) ? candidate : top));
+      const show = (candidate: Sample['candidates'][number]) => `${probability(candidate.vector).toFixed(2)} ${JSON.stringify(Object.fromEntries(READER_FEATURES.map((name, index) => [name, Math.round((candidate.vector[index] ?? 0) * 100) / 100]).filter(([, value]) => value !== 0)))} ${candidate.quote.slice(0, 100)}`;
+      process.stdout.write(`LOST [${sample.kind}] ${sample.question}\n   chosen ${show(best)}\n   right  ${show(bestRight)}\n`);
     }
   }
   if (values.write) {

@@ -10,6 +10,14 @@ export interface Config {
   defaultPlace: string | undefined;
   maxQuestionLength: number;
   rateLimitPerMinute: number;
+  /** Proxies in front of the server whose X-Forwarded-For entries are believed; 0 = use the socket address. */
+  trustProxy: number;
+  /** Questions the HTTP API answers at once; more get 503 with Retry-After (0 = no cap). */
+  maxConcurrentAnswers: number;
+  /** Open HTTP connections at most; more are dropped on arrival (0 = no cap). */
+  maxConnections: number;
+  /** Article files larger than this many bytes are skipped with a line (0 = no cap). */
+  maxArticleBytes: number;
   /**
    * The offline embedder when no OPENAI_EMBEDDING_MODEL is set: `hashing` (hashed syllables) or `corpus` (hashed
    * syllables plus term vectors learned from the articles at ingest).
@@ -33,6 +41,8 @@ export interface Config {
     pinMatchThreshold: number;
     /** Salt for pseudonymous user keys; when unset the store keeps a random one of its own. */
     userKeySalt: string | undefined;
+    /** Days the answer log (and its feedback) is kept; 0 = forever. */
+    answerLogDays: number;
     /** How long a conversation is remembered after its last message. */
     conversationTtlMinutes: number;
   };
@@ -147,7 +157,7 @@ export function readConfig(env: Environment = process.env): { config: Readonly<C
     try {
       new URL(raw);
     } catch {
-      problem(name, `${name}=${JSON.stringify(raw)} must be a full URL such as http://127.0.0.1:8080/v1`);
+      problem(name, `${name}=${JSON.stringify(maskCredentials(raw))} must be a full URL such as http://127.0.0.1:8080/v1`);
       return fallback;
     }
     return raw.replace(/\/+$/, '');
@@ -216,6 +226,10 @@ export function readConfig(env: Environment = process.env): { config: Readonly<C
     defaultPlace: text('DEFAULT_PLACE')?.normalize('NFC'),
     maxQuestionLength: number('MAX_QUESTION_LENGTH', 500, { min: 20, max: 10_000 }),
     rateLimitPerMinute: number('RATE_LIMIT_PER_MINUTE', 12, { min: 0, max: 10_000 }),
+    trustProxy: trustProxy(text('TRUST_PROXY'), (text) => problem('TRUST_PROXY', text)),
+    maxConcurrentAnswers: number('MAX_CONCURRENT_ANSWERS', 8, { min: 0, max: 10_000 }),
+    maxConnections: number('MAX_CONNECTIONS', 512, { min: 0, max: 1_000_000 }),
+    maxArticleBytes: number('MAX_ARTICLE_BYTES', 4 * 1024 * 1024, { min: 0, max: 2 ** 32 - 1 }),
     offlineEmbedder: offlineEmbedder === 'corpus' ? 'corpus' : 'hashing',
     openai: {
       apiKey: openaiApiKey,
@@ -237,6 +251,7 @@ export function readConfig(env: Environment = process.env): { config: Readonly<C
       pinMatchThreshold: number('PIN_MATCH_THRESHOLD', 0.8, { min: 0, max: 1 }),
       conversationTtlMinutes: number('CONVERSATION_TTL_MINUTES', 30, { min: 1, max: 7 * 24 * 60 }),
       userKeySalt: text('USER_KEY_SALT'),
+      answerLogDays: number('ANSWER_LOG_DAYS', 180, { min: 0, max: 36_500 }),
     },
     discord: {
       token: discordToken,
@@ -273,6 +288,23 @@ export function readConfig(env: Environment = process.env): { config: Readonly<C
   };
 
   return { config: deepFreeze(config), problems };
+}
+
+/** TRUST_PROXY: a number of proxy hops; `true` means one, `false` none. */
+function trustProxy(raw: string | undefined, problem: (text: string) => void): number {
+  if (raw === undefined) return 0;
+  const lower = raw.toLowerCase();
+  if (['true', 'yes', 'on'].includes(lower)) return 1;
+  if (['false', 'no', 'off'].includes(lower)) return 0;
+  const hops = Number(raw);
+  if (Number.isInteger(hops) && hops >= 0 && hops <= 10) return hops;
+  problem(`TRUST_PROXY=${JSON.stringify(raw)} must be the number of proxies in front of the server (0 to 10), or true/false`);
+  return 0;
+}
+
+/** A value with any `user:password@` in it masked, so an error message never prints credentials. */
+export function maskCredentials(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#\s]*@/i, '$1***@');
 }
 
 function deepFreeze<T extends object>(value: T): Readonly<T> {

@@ -32,6 +32,20 @@ describe('loadConfig', () => {
     expect(text).toContain('.env.example');
   });
 
+  it('never prints credentials embedded in a malformed URL setting', () => {
+    expect(() => loadConfig({ OPENAI_BASE_URL: 'http://admin:s3cret-pass@llm.internal:99999/v1' })).toThrow(/OPENAI_BASE_URL="http:\/\/\*\*\*@llm\.internal:99999\/v1"/);
+    expect(() => loadConfig({ OPENAI_BASE_URL: 'http://admin:s3cret-pass@llm.internal:99999/v1' })).not.toThrow(/s3cret/);
+  });
+
+  it('reads the limits of issue 15 with safe defaults and refuses a nonsense TRUST_PROXY', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ trustProxy: 0, maxConcurrentAnswers: 8, maxConnections: 512, maxArticleBytes: 4 * 1024 * 1024 });
+    expect(config.store.answerLogDays).toBe(180);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
+  });
+
   it('takes ZALO_DOMAIN_VERIFICATION as the code alone and refuses a pasted meta tag', () => {
     expect(loadConfig({ ZALO_DOMAIN_VERIFICATION: 'MeVd6Dce_Sp-9' }).zaloOa.domainVerification).toBe('MeVd6Dce_Sp-9');
     expect(() => loadConfig({ ZALO_DOMAIN_VERIFICATION: '<meta property="zalo-platform-site-verification" content="x" />' })).toThrow(/ZALO_DOMAIN_VERIFICATION must be the code alone/);

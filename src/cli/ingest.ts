@@ -22,6 +22,8 @@ export interface RunIngestOptions {
   diagnostics?: TextOutput;
   /** Milliseconds, for the reported duration. */
   clock?: () => number;
+  /** Article files larger than this are skipped with a line (MAX_ARTICLE_BYTES). */
+  maxArticleBytes?: number;
 }
 
 /** One line for a file that could not be ingested: file, field (when known) and what is wrong. */
@@ -56,6 +58,7 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
       onProgress,
       lock: { onWait: (holder) => diagnostics.write(`Waiting for ${holder}, which is updating ${options.indexDir}…\n`) },
       ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.maxArticleBytes ? { maxArticleBytes: options.maxArticleBytes } : {}),
     }));
   } finally {
     bar?.finish();
@@ -77,7 +80,14 @@ export function createIngestCommand(makeEmbedder: (config: Readonly<Config>) => 
     const indexDir = values.index ?? context.config.indexDir;
     let summary: IngestSummary;
     try {
-      summary = await runIngest({ dataDir, indexDir, embedder: await makeEmbedder(context.config), output: context.stdout, diagnostics: context.stderr });
+      summary = await runIngest({
+        dataDir,
+        indexDir,
+        embedder: await makeEmbedder(context.config),
+        output: context.stdout,
+        diagnostics: context.stderr,
+        maxArticleBytes: context.config.maxArticleBytes,
+      });
     } catch (error) {
       // A missing articles folder is a failed run (exit 1), not a usage mistake (exit 2).
       if (error instanceof ChatbotError && error.code === 'input-invalid') {

@@ -2,12 +2,12 @@ import { createAskService } from '../core/ask-service.js';
 import { createConversationService } from '../core/conversation-service.js';
 import { MemoryConversationStore } from '../core/memory-conversation-store.js';
 import { connectOpenAIEmbedder, createAnswerGenerator, createQuestionCondenser } from '../llm/create-answer-generator.js';
-import { CorpusEmbedder } from '../search/corpus-embedder.js';
+import { CorpusEmbedder, embedderFor } from '../search/corpus-embedder.js';
 import { HashingEmbedder } from '../search/hashing-embedder.js';
 import { HybridRetriever } from '../search/hybrid-retriever.js';
 import { PlaceGazetteer } from '../search/place-gazetteer.js';
 import { CorpusVocabulary } from '../search/corpus-vocabulary.js';
-import { updateIndex, type IngestSummary, type SearchIndex } from '../search/search-index.js';
+import { openIndex, updateIndex, type IngestSummary, type SearchIndex } from '../search/search-index.js';
 import { SqliteStore } from '../store/sqlite-store.js';
 import { toChatbotError } from '../core/errors.js';
 import { defaultPlaceWarning } from './default-place-warning.js';
@@ -18,20 +18,30 @@ import type { TextOutput } from './command-context.js';
 /** Everything the commands and channels share, wired from the config. */
 export interface Services {
   config: Readonly<Config>;
-  index: SearchIndex;
-  ingest: IngestSummary;
-  embedder: Embedder;
-  gazetteer: PlaceGazetteer;
+  /** The index answers come from now (replaced when a background update finishes). */
+  readonly index: SearchIndex;
+  /** What the last finished update did; undefined while the first background update runs. */
+  readonly ingest: IngestSummary | undefined;
+  /** Settles when the index is up to date with the articles (at once unless `ingest` was `background`). */
+  ready: Promise<IngestSummary>;
+  /** The embedder of the current index (a corpus embedder is bound to the index's term vectors). */
+  readonly embedder: Embedder;
+  readonly gazetteer: PlaceGazetteer;
+  /** Retrieves from the current index, whichever it is when asked. */
   retriever: Retriever;
-  /** What channels call: answers, continuing conversations (kept in the store, or in memory without one). */
+  /** What channels call: answers from the current index, continuing conversations (kept in the store, or in memory without one). */
   ask: AskService;
   /** The same answering around another conversation store (the CLI keeps a batch's dialogues in memory). */
   withConversations(store: ConversationStore): AskService;
-  /** Re-ingests the articles folder and swaps the new index in (questions in flight finish on the old one). */
-  refresh(): Promise<IngestSummary>;
   /** Pins, answer log, feedback, settings and tokens; undefined when `store` was `none` or an optional store failed. */
   store: SqliteStore | undefined;
   log: (line: string) => void;
+  /**
+   * Re-ingests the articles folder (after the first update) and swaps the new index in: a question being answered
+   * finishes on the index it started with, the next one gets the new one. Calls take turns.
+   */
+  refresh(): Promise<IngestSummary>;
+  /** Stops a background update (the live index stays as it was) and closes the store. */
   close(): Promise<void>;
 }
 
@@ -48,6 +58,21 @@ export interface OpenServicesOptions {
   store?: 'required' | 'optional' | 'none';
   /** A default place given on the command line (`--place`), checked like DEFAULT_PLACE at start-up. */
   defaultPlace?: { setting: string; place: string };
+  /**
+   * `before` (default): the index is brought up to date before anything answers. `background` (serve): when a usable
+   * index exists, answers come from it at once while the update runs, and from the new one when it is done; a long
+   * ingest (a huge article, a changed embedder) then never keeps the server from starting.
+   */
+  ingest?: 'before' | 'background';
+}
+
+/** What answers a question: one index and what is built on it. */
+interface Answering {
+  index: SearchIndex;
+  embedder: Embedder;
+  gazetteer: PlaceGazetteer;
+  retriever: HybridRetriever;
+  withConversations(conversations: ConversationStore): AskService;
 }
 
 /**
@@ -58,44 +83,28 @@ export async function createEmbedder(config: Readonly<Config>): Promise<Embedder
   return (await connectOpenAIEmbedder(config)) ?? (config.offlineEmbedder === 'corpus' ? new CorpusEmbedder() : new HashingEmbedder());
 }
 
-/** One version of the index with everything answering builds on it; replaced whole when the index changes. */
-interface Answering {
-  index: SearchIndex;
-  summary: IngestSummary;
-  embedder: Embedder;
-  gazetteer: PlaceGazetteer;
-  retriever: Retriever;
-  answers: AskService;
-  placeOfArticle: Map<string, string>;
-}
-
-/**
- * Brings the index up to date with the articles and wires retrieval, answering and (when configured) the store and LLM.
- * `refresh` re-ingests and swaps the new index in at once: a question already being answered finishes on the version
- * it started with, the next one gets the new version, so a running server never restarts or fails a request for it.
- */
+/** Brings the index up to date with the articles and wires retrieval, answering and (when configured) the store and LLM. */
 export async function openServices(config: Readonly<Config>, options: OpenServicesOptions): Promise<Services> {
   const log = (line: string) => options.output.write(`${line}\n`);
   const dataDir = options.dataDir ?? config.dataDir;
   const indexDir = options.indexDir ?? config.indexDir;
-  const lock = { onWait: (holder: string) => log(`Waiting for ${holder}, which is updating ${indexDir}…`) };
   const baseEmbedder = await createEmbedder(config);
-  const ingest = async () => {
-    const updated = await updateIndex({ dataDir, indexDir, embedder: baseEmbedder, lock });
-    for (const error of updated.summary.errors) log(`Skipped ${error.message}`);
-    if (updated.summary.rebuildReason) log(`Index rebuilt: ${updated.summary.rebuildReason}`);
-    return updated;
-  };
-  const first = await ingest();
-  const firstGazetteer = PlaceGazetteer.fromArticles(first.index.articles());
-  const defaultPlace = options.defaultPlace ?? (config.defaultPlace ? { setting: 'DEFAULT_PLACE', place: config.defaultPlace } : undefined);
-  const warning = defaultPlace && defaultPlaceWarning(defaultPlace.setting, defaultPlace.place, firstGazetteer);
-  if (warning) log(warning);
   const generator = createAnswerGenerator(config, log);
+  const condenser = createQuestionCondenser(config);
   let current: Answering | undefined;
-  const store = openStore(config, (text) => (current?.gazetteer ?? firstGazetteer).match(text), options.store ?? 'none', log);
+  // Pins name places too: a pin about one ward never answers a question about another.
+  const placeOf = (text: string) => {
+    const match = current?.gazetteer.match(text);
+    return match?.kind === 'known' ? match.labels.join(' | ') : undefined;
+  };
+  const store = openStore(config, placeOf, options.store ?? 'none', log);
+  const conversations = store?.conversations ?? new MemoryConversationStore(config.store.conversationTtlMinutes * 60_000);
+  const defaultPlace = options.defaultPlace ?? (config.defaultPlace ? { setting: 'DEFAULT_PLACE', place: config.defaultPlace } : undefined);
 
-  const assemble = ({ index, summary, embedder }: Awaited<ReturnType<typeof ingest>>, gazetteer = PlaceGazetteer.fromArticles(index.articles())): Answering => {
+  const wire = (index: SearchIndex, embedder: Embedder): Answering => {
+    const gazetteer = PlaceGazetteer.fromArticles(index.articles());
+    const warning = !current && defaultPlace && defaultPlaceWarning(defaultPlace.setting, defaultPlace.place, gazetteer);
+    if (warning) log(warning);
     const retriever = new HybridRetriever(index, embedder, gazetteer, log);
     const vocabulary = index.unigramFrequencies ? new CorpusVocabulary(() => index.unigramFrequencies?.() ?? new Map()) : undefined;
     const answers = createAskService({
@@ -109,65 +118,99 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
       log,
     });
     const placeOfArticle = new Map(gazetteer.all().flatMap((place) => place.articleIds.map((id) => [id, place.label] as const)));
-    return { index, summary, embedder, gazetteer, retriever, answers, placeOfArticle };
-  };
-  let live = assemble(first, firstGazetteer);
-  current = live;
-
-  const condenser = createQuestionCondenser(config);
-  const withConversations = (conversations: ConversationStore): AskService => {
-    // Rebuilt only when the index version changes; a conversation's turns live in its store, not in the service.
-    let builtFor: Answering | undefined;
-    let service: AskService | undefined;
-    return {
-      ask: (question) => {
-        const answering = live;
-        if (builtFor !== answering || service === undefined) {
-          service = createConversationService({
-            answers: answering.answers,
-            places: answering.gazetteer,
-            conversations,
-            placeOfArticle: (id) => answering.placeOfArticle.get(id),
-            ...(condenser ? { condenser } : {}),
-            log,
-          });
-          builtFor = answering;
-        }
-        return service.ask(question);
-      },
+    const made = new WeakMap<ConversationStore, AskService>();
+    const withConversations = (store: ConversationStore): AskService => {
+      let service = made.get(store);
+      if (!service) {
+        service = createConversationService({
+          answers,
+          places: gazetteer,
+          conversations: store,
+          placeOfArticle: (id) => placeOfArticle.get(id),
+          ...(condenser ? { condenser } : {}),
+          log,
+        });
+        made.set(store, service);
+      }
+      return service;
     };
+    return { index, embedder, gazetteer, retriever, withConversations };
   };
-  const ask = withConversations(store?.conversations ?? new MemoryConversationStore(config.store.conversationTtlMinutes * 60_000));
-  const retriever: Retriever = { retrieve: (query, limit, retrieveOptions) => live.retriever.retrieve(query, limit, retrieveOptions) };
-  let refreshing: Promise<IngestSummary> = Promise.resolve(first.summary);
-  const refresh = (): Promise<IngestSummary> => {
-    // One re-ingest at a time; a second call waits for the first, then brings in anything newer.
-    refreshing = refreshing.catch(() => undefined).then(async () => {
-      const next = assemble(await ingest());
-      live = next;
-      current = next;
-      return next.summary;
+
+  const stopping = new AbortController();
+  let summary: IngestSummary | undefined;
+  const update = async () => {
+    const result = await updateIndex({
+      dataDir,
+      indexDir,
+      embedder: baseEmbedder,
+      lock: { onWait: (holder: string) => log(`Waiting for ${holder}, which is updating ${indexDir}…`) },
+      maxArticleBytes: config.maxArticleBytes,
+      signal: stopping.signal,
+      ...(current ? { current: current.index } : {}),
     });
-    return refreshing;
+    for (const error of result.summary.errors) log(`Skipped ${error.message}`);
+    if (result.summary.rebuildReason) log(`Index rebuilt: ${result.summary.rebuildReason}`);
+    summary = result.summary;
+    return result;
   };
-  const close = async () => store?.close();
+
+  let ready: Promise<IngestSummary> | undefined;
+  if (options.ingest === 'background') {
+    const previous = await openIndex(indexDir, baseEmbedder).catch(() => undefined);
+    if (previous) {
+      current = wire(previous, embedderFor(previous as Parameters<typeof embedderFor>[0], baseEmbedder));
+      ready = update().then(({ index, embedder, summary: done }) => {
+        if (index !== current?.index) current = wire(index, embedder);
+        return done;
+      });
+      // Failures are reported through `ready`; the server keeps answering from the index it has.
+      ready.catch(() => {});
+    }
+  }
+  if (!current) {
+    const { index, embedder, summary: done } = await update();
+    current = wire(index, embedder);
+    ready = Promise.resolve(done);
+  }
+
+  let refreshing: Promise<unknown> = ready!;
+  const refresh = (): Promise<IngestSummary> => {
+    const next = refreshing
+      .catch(() => undefined)
+      .then(async () => {
+        const { index, embedder, summary: done } = await update();
+        if (index !== current?.index) current = wire(index, embedder);
+        return done;
+      });
+    refreshing = next;
+    return next;
+  };
+
+  const answering = () => current!;
+  const close = async () => {
+    stopping.abort(new Error('The server is stopping.'));
+    await ready?.catch(() => undefined);
+    store?.close();
+  };
   return {
     config,
     get index() {
-      return live.index;
+      return answering().index;
     },
     get ingest() {
-      return live.summary;
+      return summary;
     },
+    ready: ready!,
     get embedder() {
-      return live.embedder;
+      return answering().embedder;
     },
     get gazetteer() {
-      return live.gazetteer;
+      return answering().gazetteer;
     },
-    retriever,
-    ask,
-    withConversations,
+    retriever: { retrieve: (query, limit, retrieveOptions) => answering().retriever.retrieve(query, limit, retrieveOptions) },
+    ask: { ask: (question) => answering().withConversations(conversations).ask(question) },
+    withConversations: (other) => ({ ask: (question) => answering().withConversations(other).ask(question) }),
     refresh,
     store,
     log,
@@ -177,16 +220,11 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
 
 function openStore(
   config: Readonly<Config>,
-  matchPlace: (text: string) => ReturnType<PlaceGazetteer['match']>,
+  placeOf: (text: string) => string | undefined,
   mode: 'required' | 'optional' | 'none',
   log: (line: string) => void,
 ): SqliteStore | undefined {
   if (mode === 'none') return undefined;
-  // Pins name places too: a pin about one ward never answers a question about another (in the live index's places).
-  const placeOf = (text: string) => {
-    const match = matchPlace(text);
-    return match.kind === 'known' ? match.labels.join(' | ') : undefined;
-  };
   try {
     return SqliteStore.fromConfig(config, { placeOf });
   } catch (error) {

@@ -5,6 +5,9 @@ import { createZaloBotRoute } from '../channels/zalo/bot-webhook.js';
 import { createZaloDomainVerificationRoute } from '../channels/zalo/domain-verification.js';
 import { createZaloOaRoute } from '../channels/zalo/oa-webhook.js';
 import type { HttpRoute } from '../channels/http/http-route.js';
+import { toChatbotError } from '../core/errors.js';
+import type { IngestSummary } from '../search/search-index.js';
+import { startAnswerLogRetention } from '../store/answer-retention.js';
 import { keepChannelRunning, type KeptChannel } from '../channels/keep-channel-running.js';
 import { createSourceFetcher } from '../sources/source-fetcher.js';
 import { startSyncSchedule } from '../sources/sync-schedule.js';
@@ -13,6 +16,9 @@ import { listen, parsePort } from './listen.js';
 import { openServices } from './open-services.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import type { Command } from './command-context.js';
+
+/** How long a stopping server lets the answers in flight finish before it cuts them off. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 /**
  * `hoiphuong serve` (what `npm start` runs): brings the index up to date, serves the API and web chat, and starts the
@@ -27,14 +33,23 @@ export const serveCommand: Command = async (args, context) => {
     ...(values.index ? { indexDir: values.index } : {}),
     output: context.stderr,
     store: 'required',
+    ingest: 'background',
   });
   const store = services.store;
   if (!store) throw new Error('The store is required to serve.');
-  const summary = services.ingest;
-  const articles = services.index.articles().length;
-  context.stdout.write(
-    `Index: ${countOf(articles, 'article')}, ${countOf(summary.chunksEmbedded, 'chunk')} embedded this run (${summary.added} added, ${summary.changed} changed, ${summary.removed} removed).\n`,
-  );
+  let stopping = false;
+  const reportIndex = (summary: IngestSummary) =>
+    context.stdout.write(
+      `Index: ${countOf(services.index.articles().length, 'article')}, ${countOf(summary.chunksEmbedded, 'chunk')} embedded this run (${summary.added} added, ${summary.changed} changed, ${summary.removed} removed).\n`,
+    );
+  if (services.ingest) reportIndex(services.ingest);
+  else {
+    context.stdout.write(`Index: ${countOf(services.index.articles().length, 'article')}, answering from it while it is brought up to date in the background…\n`);
+    services.ready.then(reportIndex, (error: unknown) => {
+      if (!stopping) services.log(`The index update failed; still answering from the previous index: ${toChatbotError(error).message}`);
+    });
+  }
+  const stopRetention = startAnswerLogRetention(store.answers, { days: config.store.answerLogDays, log: services.log });
 
   const zaloServices = { ask: services.ask, feedback: store.feedback, userKeys: store.userKeys, tokens: store.tokens, seenEvents: store.seenEvents };
   const channelOptions = { config, services: zaloServices, log: services.log };
@@ -51,6 +66,9 @@ export const serveCommand: Command = async (args, context) => {
     routes,
     maxQuestionLength: config.maxQuestionLength,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    trustProxy: config.trustProxy,
+    maxConcurrentAnswers: config.maxConcurrentAnswers,
+    maxConnections: config.maxConnections,
     health: () => ({
       articles: services.index.articles().length,
       embedder: services.embedder.name,
@@ -130,11 +148,18 @@ export const serveCommand: Command = async (args, context) => {
   ];
   context.stdout.write(`${lines.join('\n')}\n`);
 
+  // Stopping takes new connections no more, lets the answers in flight finish (at most SHUTDOWN_GRACE_MS), then closes
+  // the channels and the store: every answer a resident was given is logged and every acknowledged vote is on disk.
   const stopped = new Promise<void>((resolve) => {
     const stop = () => {
-      context.stdout.write('Stopping…\n');
-      server.close(() => resolve());
-      server.closeAllConnections();
+      stopping = true;
+      context.stdout.write('Stopping: finishing the answers in progress…\n');
+      void server
+        .shutdown({
+          graceMs: SHUTDOWN_GRACE_MS,
+          onTimeout: (open) => services.log(`Stopped waiting after ${SHUTDOWN_GRACE_MS / 1000} s; ${open} requests were cut off.`),
+        })
+        .then(resolve);
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
@@ -144,6 +169,7 @@ export const serveCommand: Command = async (args, context) => {
   await schedule.stop();
   await discord?.stop();
   await Promise.all([pollingDone, ...routes.map((route) => route.idle())]);
+  await stopRetention();
   await services.close();
   return 0;
 };

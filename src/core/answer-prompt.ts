@@ -28,8 +28,15 @@ export interface AnswerPromptInput {
 
 const LANGUAGE_NAMES: Record<Language, string> = { vi: 'tiếng Việt', en: 'tiếng Anh (English)' };
 
-// Tags the prompt uses as delimiters; a look-alike inside article text or a question must not open or close one.
-const DELIMITER_LOOKALIKE = /<(\s*\/?\s*(?:passages?|question)\b)/giu;
+// Tags the prompt uses as delimiters; a look-alike inside article text or a question must not open or close one —
+// including one written with invisible characters inside (U+200D, U+2060, soft hyphens: Unicode format characters)
+// or a full-width or small less-than sign, which a model may read as the tag.
+const INVISIBLE = '\\p{Cf}*';
+const spelled = (word: string): string => [...word].map((letter) => `${letter}${INVISIBLE}`).join('');
+const DELIMITER_LOOKALIKE = new RegExp(
+  `[<\uFF1C\uFE64]((?:\\s|\\p{Cf})*\\/?(?:\\s|\\p{Cf})*(?:${spelled('passage')}s?|${spelled('question')})(?![\\p{L}\\p{N}_]))`,
+  'giu',
+);
 
 /**
  * Builds the system and user messages for one question: passages numbered [1]..[n] inside `<passage>` tags and the
@@ -68,8 +75,9 @@ function formatPassage(passage: Passage, number: number): string {
   return `<passage ${attributes.join(' ')}>\n${neutralizeDelimiters(nfc(chunk.text).trim())}\n</passage>`;
 }
 
-function neutralizeDelimiters(text: string): string {
-  return text.replace(DELIMITER_LOOKALIKE, '‹$1');
+/** Turns every delimiter look-alike's opening sign into `‹` (and drops the invisible characters inside it). */
+export function neutralizeDelimiters(text: string): string {
+  return text.replace(DELIMITER_LOOKALIKE, (_whole, rest: string) => `‹${rest.replace(/\p{Cf}/gu, '')}`);
 }
 
 function escapeAttribute(value: string): string {

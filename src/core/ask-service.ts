@@ -1,5 +1,6 @@
 import { answerQuestion, type AnswerDependencies } from './answer-question.js';
 import { toChatbotError } from './errors.js';
+import { httpLinkOrEmpty } from './http-link.js';
 import { refusalMessage } from './messages.js';
 import { presentAnswer } from './present-answer.js';
 import { detectLanguage } from './question-analysis.js';
@@ -20,7 +21,8 @@ export function toAskResult(question: string, answer: Answer): AskResult {
     question,
     answered: answer.kind === 'answered',
     answer: presented,
-    citations: answer.kind === 'answered' ? answer.citations : [],
+    // Only http(s) addresses leave as links, whatever a pin or an article held (a `javascript:` URL would run on a click).
+    citations: answer.kind === 'answered' ? answer.citations.map((citation) => ({ ...citation, url: httpLinkOrEmpty(citation.url) })) : [],
     mode: answer.mode,
     language: answer.language,
   };

@@ -307,18 +307,21 @@ export const englishToVietnamese: Readonly<Record<string, readonly string[]>> = 
   goals: ['mục tiêu', 'phấn đấu', 'chỉ tiêu'],
 };
 
+/** Every phrase of a class mapped to all the others (and to `extras`, which do not map back). */
+function equivalent(phrases: readonly string[], extras: readonly string[] = []): Record<string, string[]> {
+  return Object.fromEntries(phrases.map((phrase) => [phrase, [...phrases.filter((other) => other !== phrase), ...extras]]));
+}
+
 /** Everyday Vietnamese wording mapped to the administrative terms articles use. */
 export const vietnameseSynonyms: Readonly<Record<string, readonly string[]>> = {
-  'gộp': ['sáp nhập', 'sắp xếp', 'hợp nhất', 'thành lập trên cơ sở', 'hình thành', 'nhập', 'cũ'],
-  'ghép': ['sáp nhập', 'sắp xếp', 'hợp nhất', 'thành lập trên cơ sở', 'hình thành', 'nhập', 'cũ'],
-  'sáp nhập': ['sắp xếp', 'hợp nhất', 'gộp', 'thành lập', 'nhập'],
-  'sắp xếp': ['sáp nhập', 'hợp nhất', 'nhập'],
-  'lập từ': ['thành lập trên cơ sở', 'sắp xếp', 'hình thành', 'nhập', 'cũ'],
-  'thành lập': ['thành lập trên cơ sở', 'sắp xếp', 'hình thành', 'nhập'],
+  // One class for how a merged unit came to be: any of these words asks what every other one answers, and the units
+  // merged are "the old ones" ("ba xã cũ") brought together ("về chung một đơn vị").
+  ...equivalent(['gộp', 'ghép', 'sáp nhập', 'sắp xếp', 'hợp nhất', 'hợp thành', 'thành lập', 'hình thành', 'lập từ', 'nhập', 'lập trên cơ sở', 'thành lập trên cơ sở', 'bao trọn', 'trên cơ sở'], ['cũ', 'về chung']),
+  // "Những địa phương nào" asks for the units, which articles name as such.
+  'địa phương': ['đơn vị hành chính', 'đơn vị', 'xã', 'phường'],
   'bao nhiêu dân': ['dân số', 'người', 'dân cư', 'dân', 'nhân khẩu'],
   // A ward states its population as a count of registered residents ("14.000 nhân khẩu") as often as "dân số".
   'dân số': ['nhân khẩu', 'dân cư'],
-  'hợp nhất': ['sáp nhập', 'sắp xếp', 'hợp thành', 'nhập', 'thành lập trên cơ sở'],
   'đứng đầu': ['chủ tịch', 'bí thư', 'giám đốc', 'trưởng'],
   // Articles name the merged units ("phường A, phường B và xã C") rather than calling them "đơn vị hành chính".
   'đơn vị hành chính': ['xã', 'phường', 'thị trấn'],
@@ -363,7 +366,6 @@ export const vietnameseSynonyms: Readonly<Record<string, readonly string[]>> = {
   'đọc': ['công bố', 'trình bày'],
   'mở cửa': ['làm việc', 'tiếp nhận', 'phục vụ'],
   'làm việc': ['giờ làm việc', 'thời gian làm việc', 'tiếp nhận'],
-  'hình thành': ['thành lập', 'sắp xếp', 'sáp nhập', 'hợp thành', 'nhập'],
   'đi vào hoạt động': ['bắt đầu hoạt động', 'chính thức hoạt động', 'hoạt động'],
   'bắt đầu hoạt động': ['đi vào hoạt động', 'chính thức hoạt động', 'hoạt động'],
   'kéo dài': ['diễn ra', 'kết thúc'],

@@ -215,7 +215,8 @@ interface Candidate {
 }
 
 /** Words that make a number an estimate ("gần 2.000 đảng viên") rather than the count. */
-const APPROXIMATE_BEFORE = /(?:gần|hơn|khoảng|trên|ước|xấp xỉ|chừng|dưới)\s*$/iu;
+// "hơn 1.260 trẻ em" is how articles state an official count; "gần 2.000" rounds one that is written exactly elsewhere.
+const APPROXIMATE_BEFORE = /(?:gần|khoảng|xấp xỉ|chừng)\s*$/iu;
 /** A bold or heading line: a summary of what the paragraphs under it state exactly. */
 const HEADING_LINE = /^\s*(?:\*\*|#)/u;
 /** A ward or commune named in a span: "xã Lưu Vệ", "phường Tân Mai". */

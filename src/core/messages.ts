@@ -51,6 +51,11 @@ const messages = {
   'error.upstream-failed': { vi: 'Dịch vụ bên ngoài đang gặp sự cố, vui lòng thử lại sau.', en: 'An outside service is having trouble; please try again later.' },
   'error.internal': { vi: 'Xin lỗi, đã có lỗi xảy ra. Vui lòng thử lại sau.', en: 'Sorry, something went wrong. Please try again later.' },
   'error.question-too-long': { vi: 'Câu hỏi dài quá, bạn vui lòng hỏi ngắn gọn hơn (tối đa {max} ký tự).', en: 'Your question is too long; please keep it under {max} characters.' },
+  'error.busy': { vi: 'Máy chủ đang bận, vui lòng thử lại sau vài giây.', en: 'The server is busy; please try again in a few seconds.' },
+  'error.index-building': {
+    vi: 'Chỉ mục dữ liệu đang được xây dựng lần đầu, vui lòng thử lại sau ít phút.',
+    en: 'The search index is being built for the first time; please try again in a few minutes.',
+  },
   'answer.sources': { vi: 'Nguồn', en: 'Sources' },
   'answer.assumed-place': { vi: '({place})', en: '({place})' },
   'answer.choose-place': { vi: 'Nhắn số thứ tự nơi bạn hỏi:', en: 'Reply with the number of the place you mean:' },

@@ -98,11 +98,11 @@ const TYPE_CUES: Array<{ type: AnswerType; folded: RegExp }> = [
   { type: 'time', folded: /\b(may gio|gio lam viec|gio mo cua|opening hours|what time|hours)\b/ },
   { type: 'date', folded: /\b(ngay nao|hom nao|khi nao|bao gio|luc nao|hoi nao|thoi gian nao|thang nao|thang may|nam nao|ngay bao nhieu|when|what date|what day|which day)\b/ },
   { type: 'location', folded: /\b(o dau|tai dau|den dau|ve dau|dia diem|dia chi|noi nao|cho nao|duong nao|thon nao|where|address|location)\b/ },
-  { type: 'list', folded: /\b(may (?!ngay|gio|nam|thang)\S+ nao|nhung ai|nhung (?:\S+ ){0,4}nao|cac (?:\S+ ){0,3}nao|gom nhung|gom nhung ai|which (?:wards|communes|leaders|people|officials)|who are)\b/ },
+  { type: 'list', folded: /\b(may (?!ngay|gio|nam|thang)\S+ nao|nhung ai|nhung (?:\S+ ){0,4}(?:nao|gi|dau)|cac (?:\S+ ){0,3}(?:nao|gi)|gom nhung|gom nhung ai|gom (?:nhung )?gi|which (?:\S+ ){0,2}(?:wards|communes|leaders|people|officials|\S+s)|what (?:\S+ ){0,2}(?:\S+s) (?:did|were|are|will)|who are)\b/ },
   // "Lãnh đạo tỉnh nào chỉ đạo …", "đồng chí nào": a leader is named, as for "ai".
   { type: 'person', folded: /(^|\s)(ai|ten gi|la nguoi nao|(?:lanh dao|dong chi)(?: \S+){0,2} nao|which(?: \S+){0,4} (?:official|leader|chairman|chairwoman|chairperson|secretary|director|principal)|who|whom)(\s|$)/ },
   { type: 'code', folded: /\b(so hieu|so may|ky hieu|what number)\b/ },
-  { type: 'quantity', folded: /\b(bao nhieu|may|so luong|ty le|phan tram|how many|how much|what percentage|what rate|rate|percent|population|area)\b/ },
+  { type: 'quantity', folded: /\b(bao nhieu|may|so luong|ty le|phan tram|how many|how much|what percentage|what rate|rate|percent|population|area|what (?:is|was|were|are) the (?:\S+ ){0,3}(?:investment|cost|revenue|budget|income|target|number|total|amount|value|length|size|growth)|what (?:\S+ ){0,3}(?:target|growth|income|revenue|investment|cost|budget|funding))\b/ },
 ];
 
 /** True for question words, fillers and chat particles: articles seldom write them, and they are no typo. */
@@ -145,10 +145,14 @@ export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string
   const foldedText = ` ${foldDiacritics(text).toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ')} `;
   const asksWeekday = WEEKDAY_CUE.test(foldedText);
   // "thứ mấy" reads as a count ("mấy"), but asks for a day of the week.
-  const types = asksWeekday ? ['date' as const, ...detectAnswerTypes(text).filter((type) => type !== 'date' && type !== 'quantity' && type !== 'other')] : detectAnswerTypes(text);
+  // "Ông X còn làm bí thư không?": whether someone still holds an office is settled by who holds it now.
+  const stillHolds = STILL_HOLDS.test(foldedText) && OFFICE_CUE.test(foldedText);
+  const types = stillHolds ? ['person' as const] : asksWeekday ? ['date' as const, ...detectAnswerTypes(text).filter((type) => type !== 'date' && type !== 'quantity' && type !== 'other')] : detectAnswerTypes(text);
   const years = [...text.matchAll(/\b(19\d{2}|20\d{2})\b/g)].map((match) => match[1] as string);
   const terms = [...text.matchAll(/\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b/g)].map((match) => ({ from: match[1] as string, to: match[2] as string }));
-  const groups = markFocus(language === 'en' ? englishGroups(text, placeTokens) : vietnameseGroups(text, placeTokens), types);
+  const allGroups = markFocus(language === 'en' ? englishGroups(text, placeTokens) : vietnameseGroups(text, placeTokens), types);
+  // The person asked about is not what the answer must name: the holder now may be someone else.
+  const groups = stillHolds ? allGroups.filter((group) => !(group.literal && group.texts.every((written) => /^\p{Lu}/u.test(written) && written.split(' ').every((word) => /^\p{Lu}/u.test(word))))) : allGroups;
   const expansions = groups.filter((group) => !group.literal).flatMap((group) => group.texts);
   const literals = groups.filter((group) => group.literal).flatMap((group) => group.texts);
   // English questions are searched through their Vietnamese expansions; the years they name are kept too.
@@ -174,7 +178,7 @@ export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string
     asksIssueDate: ISSUE_CUE.test(folded),
     ...(placeTokens.size > 0 ? { placeTokens: [...placeTokens] } : {}),
     ...(asksWeekday ? { asksWeekday } : {}),
-    ...(CURRENT_CUE.test(foldedText) ? { asksCurrent: true } : {}),
+    ...(CURRENT_CUE.test(foldedText) || stillHolds ? { asksCurrent: true } : {}),
     ...(weekday ? { weekday } : {}),
   };
 }
@@ -225,6 +229,8 @@ function englishLevels(text: string): GovernmentLevel[] {
   return levels;
 }
 
+const STILL_HOLDS = / (con|van|co con|van con) (lam|la|giu|giu chuc|dam nhiem|dam nhan|dang)? ?.*(khong|ko|k|chua|nua) |\bstill\b/;
+const OFFICE_CUE = / (bi thu|chu tich|giam doc|truong|secretary|chair\w*|president|head|director) /;
 const CURRENT_CUE = / (bay gio|hien nay|hien tai|hien dang|now|current|currently|present) /;
 // "lần thứ mấy" asks an ordinal, not a day.
 const WEEKDAY_CUE = / (trong tuan|(?<!lan )thu may|day of the week|which weekday|what weekday|which day of the week) /;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { ArticleError, ChatbotError } from '../core/errors.js';
 import type { Article } from '../core/types.js';
 import { documentText, isDocumentExtension } from './document-text.js';
@@ -16,11 +16,17 @@ const ARTICLE_FILE = /\.(?:md|txt|html?|pdf|docx)$/i;
 /** How many files are read ahead of the one being checked. */
 const READ_AHEAD = 64;
 
+/** Options of `readArticles` and `loadArticles`. */
+export interface ReadArticlesOptions {
+  /** Files larger than this many bytes are skipped with an error instead of read (MAX_ARTICLE_BYTES; 0 or absent: no cap). */
+  maxBytes?: number;
+}
+
 /** Reads every .md/.txt/.html/.htm under dir (recursive, sorted by path), skipping bad files with an error each. */
-export async function loadArticles(dir: string): Promise<LoadedArticles> {
+export async function loadArticles(dir: string, options: ReadArticlesOptions = {}): Promise<LoadedArticles> {
   const articles: Article[] = [];
   const errors: ArticleError[] = [];
-  for await (const read of readArticles(dir)) {
+  for await (const read of readArticles(dir, options)) {
     if (read instanceof ArticleError) errors.push(read);
     else articles.push(read);
   }
@@ -31,8 +37,9 @@ export async function loadArticles(dir: string): Promise<LoadedArticles> {
  * Yields the articles under dir one at a time, in path order, with an error in place of each file that could not be
  * used, so a large folder never has to be held in memory whole.
  */
-export async function* readArticles(dir: string): AsyncGenerator<Article | ArticleError> {
+export async function* readArticles(dir: string, options: ReadArticlesOptions = {}): AsyncGenerator<Article | ArticleError> {
   await assertFolder(dir);
+  const root = await realpath(dir);
   const files = (await listArticleFiles(dir, '')).sort((left, right) => (left < right ? -1 : left > right ? 1 : 0));
   const fileById = new Map<string, string>();
   // Files are read a batch ahead (one by one, waiting on each read dominates large corpora), then checked in order.
@@ -41,7 +48,7 @@ export async function* readArticles(dir: string): AsyncGenerator<Article | Artic
   let checked = 0;
   const readAhead = () => {
     while (next < files.length && next - checked < READ_AHEAD) {
-      const read = readArticle(dir, files[next] as string);
+      const read = readArticle(dir, root, files[next] as string, options.maxBytes ?? 0);
       read.catch(() => {});
       reads.push(read);
       next++;
@@ -66,8 +73,25 @@ export async function* readArticles(dir: string): AsyncGenerator<Article | Artic
   }
 }
 
-async function readArticle(dir: string, file: string): Promise<Article> {
-  const bytes = await readFile(join(dir, file));
+async function readArticle(dir: string, root: string, file: string, maxBytes: number): Promise<Article> {
+  const path = join(dir, file);
+  if ((await lstat(path)).isSymbolicLink()) {
+    // A link may point anywhere (/etc/passwd); only links that stay inside the articles folder are read.
+    const target = await realpath(path);
+    const inside = relative(root, target);
+    if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || inside.startsWith(sep)) {
+      throw new ArticleError(file, undefined, `is a link to ${target}, outside the articles folder; copy the article into the folder instead`);
+    }
+  }
+  const size = (await stat(path)).size;
+  if (maxBytes > 0 && size > maxBytes) {
+    throw new ArticleError(
+      file,
+      undefined,
+      `is ${formatBytes(size)}, larger than MAX_ARTICLE_BYTES (${formatBytes(maxBytes)}); split it into several articles or raise MAX_ARTICLE_BYTES`,
+    );
+  }
+  const bytes = await readFile(path);
   const contentHash = createHash('sha256').update(bytes).digest('hex');
   const extension = file.slice(file.lastIndexOf('.') + 1).toLowerCase();
   if (isDocumentExtension(extension)) return { ...parseArticle(file, await documentText(file, extension, bytes)), contentHash };
@@ -113,6 +137,10 @@ async function isLinkedFile(path: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 }
 
 function describe(error: unknown): string {

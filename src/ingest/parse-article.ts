@@ -3,6 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { ArticleError } from '../core/errors.js';
 import type { Article } from '../core/types.js';
 import { foldDiacritics, nfc } from './normalize-vietnamese.js';
+import { isHttpUrl } from '../core/http-link.js';
 
 /** What a parser returns: everything but the hash, which the loader computes from the raw bytes. */
 type ParsedArticle = Omit<Article, 'contentHash'>;
@@ -212,15 +213,6 @@ function withOptional(article: ParsedArticle, published: string | undefined, pla
   if (published !== undefined) result.published = published;
   if (place !== undefined && normalizeLine(place) !== '') result.place = normalizeLine(place);
   return result;
-}
-
-function isHttpUrl(value: string): boolean {
-  if (!/^https?:\/\//i.test(value)) return false;
-  try {
-    return new URL(value).hostname !== '';
-  } catch {
-    return false;
-  }
 }
 
 function isPublishedDate(value: string): boolean {

@@ -17,6 +17,8 @@ const ABBREVIATIONS = new Set([
   'Th', 'Tr', 'NXB', 'Nxb', 'ĐT', 'SĐT', 'Mr', 'Mrs', 'Ms', 'Dr', 'Prof',
 ]);
 
+/** Characters before a period within which a list numbering's line must start ("   **12. " is far shorter). */
+const NUMBERING_WINDOW = 64;
 const TERMINATOR = /[.!?…]/;
 const CLOSER = /["'”’»)\]}]/;
 const OPENER = /["'“‘«([{]/;
@@ -84,8 +86,13 @@ function endsSentence(text: string, index: number, end: number): boolean {
 
 /** True when the period at `index` numbers a list item or heading ("1. Đội hình …", "**2. Thời gian làm việc**"). */
 function numbersLine(text: string, index: number): boolean {
-  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
-  return /^\s*(?:[*#]+\s*)?(?:\d{1,2}|[IVX]{1,4}|[a-zđ])$/u.test(text.slice(lineStart, index));
+  // A numbering is a few characters after the line start: only that far back is looked at, because searching for the
+  // line start through a long line at every period made splitting quadratic in the line's length.
+  const windowStart = Math.max(0, index - NUMBERING_WINDOW);
+  const before = text.slice(windowStart, index);
+  const newline = before.lastIndexOf('\n');
+  if (newline === -1 && windowStart > 0) return false;
+  return /^\s*(?:[*#]+\s*)?(?:\d{1,2}|[IVX]{1,4}|[a-zđ])$/u.test(before.slice(newline + 1));
 }
 
 /** True when the word right before the period at `index` is a known abbreviation. */

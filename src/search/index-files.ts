@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ChatbotError } from '../core/errors.js';
@@ -256,4 +258,11 @@ async function removeStale(indexDir: string, keep: string | undefined): Promise<
       await rm(join(indexDir, name), { recursive: true, force: true }).catch(() => {});
     }
   }
+}
+
+/** SHA-256 (hex) of a file, read as a stream so a large file is never held in memory whole. */
+export async function fileChecksum(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const part of createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(part as Buffer);
+  return hash.digest('hex');
 }

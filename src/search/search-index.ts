@@ -78,6 +78,15 @@ export interface UpdateIndexOptions extends VectorSearchOptions {
   now?: () => number;
   /** How to wait for another process updating the same index (see `withIndexLock`). */
   lock?: IndexLockOptions;
+  /** Article files larger than this are skipped with an error (MAX_ARTICLE_BYTES; 0 or absent: no cap). */
+  maxArticleBytes?: number;
+  /**
+   * The index the caller already has open (a serving process): when the folder is unchanged and it is the live version,
+   * it is returned instead of loading that version a second time.
+   */
+  current?: SearchIndex;
+  /** Stops the update between articles (the live version stays as it was); the update then throws the signal's reason. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -188,6 +197,7 @@ async function updateUnlocked(options: UpdateIndexOptions): Promise<UpdatedIndex
   const started = clock();
   const { embedder, indexDir } = options;
   const stampedAtMs = (options.now ?? Date.now)();
+  const cap = options.maxArticleBytes ? { maxArticleBytes: options.maxArticleBytes } : {};
   const files = await stampFiles(options.dataDir);
 
   let rebuildReason: string | undefined;
@@ -209,13 +219,17 @@ async function updateUnlocked(options: UpdateIndexOptions): Promise<UpdatedIndex
   // times changed still hash the same (only they are read, and only the manifest is refreshed).
   const recorded = previous?.manifest;
   const restamped = recorded?.files && files ? restampedFiles(recorded.files, files, recorded.stampedAtMs ?? 0) : undefined;
-  if (previous && recorded?.files && files && restamped && (restamped.length === 0 || (await sameContents(options.dataDir, recorded.files, restamped)))) {
+  const sameCap = (recorded?.maxArticleBytes ?? 0) === (options.maxArticleBytes ?? 0);
+  if (previous && recorded?.files && files && restamped && sameCap && (restamped.length === 0 || (await sameContents(options.dataDir, recorded.files, restamped)))) {
     try {
-      const index = await StoredIndex.load(previous.folder, recorded, options);
+      const reusable = options.current instanceof StoredIndex && options.current.folder === previous.folder;
+      const index = reusable ? (options.current as StoredIndex) : await StoredIndex.load(previous.folder, recorded, options);
       embedderFor(index, embedder);
       const count = recorded.articles.length;
       const errors = skippedErrors(recorded);
-      if (restamped.length > 0) await index.saveManifest(previous.folder, { files: withRecordedHashes(files, recorded.files), stampedAtMs, errors });
+      if (restamped.length > 0) {
+        await index.saveManifest(previous.folder, { files: withRecordedHashes(files, recorded.files), stampedAtMs, errors, ...cap });
+      }
       return finish(index, { articles: count, added: 0, changed: 0, removed: 0, unchanged: count, chunksEmbedded: 0, errors, rebuilt: false });
     } catch (error) {
       rebuildReason = describe(error);
@@ -270,7 +284,8 @@ async function updateUnlocked(options: UpdateIndexOptions): Promise<UpdatedIndex
     batch.forEach((item, position) => target.setVector(item.label, vectors[position]!));
     embedded += batch.length;
   };
-  for await (const item of readArticles(options.dataDir)) {
+  for await (const item of readArticles(options.dataDir, { maxBytes: options.maxArticleBytes ?? 0 })) {
+    options.signal?.throwIfAborted();
     read += 1;
     options.onProgress?.(read, Math.max(read, files?.length ?? 0));
     if (item instanceof ArticleError) {
@@ -312,7 +327,7 @@ async function updateUnlocked(options: UpdateIndexOptions): Promise<UpdatedIndex
     errors,
     rebuilt,
   };
-  const folderState: FolderState = { files: files && (await hashedStamps(options.dataDir, files, hashes)), stampedAtMs, errors };
+  const folderState: FolderState = { files: files && (await hashedStamps(options.dataDir, files, hashes)), stampedAtMs, errors, ...cap };
 
   if (update && previous && !rebuilt && added + changed + removed.length === 0) {
     // No article changed, but the folder did (a touched or moved file, or one too new to trust by its time): refresh

@@ -6,15 +6,27 @@ import type { ArticleMeta, Chunk } from '../core/types.js';
 import { Bm25Index, MAX_BM25_LABEL } from './bm25-index.js';
 import { ExactVectorSearch, FileVectorRows } from './exact-vector-search.js';
 import type { FileStamp } from './file-stamps.js';
-import { beginVersion, currentVersionFolder, readSections, syncFile, writeSections, writeTextFile, type PendingVersion, type Section, type SectionParts } from './index-files.js';
+import {
+  beginVersion,
+  currentVersionFolder,
+  fileChecksum,
+  readSections,
+  syncFile,
+  writeSections,
+  writeTextFile,
+  type PendingVersion,
+  type Section,
+  type SectionParts,
+} from './index-files.js';
 import { lexicalTerms, type WeightedTerm } from './lexical-terms.js';
 import { RandomAccessFile } from './random-access-file.js';
 import { TermVectors } from './term-vectors.js';
 import type { Hit, LabelFilter, SearchIndex } from './search-index.js';
+import { utf8Offsets } from './utf8-offsets.js';
 import { VectorIndex } from './vector-index.js';
 
 /** Bumped whenever the files' layout changes; an index of another format is rebuilt. */
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 const MANIFEST_FILE = 'manifest.json';
 const DATA_FILE = 'index.bin';
 /** Article texts, UTF-8, one after another; chunks are read from it when a search returns them. */
@@ -72,6 +84,10 @@ export interface Manifest {
   stampedAtMs?: number;
   /** Files the loader rejected, reported again on every run while they stay as they are. */
   skipped?: Array<{ file: string; field?: string; reason: string }>;
+  /** The size cap the folder was read with: another cap reads the folder again. */
+  maxArticleBytes?: number;
+  /** SHA-256 of each data file of the version, checked when it is loaded: a file changed on disk is never served. */
+  checksums: Record<string, string>;
   /** Present when the version holds learned term vectors (`terms.bin`). */
   learned?: LearnedState;
 }
@@ -89,6 +105,7 @@ export interface FolderState {
   files: FileStamp[] | undefined;
   stampedAtMs: number;
   errors: ArticleError[];
+  maxArticleBytes?: number;
 }
 
 /** An article with what the index keeps of it: its text stays in the texts file. */
@@ -231,6 +248,22 @@ class ChunkColumns {
   }
 }
 
+/** Every data file the manifest lists must exist and hash as recorded; the graph must be listed when the version has one. */
+async function verifyChecksums(folder: string, manifest: Manifest): Promise<void> {
+  const required = [DATA_FILE, TEXTS_FILE, VECTORS_FILE, ...(manifest.graphPoints > 0 ? [GRAPH_FILE] : []), ...(manifest.learned ? [TERMS_FILE] : [])];
+  for (const file of required) {
+    const expected = manifest.checksums[file];
+    if (typeof expected !== 'string') throw damaged(folder, `the manifest has no checksum for ${file}`);
+    let actual: string;
+    try {
+      actual = await fileChecksum(join(folder, file));
+    } catch (error) {
+      throw damaged(folder, `${file} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (actual !== expected) throw damaged(folder, `${file} does not match its checksum: it was changed or damaged on disk`);
+  }
+}
+
 /** Reads and checks the manifest of the live version; undefined when no version was ever committed. */
 export async function readManifest(indexDir: string): Promise<{ folder: string; manifest: Manifest } | undefined> {
   const folder = await currentVersionFolder(indexDir);
@@ -247,7 +280,9 @@ export async function readManifest(indexDir: string): Promise<{ folder: string; 
     manifest === null ||
     !Array.isArray(manifest.articles) ||
     typeof manifest.embedder?.name !== 'string' ||
-    !Number.isInteger(manifest.labelCount)
+    !Number.isInteger(manifest.labelCount) ||
+    typeof manifest.checksums !== 'object' ||
+    manifest.checksums === null
   ) {
     throw damaged(folder, 'the manifest is incomplete');
   }
@@ -276,6 +311,10 @@ export class StoredIndex implements SearchIndex {
   private readonly allowedByFilter = new WeakMap<LabelFilter, number[]>();
   /** The version folder being written, while the index is being updated. */
   private pending: PendingVersion | undefined;
+  /** Checksums of the live version's data files, written into every manifest of that version. */
+  private checksums: Record<string, string> = {};
+  /** The version folder this index was loaded from; undefined for one being built. */
+  folder: string | undefined;
   /** Term vectors learned from this corpus, saved with it; undefined for embedders that learn nothing. */
   termVectors: TermVectors | undefined;
   learned: LearnedState | undefined;
@@ -309,6 +348,7 @@ export class StoredIndex implements SearchIndex {
 
   /** Reads a committed version folder; throws ChatbotError('index-corrupt') when any part is missing or inconsistent. */
   static async load(folder: string, manifest: Manifest, options: VectorSearchOptions = {}): Promise<StoredIndex> {
+    await verifyChecksums(folder, manifest);
     const sections = await readSections(join(folder, DATA_FILE));
     const { name, dimensions } = manifest.embedder;
     const labelCount = manifest.labelCount;
@@ -362,6 +402,8 @@ export class StoredIndex implements SearchIndex {
       article.labels.push(label);
     }
     index.columns = columns;
+    index.checksums = { ...manifest.checksums };
+    index.folder = folder;
     return index;
   }
 
@@ -532,16 +574,9 @@ export class StoredIndex implements SearchIndex {
     this.byId.set(article.meta.id, stored);
     this.metaList = undefined;
     const work: Array<{ label: number; text: string }> = [];
-    // Byte offsets of the chunk boundaries, measured once per distinct boundary.
-    const byteOffsets = new Map<number, number>();
-    const byteOffset = (position: number): number => {
-      let offset = byteOffsets.get(position);
-      if (offset === undefined) {
-        offset = Buffer.byteLength(article.text.slice(0, position), 'utf8');
-        byteOffsets.set(position, offset);
-      }
-      return offset;
-    };
+    // Byte offsets of every chunk boundary in one pass over the text (measuring each from the start was quadratic).
+    const offsets = utf8Offsets(article.text, chunks.flatMap((chunk) => [chunk.start, chunk.end]));
+    const byteOffset = (position: number): number => offsets.get(position)!;
     for (const chunk of chunks) {
       const label = this.columns.push(slot, chunk.ordinal, chunk.start, chunk.end, textStart + byteOffset(chunk.start), textStart + byteOffset(chunk.end));
       stored.labels.push(label);
@@ -673,6 +708,9 @@ export class StoredIndex implements SearchIndex {
       graph.save(graphPath);
       await syncFile(graphPath);
     }
+    const dataFiles = [DATA_FILE, TEXTS_FILE, VECTORS_FILE, ...(graph ? [GRAPH_FILE] : []), ...(this.termVectors ? [TERMS_FILE] : [])];
+    this.checksums = {};
+    for (const file of dataFiles) this.checksums[file] = await fileChecksum(join(version.folder, file));
     await writeTextFile(join(version.folder, MANIFEST_FILE), JSON.stringify(this.manifest(folder)));
     await version.commit();
     this.pending = undefined;
@@ -702,6 +740,8 @@ export class StoredIndex implements SearchIndex {
         textBytes: article.textBytes,
       })),
       ...(folder.files ? { files: folder.files, stampedAtMs: folder.stampedAtMs } : {}),
+      ...(folder.maxArticleBytes ? { maxArticleBytes: folder.maxArticleBytes } : {}),
+      checksums: this.checksums,
       ...(this.termVectors && this.learned ? { learned: this.learned } : {}),
       skipped: folder.errors.map((error) => ({
         file: error.file,

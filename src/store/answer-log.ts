@@ -11,6 +11,9 @@ export interface SqliteAnswerLogOptions {
   newId: () => string;
 }
 
+/** Rows deleted per transaction when pruning: small enough that an answer waiting to be logged waits milliseconds. */
+const PRUNE_BATCH = 500;
+
 /** Logs every answer and refusal in SQLite, so feedback can refer to it and refusals reach the staff report. */
 export class SqliteAnswerLog implements AnswerRecorder {
   private readonly database: SqliteDatabase;
@@ -46,5 +49,21 @@ export class SqliteAnswerLog implements AnswerRecorder {
         this.options.now().toISOString(),
       );
     return id;
+  }
+
+  /**
+   * Deletes the answers logged before `before` (their feedback goes with them), a few hundred per transaction and
+   * yielding to the event loop between transactions, so answers keep being logged meanwhile. Returns how many went.
+   */
+  async prune(before: Date, batchSize = PRUNE_BATCH): Promise<number> {
+    const cutoff = before.toISOString();
+    const remove = this.database.prepare('DELETE FROM answers WHERE rowid IN (SELECT rowid FROM answers WHERE created_at < ? LIMIT ?)');
+    let removed = 0;
+    for (;;) {
+      const { changes } = remove.run(cutoff, batchSize);
+      removed += changes;
+      if (changes < batchSize || !this.database.open) return removed;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 }

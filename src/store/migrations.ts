@@ -83,8 +83,11 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX seen_events_by_time ON seen_events (seen_at);
   `,
-  // 5: sources staff point the bot at (feeds, sitemaps, listing pages, articles) and the pages fetched from them.
-  // IF NOT EXISTS: another branch's step may land at this number first; this one then runs as the next step.
+  // 5: answers found by age, so the retention pruning (ANSWER_LOG_DAYS) deletes old rows without scanning the log.
+  `
+  CREATE INDEX answers_by_time ON answers (created_at);
+  `,
+  // 6: sources staff point the bot at (feeds, sitemaps, listing pages, articles) and the pages fetched from them.
   `
   CREATE TABLE IF NOT EXISTS sources (
     id INTEGER PRIMARY KEY AUTOINCREMENT,

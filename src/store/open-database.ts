@@ -1,7 +1,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { ChatbotError } from '../core/errors.js';
+import { ChatbotError, ConfigError } from '../core/errors.js';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations.js';
 import { questionKey } from './question-similarity.js';
 
@@ -25,10 +25,7 @@ const CORRUPTION_CODES = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
  */
 export function openDatabase(path: string, options: OpenDatabaseOptions = {}): SqliteDatabase {
   const inMemory = path === ':memory:' || path === '';
-  if (!inMemory) {
-    mkdirSync(dirname(path), { recursive: true });
-    assertSqliteHeader(path);
-  }
+  if (!inMemory) prepareFile(path);
   let database: SqliteDatabase;
   try {
     database = new Database(path, { timeout: options.busyTimeoutMs ?? 5_000 });
@@ -78,6 +75,27 @@ function userVersion(database: SqliteDatabase): number {
   return Number(database.pragma('user_version', { simple: true }));
 }
 
+/**
+ * Creates the folder (0700) and an empty file (0600) when they are missing — the file holds tokens and the user-key
+ * salt, so only its owner may read it (SQLite gives the -wal and -shm files the same mode) — and refuses a folder or a
+ * file that is not a SQLite database, naming the path and the setting.
+ */
+function prepareFile(path: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    const existing = statSync(path, { throwIfNoEntry: false });
+    if (existing?.isDirectory()) {
+      throw new ConfigError(`DATABASE_PATH=${path} is a folder, not a database file; set DATABASE_PATH to a file such as ${path}/hoiphuong.sqlite.`);
+    }
+    if (!existing) closeSync(openSync(path, 'wx', 0o600));
+    assertSqliteHeader(path);
+  } catch (error) {
+    if (error instanceof ChatbotError) throw error;
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return prepareFile(path);
+    throw storeError(path, error);
+  }
+}
+
 /** Refuses a non-empty file that doesn't start like a SQLite database before SQLite gets a chance to write to it. */
 function assertSqliteHeader(path: string): void {
   if (!existsSync(path) || statSync(path).size === 0) return;
@@ -105,5 +123,5 @@ function storeError(path: string, error: unknown): ChatbotError {
   const code = (error as { code?: unknown }).code;
   const detail = error instanceof Error ? error.message : String(error);
   if (typeof code === 'string' && CORRUPTION_CODES.has(code)) return corruptError(path, detail, error);
-  return new ChatbotError('internal', `Could not open the database ${path}: ${detail}. Check that the folder exists and is writable.`, { cause: error });
+  return new ChatbotError('internal', `Could not open the database ${path} (DATABASE_PATH): ${detail}. Check that the folder exists and is writable.`, { cause: error });
 }

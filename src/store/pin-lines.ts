@@ -1,6 +1,7 @@
 import { isCalendarDate } from './calendar-date.js';
 import type { Pin } from '../core/ports.js';
 import type { Channel, Citation } from '../core/types.js';
+import { isHttpUrl } from '../core/http-link.js';
 
 const CHANNELS: readonly Channel[] = ['cli', 'http', 'web', 'discord', 'zalo-oa', 'zalo-bot'];
 
@@ -74,6 +75,9 @@ export function parsePinLine(line: string, defaults: PinLineDefaults): ParsedPin
   const citations = record.citations ?? [];
   if (!Array.isArray(citations) || !citations.every(isCitationLike)) {
     problems.push('"citations" must be a list of objects with a string "id" (and optional "title", "url", "quote", "published")');
+  } else {
+    const unsafe = (citations as Array<{ url?: string }>).find((citation) => citation.url !== undefined && citation.url !== '' && !isHttpUrl(citation.url));
+    if (unsafe) problems.push(`citation "url" must be an http:// or https:// address (got ${JSON.stringify(unsafe.url!.slice(0, 80))})`);
   }
   const hits = record.hits ?? 0;
   if (typeof hits !== 'number' || !Number.isInteger(hits) || hits < 0) problems.push('"hits" must be a whole number ≥ 0');

@@ -1,12 +1,13 @@
 import { nfc } from '../ingest/normalize-vietnamese.js';
+import { httpLinkOrEmpty } from '../core/http-link.js';
 import type { Citation } from '../core/types.js';
 
-/** Citations as stored: NFC strings, only the known fields, so a row round-trips to exactly what was saved. */
+/** Citations as stored: NFC strings, only the known fields and only http(s) links, so a row round-trips to exactly what was saved. */
 export function cleanCitations(citations: readonly Citation[]): Citation[] {
   return citations.map((citation) => ({
     id: nfc(citation.id),
     title: nfc(citation.title ?? ''),
-    url: citation.url ?? '',
+    url: httpLinkOrEmpty(citation.url),
     quote: nfc(citation.quote ?? ''),
     ...(citation.published ? { published: citation.published } : {}),
   }));
@@ -14,7 +15,9 @@ export function cleanCitations(citations: readonly Citation[]): Citation[] {
 
 /** Reads a stored citations column, tolerating an empty or damaged value as "no citations". */
 export function parseCitations(json: string | null): Citation[] {
-  return parseJsonArray(json).filter((item): item is Citation => typeof item === 'object' && item !== null && typeof (item as Citation).id === 'string');
+  return parseJsonArray(json)
+    .filter((item): item is Citation => typeof item === 'object' && item !== null && typeof (item as Citation).id === 'string')
+    .map((citation) => ({ ...citation, url: httpLinkOrEmpty(citation.url) }));
 }
 
 /** Reads a stored JSON array of strings (pin alternatives). */

@@ -31,4 +31,12 @@ describe('who holds an office now', () => {
     expect(result.text).not.toContain('Trần Minh Cường');
     expect(result.text).not.toContain('Phạm Thu Dung');
   });
+
+  it('answers "does X still hold it?" with who holds it now, not with the sentence naming X', () => {
+    for (const question of ['Ông Nguyễn Văn An còn làm Chủ tịch UBND phường Đông Hải không?', 'Is Nguyen Van An still the chairman of Dong Hai ward?']) {
+      const result = answer(question, [older, newer]);
+      expect(result.kind).toBe('answered');
+      expect(result.text).toContain('Lê Thị Bình');
+    }
+  });
 });

@@ -148,3 +148,12 @@ describe('English civic terms', () => {
     expect(flat('What was the total budget expenditure in 2025?')).toContain('chi ngan sach');
   });
 });
+
+describe('merger wording', () => {
+  it('reads every way of saying "merged from" as one class', () => {
+    for (const question of ['Xã Đông Lâm được gộp từ những xã nào?', 'Xã Đông Lâm hình thành từ những xã nào?', 'Xã Đông Lâm được hợp nhất từ những xã nào?']) {
+      const texts = analyzeQuestion(question, new Set(['dong', 'lam'])).groups.flatMap((group) => group.texts);
+      expect(texts).toEqual(expect.arrayContaining(['sáp nhập', 'sắp xếp', 'hợp nhất', 'cũ']));
+    }
+  });
+});

@@ -73,18 +73,52 @@ describe('loadArticles', () => {
     for (const error of errors) expect(error.code).toBe('article-invalid');
   });
 
-  it('reads an article through a symbolic link and leaves out a broken link', async () => {
+  it('reads an article through a symbolic link inside the folder and leaves out a broken link', async () => {
     const temporary = await mkdtemp(join(tmpdir(), 'hoiphuong-links-'));
     try {
-      const target = join(temporary, 'nguon.txt');
-      await writeFile(target, 'Lịch tiếp dân\nChủ tịch tiếp dân sáng thứ Năm.\n');
       const articlesFolder = join(temporary, 'articles');
-      await mkdir(articlesFolder);
-      await symlink(target, join(articlesFolder, 'lich-tiep-dan.txt'));
+      await mkdir(join(articlesFolder, 'goc'), { recursive: true });
+      await writeFile(join(articlesFolder, 'goc', 'nguon.txt'), 'Lịch tiếp dân\nChủ tịch tiếp dân sáng thứ Năm.\n');
+      await symlink(join(articlesFolder, 'goc', 'nguon.txt'), join(articlesFolder, 'lich-tiep-dan.txt'));
       await symlink(join(temporary, 'khong-co.txt'), join(articlesFolder, 'hong.txt'));
       const { articles, errors } = await loadArticles(articlesFolder);
       expect(errors).toEqual([]);
-      expect(articles.map((article) => [article.file, article.title])).toEqual([['lich-tiep-dan.txt', 'Lịch tiếp dân']]);
+      expect(articles.map((article) => [article.file, article.title])).toEqual([
+        ['goc/nguon.txt', 'Lịch tiếp dân'],
+        ['lich-tiep-dan.txt', 'Lịch tiếp dân'],
+      ]);
+    } finally {
+      await rm(temporary, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses, with a line naming both, a symbolic link that leaves the articles folder (say, to /etc/passwd)', async () => {
+    const temporary = await mkdtemp(join(tmpdir(), 'hoiphuong-links-'));
+    try {
+      const secret = join(temporary, 'secret.txt');
+      await writeFile(secret, 'root:x:0:0:root:/root:/bin/bash\n');
+      const articlesFolder = join(temporary, 'articles');
+      await mkdir(articlesFolder);
+      await symlink(secret, join(articlesFolder, 'passwd.txt'));
+      const { articles, errors } = await loadArticles(articlesFolder);
+      expect(articles).toEqual([]);
+      expect(errors.map((error) => error.message)).toEqual([
+        `passwd.txt: is a link to ${secret}, outside the articles folder; copy the article into the folder instead`,
+      ]);
+    } finally {
+      await rm(temporary, { recursive: true, force: true });
+    }
+  });
+
+  it('skips a file larger than the cap with a line naming the cap and its setting, and reads the rest', async () => {
+    const temporary = await mkdtemp(join(tmpdir(), 'hoiphuong-cap-'));
+    try {
+      await writeFile(join(temporary, 'lon.txt'), `Bài rất dài\n${'Câu. '.repeat(100_000)}`);
+      await writeFile(join(temporary, 'nho.txt'), 'Bài ngắn\nMột câu.\n');
+      const { articles, errors } = await loadArticles(temporary, { maxBytes: 64 * 1024 });
+      expect(articles.map((article) => article.file)).toEqual(['nho.txt']);
+      expect(errors[0]?.message).toBe('lon.txt: is 586 KiB, larger than MAX_ARTICLE_BYTES (64 KiB); split it into several articles or raise MAX_ARTICLE_BYTES');
+      expect((await loadArticles(temporary)).articles).toHaveLength(2);
     } finally {
       await rm(temporary, { recursive: true, force: true });
     }

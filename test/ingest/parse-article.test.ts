@@ -223,7 +223,7 @@ describe('parseArticle (.html)', () => {
 
 describe('parseArticle (other files)', () => {
   it('rejects an unsupported extension', () => {
-    expect(parseError('a.docx', 'x').message).toContain('unsupported file type ".docx"');
+    expect(parseError('a.odt', 'x').message).toContain('unsupported file type ".odt"; use .md, .txt, .html, .htm, .pdf or .docx');
   });
 });
 

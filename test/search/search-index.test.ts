@@ -158,6 +158,30 @@ describe('updateIndex', () => {
     expect(articleIdsFound(index, 'hồ sơ một cửa')[0]).toBe('mot-cua');
   });
 
+  it('never serves a changed texts.utf8 as a quote: a checksum mismatch gives a clear line and a rebuild from the articles', async () => {
+    await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder() });
+    const version = (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim();
+    const textsPath = join(indexDir, version, 'texts.utf8');
+    // Same length, one name changed: nothing but a checksum can tell.
+    const texts = await readFile(textsPath, 'utf8');
+    expect(texts).toContain('Trần Văn Bình');
+    await writeFile(textsPath, texts.replace('Trần Văn Bình', 'Trần Văn Bính'));
+    await expect(openIndex(indexDir, new FakeEmbedder())).rejects.toMatchObject({ code: 'index-corrupt', message: expect.stringMatching(/texts\.utf8 does not match its checksum/) as string });
+    const { index, summary } = await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder() });
+    expect(summary).toMatchObject({ rebuilt: true, rebuildReason: expect.stringMatching(/texts\.utf8 does not match its checksum/) as string });
+    const [label] = index.chunkLabels('bi-thu');
+    expect(index.chunk(label!)?.text).toContain('Trần Văn Bình');
+  });
+
+  it('rebuilds, with the reason, when a data file was truncated', async () => {
+    await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder() });
+    const version = (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim();
+    const vectors = await readFile(join(indexDir, version, 'vectors.f32'));
+    await writeFile(join(indexDir, version, 'vectors.f32'), vectors.subarray(0, vectors.length - 4));
+    const { summary } = await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder() });
+    expect(summary).toMatchObject({ rebuilt: true, rebuildReason: expect.stringMatching(/vectors\.f32 does not match its checksum/) as string });
+  });
+
   it('leaves the previous index usable when a crash interrupted the next version, and cleans up after it', async () => {
     const embedder = new FakeEmbedder();
     await updateIndex({ dataDir, indexDir, embedder });
@@ -265,6 +289,16 @@ describe('updateIndex on a folder whose files are old enough to trust their time
       first.summary.errors.map((error) => [error.file, error.field, error.message]),
     );
     expect(second.summary.errors).toHaveLength(1);
+  });
+
+  it('skips an article over MAX_ARTICLE_BYTES with a line, and reads it once the cap is raised', async () => {
+    await writeFile(join(dataDir, 'lon.md'), article('lon', 'Bài rất dài', 'Phường tiếp nhận hồ sơ. '.repeat(3_000)));
+    const capped = await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder(), now: later, maxArticleBytes: 32 * 1024 });
+    expect(capped.summary).toMatchObject({ articles: 3 });
+    expect(capped.summary.errors.map((error) => error.message)).toEqual([expect.stringContaining('lon.md: is 100 KiB, larger than MAX_ARTICLE_BYTES (32 KiB)')]);
+    // Nothing changed in the folder, but the cap did: the folder is read again.
+    const raised = await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder(), now: later, maxArticleBytes: 1024 * 1024 });
+    expect(raised.summary).toMatchObject({ articles: 4, added: 1, errors: [] });
   });
 
   it('re-embeds nothing when a file is only renamed or touched, and keeps the data files', async () => {

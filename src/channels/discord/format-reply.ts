@@ -6,6 +6,7 @@ import type { AskResult, Citation, Language } from '../../core/types.js';
 import { cutAtSentence } from './cut-text.js';
 import { escapeMarkdownText } from './escape-markdown.js';
 import { feedbackButtons } from './feedback-buttons.js';
+import { isHttpUrl } from '../../core/http-link.js';
 import { placeChoiceRows } from './place-choice-buttons.js';
 
 /** Discord's message and embed limits (https://discord.com/developers/docs/resources/message); over any of them the API answers 400. */
@@ -92,7 +93,7 @@ export function sourceLine(source: Pick<Citation, 'title' | 'url' | 'published'>
 
 /** A web address usable inside a Markdown link (brackets and spaces encoded), or '' when it is not http(s). */
 export function linkTarget(url: string): string {
-  if (!/^https?:\/\//i.test(url)) return '';
+  if (!isHttpUrl(url)) return '';
   // encodeURIComponent leaves brackets alone, and a `)` would end the Markdown link early.
   return url.replace(/[()\s]/g, (character) => (character === '(' ? '%28' : character === ')' ? '%29' : encodeURIComponent(character)));
 }

@@ -58,6 +58,11 @@ const RELATED_HEADINGS = ${RELATED_HEADINGS};
 const form = document.getElementById('ask');
 const input = document.getElementById('question');
 const log = document.getElementById('log');
+// Only http(s) addresses become links: a javascript: or data: URL would run in the reader's browser.
+function isWebAddress(value) {
+  if (typeof value !== 'string') return false;
+  try { const url = new URL(value); return url.protocol === 'http:' || url.protocol === 'https:'; } catch { return false; }
+}
 function element(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -106,7 +111,7 @@ async function ask(question) {
       for (const citation of result.citations) {
         const item = element('li');
         const link = element('a', '', citation.title || citation.id);
-        if (citation.url) { link.href = citation.url; link.target = '_blank'; link.rel = 'noopener'; }
+        if (isWebAddress(citation.url)) { link.href = citation.url; link.target = '_blank'; link.rel = 'noopener'; }
         item.append(link);
         if (citation.published) item.append(' (' + citation.published + ')');
         list.append(item);

@@ -1,5 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { AnswerAdmission } from './answer-admission.js';
 import { chatPage } from './chat-page.js';
+import { clientAddress, visitorKey } from './client-address.js';
+import { closeGracefully, InFlightRequests, type GracefulCloseOptions } from './graceful-close.js';
 import { ChatbotError, toChatbotError } from '../../core/errors.js';
 import { errorMessage, message } from '../../core/messages.js';
 import { detectLanguage } from '../../core/question-analysis.js';
@@ -15,67 +19,169 @@ export interface HttpServerOptions {
   /** Extra endpoints, e.g. Zalo webhooks. */
   routes?: HttpRoute[];
   maxQuestionLength: number;
-  /** Requests per minute per client address (0 = unlimited). */
+  /** Questions per minute per visitor (0 = unlimited). */
   rateLimitPerMinute: number;
+  /** Proxies in front of this server whose `X-Forwarded-For` entries are believed (TRUST_PROXY; default 0: none). */
+  trustProxy?: number;
+  /** Questions answered at once; more get 503 with Retry-After at once (MAX_CONCURRENT_ANSWERS; 0 = no cap). */
+  maxConcurrentAnswers?: number;
+  /** Open connections at most; more are dropped on arrival (MAX_CONNECTIONS; 0 = no cap). */
+  maxConnections?: number;
+  /** Time limits on slow clients; each defaults to the value in `DEFAULT_TIMEOUTS`. */
+  timeouts?: Partial<HttpTimeouts>;
   /** Extra facts for `GET /healthz`. */
   health?: () => Record<string, unknown>;
   log?: (line: string) => void;
   now?: () => number;
 }
 
+/** How long a client may take before its connection is closed. */
+export interface HttpTimeouts {
+  /** To send the request headers. */
+  headersMs: number;
+  /** To send the whole request, body included. */
+  requestMs: number;
+  /** Of silence on a connection (kept alive or not) before it is closed. */
+  idleMs: number;
+  /** Of silence between two requests on a kept-alive connection. */
+  keepAliveMs: number;
+}
+
+/** The time limits used unless configured otherwise. */
+export const DEFAULT_TIMEOUTS: Readonly<HttpTimeouts> = { headersMs: 10_000, requestMs: 30_000, idleMs: 60_000, keepAliveMs: 5_000 };
+
+/** The HTTP server with a shutdown that lets the answers in flight finish. */
+export interface HttpServer extends Server {
+  /** Stops accepting, finishes the requests in flight (up to `graceMs`, default 10 s), then closes every connection. */
+  shutdown(options?: GracefulCloseOptions): Promise<void>;
+}
+
 const MAX_BODY_BYTES = 1024 * 1024;
 /** What a client may use as a conversation id: a random token the page keeps for the session. */
 const CONVERSATION_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
+/** Answer ids are UUIDs; anything much longer is not one and is not echoed back. */
+const MAX_ANSWER_ID_LENGTH = 100;
+/** Seconds a client is asked to wait after a 503. */
+const RETRY_AFTER_BUSY_SECONDS = 2;
 
-/** Creates (but does not start) the HTTP server of Hỏi Phường. */
-export function createHttpServer(options: HttpServerOptions): Server {
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const limiter = new RateLimiter(options.rateLimitPerMinute, 60_000, options.now);
-  const routes: HttpRoute[] = [
-    { method: 'GET', path: '/', handle: async () => ({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: chatPage }) },
-    { method: 'GET', path: '/healthz', handle: async () => ({ status: 200, body: { ok: true, ...(options.health?.() ?? {}) } }) },
-    { method: 'POST', path: '/api/ask', handle: (request) => handleAsk(request, options, limiter) },
-    { method: 'POST', path: '/api/feedback', handle: (request) => handleFeedback(request, options) },
-    ...(options.routes ?? []),
-  ];
-
-  return createServer((incoming, outgoing) => {
-    void serve(incoming, outgoing, routes, log);
-  });
+/** Where the request came from, as the routes of this server count visitors. */
+interface RequestContext {
+  visitor: string;
 }
 
-async function serve(incoming: IncomingMessage, outgoing: ServerResponse, routes: HttpRoute[], log: (line: string) => void): Promise<void> {
+/** A route as this server calls it: built-in routes also get the request's context, channel routes ignore it. */
+interface ServedRoute {
+  method: string;
+  path: string;
+  handle(request: HttpRequest, context: RequestContext): Promise<HttpResponse>;
+}
+
+/** Creates (but does not start) the HTTP server of Hỏi Phường. */
+export function createHttpServer(options: HttpServerOptions): HttpServer {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const limiter = new RateLimiter(options.rateLimitPerMinute, 60_000, options.now);
+  const admission = new AnswerAdmission(options.maxConcurrentAnswers ?? 0);
+  const routes: ServedRoute[] = [
+    { method: 'GET', path: '/', handle: async () => ({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: chatPage }) },
+    { method: 'GET', path: '/healthz', handle: async () => ({ status: 200, body: { ok: true, ...(options.health?.() ?? {}) } }) },
+    { method: 'POST', path: '/api/ask', handle: (request, context) => handleAsk(request, context, options, limiter, admission) },
+    { method: 'POST', path: '/api/feedback', handle: (request, context) => handleFeedback(request, context, options) },
+    ...(options.routes ?? []),
+  ];
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const inFlight = new InFlightRequests();
+  /** Connections whose first request has not arrived yet. */
+  const fresh = new Set<Socket>();
+  let closing = false;
+
+  const server = createServer(
+    {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      keepAliveTimeout: timeouts.keepAliveMs,
+      // How often slow headers and bodies are looked for (Node's default, 30 s, lets idle sockets pile up).
+      connectionsCheckingInterval: Math.min(1_000, timeouts.headersMs),
+    },
+    (incoming, outgoing) => {
+      fresh.delete(incoming.socket);
+      outgoing.on('close', inFlight.begin());
+      if (closing) outgoing.setHeader('connection', 'close');
+      const visitor = visitorKey(clientAddress(incoming.socket.remoteAddress, incoming.headers['x-forwarded-for'], options.trustProxy ?? 0));
+      void serve(incoming, outgoing, routes, { visitor }, log);
+    },
+  ) as HttpServer;
+  server.on('connection', (socket: Socket) => {
+    fresh.add(socket);
+    socket.once('close', () => fresh.delete(socket));
+  });
+  server.timeout = timeouts.idleMs;
+  if (options.maxConnections) server.maxConnections = options.maxConnections;
+  server.shutdown = (closeOptions = {}) => {
+    closing = true;
+    return closeGracefully(server, inFlight, closeOptions, () => fresh.size);
+  };
+  return server;
+}
+
+async function serve(
+  incoming: IncomingMessage,
+  outgoing: ServerResponse,
+  routes: ServedRoute[],
+  context: RequestContext,
+  log: (line: string) => void,
+): Promise<void> {
   let response: HttpResponse;
+  const target = (incoming.url ?? '/').slice(0, 200);
   try {
-    const url = new URL(incoming.url ?? '/', 'http://localhost');
-    const samePath = routes.filter((route) => route.path === url.pathname);
-    const route = samePath.find((candidate) => candidate.method === incoming.method);
-    if (!route) {
-      response = samePath.length
-        ? { status: 405, headers: { allow: samePath.map((candidate) => candidate.method).join(', ') }, body: { error: 'method not allowed' } }
-        : { status: 404, body: { error: 'not found' } };
+    const url = parseTarget(incoming.url);
+    if (!url) {
       await drain(incoming);
+      response = { status: 400, body: { error: 'The request target is not a valid path.' } };
     } else {
-      const rawBody = await readBody(incoming);
-      response = await route.handle({ method: incoming.method ?? 'GET', url, headers: incoming.headers, rawBody });
+      const samePath = routes.filter((route) => route.path === url.pathname);
+      // HEAD is GET without the body (Node leaves the body out of a HEAD response).
+      const method = incoming.method === 'HEAD' ? 'GET' : incoming.method;
+      const route = samePath.find((candidate) => candidate.method === method);
+      if (!route) {
+        const allowed = samePath.flatMap((candidate) => (candidate.method === 'GET' ? ['GET', 'HEAD'] : [candidate.method]));
+        response = samePath.length
+          ? { status: 405, headers: { allow: allowed.join(', ') }, body: { error: 'method not allowed' } }
+          : { status: 404, body: { error: 'not found' } };
+        await drain(incoming);
+      } else {
+        const rawBody = await readBody(incoming);
+        response = await route.handle({ method: incoming.method ?? 'GET', url, headers: incoming.headers, rawBody }, context);
+      }
     }
   } catch (error) {
     const failure = toChatbotError(error);
     if (failure.code === 'input-invalid') {
       response = { status: 400, body: { error: failure.message } };
     } else {
-      log(`[http] ${incoming.method} ${incoming.url}: ${failure.message}`);
+      log(`[http] ${incoming.method} ${target}: ${failure.message}`);
       response = { status: 500, body: { error: errorMessage('internal', 'vi') } };
     }
   }
   send(outgoing, response);
 }
 
+/** The request target as a URL, or undefined when it is not an origin-form path (`/…`) the URL parser accepts. */
+function parseTarget(target: string | undefined): URL | undefined {
+  if (!target?.startsWith('/') || target.startsWith('//')) return undefined;
+  try {
+    return new URL(target, 'http://localhost');
+  } catch {
+    return undefined;
+  }
+}
+
 function send(outgoing: ServerResponse, response: HttpResponse): void {
+  if (outgoing.headersSent || outgoing.destroyed) return;
   const isJson = response.body !== undefined && typeof response.body === 'object' && !Buffer.isBuffer(response.body);
   const body = response.body === undefined ? '' : isJson ? JSON.stringify(response.body) : (response.body as string | Buffer);
   outgoing.writeHead(response.status, {
     ...(isJson ? { 'content-type': 'application/json; charset=utf-8' } : {}),
+    'content-length': String(Buffer.byteLength(body)),
     ...response.headers,
   });
   outgoing.end(body);
@@ -98,7 +204,21 @@ async function drain(incoming: IncomingMessage): Promise<void> {
   }
 }
 
-function parseJson(request: HttpRequest): Record<string, unknown> {
+/**
+ * The body as a JSON object, or the response refusing it. Only `application/json` is accepted: a page on another site
+ * can post `text/plain` or a form from a visitor's browser without asking, but a JSON post needs a CORS preflight this
+ * server never grants.
+ */
+function readJson(request: HttpRequest): { body: Record<string, unknown> } | { refusal: HttpResponse } {
+  const mediaType = String(request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (mediaType !== 'application/json') {
+    return {
+      refusal: {
+        status: 415,
+        body: { error: 'Hãy gửi JSON với Content-Type: application/json. / Send the body as JSON with Content-Type: application/json.' },
+      },
+    };
+  }
   let value: unknown;
   try {
     value = JSON.parse(request.rawBody.toString('utf8') || 'null');
@@ -108,11 +228,19 @@ function parseJson(request: HttpRequest): Record<string, unknown> {
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     throw new ChatbotError('input-invalid', 'Body must be a JSON object, e.g. {"question": "Bí thư phường là ai?"}.');
   }
-  return value as Record<string, unknown>;
+  return { body: value as Record<string, unknown> };
 }
 
-async function handleAsk(request: HttpRequest, options: HttpServerOptions, limiter: RateLimiter): Promise<HttpResponse> {
-  const body = parseJson(request);
+async function handleAsk(
+  request: HttpRequest,
+  context: RequestContext,
+  options: HttpServerOptions,
+  limiter: RateLimiter,
+  admission: AnswerAdmission,
+): Promise<HttpResponse> {
+  const parsed = readJson(request);
+  if ('refusal' in parsed) return parsed.refusal;
+  const { body } = parsed;
   const question = body.question;
   if (typeof question !== 'string' || question.trim() === '') {
     return { status: 400, body: { error: 'Field "question" must be a non-empty string. / Hãy gửi {"question": "..."}.' } };
@@ -121,8 +249,7 @@ async function handleAsk(request: HttpRequest, options: HttpServerOptions, limit
   if ([...question].length > options.maxQuestionLength) {
     return { status: 413, body: { error: message('error.question-too-long', language, { max: options.maxQuestionLength }) } };
   }
-  const client = String(request.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() || 'local';
-  if (!limiter.tryAcquire(client)) {
+  if (!limiter.tryAcquire(context.visitor)) {
     return { status: 429, headers: { 'retry-after': '60' }, body: { error: errorMessage('rate-limited', language) } };
   }
   const place = typeof body.place === 'string' && body.place.trim() ? body.place : undefined;
@@ -132,33 +259,46 @@ async function handleAsk(request: HttpRequest, options: HttpServerOptions, limit
     return { status: 400, body: { error: 'Field "conversationId" must be 1–100 letters, digits, "_", "-", "." or ":" (keep the same one for every turn of a conversation).' } };
   }
   const userKey = typeof body.user === 'string' && options.userKeys ? options.userKeys.userKey(channel, body.user) : undefined;
-  const result = await options.ask.ask({
-    text: question,
-    channel,
-    ...(place ? { defaultPlace: place } : {}),
-    ...(body.language === 'en' || body.language === 'vi' ? { language: body.language } : {}),
-    ...(userKey ? { userKey } : {}),
-    // Namespaced by channel, so an id chosen on the web can never continue a Discord or Zalo conversation.
-    ...(conversationId ? { conversationId: `${channel}:${conversationId}` } : {}),
-  });
-  return { status: 200, body: conversationId ? { ...result, conversationId } : result };
+  // Excess load is turned away at once, before it costs anything.
+  const turn = admission.enter();
+  if (!turn) return { status: 503, headers: { 'retry-after': String(RETRY_AFTER_BUSY_SECONDS) }, body: { error: message('error.busy', language) } };
+  const release = await turn;
+  try {
+    const result = await options.ask.ask({
+      text: question,
+      channel,
+      ...(place ? { defaultPlace: place } : {}),
+      ...(body.language === 'en' || body.language === 'vi' ? { language: body.language } : {}),
+      ...(userKey ? { userKey } : {}),
+      // Namespaced by channel, so an id chosen on the web can never continue a Discord or Zalo conversation.
+      ...(conversationId ? { conversationId: `${channel}:${conversationId}` } : {}),
+    });
+    return { status: 200, body: conversationId ? { ...result, conversationId } : result };
+  } finally {
+    release();
+  }
 }
 
-async function handleFeedback(request: HttpRequest, options: HttpServerOptions): Promise<HttpResponse> {
+/**
+ * One vote per visitor per answer: the voter is the request's visitor (its address, see `clientAddress`), never a
+ * name the body gives, so a second vote from the same visitor changes the first and another visitor's vote is its own.
+ */
+async function handleFeedback(request: HttpRequest, context: RequestContext, options: HttpServerOptions): Promise<HttpResponse> {
   if (!options.feedback || !options.userKeys) return { status: 503, body: { error: 'Feedback is not enabled (no database).' } };
-  const body = parseJson(request);
-  const { answerId, vote, comment, user } = body;
+  const parsed = readJson(request);
+  if ('refusal' in parsed) return parsed.refusal;
+  const { answerId, vote, comment } = parsed.body;
   if (typeof answerId !== 'string' || !answerId) return { status: 400, body: { error: 'Field "answerId" is required (from the /api/ask answer).' } };
+  if (answerId.length > MAX_ANSWER_ID_LENGTH) return { status: 400, body: { error: 'Field "answerId" is not an answer id (from the /api/ask answer).' } };
   if (vote !== 'up' && vote !== 'down') return { status: 400, body: { error: 'Field "vote" must be "up" or "down".' } };
   if (comment !== undefined && (typeof comment !== 'string' || comment.length > 2000)) {
     return { status: 400, body: { error: 'Field "comment" must be a string of at most 2,000 characters.' } };
   }
-  const client = typeof user === 'string' && user ? user : String(request.headers['x-forwarded-for'] ?? 'local');
   const outcome = await options.feedback.recordFeedback({
     answerId,
     vote,
     ...(typeof comment === 'string' && comment.trim() ? { comment: comment.trim() } : {}),
-    userKey: options.userKeys.userKey('web', client),
+    userKey: options.userKeys.userKey('web', `visitor:${context.visitor}`),
     channel: 'web',
   });
   if (outcome === 'unknown-answer') return { status: 404, body: { error: `No answer with id ${answerId}.` } };

@@ -2,6 +2,7 @@ import { distinctCitations } from '../../core/cite.js';
 import { displayDate } from '../../core/display-date.js';
 import { message } from '../../core/messages.js';
 import type { AskResult } from '../../core/types.js';
+import { isHttpUrl } from '../../core/http-link.js';
 
 /** Zalo rejects texts longer than this, both on the OA API and on the Bot Platform. */
 export const ZALO_TEXT_LIMIT = 2000;
@@ -29,7 +30,7 @@ export function formatZaloReply(result: AskResult, limit = ZALO_TEXT_LIMIT): str
   if (sources.length > 0) {
     const lines = sources.map((source, index) => {
       const date = source.published ? ` (${source.published})` : '';
-      return `${index + 1}. ${source.title}${date}${source.url ? `\n${source.url}` : ''}`;
+      return `${index + 1}. ${source.title}${date}${isHttpUrl(source.url) ? `\n${source.url}` : ''}`;
     });
     closing.push(`${message('answer.sources', language)}:\n${lines.join('\n')}`);
   }
