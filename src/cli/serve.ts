@@ -10,6 +10,7 @@ import type { IngestSummary } from '../search/search-index.js';
 import { startAnswerLogRetention } from '../store/answer-retention.js';
 import { keepChannelRunning, type KeptChannel } from '../channels/keep-channel-running.js';
 import { createSourceFetcher } from '../sources/source-fetcher.js';
+import { singlePlaceOf } from '../sources/single-place.js';
 import { startSyncSchedule } from '../sources/sync-schedule.js';
 import { countOf } from './count-of.js';
 import { listen, parsePort } from './listen.js';
@@ -129,6 +130,7 @@ export const serveCommand: Command = async (args, context) => {
     intervalMinutes: config.sync.intervalMinutes,
     refresh: () => services.refresh(),
     log: services.log,
+    placeOf: (text) => singlePlaceOf(services.gazetteer)(text),
   });
   const sourceCount = store.sources.list().length;
   if (config.sync.intervalMinutes > 0 && sourceCount > 0) {

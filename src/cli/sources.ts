@@ -2,6 +2,9 @@ import type { Config } from '../config.js';
 import { ChatbotError } from '../core/errors.js';
 import type { Embedder } from '../core/ports.js';
 import { displayTime } from '../core/display-date.js';
+import { loadArticles } from '../ingest/load-articles.js';
+import { PlaceGazetteer } from '../search/place-gazetteer.js';
+import { singlePlaceOf } from '../sources/single-place.js';
 import { createSourceFetcher } from '../sources/source-fetcher.js';
 import { syncSources, type SourceSyncResult } from '../sources/sync-sources.js';
 import type { PoliteFetcher } from '../sources/polite-fetcher.js';
@@ -116,7 +119,8 @@ export function createSyncCommand(options: SourcesCommandOptions = {}): Command 
         return 0;
       }
       const fetcher = (options.makeFetcher ?? ((config) => createSourceFetcher(config)))(context.config);
-      results = await syncSources({ articlesDir: dataDir, store: store.sources, fetcher, dryRun, log: (line) => context.stdout.write(`${line}\n`) });
+      const placeOf = singlePlaceOf(PlaceGazetteer.fromArticles(await articlesIn(dataDir)));
+      results = await syncSources({ articlesDir: dataDir, store: store.sources, fetcher, dryRun, placeOf, log: (line) => context.stdout.write(`${line}\n`) });
     } finally {
       store.close();
     }
@@ -128,6 +132,17 @@ export function createSyncCommand(options: SourcesCommandOptions = {}): Command 
     }
     return results.some((result) => result.problems.length > 0 && result.added.length + result.changed.length + result.unchanged === 0) ? 1 : 0;
   };
+}
+
+/** The articles already in the folder (none when it does not exist yet), whose places the gazetteer knows. */
+async function articlesIn(dataDir: string) {
+  try {
+    return (await loadArticles(dataDir)).articles;
+  } catch (error) {
+    // A folder that does not exist yet is the first sync's; sync creates it.
+    if (error instanceof ChatbotError && error.code === 'input-invalid') return [];
+    throw error;
+  }
 }
 
 function withStore(openStore: (config: Readonly<Config>) => SqliteStore, context: CommandContext, work: (store: SqliteStore) => number): Promise<number> {

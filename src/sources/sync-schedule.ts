@@ -13,6 +13,8 @@ export interface SyncScheduleOptions {
   refresh: () => Promise<unknown>;
   log: (line: string) => void;
   now?: () => Date;
+  /** See `SyncOptions.placeOf`. */
+  placeOf?: (text: string) => string | undefined;
 }
 
 /** A running schedule: `tick` runs one check now (what the timer calls); `stop` ends the timer. */
@@ -35,7 +37,7 @@ export function startSyncSchedule(options: SyncScheduleOptions): SyncSchedule {
   let running: Promise<SourceSyncResult[]> = Promise.resolve([]);
   const check = async (): Promise<SourceSyncResult[]> => {
     const due = dueSources(options.store.list(), now());
-    const results = due.length === 0 ? [] : await syncSources({ articlesDir: options.articlesDir, store: options.store, fetcher: options.fetcher, sources: due, now, log: options.log });
+    const results = due.length === 0 ? [] : await syncSources({ articlesDir: options.articlesDir, store: options.store, fetcher: options.fetcher, sources: due, now, log: options.log, ...(options.placeOf ? { placeOf: options.placeOf } : {}) });
     for (const result of results) {
       const saved = result.added.length + result.changed.length;
       if (saved > 0 || result.problems.length > 0) options.log(`Synced ${result.source.url}: ${result.added.length} added, ${result.changed.length} changed${result.problems.length > 0 ? `, ${result.problems.length} problem(s)` : ''}`);

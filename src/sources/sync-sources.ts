@@ -19,6 +19,8 @@ export interface SyncOptions {
   /** Only these sources (default: all). */
   sources?: Source[];
   now?: () => Date;
+  /** The ward a text names, when exactly one known ward (the gazetteer's); used when neither --place nor the page says. */
+  placeOf?: (text: string) => string | undefined;
   /** Called with one line per event worth telling staff (added, changed, skipped). */
   log?: (line: string) => void;
 }
@@ -169,7 +171,7 @@ async function saveArticle(
   }
   const hash = textHash(extracted.text);
   const known = options.store.page(url);
-  const place = source.place ?? extracted.place;
+  const place = source.place ?? extracted.place ?? options.placeOf?.(extracted.title) ?? options.placeOf?.(extracted.text.slice(0, 600));
   const file = articleFilePath(options.articlesDir, url);
   const record = {
     url,

@@ -6,6 +6,8 @@ import { loadArticles } from '../../src/ingest/load-articles.js';
 import { idFromUrl } from '../../src/sources/article-file.js';
 import { PoliteFetcher } from '../../src/sources/polite-fetcher.js';
 import { syncSources } from '../../src/sources/sync-sources.js';
+import { PlaceGazetteer } from '../../src/search/place-gazetteer.js';
+import { singlePlaceOf } from '../../src/sources/single-place.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
 import { makeDocx, makePdf } from '../support/make-documents.js';
 import { fixtureText, startFixtureSite, type FixtureSite, type Route } from '../support/fixture-site.js';
@@ -35,7 +37,7 @@ function fetcher(): PoliteFetcher {
   return new PoliteFetcher({ userAgent: 'HoiPhuongBot/test', timeoutMs: 5_000, maxBytes: 1_000_000, maxRedirects: 3, retries: 1, retryDelayMs: 1, hostDelayMs: 0, wait: async () => {} });
 }
 
-async function sync(options: { dryRun?: boolean } = {}) {
+async function sync(options: { dryRun?: boolean; placeOf?: (text: string) => string | undefined } = {}) {
   return syncSources({ articlesDir, store: store.sources, fetcher: fetcher(), ...options });
 }
 
@@ -143,6 +145,20 @@ describe('syncSources against a local ward portal', () => {
     expect(province.hits('/sitemap-news.xml')).toBe(1);
     // Without --place the article is kept but flagged to staff.
     expect(store.sources.list()[1]).toMatchObject({ articleCount: 1, noPlaceCount: 1 });
+  });
+
+  it('takes the ward from the title when the source has no --place and the gazetteer knows exactly one', async () => {
+    const portal = await site({ '/rss.xml': { file: 'rss.xml' }, ...PORTAL_ROUTES });
+    store.sources.add(`${portal.origin}/rss.xml`, { everyMinutes: 360 });
+    const known = PlaceGazetteer.fromArticles([
+      { id: 'a', title: 'Tin phường Hòa Bình', url: '', place: PLACE },
+      { id: 'b', title: 'Tin xã Nậm Thử', url: '', place: 'xã Nậm Thử, tỉnh Mẫu Sơn' },
+    ]);
+    await sync({ placeOf: singlePlaceOf(known) });
+    const { articles } = await loadArticles(articlesDir);
+    // "Phường Hòa Bình tổ chức …" names the ward; the reception schedule's title names none, but its text does.
+    expect(articles.map((article) => article.place)).toEqual([PLACE, PLACE]);
+    expect(store.sources.list()[0]).toMatchObject({ articleCount: 2, noPlaceCount: 0 });
   });
 
   it('lists in a dry run what it would fetch, and writes and records nothing', async () => {
