@@ -48,6 +48,8 @@ const SHORT_FORMS: Readonly<Record<string, string>> = {
   vhxh: 'văn hóa - xã hội',
   sxh: 'sốt xuất huyết',
   cccd: 'căn cước công dân',
+  cmnd: 'chứng minh nhân dân',
+  cmt: 'chứng minh nhân dân',
   ntm: 'nông thôn mới',
   sk: 'sức khỏe',
   bq: 'bình quân',
@@ -166,8 +168,9 @@ export function expandShorthand(rawText: string): string {
     const key = word.toLowerCase();
     const long = SHORT_FORMS[key] ?? SHORT_FORMS[foldedKey(word)];
     if (!long) return word;
-    // A capitalised or upper-case form may be a name or initials ("CT", "Tu", "V."): written out only in lower case.
-    if (word !== key) return word;
+    // A capitalised two-letter form may be a province's initials or a name ("CT", "Tu"): written out only in lower
+    // case. Longer capitals ("CCCD", "BHYT", "TTHCC") are the abbreviations themselves.
+    if (word !== key && !(word === word.toUpperCase() && key.length >= 3)) return word;
     // "x" and "p" alone are handled above; "v" after a digit is a roman numeral or a unit.
     if (key === 'v' && /\d\s*$/u.test(whole.slice(0, offset))) return word;
     return write(long);

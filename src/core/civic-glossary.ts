@@ -317,6 +317,13 @@ export const vietnameseSynonyms: Readonly<Record<string, readonly string[]>> = {
   // One class for how a merged unit came to be: any of these words asks what every other one answers, and the units
   // merged are "the old ones" ("ba xã cũ") brought together ("về chung một đơn vị").
   ...equivalent(['gộp', 'ghép', 'sáp nhập', 'sắp xếp', 'hợp nhất', 'hợp thành', 'thành lập', 'hình thành', 'lập từ', 'nhập', 'lập trên cơ sở', 'thành lập trên cơ sở', 'bao trọn', 'trên cơ sở'], ['cũ', 'về chung']),
+  ...equivalent(['căn cước', 'căn cước công dân', 'thẻ căn cước']),
+  ...equivalent(['chứng minh nhân dân', 'chứng minh thư']),
+  ...equivalent(['ủy ban nhân dân', 'ubnd']),
+  ...equivalent(['hội đồng nhân dân', 'hđnd']),
+  ...equivalent(['mặt trận tổ quốc', 'mttq']),
+  ...equivalent(['bảo hiểm y tế', 'bhyt']),
+  ...equivalent(['bảo hiểm xã hội', 'bhxh']),
   // "Những địa phương nào" asks for the units, which articles name as such.
   'địa phương': ['đơn vị hành chính', 'đơn vị', 'xã', 'phường'],
   'bao nhiêu dân': ['dân số', 'người', 'dân cư', 'dân', 'nhân khẩu'],

@@ -1,23 +1,8 @@
 import { vietnameseSynonyms } from '../core/civic-glossary.js';
+import { expandShorthand } from '../core/chat-shorthand.js';
 import { detectAnswerTypes } from '../core/question-analysis.js';
 import { foldedKey, tokenize } from '../ingest/normalize-vietnamese.js';
 import { isCommon, meaningfulWords } from './question-similarity.js';
-
-/**
- * Shorthand and long forms residents use for the same civic thing. The answerer's glossary has no entries for these
- * identity papers and councils yet; they belong there once the glossary's owners take them.
- */
-const SHORTHAND: Readonly<Record<string, readonly string[]>> = {
-  'căn cước': ['căn cước công dân', 'thẻ căn cước', 'cccd'],
-  'chứng minh nhân dân': ['chứng minh thư', 'cmnd', 'cmt'],
-  'ủy ban nhân dân': ['ubnd'],
-  'hội đồng nhân dân': ['hđnd'],
-  'mặt trận tổ quốc': ['mttq'],
-  'bảo hiểm y tế': ['bhyt'],
-  'bảo hiểm xã hội': ['bhxh'],
-  'thủ tục hành chính': ['tthc'],
-  'số điện thoại': ['sđt', 'sdt'],
-};
 
 /** Folded syllables of a phrase, as question words are keyed. */
 function foldedPhrase(phrase: string): string {
@@ -28,8 +13,7 @@ function foldedPhrase(phrase: string): string {
 
 /**
  * Every phrase that has an equivalent, mapped to the one phrase its class is written as. Classes come from the
- * answerer's glossary (two phrases that each list the other, joined transitively: "gộp" = "sáp nhập" = "sắp xếp") and
- * from the shorthand above.
+ * answerer's glossary (two phrases that each list the other, joined transitively: "gộp" = "sáp nhập" = "sắp xếp").
  */
 function buildCanonicalForms(): Map<string, string> {
   const parent = new Map<string, string>();
@@ -48,7 +32,6 @@ function buildCanonicalForms(): Map<string, string> {
       if (vietnameseSynonyms[alternative]?.includes(phrase)) join(foldedPhrase(phrase), foldedPhrase(alternative));
     }
   }
-  for (const [canonical, variants] of Object.entries(SHORTHAND)) for (const variant of variants) join(foldedPhrase(canonical), foldedPhrase(variant));
   return new Map([...parent.keys()].map((phrase) => [phrase, find(phrase)]));
 }
 
@@ -62,7 +45,8 @@ const LONGEST_PHRASE = Math.max(...[...CANONICAL.keys()].map((phrase) => phrase.
  * left out ("mấy" = "bao nhiêu").
  */
 export function questionMeaningKey(text: string): string {
-  const words = meaningfulWords(text);
+  // The answerer's own shorthand lexicon first: "CCCD", "sđt", "bn" read as the answerer reads them.
+  const words = meaningfulWords(expandShorthand(text));
   const content: string[] = [];
   // The question with synonyms written one way, so its kind is read the same way too ("sđt" asks for a phone number).
   const rewritten: string[] = [];
