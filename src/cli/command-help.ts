@@ -119,7 +119,7 @@ Example:
   hoiphuong sync --dry-run`,
   discord: `Usage: hoiphuong discord register
 
-  register   Register the slash commands (/hoi, /ghim, /bo-ghim, /nguon, /thongtin, /caidat and the
+  register   Register the slash commands (/hoi, /ghim, /bo-ghim, /nguon, /thongtin, /caidat, /themtin and the
              "Ghim câu trả lời" message menu): in DISCORD_GUILD_ID's server when it is set (instant),
              globally otherwise. Run it once after installing or upgrading, not on every start.
 

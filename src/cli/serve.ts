@@ -12,6 +12,7 @@ import { keepChannelRunning, type KeptChannel } from '../channels/keep-channel-r
 import { createSourceFetcher } from '../sources/source-fetcher.js';
 import { singlePlaceOf } from '../sources/single-place.js';
 import { startSyncSchedule } from '../sources/sync-schedule.js';
+import { fetchArticleNow } from '../sources/sync-sources.js';
 import { countOf } from './count-of.js';
 import { listen, parsePort } from './listen.js';
 import { openServices } from './open-services.js';
@@ -38,6 +39,15 @@ export const serveCommand: Command = async (args, context) => {
   });
   const store = services.store;
   if (!store) throw new Error('The store is required to serve.');
+  // One fetcher for the schedule and /themtin, so a site still gets one request at a time.
+  const fetcher = createSourceFetcher(config);
+  const articlesDir = values.data ?? config.dataDir;
+  const placeOf = (text: string) => singlePlaceOf(services.gazetteer)(text);
+  const addArticle = async (url: string, place: string | undefined) => {
+    const outcome = await fetchArticleNow(url, place, { articlesDir, store: store.sources, fetcher, placeOf, log: services.log });
+    if (outcome.kind === 'saved') await services.refresh();
+    return outcome;
+  };
   let stopping = false;
   const reportIndex = (summary: IngestSummary) =>
     context.stdout.write(
@@ -116,6 +126,7 @@ export const serveCommand: Command = async (args, context) => {
             userKeys: store.userKeys,
             settings: store.settings,
             listArticles: (place) => articlesAbout(services.index.articles(), place),
+            addArticle,
           },
         }),
     });
@@ -125,12 +136,12 @@ export const serveCommand: Command = async (args, context) => {
   // another process); the first check runs now, so sources never synced are fetched at start.
   const schedule = startSyncSchedule({
     store: store.sources,
-    fetcher: createSourceFetcher(config),
-    articlesDir: values.data ?? config.dataDir,
+    fetcher,
+    articlesDir,
     intervalMinutes: config.sync.intervalMinutes,
     refresh: () => services.refresh(),
     log: services.log,
-    placeOf: (text) => singlePlaceOf(services.gazetteer)(text),
+    placeOf,
   });
   const sourceCount = store.sources.list().length;
   if (config.sync.intervalMinutes > 0 && sourceCount > 0) {

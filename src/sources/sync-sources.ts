@@ -32,6 +32,8 @@ export interface SourceSyncResult {
   changed: string[];
   unchanged: number;
   duplicates: number;
+  /** Each article saved (added or changed): what staff would check. */
+  saved: Array<{ url: string; title: string; published?: string | undefined; place?: string | undefined }>;
   /** URLs a dry run would fetch. */
   wouldFetch: string[];
   /** One line per page or feed that could not be used. */
@@ -55,7 +57,7 @@ export async function syncSources(options: SyncOptions): Promise<SourceSyncResul
 }
 
 async function syncSource(source: Source, options: SyncOptions): Promise<SourceSyncResult> {
-  const result: SourceSyncResult = { source, added: [], changed: [], unchanged: 0, duplicates: 0, wouldFetch: [], problems: [] };
+  const result: SourceSyncResult = { source, added: [], changed: [], unchanged: 0, duplicates: 0, saved: [], wouldFetch: [], problems: [] };
   const log = options.log ?? (() => {});
   const validators: Validators = options.dryRun ? {} : { etag: source.etag, lastModified: source.lastModified };
   const outcome = await options.fetcher.fetch(source.url, validators);
@@ -102,6 +104,29 @@ async function syncSource(source: Source, options: SyncOptions): Promise<SourceS
     options.store.recordSync(source.id, { error, etag: outcome.etag, lastModified: outcome.lastModified });
   }
   return result;
+}
+
+/** What fetching one article now did (Discord's /themtin): saved, already there, or why not. */
+export type ArticleFetchOutcome =
+  | { kind: 'saved'; title: string; published?: string | undefined; place?: string | undefined; changed: boolean }
+  | { kind: 'unchanged' | 'duplicate' }
+  | { kind: 'failed'; reason: string };
+
+/**
+ * Fetches one article URL now: it is kept as a source of its own (checked monthly, listed by `sources list`), synced,
+ * and the outcome said in one value.
+ */
+export async function fetchArticleNow(url: string, place: string | undefined, options: Omit<SyncOptions, 'sources' | 'dryRun'>): Promise<ArticleFetchOutcome> {
+  const known = options.store.find(url);
+  const source = known ?? options.store.add(url, { place, everyMinutes: 30 * 24 * 60 });
+  const [result] = await syncSources({ ...options, sources: [source] });
+  const saved = result?.saved[0];
+  if (saved) return { kind: 'saved', title: saved.title, published: saved.published, place: saved.place, changed: (result?.changed.length ?? 0) > 0 };
+  if (result && result.duplicates > 0) return { kind: 'duplicate' };
+  if (result && result.problems.length > 0) return { kind: 'failed', reason: result.problems[0] as string };
+  // Nothing new: the page's text is unchanged, or the server said 304 for a page fetched before.
+  if (result && (result.unchanged > 0 || known?.lastSyncAt !== undefined)) return { kind: 'unchanged' };
+  return { kind: 'failed', reason: 'no article found at that address (a listing page or feed? add it with hoiphuong sources add)' };
 }
 
 interface Entry {
@@ -199,6 +224,7 @@ async function saveArticle(
   await writeArticleFile(file, { url, title: extracted.title, text: extracted.text, published: extracted.published, place });
   options.store.savePage(record);
   (known ? result.changed : result.added).push(extracted.title);
+  result.saved.push({ url, title: extracted.title, published: extracted.published, place });
   const flag = place === undefined ? ' — chưa rõ phường (no ward): add --place to the source or place: to the file' : '';
   log(`  ${known ? 'cập nhật / changed' : 'thêm / added'}: ${extracted.title} (${extracted.published ?? 'no date'})${flag}`);
 }

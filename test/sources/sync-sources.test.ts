@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadArticles } from '../../src/ingest/load-articles.js';
 import { idFromUrl } from '../../src/sources/article-file.js';
 import { PoliteFetcher } from '../../src/sources/polite-fetcher.js';
-import { syncSources } from '../../src/sources/sync-sources.js';
+import { fetchArticleNow, syncSources } from '../../src/sources/sync-sources.js';
 import { PlaceGazetteer } from '../../src/search/place-gazetteer.js';
 import { singlePlaceOf } from '../../src/sources/single-place.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
@@ -191,6 +191,21 @@ describe('syncSources against a local ward portal', () => {
       text: 'Trạm Y tế phường tiêm vắc xin sởi từ ngày 8/9/2025.',
       place: PLACE,
     });
+  });
+
+  it('fetches one article now (/themtin): saved with its title, ward and date, then unchanged, or why not', async () => {
+    const portal = await site({ '/a.html': { file: 'layout-portal.html', etag: '"a-1"' } });
+    const options = { articlesDir, store: store.sources, fetcher: fetcher() };
+    expect(await fetchArticleNow(`${portal.origin}/a.html`, PLACE, options)).toEqual({
+      kind: 'saved',
+      title: 'Phường Hòa Bình tổ chức ngày hội Đại đoàn kết toàn dân tộc',
+      published: '2025-08-15',
+      place: PLACE,
+      changed: false,
+    });
+    expect(await fetchArticleNow(`${portal.origin}/a.html`, PLACE, options)).toEqual({ kind: 'unchanged' });
+    expect(await fetchArticleNow(`${portal.origin}/missing.html`, PLACE, options)).toEqual({ kind: 'failed', reason: `${portal.origin}/missing.html: HTTP 404` });
+    expect(store.sources.list().map((source) => source.everyMinutes)).toEqual([43_200, 43_200]);
   });
 
   it('records a source that cannot be fetched, with the reason', async () => {
