@@ -2,8 +2,8 @@
 export const COMMAND_HELP = {
   serve: `Usage: hoiphuong serve [--port N] [--data DIR] [--index DIR]
 
-Brings the index up to date, then serves the web chat, POST /api/ask, POST /api/feedback and GET /healthz, and starts
-Discord and Zalo when they are configured. Stop with Ctrl+C.
+Brings the index up to date, then serves the web chat, POST /api/ask, POST /api/feedback, GET /api/facts and
+GET /healthz, and starts Discord and Zalo when they are configured. Stop with Ctrl+C.
 
 Options:
   --port N       port to listen on (default: PORT, else 3000; 0 picks a free one)
@@ -42,6 +42,21 @@ Options:
 
 Example:
   hoiphuong eval data/qa-sample.jsonl`,
+  facts: `Usage: hoiphuong facts [PLACE] [--json] [--history] [--data DIR] [--index DIR]
+
+Brings the index up to date, then prints the fact sheet of a ward or commune (of every one without PLACE): who holds
+each office now, as of the newest article that says so, and the key figures newest first, each with the sentence and
+article it came from. Offices of the province or city are never listed as the ward's.
+
+Options:
+  --json         one JSON object {places: [{place, offices, figures, …}]}
+  --history      also earlier office holders and figures
+  --data DIR     articles folder (default: DATA_DIR, else data/articles)
+  --index DIR    index folder (default: INDEX_DIR, else data/index)
+  -h, --help     show this help
+
+Example:
+  hoiphuong facts "phường An Hải, TP Hải Phòng" --history`,
   ingest: `Usage: hoiphuong ingest [--data DIR] [--index DIR]
 
 Builds or updates the search index from the articles folder (.md, .txt, .html); only changed files are re-read.
@@ -146,6 +161,8 @@ Commands:
                                 Answer a question; with no question, read one per line from stdin
   eval QA.jsonl [--json] [--answers FILE] [--data DIR] [--index DIR]
                                 Score the bot on a QA file (same rules and figures as the reference scorer)
+  facts [PLACE] [--json] [--history] [--data DIR] [--index DIR]
+                                A ward's office holders and key figures, with dates and quotes
   ingest [--data DIR] [--index DIR]
                                 Build or update the search index from the articles
   pins list [--json] | add --question … --answer … [--alt …] [--source …] [--by …] [--review-by DATE]

@@ -20,6 +20,7 @@ const COMMANDS: Record<CommandName, CommandEntry> = {
   serve: { load: async () => (await import('./serve.js')).serveCommand, settings: 'all' },
   ask: { load: async () => (await import('./ask.js')).askCommand, settings: ANSWERING },
   eval: { load: async () => (await import('./eval.js')).evalCommand, settings: ANSWERING },
+  facts: { load: async () => (await import('./facts.js')).factsCommand, settings: ['DATA_DIR', 'INDEX_DIR', 'OFFLINE_EMBEDDER', 'OPENAI_'] },
   ingest: { load: async () => (await import('./ingest.js')).ingestCommand, settings: ['DATA_DIR', 'INDEX_DIR', 'OFFLINE_EMBEDDER', 'OPENAI_'] },
   pins: { load: async () => (await import('./pins.js')).pinsCommand, settings: ['DATA_DIR', ...STORE] },
   report: { load: async () => (await import('./report.js')).reportCommand, settings: STORE },

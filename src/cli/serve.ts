@@ -13,7 +13,9 @@ import { createSourceFetcher } from '../sources/source-fetcher.js';
 import { singlePlaceOf } from '../sources/single-place.js';
 import { startSyncSchedule } from '../sources/sync-schedule.js';
 import { fetchArticleNow } from '../sources/sync-sources.js';
+import { createFactsRoute } from '../channels/http/facts-route.js';
 import { countOf } from './count-of.js';
+import { loadFactBook } from './facts.js';
 import { listen, parsePort } from './listen.js';
 import { openServices } from './open-services.js';
 import { parseCommandArgs } from './parse-command-args.js';
@@ -45,8 +47,14 @@ export const serveCommand: Command = async (args, context) => {
   const placeOf = (text: string) => singlePlaceOf(services.gazetteer)(text);
   const addArticle = async (url: string, place: string | undefined) => {
     const outcome = await fetchArticleNow(url, place, { articlesDir, store: store.sources, fetcher, placeOf, log: services.log });
-    if (outcome.kind === 'saved') await services.refresh();
+    if (outcome.kind === 'saved') await refreshAll();
     return outcome;
+  };
+  // A new index version and the facts read from the same articles come in together (facts are not kept in the index).
+  let factBook: Awaited<ReturnType<typeof loadFactBook>> | undefined;
+  const refreshAll = async () => {
+    await services.refresh();
+    factBook = await loadFactBook(articlesDir);
   };
   let stopping = false;
   const reportIndex = (summary: IngestSummary) =>
@@ -65,6 +73,9 @@ export const serveCommand: Command = async (args, context) => {
   const zaloServices = { ask: services.ask, feedback: store.feedback, userKeys: store.userKeys, tokens: store.tokens, seenEvents: store.seenEvents };
   const channelOptions = { config, services: zaloServices, log: services.log };
   const routes: Array<HttpRoute & { idle(): Promise<void> }> = [];
+  const firstFactBook = await loadFactBook(articlesDir);
+  factBook = firstFactBook;
+  routes.push({ ...createFactsRoute(() => factBook ?? firstFactBook), idle: async () => {} });
   if (config.zaloOa.enabled) routes.push(createZaloOaRoute(channelOptions));
   if (config.zaloBot.enabled && config.zaloBot.mode === 'webhook') routes.push(createZaloBotRoute(channelOptions));
   const verification = config.zaloOa.domainVerification;
@@ -139,7 +150,7 @@ export const serveCommand: Command = async (args, context) => {
     fetcher,
     articlesDir,
     intervalMinutes: config.sync.intervalMinutes,
-    refresh: () => services.refresh(),
+    refresh: refreshAll,
     log: services.log,
     placeOf,
   });

@@ -366,6 +366,8 @@ export const vietnameseSynonyms: Readonly<Record<string, readonly string[]>> = {
   'học nghị quyết': ['học tập nghị quyết', 'quán triệt nghị quyết', 'quán triệt', 'học tập'],
   'tiền': ['tỷ đồng', 'triệu đồng'],
   'lương': ['thu nhập'],
+  'tốn': ['kinh phí', 'chi phí', 'tổng kinh phí'],
+  'chi phí': ['kinh phí', 'tổng kinh phí'],
   'thu ngân sách': ['tổng thu', 'thu cân đối'],
   'đền bù': ['bồi thường'],
   'bồi thường': ['đền bù'],

@@ -215,7 +215,8 @@ interface Candidate {
 }
 
 /** Words that make a number an estimate ("gần 2.000 đảng viên") rather than the count. */
-// "hơn 1.260 trẻ em" is how articles state an official count; "gần 2.000" rounds one that is written exactly elsewhere.
+// "hơn 1.260 trẻ em" is how articles state an official count; "gần 2.000", "khoảng 800 triệu" round one written
+// exactly elsewhere.
 const APPROXIMATE_BEFORE = /(?:gần|khoảng|xấp xỉ|chừng)\s*$/iu;
 /** A bold or heading line: a summary of what the paragraphs under it state exactly. */
 const HEADING_LINE = /^\s*(?:\*\*|#)/u;
@@ -258,10 +259,17 @@ function latestHolder(candidates: readonly Candidate[], best: Candidate): Candid
 function collectUnits(passages: readonly Passage[]): Unit[] {
   const seen = new Set<string>();
   const units: Unit[] = [];
+  // A sentence cut off by the end of one chunk is read whole from the overlapping chunk that holds it.
+  const cut = (passage: Passage, span: Span) => span.end >= passage.chunk.text.length && passage.chunk.end < (passage.chunk.end + 1) && !/[.!?…:]\s*$/u.test(passage.chunk.text);
+  const whole = new Set<string>();
+  for (const passage of passages) {
+    for (const span of splitSentences(passage.chunk.text)) if (!cut(passage, span)) whole.add(`${passage.article.id}:${passage.chunk.start + span.start}`);
+  }
   passages.forEach((passage, rank) => {
     const { chunk, article } = passage;
     for (const span of splitSentences(chunk.text)) {
       const start = chunk.start + span.start;
+      if (cut(passage, span) && whole.has(`${article.id}:${start}`)) continue;
       const key = `${article.id}:${start}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -572,11 +580,13 @@ function joinWithNeighbourFact(question: AnalyzedQuestion, unit: Unit, groups: r
     if (!neighbour || !weekdayFits(question, neighbour) || !groups.some((group) => groupCredit(group, neighbour, question) > 0)) continue;
     const first = neighbour.start < unit.start ? neighbour : unit;
     const second = first === unit ? neighbour : unit;
-    const chunk = [unit.chunk, neighbour.chunk].find((source) => source && source.start <= first.start && second.end <= source.start + source.text.length);
+    // The two sentences may stand in two overlapping chunks: what lies between them is read from one that holds it,
+    // and must be white space.
+    const chunk = [unit.chunk, neighbour.chunk].find((source) => source && source.start <= first.end && second.start <= source.start + source.text.length);
     if (!chunk) continue;
     const between = chunk.text.slice(first.end - chunk.start, second.start - chunk.start);
     if (/\S/u.test(between)) continue;
-    const text = chunk.text.slice(first.start - chunk.start, second.end - chunk.start);
+    const text = first.text + between + second.text;
     const joined = makeUnit(unit.article, unit.rank, first.start, text, text, chunk);
     const entity = answerEntity(question, neighbour, [], questionFolded);
     if (!entity || (question.types[0] === 'date' && isIssueDate(neighbour.text, entity) && !question.asksIssueDate)) continue;

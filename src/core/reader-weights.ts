@@ -1,26 +1,26 @@
 // Written by bench/fit-reader-model.ts: the fitted weights of the offline reader's calibrated scorer. Do not edit by hand; refit.
-// 274 questions (a right candidate exists for 210 of 244 answerable), 657 candidates, 32 wards; held out by ward (cross-validated) answerable right 79.5% (194/244), wrong 8.6%, unanswerable refused 83.3% (25/30)
+// 274 questions (a right candidate exists for 212 of 244 answerable), 663 candidates, 32 wards; held out by ward (cross-validated) answerable right 79.5% (194/244), wrong 8.6%, unanswerable refused 83.3% (25/30)
 import type { ReaderModel } from './reader-model.js';
 
 /** The committed fit. */
 export const readerWeights: ReaderModel = {
   weights: {
-    coverage: 3.712,
-    ownShare: 0.19,
-    borrowedShare: -0.106,
-    bigramShare: 1.004,
-    proximity: 1.035,
-    rankInverse: 0.467,
+    coverage: 3.702,
+    ownShare: 0.201,
+    borrowedShare: -0.109,
+    bigramShare: 0.999,
+    proximity: 1.015,
+    rankInverse: 0.466,
     articleRankInverse: 0.133,
-    brevity: -0.095,
-    penalty: -1.823,
+    brevity: -0.102,
+    penalty: -1.814,
     hasEntity: 0,
-    approximate: -0.593,
-    headingLine: -0.074,
+    approximate: -0.568,
+    headingLine: -0.075,
     otherPlace: -0.005,
     untyped: 0,
-    length: 0.045,
+    length: 0.047,
   },
-  bias: -1.508,
-  threshold: 0.7,
+  bias: -1.525,
+  threshold: 0.8,
 };

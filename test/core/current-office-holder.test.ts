@@ -40,3 +40,4 @@ describe('who holds an office now', () => {
     }
   });
 });
+
