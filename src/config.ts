@@ -71,6 +71,12 @@ export interface Config {
     domainVerification: string | undefined;
     enabled: boolean;
   };
+  sync: {
+    /** How often (minutes) the server syncs the sources that are due; 0 turns scheduled syncing off. */
+    intervalMinutes: number;
+    /** A page about the bot (its README), named in the User-Agent so site owners know who is fetching. */
+    infoUrl: string | undefined;
+  };
   /** IANA time zone of the ward (`TZ`): the staff report's times and "today" for pin review dates. */
   timeZone: string;
   zaloBot: {
@@ -235,6 +241,10 @@ export function readConfig(env: Environment = process.env): { config: Readonly<C
       embeddingBatchSize: number('OPENAI_EMBEDDING_BATCH_SIZE', 96, { min: 1, max: 2048 }),
       embeddingConcurrency: number('OPENAI_EMBEDDING_CONCURRENCY', 2, { min: 1, max: 16 }),
       enabled: Boolean(openaiApiKey || openaiBaseUrl),
+    },
+    sync: {
+      intervalMinutes: number('SYNC_INTERVAL_MINUTES', 15, { min: 0, max: 7 * 24 * 60 }),
+      infoUrl: url('BOT_INFO_URL'),
     },
     store: {
       databasePath: text('DATABASE_PATH') ?? 'data/hoiphuong.sqlite',

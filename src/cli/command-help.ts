@@ -102,9 +102,39 @@ Options:
 
 Example:
   hoiphuong report --since 2025-09-01 --lang en`,
+  sources: `Usage:
+  hoiphuong sources add URL [--place "phường X, tỉnh Y"] [--every 6h]
+  hoiphuong sources list [--json]
+  hoiphuong sources remove URL_OR_ID
+
+A source is a ward's RSS 2.0 or Atom feed, a sitemap (or sitemap index, or news sitemap), a listing page whose links
+lead to articles on the same site, or one article. "hoiphuong sync" fetches them politely (robots.txt, one request
+at a time per site) and saves each article as a .md file under the articles folder, in a folder named after the site.
+
+Options:
+  --place PLACE  the ward the source's articles are about (without it they are kept but flagged "no ward")
+  --every TIME   how often the server syncs it: 30m, 6h, 1d (default 6h)
+  --json         list as JSON
+  -h, --help     show this help
+
+Example:
+  hoiphuong sources add https://anhai.danang.gov.vn/rss --place "phường An Hải, TP Đà Nẵng"`,
+  sync: `Usage: hoiphuong sync [--dry-run] [--data DIR] [--index DIR]
+
+Fetches every source now: new and changed articles are saved as .md files (a page that did not change leaves its file,
+and any staff edit of it, alone), then the index is updated. A running server picks the new index up by itself.
+
+Options:
+  --dry-run      only list what would be fetched; nothing is written
+  --data DIR     articles folder (default: DATA_DIR, else data/articles)
+  --index DIR    index folder (default: INDEX_DIR, else data/index)
+  -h, --help     show this help
+
+Example:
+  hoiphuong sync --dry-run`,
   discord: `Usage: hoiphuong discord register
 
-  register   Register the slash commands (/hoi, /ghim, /bo-ghim, /nguon, /thongtin, /caidat and the
+  register   Register the slash commands (/hoi, /ghim, /bo-ghim, /nguon, /thongtin, /caidat, /themtin and the
              "Ghim câu trả lời" message menu): in DISCORD_GUILD_ID's server when it is set (instant),
              globally otherwise. Run it once after installing or upgrading, not on every start.
 
@@ -140,6 +170,10 @@ Commands:
                                 Manage moderators' pinned answers
   report [--json] [--limit N] [--since YYYY-MM-DD] [--lang vi|en]
                                 Totals, unanswered questions, worst-rated answers, overdue pins
+  sources add URL [--place PLACE] [--every 6h] | list [--json] | remove URL_OR_ID
+                                The ward's feeds, sitemaps and pages the bot fetches articles from
+  sync [--dry-run] [--data DIR] [--index DIR]
+                                Fetch new and changed articles from every source now, then update the index
   discord register              Register the Discord slash commands
 
 Options:

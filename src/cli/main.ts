@@ -24,6 +24,8 @@ const COMMANDS: Record<CommandName, CommandEntry> = {
   ingest: { load: async () => (await import('./ingest.js')).ingestCommand, settings: ['DATA_DIR', 'INDEX_DIR', 'OFFLINE_EMBEDDER', 'OPENAI_'] },
   pins: { load: async () => (await import('./pins.js')).pinsCommand, settings: ['DATA_DIR', ...STORE] },
   report: { load: async () => (await import('./report.js')).reportCommand, settings: STORE },
+  sources: { load: async () => (await import('./sources.js')).sourcesCommand, settings: ['DATA_DIR', ...STORE] },
+  sync: { load: async () => (await import('./sources.js')).syncCommand, settings: ['DATA_DIR', 'INDEX_DIR', 'OFFLINE_EMBEDDER', 'OPENAI_', 'BOT_INFO_URL', ...STORE] },
   discord: { load: async () => (await import('./discord.js')).discordCommand, settings: ['DISCORD_'] },
 };
 

@@ -36,6 +36,11 @@ export interface Services {
   /** Pins, answer log, feedback, settings and tokens; undefined when `store` was `none` or an optional store failed. */
   store: SqliteStore | undefined;
   log: (line: string) => void;
+  /**
+   * Re-ingests the articles folder (after the first update) and swaps the new index in: a question being answered
+   * finishes on the index it started with, the next one gets the new one. Calls take turns.
+   */
+  refresh(): Promise<IngestSummary>;
   /** Stops a background update (the live index stays as it was) and closes the store. */
   close(): Promise<void>;
 }
@@ -169,6 +174,19 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
     ready = Promise.resolve(done);
   }
 
+  let refreshing: Promise<unknown> = ready!;
+  const refresh = (): Promise<IngestSummary> => {
+    const next = refreshing
+      .catch(() => undefined)
+      .then(async () => {
+        const { index, embedder, summary: done } = await update();
+        if (index !== current?.index) current = wire(index, embedder);
+        return done;
+      });
+    refreshing = next;
+    return next;
+  };
+
   const answering = () => current!;
   const close = async () => {
     stopping.abort(new Error('The server is stopping.'));
@@ -193,6 +211,7 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
     retriever: { retrieve: (query, limit, retrieveOptions) => answering().retriever.retrieve(query, limit, retrieveOptions) },
     ask: { ask: (question) => answering().withConversations(conversations).ask(question) },
     withConversations: (other) => ({ ask: (question) => answering().withConversations(other).ask(question) }),
+    refresh,
     store,
     log,
     close,

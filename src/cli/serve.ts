@@ -9,6 +9,10 @@ import { toChatbotError } from '../core/errors.js';
 import type { IngestSummary } from '../search/search-index.js';
 import { startAnswerLogRetention } from '../store/answer-retention.js';
 import { keepChannelRunning, type KeptChannel } from '../channels/keep-channel-running.js';
+import { createSourceFetcher } from '../sources/source-fetcher.js';
+import { singlePlaceOf } from '../sources/single-place.js';
+import { startSyncSchedule } from '../sources/sync-schedule.js';
+import { fetchArticleNow } from '../sources/sync-sources.js';
 import { createFactsRoute } from '../channels/http/facts-route.js';
 import { countOf } from './count-of.js';
 import { loadFactBook } from './facts.js';
@@ -37,6 +41,21 @@ export const serveCommand: Command = async (args, context) => {
   });
   const store = services.store;
   if (!store) throw new Error('The store is required to serve.');
+  // One fetcher for the schedule and /themtin, so a site still gets one request at a time.
+  const fetcher = createSourceFetcher(config);
+  const articlesDir = values.data ?? config.dataDir;
+  const placeOf = (text: string) => singlePlaceOf(services.gazetteer)(text);
+  const addArticle = async (url: string, place: string | undefined) => {
+    const outcome = await fetchArticleNow(url, place, { articlesDir, store: store.sources, fetcher, placeOf, log: services.log });
+    if (outcome.kind === 'saved') await refreshAll();
+    return outcome;
+  };
+  // A new index version and the facts read from the same articles come in together (facts are not kept in the index).
+  let factBook: Awaited<ReturnType<typeof loadFactBook>> | undefined;
+  const refreshAll = async () => {
+    await services.refresh();
+    factBook = await loadFactBook(articlesDir);
+  };
   let stopping = false;
   const reportIndex = (summary: IngestSummary) =>
     context.stdout.write(
@@ -54,8 +73,9 @@ export const serveCommand: Command = async (args, context) => {
   const zaloServices = { ask: services.ask, feedback: store.feedback, userKeys: store.userKeys, tokens: store.tokens, seenEvents: store.seenEvents };
   const channelOptions = { config, services: zaloServices, log: services.log };
   const routes: Array<HttpRoute & { idle(): Promise<void> }> = [];
-  const factBook = await loadFactBook(values.data ?? config.dataDir);
-  routes.push({ ...createFactsRoute(() => factBook), idle: async () => {} });
+  const firstFactBook = await loadFactBook(articlesDir);
+  factBook = firstFactBook;
+  routes.push({ ...createFactsRoute(() => factBook ?? firstFactBook), idle: async () => {} });
   if (config.zaloOa.enabled) routes.push(createZaloOaRoute(channelOptions));
   if (config.zaloBot.enabled && config.zaloBot.mode === 'webhook') routes.push(createZaloBotRoute(channelOptions));
   const verification = config.zaloOa.domainVerification;
@@ -71,7 +91,12 @@ export const serveCommand: Command = async (args, context) => {
     trustProxy: config.trustProxy,
     maxConcurrentAnswers: config.maxConcurrentAnswers,
     maxConnections: config.maxConnections,
-    health: () => ({ articles: services.index.articles().length, embedder: services.embedder.name, ...(discord ? { discord: discord.state() } : {}) }),
+    health: () => ({
+      articles: services.index.articles().length,
+      embedder: services.embedder.name,
+      sources: store.sources.list().map((source) => ({ url: source.url, lastSyncAt: source.lastSyncAt ?? null, articles: source.articleCount, noWard: source.noPlaceCount, error: source.lastError ?? null })),
+      ...(discord ? { discord: discord.state() } : {}),
+    }),
     log: services.log,
   });
   try {
@@ -112,9 +137,26 @@ export const serveCommand: Command = async (args, context) => {
             userKeys: store.userKeys,
             settings: store.settings,
             listArticles: (place) => articlesAbout(services.index.articles(), place),
+            addArticle,
           },
         }),
     });
+  }
+
+  // Sources are synced on their schedule, and the index refreshed (also with what `hoiphuong ingest` or `sync` did in
+  // another process); the first check runs now, so sources never synced are fetched at start.
+  const schedule = startSyncSchedule({
+    store: store.sources,
+    fetcher,
+    articlesDir,
+    intervalMinutes: config.sync.intervalMinutes,
+    refresh: refreshAll,
+    log: services.log,
+    placeOf,
+  });
+  const sourceCount = store.sources.list().length;
+  if (config.sync.intervalMinutes > 0 && sourceCount > 0) {
+    schedule.tick().catch((error: unknown) => services.log(`Sync failed: ${error instanceof Error ? error.message : String(error)}`));
   }
 
   const lines = [
@@ -125,6 +167,7 @@ export const serveCommand: Command = async (args, context) => {
     `  Discord       ${discord ? `${discord.state()} (run \`npx hoiphuong discord register\` once to add the slash commands)` : 'off — set DISCORD_TOKEN and DISCORD_APPLICATION_ID in .env to enable'}`,
     `  Zalo OA       ${config.zaloOa.enabled ? `on (webhook ${url}${config.zaloOa.webhookPath})` : 'off — set ZALO_OA_APP_ID, ZALO_OA_SECRET_KEY and ZALO_OA_ACCESS_TOKEN to enable'}`,
     `  Zalo Bot      ${config.zaloBot.enabled ? `on (${config.zaloBot.mode})` : 'off — set ZALO_BOT_TOKEN (and ZALO_BOT_SECRET_TOKEN) to enable'}`,
+    `  sources       ${config.sync.intervalMinutes > 0 ? `${countOf(sourceCount, 'source')}, checked every ${config.sync.intervalMinutes} min` : 'scheduled sync off (SYNC_INTERVAL_MINUTES=0)'}${sourceCount === 0 ? ' — add one: npx hoiphuong sources add URL --place "…"' : ''}`,
     'Press Ctrl+C to stop.',
   ];
   context.stdout.write(`${lines.join('\n')}\n`);
@@ -147,6 +190,7 @@ export const serveCommand: Command = async (args, context) => {
   });
   await stopped;
   polling.abort();
+  await schedule.stop();
   await discord?.stop();
   await Promise.all([pollingDone, ...routes.map((route) => route.idle())]);
   await stopRetention();

@@ -3,6 +3,7 @@ import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { ArticleError, ChatbotError } from '../core/errors.js';
 import type { Article } from '../core/types.js';
+import { documentText, isDocumentExtension } from './document-text.js';
 import { parseArticle } from './parse-article.js';
 
 /** The articles of a folder, and one error for each file that could not be used. */
@@ -11,7 +12,7 @@ export interface LoadedArticles {
   errors: ArticleError[];
 }
 
-const ARTICLE_FILE = /\.(?:md|txt|html?)$/i;
+const ARTICLE_FILE = /\.(?:md|txt|html?|pdf|docx)$/i;
 /** How many files are read ahead of the one being checked. */
 const READ_AHEAD = 64;
 
@@ -91,18 +92,20 @@ async function readArticle(dir: string, root: string, file: string, maxBytes: nu
     );
   }
   const bytes = await readFile(path);
+  const contentHash = createHash('sha256').update(bytes).digest('hex');
+  const extension = file.slice(file.lastIndexOf('.') + 1).toLowerCase();
+  if (isDocumentExtension(extension)) return { ...parseArticle(file, await documentText(file, extension, bytes)), contentHash };
   let content: string;
   try {
     content = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (error) {
     throw new ArticleError(file, undefined, 'is not UTF-8 text; save it as UTF-8', { cause: error });
   }
-  const contentHash = createHash('sha256').update(bytes).digest('hex');
   return { ...parseArticle(file, content), contentHash };
 }
 
 async function assertFolder(dir: string): Promise<void> {
-  const fix = 'Create it and put the ward articles (.md, .txt or .html) in it, or set DATA_DIR to the folder that holds them.';
+  const fix = 'Create it and put the ward articles (.md, .txt, .html, .pdf or .docx) in it, or set DATA_DIR to the folder that holds them.';
   let isFolder: boolean;
   try {
     isFolder = (await stat(dir)).isDirectory();

@@ -31,12 +31,15 @@ export function parseArticle(file: string, content: string): ParsedArticle {
     case 'md':
       return detachedMeta(parseMarkdown(file, content));
     case 'txt':
+    // PDF and DOCX arrive here as their extracted text (see document-text.ts).
+    case 'pdf':
+    case 'docx':
       return detachedMeta(parsePlainText(file, content));
     case 'html':
     case 'htm':
       return detachedMeta(parseHtmlPage(file, content));
     default:
-      throw new ArticleError(file, undefined, `unsupported file type ".${extension}"; use .md, .txt, .html or .htm`);
+      throw new ArticleError(file, undefined, `unsupported file type ".${extension}"; use .md, .txt, .html, .htm, .pdf or .docx`);
   }
 }
 
@@ -103,7 +106,23 @@ function parseMarkdown(file: string, content: string): ParsedArticle {
   return withOptional({ id, title: normalizeLine(title), url: sourceUrl ?? '', text, file }, published, place);
 }
 
+/**
+ * A `.txt` article: the first line is the title, the rest the text. It may start with the same front matter block as a
+ * `.md` file, where every field is optional (`place: phường X, tỉnh Y` is the one that matters most); a title given
+ * there leaves the first line as text.
+ */
 function parsePlainText(file: string, content: string): ParsedArticle {
+  const match = FRONT_MATTER.exec(content);
+  if (match) {
+    const fields = parseFrontMatter(file, match[1] ?? '');
+    const [id, title, sourceUrl, published, place] = FRONT_MATTER_FIELDS.map((field) => scalarField(file, field, fields[field]));
+    checkFrontMatterValues(file, id, sourceUrl, published);
+    const lines = normalizeText(content.slice(match[0].length)).split('\n');
+    const heading = title === undefined ? (lines.shift() ?? '') : normalizeLine(title);
+    const text = lines.join('\n');
+    if (text === '') throw new ArticleError(file, 'text', 'there is no article text after the front matter and the title');
+    return withOptional({ id: id ?? idFromFileName(file), title: heading, url: sourceUrl ?? '', text, file }, published, place);
+  }
   const lines = normalizeText(content).split('\n');
   const title = lines[0] ?? '';
   const text = lines.slice(1).join('\n');
@@ -111,6 +130,33 @@ function parsePlainText(file: string, content: string): ParsedArticle {
     throw new ArticleError(file, 'text', 'there is no article text after the title (the first line is the title, the rest the text)');
   }
   return { id: idFromFileName(file), title, url: '', text, file };
+}
+
+function parseFrontMatter(file: string, block: string): Record<string, unknown> {
+  let data: unknown;
+  try {
+    data = parseYaml(block);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new ArticleError(file, 'front matter', `front matter is not valid YAML: ${reason}`, { cause: error });
+  }
+  if (data === null || data === undefined) return {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new ArticleError(file, 'front matter', 'front matter must be "key: value" lines (id, title, source_url, published, place)');
+  }
+  return data as Record<string, unknown>;
+}
+
+function checkFrontMatterValues(file: string, id: string | undefined, sourceUrl: string | undefined, published: string | undefined): void {
+  if (id !== undefined && !SLUG.test(id)) {
+    throw new ArticleError(file, 'id', `front matter field "id" must use only a-z, 0-9 and "-" (got "${id}")`);
+  }
+  if (sourceUrl !== undefined && !isHttpUrl(sourceUrl)) {
+    throw new ArticleError(file, 'source_url', `front matter field "source_url" must be an http(s) URL (got "${sourceUrl}")`);
+  }
+  if (published !== undefined && !isPublishedDate(published)) {
+    throw new ArticleError(file, 'published', `front matter field "published" must be YYYY, YYYY-MM or YYYY-MM-DD (got "${published}")`);
+  }
 }
 
 function parseHtmlPage(file: string, content: string): ParsedArticle {

@@ -87,6 +87,35 @@ export const migrations: readonly string[] = [
   `
   CREATE INDEX answers_by_time ON answers (created_at);
   `,
+  // 6: sources staff point the bot at (feeds, sitemaps, listing pages, articles) and the pages fetched from them.
+  `
+  CREATE TABLE IF NOT EXISTS sources (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    url TEXT NOT NULL UNIQUE,
+    place TEXT,
+    every_minutes INTEGER NOT NULL,
+    added_at TEXT NOT NULL,
+    etag TEXT,
+    last_modified TEXT,
+    last_sync_at TEXT,
+    last_error TEXT,
+    article_count INTEGER NOT NULL DEFAULT 0,
+    no_place_count INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE IF NOT EXISTS source_pages (
+    url TEXT PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    file TEXT NOT NULL,
+    etag TEXT,
+    last_modified TEXT,
+    listed_date TEXT,
+    text_hash TEXT NOT NULL,
+    has_place INTEGER NOT NULL,
+    fetched_at TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS source_pages_by_source ON source_pages (source_id);
+  CREATE INDEX IF NOT EXISTS source_pages_by_text ON source_pages (text_hash);
+  `,
 ];
 
 /** The schema version this code writes; a file with a higher `user_version` comes from a newer Hỏi Phường. */

@@ -8,6 +8,7 @@ import { SqlitePinStore } from './pin-store.js';
 import { buildReport, type StoreReport } from './report.js';
 import { SqliteSettingsStore } from './settings-store.js';
 import { SqliteSeenEvents } from './seen-events.js';
+import { SqliteSourceStore } from './source-store.js';
 import { SqliteTokenStore } from './token-store.js';
 import { SaltedUserKeys } from './user-keys.js';
 import type { Config } from '../config.js';
@@ -53,6 +54,7 @@ export class SqliteStore {
   readonly tokens: SqliteTokenStore;
   readonly conversations: SqliteConversationStore;
   readonly seenEvents: SqliteSeenEvents;
+  readonly sources: SqliteSourceStore;
   private readonly now: () => Date;
   private readonly timeZone: string;
 
@@ -81,6 +83,7 @@ export class SqliteStore {
     // Conversations that expired while the bot was stopped go at once.
     this.conversations.purgeExpired();
     this.seenEvents = new SqliteSeenEvents(database, { now });
+    this.sources = new SqliteSourceStore(database, { now });
   }
 
   /**

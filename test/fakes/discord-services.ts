@@ -11,6 +11,8 @@ export interface FakeDiscordServices extends DiscordBotServices {
   votes: Feedback[];
   settingsByScope: Map<string, Record<string, string>>;
   retrieved: string[];
+  /** URLs (with the place given) /themtin asked to fetch. */
+  addedArticles: Array<{ url: string; place: string | undefined }>;
 }
 
 /** Options of `fakeDiscordServices`. */
@@ -31,6 +33,7 @@ export function fakeDiscordServices(options: FakeDiscordServicesOptions): FakeDi
   const votes: Feedback[] = [];
   const settingsByScope = new Map<string, Record<string, string>>();
   const retrieved: string[] = [];
+  const addedArticles: Array<{ url: string; place: string | undefined }> = [];
   const articles = options.articles ?? [];
   let answers = 0;
 
@@ -107,5 +110,11 @@ export function fakeDiscordServices(options: FakeDiscordServicesOptions): FakeDi
     settings,
     listArticles: (place) => (place ? articles.filter((article) => article.place?.includes(place)) : articles),
     retriever,
+    addedArticles,
+    async addArticle(url, place) {
+      addedArticles.push({ url, place });
+      if (url.includes('/khong-co/')) return { kind: 'failed', reason: `${url}: HTTP 404` };
+      return { kind: 'saved', title: 'Tiêm vắc xin phòng sởi cho trẻ em', published: '2025-09-02', place, changed: false };
+    },
   };
 }

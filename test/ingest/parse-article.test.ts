@@ -131,6 +131,29 @@ describe('parseArticle (.txt)', () => {
   it('rejects a file that has only a title', () => {
     expect(parseError('a.txt', 'Chỉ có tiêu đề\n').field).toBe('text');
   });
+
+  it('may start with a front matter block naming its place (and date, link), the title still the first line', () => {
+    const content = '---\nplace: phường Hòa Bình, TP Đà Nẵng\npublished: 2025-08-28\nsource_url: https://hoabinh.example.vn/a\n---\nLịch tiếp dân\nChủ tịch tiếp dân sáng thứ Năm.\n';
+    expect(parseArticle('lich-tiep-dan.txt', content)).toEqual({
+      id: 'lich-tiep-dan',
+      title: 'Lịch tiếp dân',
+      url: 'https://hoabinh.example.vn/a',
+      text: 'Chủ tịch tiếp dân sáng thứ Năm.',
+      file: 'lich-tiep-dan.txt',
+      published: '2025-08-28',
+      place: 'phường Hòa Bình, TP Đà Nẵng',
+    });
+  });
+
+  it('takes the id and title from the front matter when given, leaving the first line as text', () => {
+    const article = parseArticle('x.txt', '---\nid: lich-thang-9\ntitle: Lịch tiếp dân tháng 9\nplace: xã Nam Thư, tỉnh Mẫu\n---\nChủ tịch tiếp dân sáng thứ Năm.\n');
+    expect(article).toMatchObject({ id: 'lich-thang-9', title: 'Lịch tiếp dân tháng 9', text: 'Chủ tịch tiếp dân sáng thứ Năm.', place: 'xã Nam Thư, tỉnh Mẫu' });
+  });
+
+  it('reports a bad front matter value by field', () => {
+    expect(parseError('x.txt', '---\npublished: hôm qua\n---\nTiêu đề\nNội dung.\n').field).toBe('published');
+    expect(parseError('x.txt', '---\nplace: [a, b]\n---\nTiêu đề\nNội dung.\n').field).toBe('place');
+  });
 });
 
 describe('parseArticle (.html)', () => {
@@ -200,7 +223,7 @@ describe('parseArticle (.html)', () => {
 
 describe('parseArticle (other files)', () => {
   it('rejects an unsupported extension', () => {
-    expect(parseError('a.docx', 'x').message).toContain('unsupported file type ".docx"');
+    expect(parseError('a.odt', 'x').message).toContain('unsupported file type ".odt"; use .md, .txt, .html, .htm, .pdf or .docx');
   });
 });
 

@@ -4,6 +4,7 @@ import type { AskService, FeedbackStore, PinStore, Retriever, SettingsStore, Use
 import type { RateLimiter } from '../../core/rate-limiter.js';
 import type { ArticleMeta, AskResult } from '../../core/types.js';
 import type { BoundedMap } from '../../core/bounded-map.js';
+import type { ArticleFetchOutcome } from '../../sources/sync-sources.js';
 
 /** What the Discord bot needs from the rest of Hỏi Phường. */
 export interface DiscordBotServices {
@@ -16,6 +17,8 @@ export interface DiscordBotServices {
   listArticles(place?: string): ArticleMeta[];
   /** Retrieval only (for /thongtin). */
   retriever: Retriever;
+  /** Fetches one article URL now and brings it into the index (for /themtin); absent when the server has no store. */
+  addArticle?(url: string, place: string | undefined): Promise<ArticleFetchOutcome>;
 }
 
 /** Everything a handler of one interaction or message may use, shared for the life of the bot. */

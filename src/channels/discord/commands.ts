@@ -18,6 +18,7 @@ export const COMMAND_NAMES = {
   sources: 'nguon',
   passages: 'thongtin',
   settings: 'caidat',
+  addArticle: 'themtin',
   /** The message context-menu command on a bot answer. */
   pinMessage: 'Ghim câu trả lời',
 } as const;
@@ -31,6 +32,7 @@ export const OPTION_NAMES = {
   place: 'địa-phương',
   language: 'ngôn-ngữ',
   channels: 'kênh',
+  url: 'đường-dẫn',
 } as const;
 
 /** The value of the language option that clears a server's forced language. */
@@ -175,11 +177,26 @@ export function discordCommands(): RESTPostAPIApplicationCommandsJSONBody[] {
         .setDescriptionLocalizations(english('Channels the bot answers in (#channel, space-separated); "-" for all')),
     );
 
+  const addArticle = new SlashCommandBuilder()
+    .setName(COMMAND_NAMES.addArticle)
+    .setNameLocalizations(english('addarticle'))
+    .setDescription('Lấy ngay một bài viết từ trang web của phường/xã (dành cho điều hành viên)')
+    .setDescriptionLocalizations(english("Fetch one article from the ward's website now (moderators)"))
+    .setContexts(InteractionContextType.Guild)
+    .addStringOption((option) =>
+      option
+        .setName(OPTION_NAMES.url)
+        .setNameLocalizations(english('url'))
+        .setDescription('Đường dẫn bài viết, ví dụ: https://phuong.example.gov.vn/tin-tuc/bai-viet.html')
+        .setDescriptionLocalizations(english('Link to the article'))
+        .setRequired(true),
+    );
+
   const pinMessage = new ContextMenuCommandBuilder()
     .setName(COMMAND_NAMES.pinMessage)
     .setNameLocalizations(english('Pin answer'))
     .setType(ApplicationCommandType.Message)
     .setContexts(InteractionContextType.Guild);
 
-  return [ask.toJSON(), pin.toJSON(), unpin.toJSON(), sources.toJSON(), passages.toJSON(), settings.toJSON(), pinMessage.toJSON()];
+  return [ask.toJSON(), pin.toJSON(), unpin.toJSON(), sources.toJSON(), passages.toJSON(), settings.toJSON(), addArticle.toJSON(), pinMessage.toJSON()];
 }

@@ -367,6 +367,31 @@ describe('Discord bot against a local Discord stand-in', () => {
     );
   });
 
+  it('fetches one article now with /themtin for a moderator and replies privately with its title, ward and date', async () => {
+    const add = slashCommand(asker('dieu-hanh-tin', SEND, [MODERATOR_ROLE]), 'themtin', { 'đường-dẫn': 'https://phuong.example.gov.vn/y-te/tiem-vac-xin-soi.html' });
+    const calls = await exchange('INTERACTION_CREATE', add, isOriginalEdit(add.token));
+    expect(calls[0]?.body).toEqual({ type: 5, data: { flags: 64 } });
+    expect(services.addedArticles.at(-1)?.url).toBe('https://phuong.example.gov.vn/y-te/tiem-vac-xin-soi.html');
+    expect(calls.at(-1)?.body.content).toContain('Đã thêm bài “Tiêm vắc xin phòng sởi cho trẻ em”');
+    expect(calls.at(-1)?.body.content).toContain('ngày 02/09/2025');
+
+    const missing = slashCommand(asker('dieu-hanh-tin-2', SEND, [MODERATOR_ROLE]), 'themtin', { 'đường-dẫn': 'https://phuong.example.gov.vn/khong-co/bai.html' });
+    const failed = await exchange('INTERACTION_CREATE', missing, isOriginalEdit(missing.token));
+    expect(failed.at(-1)?.body.content).toContain('Chưa lấy được bài viết: https://phuong.example.gov.vn/khong-co/bai.html: HTTP 404');
+  });
+
+  it('refuses /themtin from a plain member, and a link that is not http(s), privately and without fetching', async () => {
+    const before = services.addedArticles.length;
+    const plain = slashCommand(asker('thanh-vien-tin'), 'themtin', { 'đường-dẫn': 'https://phuong.example.gov.vn/bai.html' });
+    const [refused] = await exchange('INTERACTION_CREATE', plain, isCallback(plain));
+    expect(feedbackOf(refused!)).toContain('chỉ điều hành viên');
+    expect(refused?.body.data.flags).toBe(64);
+    const bad = slashCommand(asker('dieu-hanh-tin-3', SEND, [MODERATOR_ROLE]), 'themtin', { 'đường-dẫn': 'ftp://x' });
+    const [rejected] = await exchange('INTERACTION_CREATE', bad, isCallback(bad));
+    expect(feedbackOf(rejected!)).toContain('không phải đường dẫn http(s)');
+    expect(services.addedArticles).toHaveLength(before);
+  });
+
   it('shows the passages found for a keyword with /thongtin, without composing an answer', async () => {
     const asked = services.questions.length;
     const lookup = slashCommand(asker('can-bo-2'), 'thongtin', { 'từ-khóa': 'bí thư' });

@@ -21,7 +21,7 @@ describe('discordCommands limits and scopes', () => {
   it('offers the "Ghim câu trả lời" message menu and keeps pinning and settings to servers', () => {
     const commands = discordCommands();
     expect(commands.find((command) => command.name === COMMAND_NAMES.pinMessage)).toMatchObject({ type: 3, contexts: [0], name_localizations: { 'en-US': 'Pin answer' } });
-    for (const name of [COMMAND_NAMES.pin, COMMAND_NAMES.unpin, COMMAND_NAMES.settings]) {
+    for (const name of [COMMAND_NAMES.pin, COMMAND_NAMES.unpin, COMMAND_NAMES.settings, COMMAND_NAMES.addArticle]) {
       expect(commands.find((command) => command.name === name)?.contexts).toEqual([0]);
     }
   });
