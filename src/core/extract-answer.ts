@@ -260,7 +260,7 @@ function collectUnits(passages: readonly Passage[]): Unit[] {
   const seen = new Set<string>();
   const units: Unit[] = [];
   // A sentence cut off by the end of one chunk is read whole from the overlapping chunk that holds it.
-  const cut = (passage: Passage, span: Span) => span.end >= passage.chunk.text.length && passage.chunk.end < (passage.chunk.end + 1) && !/[.!?…:]\s*$/u.test(passage.chunk.text);
+  const cut = (passage: Passage, span: Span) => span.end >= passage.chunk.text.length && !/[.!?…:]\s*$/u.test(passage.chunk.text);
   const whole = new Set<string>();
   for (const passage of passages) {
     for (const span of splitSentences(passage.chunk.text)) if (!cut(passage, span)) whole.add(`${passage.article.id}:${passage.chunk.start + span.start}`);

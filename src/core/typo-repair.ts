@@ -84,8 +84,9 @@ export function repairWord(word: string, vocabulary: Vocabulary, withTone = hasD
   const lower = word.toLowerCase();
   const folded = foldedKey(lower);
   const marked = hasDiacritics(lower);
-  if (vocabulary.frequency(marked ? syllableKey(lower) : folded) > 0) return undefined;
+  // Well-formedness first: it needs no vocabulary, which a large index builds only when some word is malformed.
   if (isWellFormedSyllable(lower, withTone)) return undefined;
+  if (vocabulary.frequency(marked ? syllableKey(lower) : folded) > 0) return undefined;
   // A letter typed twice ("bao nhiêuu", "vậyy"): the word without it, when that is a word.
   for (let index = 0; index + 1 < lower.length; index++) {
     if (lower[index] !== lower[index + 1]) continue;
