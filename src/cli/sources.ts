@@ -15,6 +15,7 @@ import { countOf } from './count-of.js';
 import { runIngest } from './ingest.js';
 import { createEmbedder } from './open-services.js';
 import { parseCommandArgs } from './parse-command-args.js';
+import { isHttpUrl } from '../core/http-link.js';
 
 /** Seams of the sources and sync commands, for tests. */
 export interface SourcesCommandOptions {
@@ -178,15 +179,6 @@ function describeEvery(minutes: number): string {
   if (minutes % 1440 === 0) return `${minutes / 1440}d`;
   if (minutes % 60 === 0) return `${minutes / 60}h`;
   return `${minutes}m`;
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
 
 export const sourcesCommand: Command = createSourcesCommand();

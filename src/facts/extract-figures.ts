@@ -3,7 +3,7 @@ import type { Article } from '../core/types.js';
 import { articleContext } from './extract-office-holders.js';
 import type { WardContext } from './ward-context.js';
 import type { Span } from '../ingest/split-sentences.js';
-import type { FactSource, FigureFact, FigureMeasure } from './fact.js';
+import { factSource, type FigureFact, type FigureMeasure } from './fact.js';
 
 interface MeasureRule {
   measure: FigureMeasure;
@@ -106,15 +106,7 @@ export function extractFigures(
         const key = `${rule.measure}|${value * multiplier}|${span.start}`;
         if (seen.has(key)) break;
         seen.add(key);
-        const source: FactSource = {
-          articleId: article.id,
-          title: article.title,
-          url: article.url,
-          published: article.published,
-          quote: sentence,
-          start: span.start,
-          end: span.end,
-        };
+        const source = factSource(article, span);
         facts.push({
           kind: 'figure',
           measure: rule.measure,

@@ -3,7 +3,7 @@ import { splitSentences } from '../ingest/split-sentences.js';
 import type { Article } from '../core/types.js';
 import { WardContext, wardNameOf } from './ward-context.js';
 import type { Span } from '../ingest/split-sentences.js';
-import type { FactSource, OfficeHolderFact, OfficeLevel } from './fact.js';
+import { factSource, type OfficeHolderFact, type OfficeLevel } from './fact.js';
 
 const UY = '(?:ủy|uỷ)';
 const BODY = [
@@ -83,15 +83,7 @@ export function extractOfficeHolders(
     const offices = findOffices(sentence, persons);
     if (offices.length === 0) continue;
     const since = startDate(sentence);
-    const source: FactSource = {
-      articleId: article.id,
-      title: article.title,
-      url: article.url,
-      published: article.published,
-      quote: sentence,
-      start: span.start,
-      end: span.end,
-    };
+    const source = factSource(article, span);
     for (const person of persons) {
       for (const { mention, former } of officesOf(sentence, person, persons, offices)) {
         const level = mention.level ?? 'ward';

@@ -11,6 +11,11 @@ export interface FactSource {
   end: number;
 }
 
+/** The source of a fact read from one sentence (`span`) of an article. */
+export function factSource(article: { id: string; title: string; url: string; published?: string | undefined; text: string }, span: { start: number; end: number }): FactSource {
+  return { articleId: article.id, title: article.title, url: article.url, published: article.published, quote: article.text.slice(span.start, span.end), start: span.start, end: span.end };
+}
+
 /** The tier an office belongs to: the ward/commune itself, or a district or province/city above it. */
 export type OfficeLevel = 'ward' | 'district' | 'province';
 

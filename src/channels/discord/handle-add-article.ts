@@ -7,6 +7,7 @@ import { formatNotice } from './format-reply.js';
 import { loadGuildSettings } from './guild-settings.js';
 import { interactionLanguage } from './interaction-reply.js';
 import { canPin, memberAccess } from './permissions.js';
+import { isHttpUrl } from '../../core/http-link.js';
 
 /**
  * `/themtin đường-dẫn` (moderators): fetches one article now, with the server's default place, brings it into the
@@ -38,13 +39,4 @@ export async function handleAddArticleCommand(interaction: ChatInputCommandInter
         ? message('discord.add-article-failed', language, { reason: outcome.reason })
         : message(outcome.kind === 'duplicate' ? 'discord.add-article-duplicate' : 'discord.add-article-unchanged', language);
   await interaction.editReply(formatNotice(text));
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
