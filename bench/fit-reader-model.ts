@@ -259,10 +259,9 @@ async function main(): Promise<void> {
     const body = READER_FEATURES.map((name) => `    ${name}: ${model.weights[name]},`).join('\n');
     const file = `// Written by bench/fit-reader-model.ts: the fitted weights of the offline reader's calibrated scorer. Do not edit by hand; refit.
 // ${lines[0]}; ${lines[2]?.replace(/\s+/g, ' ')}
-import type { ReaderModel } from './reader-model.js';
 
-/** The committed fit. */
-export const readerWeights: ReaderModel = {
+/** The committed fit (typed where \`reader-model.ts\` takes it, so this file imports nothing). */
+export const readerWeights = {
   weights: {
 ${body}
   },

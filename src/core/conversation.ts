@@ -2,47 +2,15 @@ import { findPersons } from './entities.js';
 import { foldDiacritics, foldedKey, nfc, tokenize } from '../ingest/normalize-vietnamese.js';
 import type { PlaceMatch, PlaceResolver } from './ports.js';
 import type { AskResult } from './types.js';
+import type { ConversationState, ConversationTurn } from './conversation-state.js';
+
+export type { ConversationState, ConversationTurn, PendingClarification } from './conversation-state.js';
 
 /**
  * Conversations, as pure functions: the previous turns and a follow-up message give a standalone question (with its
  * place written out) that the answering core can take on its own; the answer then updates what the next turn carries.
  * Everything here is general mechanism — follow-up markers, pronouns, offices, places — never a ward or a person.
  */
-
-/** What one earlier turn leaves for the next. */
-export interface ConversationTurn {
-  /** What the resident typed. */
-  question: string;
-  /** The question as answered, with its place written out. */
-  standalone: string;
-  /** The standalone question with its place mention taken out (`PLACE_SLOT` where it stood), reused by elliptic follow-ups. */
-  frame: string;
-  /** Label of the place the turn was about, e.g. `xã Hòa Hội, tỉnh Gia Lai`. */
-  place?: string;
-  /** The person the turn was about: the answer to a "who" question, or whom its pronoun stood for. */
-  person?: string;
-  /** The last year the turn named, for "năm đó". */
-  year?: string;
-  answered: boolean;
-  /** The start of the answer, for a language model's condense step. */
-  answer: string;
-  /** Articles the answer cited. */
-  articleIds: string[];
-}
-
-/** A "which place?" question waiting for its answer. */
-export interface PendingClarification {
-  /** The standalone question that named an ambiguous place. */
-  standalone: string;
-  /** Labels of the candidate places, numbered from 1 as shown to the resident. */
-  choices: string[];
-}
-
-/** What a conversation keeps between turns (serialised as JSON in the store). */
-export interface ConversationState {
-  turns: ConversationTurn[];
-  pending?: PendingClarification;
-}
 
 /** How a message is to be handled. */
 export type TurnPlan =

@@ -1,5 +1,5 @@
 import type { Answer, AskResult, Channel, Citation, Language, Passage, Question } from './types.js';
-import type { ConversationState } from './conversation.js';
+import type { ConversationState } from './conversation-state.js';
 
 /**
  * Turns text into vectors; shaped like @langchain/core's `Embeddings` so its classes fit structurally.

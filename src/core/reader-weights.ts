@@ -1,9 +1,8 @@
 // Written by bench/fit-reader-model.ts: the fitted weights of the offline reader's calibrated scorer. Do not edit by hand; refit.
 // 274 questions (a right candidate exists for 212 of 244 answerable), 663 candidates, 32 wards; held out by ward (cross-validated) answerable right 79.5% (194/244), wrong 8.6%, unanswerable refused 83.3% (25/30)
-import type { ReaderModel } from './reader-model.js';
 
-/** The committed fit. */
-export const readerWeights: ReaderModel = {
+/** The committed fit (typed where `reader-model.ts` takes it, so this file imports nothing). */
+export const readerWeights = {
   weights: {
     coverage: 3.702,
     ownShare: 0.201,

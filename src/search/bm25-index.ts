@@ -1,7 +1,7 @@
 import { ChatbotError } from '../core/errors.js';
 import type { WeightedTerm } from './lexical-terms.js';
 import type { Section } from './index-files.js';
-import type { Hit } from './search-index.js';
+import type { Hit } from './hit.js';
 import { TopHits } from './top-hits.js';
 
 /** Term-frequency saturation; 1.2 is the usual BM25 default. */

@@ -1,7 +1,7 @@
 import { ChatbotError } from '../core/errors.js';
 import type { Section, SectionParts } from './index-files.js';
 import type { RandomAccessFile } from './random-access-file.js';
-import type { Hit } from './search-index.js';
+import type { Hit } from './hit.js';
 import { CodeColumns } from './code-columns.js';
 import { TopHits } from './top-hits.js';
 

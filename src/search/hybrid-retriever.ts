@@ -1,6 +1,7 @@
 import { queryTerms } from './lexical-terms.js';
 import type { PlaceGazetteer } from './place-gazetteer.js';
-import type { Hit, SearchIndex } from './search-index.js';
+import type { Hit } from './hit.js';
+import type { SearchIndex } from './search-index.js';
 import type { Embedder, RetrieveOptions, Retriever } from '../core/ports.js';
 import type { Passage } from '../core/types.js';
 

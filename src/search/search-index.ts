@@ -7,6 +7,7 @@ import { readArticles } from '../ingest/load-articles.js';
 import { withIndexLock, type IndexLockOptions } from './index-lock.js';
 import { hashFile, restampedFiles, sameContents, stampFiles, withRecordedHashes, type FileStamp } from './file-stamps.js';
 import { embedderFor, learnFromChunks, learnsFromCorpus, type CorpusEmbedder } from './corpus-embedder.js';
+import type { Hit, LabelFilter } from './hit.js';
 import type { WeightedTerm } from './lexical-terms.js';
 import type { TermVectors } from './term-vectors.js';
 import {
@@ -18,18 +19,6 @@ import {
   type Manifest,
   type VectorSearchOptions,
 } from './stored-index.js';
-
-/** A search result: a chunk label and its score (higher is better). */
-export interface Hit {
-  label: number;
-  score: number;
-}
-
-/**
- * Which chunks a search may return: the allowed labels themselves (cheap when they are few, as a place's are), or a
- * predicate asked about every chunk.
- */
-export type LabelFilter = ReadonlySet<number> | ((label: number) => boolean);
 
 /** The persisted search index: article and chunk metadata, vector search and BM25 search over the same labels. */
 export interface SearchIndex {

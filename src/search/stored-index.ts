@@ -21,7 +21,7 @@ import {
 import { lexicalTerms, type WeightedTerm } from './lexical-terms.js';
 import { RandomAccessFile } from './random-access-file.js';
 import { TermVectors } from './term-vectors.js';
-import type { Hit, LabelFilter, SearchIndex } from './search-index.js';
+import type { Hit, LabelFilter } from './hit.js';
 import { utf8Offsets } from './utf8-offsets.js';
 import { VectorIndex } from './vector-index.js';
 
@@ -294,7 +294,7 @@ export async function readManifest(indexDir: string): Promise<{ folder: string; 
  * full-precision vectors in files read at offsets; for dense-query embedders over many chunks, an hnsw graph. All are
  * keyed by chunk label. An update writes into a new version folder (`prepareUpdate`) and `save` makes it live.
  */
-export class StoredIndex implements SearchIndex {
+export class StoredIndex {
   private readonly byId = new Map<string, StoredArticle>();
   /** Articles by slot (the position a chunk's article column holds); removed ones leave a hole until saved. */
   private slots: (StoredArticle | undefined)[] = [];

@@ -1,4 +1,4 @@
-import type { Hit } from './search-index.js';
+import type { Hit } from './hit.js';
 
 /**
  * Keeps the `k` best hits seen so far in a min-heap, so ranking n candidates costs n·log k instead of a full sort;

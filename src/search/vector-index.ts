@@ -1,6 +1,6 @@
 import hnswlib, { type HierarchicalNSW } from 'hnswlib-node';
 import { ChatbotError } from '../core/errors.js';
-import type { Hit } from './search-index.js';
+import type { Hit } from './hit.js';
 
 /** Graph settings of the hnsw index. */
 export interface VectorIndexOptions {

@@ -3,7 +3,8 @@ import type { Embedder } from '../../src/core/ports.js';
 import type { ArticleMeta, Chunk } from '../../src/core/types.js';
 import { fuseRankings, HybridRetriever } from '../../src/search/hybrid-retriever.js';
 import { PlaceGazetteer } from '../../src/search/place-gazetteer.js';
-import type { Hit, SearchIndex } from '../../src/search/search-index.js';
+import type { Hit } from '../../src/search/hit.js';
+import type { SearchIndex } from '../../src/search/search-index.js';
 
 const ranking = (...labels: number[]): Hit[] => labels.map((label, rank) => ({ label, score: 1 - rank / 100 }));
 
