@@ -41,6 +41,8 @@ export interface BenchOptions {
   isolate: boolean;
   /** Keep the generated corpus and index in `workDir`. */
   keep: boolean;
+  /** Leave out the side-by-side alternatives (LangChain's store takes seconds a query past 100k chunks). */
+  skipAlternatives?: boolean;
   /** `YYYY-MM-DD`, injected so the result is reproducible in tests. */
   date: string;
   /** The code measured, e.g. the git commit, noting uncommitted changes under src/. */
@@ -68,7 +70,8 @@ export interface BenchResult {
   coldStart: ColdStartReport;
   serving: ServingReport & { peakRssMegabytes: number };
   query: QueryMeasurement & { httpSingle: HttpLoadResult; httpConcurrent: HttpLoadResult };
-  comparison: Comparison;
+  /** Absent when the run left the alternatives out (`--skip-alternatives`, as `bench:1m` does). */
+  comparison?: Comparison;
   benchProcessPeakRssMegabytes: number;
   /** Wall-clock seconds of each phase of the run, to keep the run itself bounded. */
   phaseSeconds: Record<string, number>;
@@ -143,18 +146,21 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const stopped = await server.stop();
   endPhase('HTTP');
 
-  log('[bench] side by side with the alternatives…');
-  const answerable = sample.filter((item) => item.kind !== 'unanswerable');
-  const comparison = await compareAlternatives({
-    index: services.index,
-    indexDir,
-    embedder: services.embedder,
-    hybrid: { latency: query.retrieval, rankings: hybridRankings },
-    items: answerable,
-    slowQueries: options.slowQueries,
-    log,
-  });
-  endPhase('alternatives');
+  let comparison: Comparison | undefined;
+  if (!options.skipAlternatives) {
+    log('[bench] side by side with the alternatives…');
+    const answerable = sample.filter((item) => item.kind !== 'unanswerable');
+    comparison = await compareAlternatives({
+      index: services.index,
+      indexDir,
+      embedder: services.embedder,
+      hybrid: { latency: query.retrieval, rankings: hybridRankings },
+      items: answerable,
+      slowQueries: options.slowQueries,
+      log,
+    });
+    endPhase('alternatives');
+  }
   await services.close();
   if (!options.keep) await rm(options.workDir, { recursive: true, force: true });
 
@@ -191,7 +197,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     coldStart: cold,
     serving: { ...server.report, ...stopped },
     query: { ...query, httpSingle, httpConcurrent },
-    comparison,
+    ...(comparison ? { comparison } : {}),
     benchProcessPeakRssMegabytes: peakRssMegabytes(),
     phaseSeconds,
   };
@@ -304,6 +310,7 @@ async function main(args: string[]): Promise<void> {
       'http-clients': { type: 'string', default: '8' },
       'work-dir': { type: 'string' },
       keep: { type: 'boolean', default: false },
+      'skip-alternatives': { type: 'boolean', default: false },
       out: { type: 'string', default: 'bench/results' },
     },
   });
@@ -329,6 +336,7 @@ async function main(args: string[]): Promise<void> {
     workDir: values['work-dir'] ?? join(tmpdir(), `hoiphuong-bench-${name}`),
     isolate: true,
     keep: values.keep ?? false,
+    skipAlternatives: values['skip-alternatives'] ?? false,
     date: new Date().toISOString().slice(0, 10),
     revision: gitRevision(),
     log,

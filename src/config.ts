@@ -18,6 +18,8 @@ export interface Config {
   maxConnections: number;
   /** Article files larger than this many bytes are skipped with a line (0 = no cap). */
   maxArticleBytes: number;
+  /** HTTP worker processes of `serve`: a number, or `auto` for one per core; 1 serves from the one process. */
+  workers: number | 'auto';
   /**
    * The offline embedder when no OPENAI_EMBEDDING_MODEL is set: `hashing` (hashed syllables) or `corpus` (hashed
    * syllables plus term vectors learned from the articles at ingest).
@@ -213,6 +215,12 @@ export function readConfig(env: Environment = process.env): { config: Readonly<C
     problem('ZALO_OA_APP_ID', 'Zalo OA needs ZALO_OA_APP_ID, ZALO_OA_SECRET_KEY and ZALO_OA_ACCESS_TOKEN together');
   }
 
+  const workersText = text('WORKERS')?.toLowerCase() ?? '1';
+  const workerCount = Number(workersText);
+  if (workersText !== 'auto' && !(/^\d+$/.test(workersText) && workerCount >= 1 && workerCount <= 256)) {
+    problem('WORKERS', `WORKERS=${JSON.stringify(workersText)} must be auto (one HTTP worker per core) or a whole number from 1 to 256`);
+  }
+
   const offlineEmbedder = text('OFFLINE_EMBEDDER') ?? 'hashing';
   if (offlineEmbedder !== 'hashing' && offlineEmbedder !== 'corpus') {
     problem('OFFLINE_EMBEDDER', `OFFLINE_EMBEDDER=${JSON.stringify(offlineEmbedder)} must be hashing or corpus`);
@@ -230,6 +238,7 @@ export function readConfig(env: Environment = process.env): { config: Readonly<C
     maxConcurrentAnswers: number('MAX_CONCURRENT_ANSWERS', 8, { min: 0, max: 10_000 }),
     maxConnections: number('MAX_CONNECTIONS', 512, { min: 0, max: 1_000_000 }),
     maxArticleBytes: number('MAX_ARTICLE_BYTES', 4 * 1024 * 1024, { min: 0, max: 2 ** 32 - 1 }),
+    workers: workersText === 'auto' ? 'auto' : Number.isInteger(workerCount) && workerCount >= 1 ? workerCount : 1,
     offlineEmbedder: offlineEmbedder === 'corpus' ? 'corpus' : 'hashing',
     openai: {
       apiKey: openaiApiKey,

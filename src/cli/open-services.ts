@@ -7,7 +7,7 @@ import { HashingEmbedder } from '../search/hashing-embedder.js';
 import { HybridRetriever } from '../search/hybrid-retriever.js';
 import { PlaceGazetteer } from '../search/place-gazetteer.js';
 import { CorpusVocabulary } from '../search/corpus-vocabulary.js';
-import { openIndex, updateIndex, type IngestSummary, type SearchIndex } from '../search/search-index.js';
+import { openIndex, openPublishedIndex, updateIndex, type IngestSummary, type SearchIndex } from '../search/search-index.js';
 import { SqliteStore } from '../store/sqlite-store.js';
 import { toChatbotError } from '../core/errors.js';
 import { defaultPlaceWarning } from './default-place-warning.js';
@@ -38,7 +38,8 @@ export interface Services {
   log: (line: string) => void;
   /**
    * Re-ingests the articles folder (after the first update) and swaps the new index in: a question being answered
-   * finishes on the index it started with, the next one gets the new one. Calls take turns.
+   * finishes on the index it started with, the next one gets the new one. Calls take turns. A follower opens the version
+   * published since instead, if any.
    */
   refresh(): Promise<IngestSummary>;
   /** Stops a background update (the live index stays as it was) and closes the store. */
@@ -61,9 +62,11 @@ export interface OpenServicesOptions {
   /**
    * `before` (default): the index is brought up to date before anything answers. `background` (serve): when a usable
    * index exists, answers come from it at once while the update runs, and from the new one when it is done; a long
-   * ingest (a huge article, a changed embedder) then never keeps the server from starting.
+   * ingest (a huge article, a changed embedder) then never keeps the server from starting. `follow` (an HTTP worker, or
+   * a replica that leaves building to another): the published version is opened as it is, never written, and `refresh`
+   * opens the next one published.
    */
-  ingest?: 'before' | 'background';
+  ingest?: 'before' | 'background' | 'follow';
 }
 
 /** What answers a question: one index and what is built on it. */
@@ -156,6 +159,15 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
   };
 
   let ready: Promise<IngestSummary> | undefined;
+  const follow = async (): Promise<IngestSummary> => {
+    const started = performance.now();
+    const published = await openPublishedIndex(indexDir, baseEmbedder, current?.index);
+    if (published) current = wire(published, embedderFor(published as Parameters<typeof embedderFor>[0], baseEmbedder));
+    const articles = current!.index.articles().length;
+    summary = { articles, added: 0, changed: 0, removed: 0, unchanged: articles, chunksEmbedded: 0, errors: [], rebuilt: false, seconds: (performance.now() - started) / 1_000 };
+    return summary;
+  };
+  if (options.ingest === 'follow') ready = Promise.resolve(await follow());
   if (options.ingest === 'background') {
     const previous = await openIndex(indexDir, baseEmbedder).catch(() => undefined);
     if (previous) {
@@ -179,6 +191,7 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
     const next = refreshing
       .catch(() => undefined)
       .then(async () => {
+        if (options.ingest === 'follow') return follow();
         const { index, embedder, summary: done } = await update();
         if (index !== current?.index) current = wire(index, embedder);
         return done;

@@ -1,4 +1,6 @@
+import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
+import { basename } from 'node:path';
 import { createHttpServer } from '../channels/http/server.js';
 import { startZaloBotPolling } from '../channels/zalo/bot-polling.js';
 import { createZaloBotRoute } from '../channels/zalo/bot-webhook.js';
@@ -18,27 +20,37 @@ import { countOf } from './count-of.js';
 import { loadFactBook } from './facts.js';
 import { listen, parsePort } from './listen.js';
 import { openServices } from './open-services.js';
+import { INDEX_PUBLISHED, startWorkerPool, workerCount, type WorkerPool } from './worker-pool.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import type { Command } from './command-context.js';
+
+/** How often an HTTP worker looks at INDEX_DIR's CURRENT for a version published by another process: one small read. */
+const FOLLOW_INTERVAL_MS = 2_000;
 
 /** How long a stopping server lets the answers in flight finish before it cuts them off. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
 /**
  * `hoiphuong serve` (what `npm start` runs): brings the index up to date, serves the API and web chat, and starts the
- * channels that are configured, saying how to enable the others.
+ * channels that are configured, saying how to enable the others. With WORKERS above 1 this first process keeps the
+ * work that must run once (ingest and index publishing, source syncs, Discord, the Zalo poller, answer log retention,
+ * store migrations) and forks HTTP workers running this same command: each opens the published index, serves HTTP and
+ * the webhooks, and switches to a new index version when told.
  */
 export const serveCommand: Command = async (args, context) => {
   const { values } = parseCommandArgs('serve', { args, options: { data: { type: 'string' }, index: { type: 'string' }, port: { type: 'string' } } });
   const config = context.config;
   const port = values.port !== undefined ? parsePort(values.port) : config.port;
+  const workers = workerCount(config.workers);
+  const role = cluster.isWorker ? 'worker' : workers > 1 ? 'primary' : 'single';
   const services = await openServices(config, {
     ...(values.data ? { dataDir: values.data } : {}),
     ...(values.index ? { indexDir: values.index } : {}),
     output: context.stderr,
     store: 'required',
-    ingest: 'background',
+    ingest: role === 'worker' ? 'follow' : 'background',
   });
+  let pool: WorkerPool | undefined;
   const store = services.store;
   if (!store) throw new Error('The store is required to serve.');
   // One fetcher for the schedule and /themtin, so a site still gets one request at a time.
@@ -53,22 +65,42 @@ export const serveCommand: Command = async (args, context) => {
   // A new index version and the facts read from the same articles come in together (facts are not kept in the index).
   let factBook: Awaited<ReturnType<typeof loadFactBook>> | undefined;
   const refreshAll = async () => {
+    const before = services.index;
     await services.refresh();
+    // A worker's check finds no new version most of the time: the facts are read again only with a new one.
+    if (role === 'worker' && services.index === before) return;
     factBook = await loadFactBook(articlesDir);
+    pool?.broadcast(INDEX_PUBLISHED);
   };
+  let following: NodeJS.Timeout | undefined;
+  if (role === 'worker') {
+    const follow = () =>
+      refreshAll().catch((error: unknown) => services.log(`Could not open the new index; still answering from the previous one: ${toChatbotError(error).message}`));
+    process.on('message', (message) => {
+      if (message === INDEX_PUBLISHED) void follow();
+    });
+    // Also what another process (`hoiphuong ingest`, a replica that holds the index lock) published in INDEX_DIR.
+    following = setInterval(() => void follow(), FOLLOW_INTERVAL_MS);
+    following.unref();
+  }
   let stopping = false;
   const reportIndex = (summary: IngestSummary) =>
     context.stdout.write(
       `Index: ${countOf(services.index.articles().length, 'article')}, ${countOf(summary.chunksEmbedded, 'chunk')} embedded this run (${summary.added} added, ${summary.changed} changed, ${summary.removed} removed).\n`,
     );
-  if (services.ingest) reportIndex(services.ingest);
+  if (role === 'worker') {
+    // The first process reports the index; a worker only follows it.
+  } else if (services.ingest) reportIndex(services.ingest);
   else {
     context.stdout.write(`Index: ${countOf(services.index.articles().length, 'article')}, answering from it while it is brought up to date in the background…\n`);
-    services.ready.then(reportIndex, (error: unknown) => {
+    services.ready.then((summary) => {
+      reportIndex(summary);
+      pool?.broadcast(INDEX_PUBLISHED);
+    }, (error: unknown) => {
       if (!stopping) services.log(`The index update failed; still answering from the previous index: ${toChatbotError(error).message}`);
     });
   }
-  const stopRetention = startAnswerLogRetention(store.answers, { days: config.store.answerLogDays, log: services.log });
+  const stopRetention = role === 'worker' ? async () => {} : startAnswerLogRetention(store.answers, { days: config.store.answerLogDays, log: services.log });
 
   const zaloServices = { ask: services.ask, feedback: store.feedback, userKeys: store.userKeys, tokens: store.tokens, seenEvents: store.seenEvents };
   const channelOptions = { config, services: zaloServices, log: services.log };
@@ -93,33 +125,43 @@ export const serveCommand: Command = async (args, context) => {
     maxConnections: config.maxConnections,
     health: () => ({
       articles: services.index.articles().length,
+      // Which published version answers, and from which worker: every replica and worker should name the same one.
+      ...(services.index.folder ? { indexVersion: basename(services.index.folder) } : {}),
+      ...(cluster.isWorker ? { worker: cluster.worker?.id } : {}),
       embedder: services.embedder.name,
       sources: store.sources.list().map((source) => ({ url: source.url, lastSyncAt: source.lastSyncAt ?? null, articles: source.articleCount, noWard: source.noPlaceCount, error: source.lastError ?? null })),
       ...(discord ? { discord: discord.state() } : {}),
     }),
     log: services.log,
   });
+  let address: AddressInfo;
   try {
-    await listen(server, port, config.host);
+    if (role === 'primary') {
+      pool = startWorkerPool(workers, services.log);
+      address = await pool.listening;
+    } else {
+      await listen(server, port, config.host);
+      address = server.address() as AddressInfo;
+    }
   } catch (error) {
+    await pool?.stop();
     await Promise.all(routes.map((route) => route.idle()));
     await services.close();
     throw error;
   }
-  const address = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${address.port}`;
 
   // Polling starts only once HTTP listens: a server that cannot listen then ends the process (non-zero) for a
   // supervisor to restart, instead of leaving a poller running with nothing served.
   const polling = new AbortController();
   const pollingDone =
-    config.zaloBot.enabled && config.zaloBot.mode === 'polling'
+    role !== 'worker' && config.zaloBot.enabled && config.zaloBot.mode === 'polling'
       ? startZaloBotPolling({ ...channelOptions, signal: polling.signal })
       : Promise.resolve();
 
   // Discord starts only after HTTP listens and never holds it up: a refused token or no route leaves web chat,
   // the API and Zalo serving while it retries in the background.
-  if (config.discord.enabled) {
+  if (role !== 'worker' && config.discord.enabled) {
     const { startDiscordBot } = await import('../channels/discord/bot.js');
     const { articlesAbout } = await import('../channels/discord/articles-about.js');
     discord = keepChannelRunning({
@@ -149,18 +191,18 @@ export const serveCommand: Command = async (args, context) => {
     store: store.sources,
     fetcher,
     articlesDir,
-    intervalMinutes: config.sync.intervalMinutes,
+    intervalMinutes: role === 'worker' ? 0 : config.sync.intervalMinutes,
     refresh: refreshAll,
     log: services.log,
     placeOf,
   });
   const sourceCount = store.sources.list().length;
-  if (config.sync.intervalMinutes > 0 && sourceCount > 0) {
+  if (role !== 'worker' && config.sync.intervalMinutes > 0 && sourceCount > 0) {
     schedule.tick().catch((error: unknown) => services.log(`Sync failed: ${error instanceof Error ? error.message : String(error)}`));
   }
 
   const lines = [
-    `Hỏi Phường is running at ${url}`,
+    `Hỏi Phường is running at ${url}${role === 'primary' ? ` (${countOf(workers, 'HTTP worker')})` : ''}`,
     `  web chat      ${url}/`,
     `  API           POST ${url}/api/ask  {"question": "…"}`,
     `  answers       ${config.openai.enabled ? `generated by ${config.openai.chatModel} (grounded, with offline fallback)` : 'offline, extractive (set OPENAI_API_KEY or OPENAI_BASE_URL for generated answers)'}`,
@@ -170,14 +212,19 @@ export const serveCommand: Command = async (args, context) => {
     `  sources       ${config.sync.intervalMinutes > 0 ? `${countOf(sourceCount, 'source')}, checked every ${config.sync.intervalMinutes} min` : 'scheduled sync off (SYNC_INTERVAL_MINUTES=0)'}${sourceCount === 0 ? ' — add one: npx hoiphuong sources add URL --place "…"' : ''}`,
     'Press Ctrl+C to stop.',
   ];
-  context.stdout.write(`${lines.join('\n')}\n`);
+  if (role !== 'worker') context.stdout.write(`${lines.join('\n')}\n`);
 
   // Stopping takes new connections no more, lets the answers in flight finish (at most SHUTDOWN_GRACE_MS), then closes
   // the channels and the store: every answer a resident was given is logged and every acknowledged vote is on disk.
   const stopped = new Promise<void>((resolve) => {
     const stop = () => {
+      if (stopping) return;
       stopping = true;
-      context.stdout.write('Stopping: finishing the answers in progress…\n');
+      if (role !== 'worker') context.stdout.write('Stopping: finishing the answers in progress…\n');
+      if (pool) {
+        void pool.stop().then(resolve);
+        return;
+      }
       void server
         .shutdown({
           graceMs: SHUTDOWN_GRACE_MS,
@@ -187,8 +234,11 @@ export const serveCommand: Command = async (args, context) => {
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    // A worker whose first process is gone stops too, rather than serving with nobody to publish the index.
+    if (role === 'worker') process.once('disconnect', stop);
   });
   await stopped;
+  clearInterval(following);
   polling.abort();
   await schedule.stop();
   await discord?.stop();

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import xxhash, { type XXHashAPI } from 'xxhash-wasm';
 import { ChatbotError } from '../core/errors.js';
 
 /** A typed array stored as one named section of an index file. */
@@ -260,9 +261,30 @@ async function removeStale(indexDir: string, keep: string | undefined): Promise<
   }
 }
 
-/** SHA-256 (hex) of a file, read as a stream so a large file is never held in memory whole. */
+/** How a manifest writes an XXH64 checksum; a bare 64-digit hex string is a SHA-256 from an older version. */
+const XXH64_PREFIX = 'xxh64:';
+/** Bytes read and hashed at a time. */
+const CHECKSUM_BLOCK = 1024 * 1024;
+
+let xxhashApi: Promise<XXHashAPI> | undefined;
+
+/**
+ * Checksum of a file, read as a stream so a large file is never held in memory whole: XXH64, about ten times faster
+ * than SHA-256 here (4 GB/s against 0.4 GB/s), which took most of a cold start at 100k chunks. It guards against damage
+ * — a bad disk, a half copy, an edited file — not against an adversary: whoever can write the index folder can rewrite
+ * its manifest too.
+ */
 export async function fileChecksum(path: string): Promise<string> {
+  xxhashApi ??= xxhash();
+  const hash = (await xxhashApi).create64();
+  for await (const part of createReadStream(path, { highWaterMark: CHECKSUM_BLOCK })) hash.update(part as Buffer);
+  return XXH64_PREFIX + hash.digest().toString(16).padStart(16, '0');
+}
+
+/** True when a file still has the checksum a manifest recorded (XXH64, or SHA-256 from manifests written before it). */
+export async function checksumMatches(path: string, expected: string): Promise<boolean> {
+  if (expected.startsWith(XXH64_PREFIX)) return (await fileChecksum(path)) === expected;
   const hash = createHash('sha256');
-  for await (const part of createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(part as Buffer);
-  return hash.digest('hex');
+  for await (const part of createReadStream(path, { highWaterMark: CHECKSUM_BLOCK })) hash.update(part as Buffer);
+  return hash.digest('hex') === expected;
 }

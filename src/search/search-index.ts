@@ -1,10 +1,11 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ArticleError, ChatbotError } from '../core/errors.js';
 import type { Embedder } from '../core/ports.js';
 import type { ArticleMeta, Chunk } from '../core/types.js';
 import { chunkArticle } from '../ingest/chunk.js';
 import { readArticles } from '../ingest/load-articles.js';
 import { withIndexLock, type IndexLockOptions } from './index-lock.js';
+import { currentVersionFolder } from './index-files.js';
 import { hashFile, restampedFiles, sameContents, stampFiles, withRecordedHashes, type FileStamp } from './file-stamps.js';
 import { embedderFor, learnFromChunks, learnsFromCorpus, type CorpusEmbedder } from './corpus-embedder.js';
 import type { Hit, LabelFilter } from './hit.js';
@@ -24,6 +25,8 @@ import {
 export interface SearchIndex {
   readonly embedderName: string;
   readonly dimensions: number;
+  /** The version folder it was loaded from (undefined for one not read from disk): what a follower compares with CURRENT. */
+  readonly folder?: string | undefined;
   /** Every indexed article's metadata (id, title, url, published, place). */
   articles(): ArticleMeta[];
   article(id: string): ArticleMeta | undefined;
@@ -120,6 +123,16 @@ export async function openIndex(indexDir: string, embedder: Embedder, options: V
   const index = await StoredIndex.load(found.folder, found.manifest, options);
   embedderFor(index, embedder);
   return index;
+}
+
+/**
+ * A follower's check (an HTTP worker, a replica sharing INDEX_DIR that does not ingest): opens the version CURRENT now
+ * names when it is not the one `current` was loaded from, else returns undefined — one small file read. Never writes.
+ */
+export async function openPublishedIndex(indexDir: string, embedder: Embedder, current: SearchIndex | undefined, options: VectorSearchOptions = {}): Promise<SearchIndex | undefined> {
+  const folder = await currentVersionFolder(indexDir);
+  if (folder !== undefined && current?.folder !== undefined && resolve(folder) === resolve(current.folder)) return undefined;
+  return openIndex(indexDir, embedder, options);
 }
 
 /** Stamps with content hashes: the loader's for articles (by file), read here for the few other files (skipped or ignored). */

@@ -8,6 +8,7 @@ import { ExactVectorSearch, FileVectorRows } from './exact-vector-search.js';
 import type { FileStamp } from './file-stamps.js';
 import {
   beginVersion,
+  checksumMatches,
   currentVersionFolder,
   fileChecksum,
   readSections,
@@ -86,7 +87,7 @@ export interface Manifest {
   skipped?: Array<{ file: string; field?: string; reason: string }>;
   /** The size cap the folder was read with: another cap reads the folder again. */
   maxArticleBytes?: number;
-  /** SHA-256 of each data file of the version, checked when it is loaded: a file changed on disk is never served. */
+  /** Checksum of each data file of the version (`fileChecksum`), checked when it is loaded: a file changed on disk is never served. */
   checksums: Record<string, string>;
   /** Present when the version holds learned term vectors (`terms.bin`). */
   learned?: LearnedState;
@@ -254,13 +255,13 @@ async function verifyChecksums(folder: string, manifest: Manifest): Promise<void
   for (const file of required) {
     const expected = manifest.checksums[file];
     if (typeof expected !== 'string') throw damaged(folder, `the manifest has no checksum for ${file}`);
-    let actual: string;
+    let matches: boolean;
     try {
-      actual = await fileChecksum(join(folder, file));
+      matches = await checksumMatches(join(folder, file), expected);
     } catch (error) {
       throw damaged(folder, `${file} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
     }
-    if (actual !== expected) throw damaged(folder, `${file} does not match its checksum: it was changed or damaged on disk`);
+    if (!matches) throw damaged(folder, `${file} does not match its checksum: it was changed or damaged on disk`);
   }
 }
 
@@ -348,8 +349,8 @@ export class StoredIndex {
 
   /** Reads a committed version folder; throws ChatbotError('index-corrupt') when any part is missing or inconsistent. */
   static async load(folder: string, manifest: Manifest, options: VectorSearchOptions = {}): Promise<StoredIndex> {
-    await verifyChecksums(folder, manifest);
-    const sections = await readSections(join(folder, DATA_FILE));
+    // The data file is read while the others are hashed: the reads wait on the disk, the hashing on the processor.
+    const [sections] = await Promise.all([readSections(join(folder, DATA_FILE)), verifyChecksums(folder, manifest)]);
     const { name, dimensions } = manifest.embedder;
     const labelCount = manifest.labelCount;
     const column = <T extends Int32Array | Uint32Array>(key: string, type: new (length: number) => T): T => {

@@ -55,8 +55,8 @@ describe('runBench on a tiny corpus', () => {
   });
 
   it('compares ours with exact search, LangChain and MiniSearch on the same chunks', () => {
-    expect(result.comparison.chunks).toBe(result.ingest.chunks);
-    expect(result.comparison.rows.map((row) => row.name.replace(/ \(.*$/, ''))).toEqual([
+    expect(result.comparison!.chunks).toBe(result.ingest.chunks);
+    expect(result.comparison!.rows.map((row) => row.name.replace(/ \(.*$/, ''))).toEqual([
       'ours: hybrid retriever',
       'ours: vector search',
       'ours: BM25 lexical search',
@@ -64,10 +64,10 @@ describe('runBench on a tiny corpus', () => {
       'LangChain in-memory store',
       'MiniSearch BM25',
     ]);
-    expect(result.comparison.recallAt10).toBeGreaterThanOrEqual(0);
-    expect(result.comparison.recallAt10).toBeLessThanOrEqual(1);
-    const exact = result.comparison.rows[3];
-    const langchain = result.comparison.rows[4];
+    expect(result.comparison!.recallAt10).toBeGreaterThanOrEqual(0);
+    expect(result.comparison!.recallAt10).toBeLessThanOrEqual(1);
+    const exact = result.comparison!.rows[3];
+    const langchain = result.comparison!.rows[4];
     expect(langchain?.latency.count).toBe(4);
     expect(exact?.hits.questions).toBe(result.query.hits.hybrid.questions);
   });
