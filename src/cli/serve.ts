@@ -38,6 +38,17 @@ const SHUTDOWN_GRACE_MS = 10_000;
  * the webhooks, and switches to a new index version when told.
  */
 export const serveCommand: Command = async (args, context) => {
+  if (!cluster.isWorker) return serve(args, context);
+  try {
+    return await serve(args, context);
+  } finally {
+    // The channel to the first process would keep a worker alive: closing it lets the worker end (stopped, or failed
+    // to start), which the pool awaits.
+    if (process.connected) process.disconnect();
+  }
+};
+
+const serve: Command = async (args, context) => {
   const { values } = parseCommandArgs('serve', { args, options: { data: { type: 'string' }, index: { type: 'string' }, port: { type: 'string' } } });
   const config = context.config;
   const port = values.port !== undefined ? parsePort(values.port) : config.port;

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { request as httpRequest } from 'node:http';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,16 +70,36 @@ interface Health {
   worker?: number;
 }
 
+/** One request on a connection of its own (no keep-alive), so the workers take turns as the kernel hands connections out. */
+function request(base: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const outgoing = httpRequest(`${base}${path}`, { method: payload ? 'POST' : 'GET', agent: false, headers: payload ? { 'content-type': 'application/json' } : {} }, (incoming) => {
+      let text = '';
+      incoming.setEncoding('utf8');
+      incoming.on('data', (part: string) => (text += part));
+      incoming.on('end', () => {
+        try {
+          resolve({ status: incoming.statusCode ?? 0, body: JSON.parse(text) as unknown });
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
+      incoming.on('error', reject);
+    });
+    outgoing.on('error', reject);
+    outgoing.end(payload);
+  });
+}
+
 async function health(base: string): Promise<Health> {
-  // A new connection each time, so the workers take turns as the kernel hands connections out.
-  const response = await fetch(`${base}/healthz`, { headers: { connection: 'close' } });
-  expect(response.status).toBe(200);
-  return (await response.json()) as Health;
+  const reply = await request(base, '/healthz');
+  expect(reply.status).toBe(200);
+  return reply.body as Health;
 }
 
 async function ask(base: string, question: string): Promise<{ status: number; body: { answered: boolean; citations: Array<{ id: string }> } }> {
-  const response = await fetch(`${base}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json', connection: 'close' }, body: JSON.stringify({ question }) });
-  return { status: response.status, body: (await response.json()) as { answered: boolean; citations: Array<{ id: string }> } };
+  return (await request(base, '/api/ask', { question })) as { status: number; body: { answered: boolean; citations: Array<{ id: string }> } };
 }
 
 /** Asks until `done` holds or the deadline passes (the switch is driven by another process; no fixed sleeps). */
@@ -156,7 +177,7 @@ describe('serve with HTTP workers (WORKERS=2) sharing INDEX_DIR with another pro
     expect(server.output()).toContain('Stopping: finishing the answers in progress');
   });
 
-  it('names a busy port in one line and exits non-zero, leaving no worker behind', async () => {
+  it('names a busy port in one line and exits non-zero once its workers have ended', async () => {
     const { dataDir, indexDir, databasePath } = await workDir();
     const env = { DATA_DIR: dataDir, INDEX_DIR: indexDir, DATABASE_PATH: databasePath, SYNC_INTERVAL_MINUTES: '0' };
     const first = run(['serve', '--port', '0'], { ...env, WORKERS: '1' });
