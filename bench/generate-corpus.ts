@@ -68,6 +68,25 @@ export interface GenerateOptions {
 const MAX_PLACES = 3_300;
 /** How many articles a place gets on average while places are not capped. */
 const ARTICLES_PER_PLACE = 5;
+/**
+ * Past twelve articles a place (MAX_PLACES × 12 ≈ 108k chunks), places get studies of more resolutions of their city's
+ * party committee, as wards report such conferences every few weeks: about 110 articles a place at 1M chunks. Smaller
+ * corpora never draw these, so they stay byte for byte what they were.
+ */
+const BASE_SLOTS = 12;
+const EXTRA_RESOLUTION_TOPICS = [
+  'về công tác cán bộ và xây dựng tổ chức cơ sở đảng',
+  'về phát triển hạ tầng giao thông và đô thị',
+  'về chuyển đổi số trong cải cách hành chính',
+  'về bảo vệ môi trường và ứng phó biến đổi khí hậu',
+  'về phát triển văn hóa, con người',
+  'về an sinh xã hội và giảm nghèo bền vững',
+  'về bảo đảm quốc phòng, an ninh ở cơ sở',
+  'về phát triển giáo dục và đào tạo',
+  'về chăm sóc sức khỏe Nhân dân',
+  'về phòng, chống tham nhũng, lãng phí',
+];
+
 /** Years of budget adjustments a place may have articles about. */
 const BUDGET_YEARS = [2021, 2022, 2023, 2024, 2025];
 /** Share of places whose name another city also uses. */
@@ -88,6 +107,9 @@ export function generateCorpus(options: GenerateOptions): GeneratedCorpus {
   const random = new SeededRandom(seed);
   const cities = CITIES.map((info, index) => generateCity(info, new SeededRandom(mix(seed, 1, index))));
   const placeCount = Math.min(MAX_PLACES, Math.max(1, Math.ceil(wanted / ARTICLES_PER_PLACE)));
+  // Extra slots only when twelve a place cannot hold the corpus; 10 % spare so the weighted draw still has a choice.
+  const extraSlots = wanted > placeCount * BASE_SLOTS ? Math.ceil((wanted * 1.1) / placeCount) - BASE_SLOTS : 0;
+  if (extraSlots > 0) cities.forEach((city, index) => city.resolutions.push(...extraResolutions(extraSlots, new SeededRandom(mix(seed, 6, index)))));
   const names = new PlaceNames(random);
   const places = Array.from({ length: wanted > 0 ? placeCount : 0 }, (_, index) =>
     generatePlace(random.pick(cities), names, new SeededRandom(mix(seed, 2, index))),
@@ -97,6 +119,9 @@ export function generateCorpus(options: GenerateOptions): GeneratedCorpus {
   const candidates: Array<{ place: number; slot: number; key: number }> = [];
   places.forEach((_, place) => {
     SLOT_WEIGHTS.forEach((weight, slot) => candidates.push({ place, slot, key: -Math.log(1 - random.next()) / weight }));
+  });
+  places.forEach((_, place) => {
+    for (let extra = 0; extra < extraSlots; extra += 1) candidates.push({ place, slot: BASE_SLOTS + extra, key: -Math.log(1 - random.next()) });
   });
   const chosen = candidates
     .sort((left, right) => left.key - right.key)
@@ -108,7 +133,7 @@ export function generateCorpus(options: GenerateOptions): GeneratedCorpus {
   const budgetYearsByPlace = new Map<number, Set<number>>();
   for (const { place: placeIndex, slot } of chosen) {
     const place = places[placeIndex] as GeneratedPlace;
-    const articleRandom = new SeededRandom(mix(seed, 3, placeIndex * 16 + slot));
+    const articleRandom = new SeededRandom(slot < BASE_SLOTS ? mix(seed, 3, placeIndex * 16 + slot) : mix(seed, 5, placeIndex * 65_536 + slot));
     const draft = draftForSlot(place, slot, articleRandom);
     const id = `${place.slug}-${draft.topic}`;
     articles.push(toArticle(id, place, draft, articleRandom));
@@ -140,6 +165,27 @@ function draftForSlot(place: GeneratedPlace, slot: number, random: SeededRandom)
 /** Ward congresses of the 2025–2030 term were held from late July to late August 2025. */
 function congressDay(random: SeededRandom): CalendarDay {
   return addDays({ year: 2025, month: 7, day: 20 }, random.integer(0, 36));
+}
+
+/** A city's further resolutions (numbers from 101 on), each studied at an online conference like the named ones. */
+function extraResolutions(count: number, random: SeededRandom): ResolutionEvent[] {
+  const bridges = random.integer(60, 170);
+  return Array.from({ length: count }, (_, index) => {
+    const number = 101 + index;
+    const issued: CalendarDay = { year: 2025, month: random.integer(1, 12), day: random.integer(1, 28) };
+    const programmeIssued = addDays(issued, random.integer(15, 40));
+    return {
+      slug: `nghi-quyet-${number}-tu`,
+      name: `Nghị quyết số ${number}-NQ/TU`,
+      topic: random.pick(EXTRA_RESOLUTION_TOPICS),
+      code: `${number}-NQ/TU`,
+      issued,
+      programme: `${String(random.integer(100, 999))}-CTr/TU`,
+      programmeIssued,
+      date: addDays(programmeIssued, random.integer(5, 30)),
+      bridges: bridges + random.integer(-3, 3),
+    };
+  });
 }
 
 function generateCity(info: CityInfo, random: SeededRandom): GeneratedCity {
