@@ -91,8 +91,24 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
   linkPreviousSentences(units);
   const titles = new Map<string, Unit>();
   for (const unit of units) if (!titles.has(unit.article.id)) titles.set(unit.article.id, makeUnit(unit.article, unit.rank, -1, unit.article.title, unit.article.title));
+  // A unit's credit for a group is asked for again as a neighbour's context (the sentences before and after, the title):
+  // each is worked out once per question.
+  const credits = new Map<TermGroup, Map<Unit, number>>();
+  const credit = (group: TermGroup, unit: Unit): number => {
+    let byUnit = credits.get(group);
+    if (!byUnit) {
+      byUnit = new Map();
+      credits.set(group, byUnit);
+    }
+    let value = byUnit.get(unit);
+    if (value === undefined) {
+      value = groupCredit(group, unit, question);
+      byUnit.set(unit, value);
+    }
+    return value;
+  };
   const weights = groups.map((group) => {
-    const frequency = sentences.filter((unit) => groupCredit(group, unit, question) > 0).length;
+    const frequency = sentences.filter((unit) => credit(group, unit) > 0).length;
     return { frequency, weight: Math.log(1 + (sentences.length + 1) / (frequency + 0.5)) * (group.focus ? 2 : 1) };
   });
   const totalWeight = weights.reduce((sum, entry) => sum + entry.weight, 0);
@@ -120,13 +136,13 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
     const context = [unit.previous, unit.next, titles.get(unit.article.id)].filter((other): other is Unit => other !== undefined);
     groups.forEach((group, index) => {
       // A list item's lead-in or heading is part of what the item says ("2. Thời gian làm việc" → "- Thứ Hai: 7 giờ").
-      const fromHeading = unit.heading ? groupCredit(group, unit.heading, question) : 0;
-      const own = Math.max(groupCredit(group, unit, question), fromHeading);
+      const fromHeading = unit.heading ? credit(group, unit.heading) : 0;
+      const own = Math.max(credit(group, unit), fromHeading);
       headingCovered += fromHeading;
       // Words of the neighbouring sentences or the title count half: "Văn bản thứ hai là …" answers about what came before.
       // A sentence that refers back ("Trạm có…" after "…Trạm Y tế xã…") is about what the sentence before it or the
       // title names: their words count in full.
-      const borrowed = Math.max(0, ...context.map((other) => groupCredit(group, other, question) * (other !== unit.next && (isSentence(unit) || unit.items) && refersBack(unit.accented, other.accented) ? 1 : CONTEXT_CREDIT)));
+      const borrowed = Math.max(0, ...context.map((other) => credit(group, other) * (other !== unit.next && (isSentence(unit) || unit.items) && refersBack(unit.accented, other.accented) ? 1 : CONTEXT_CREDIT)));
       covered += Math.max(own, borrowed) * (weights[index]?.weight ?? 0);
       ownCovered += own * (weights[index]?.weight ?? 0);
       if (own > 0) hits.push(...positionsOf(group, unit));
