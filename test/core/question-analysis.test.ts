@@ -187,3 +187,22 @@ describe('reading residents\' wording', () => {
     expect(analyzeQuestion('How many official delegates attended the congress?').countedNoun).toBe('dai');
   });
 });
+
+describe('names, titles and unmarked words', () => {
+  it('ends a name where its capitals end and reads "giữ chức vụ gì" as asking for the titles by the name', () => {
+    const texts = analyzeQuestion('ông Vũ Tiến Phụng giữ chức vụ gì?').groups.flatMap((group) => group.texts);
+    expect(texts).toContain('Tiến Phụng');
+    expect(texts).not.toContain('Phụng giữ');
+    expect(texts).not.toContain('chức vụ');
+  });
+
+  it('does not read an unmarked "cho" as the glossary word "chỗ"', () => {
+    const texts = analyzeQuestion('dai hoi dai dien cho bao nhieu dang vien').groups.flatMap((group) => group.texts);
+    expect(texts).not.toContain('chỗ');
+  });
+
+  it('reads "người đứng đầu chính quyền" as the People\'s Committee chair', () => {
+    const texts = analyzeQuestion('Người đứng đầu chính quyền phường là ai?').groups.flatMap((group) => group.texts);
+    expect(texts).toContain('chủ tịch ubnd');
+  });
+});
