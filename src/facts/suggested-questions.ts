@@ -17,9 +17,11 @@ const COUNT_MEASURES = new Set<FigureMeasure>(['residential-groups', 'party-memb
  * Questions a resident could ask about a ward that its articles answer, drawn from its fact sheet: who holds its
  * offices (heads before deputies), then its figures; at most `limit`.
  */
-export function suggestedQuestions(sheet: FactSheet, limit = 4): string[] {
-  // "phường An Hải, TP Hải Phòng" → "phường An Hải": the question names the ward as residents say it.
-  const ward = sheet.place.split(',')[0]!.trim();
+export function suggestedQuestions(sheet: FactSheet, options: { limit?: number; ward?: string } = {}): string[] {
+  const limit = options.limit ?? 4;
+  // "phường An Hải, TP Hải Phòng" → "phường An Hải": the question names the ward as residents say it, unless told
+  // otherwise (a name several provinces share needs the province too).
+  const ward = options.ward ?? sheet.place.split(',')[0]!.trim();
   const offices = [...sheet.offices].sort((left, right) => Number(left.office.startsWith('Phó')) - Number(right.office.startsWith('Phó')));
   const questions = [
     ...offices.slice(0, 2).map((entry) => `${entry.office} ${ward} là ai?`),

@@ -30,7 +30,9 @@ export class SqliteAnswerLog implements AnswerRecorder {
   async record(question: Question, result: AskResult): Promise<string> {
     const id = this.options.newId();
     const text = nfc(question.text);
-    const place = result.assumedPlace ?? this.options.placeOf?.(result.standaloneQuestion ?? text) ?? null;
+    // The ward the answer assumed, else the one the question names, else the one the channel asked about (a widget's data-place).
+    const defaultPlace = question.defaultPlace ? (this.options.placeOf?.(question.defaultPlace) ?? nfc(question.defaultPlace)) : undefined;
+    const place = result.assumedPlace ?? this.options.placeOf?.(result.standaloneQuestion ?? text) ?? defaultPlace ?? null;
     this.database
       .prepare(
         `INSERT INTO answers (id, question, normalized_question, answer, answered, reason, mode, citations, channel, user_key, language, pin_id, place, created_at)

@@ -59,3 +59,13 @@ describe('SqliteQuestionLog', () => {
     store.close();
   });
 });
+
+describe('the ward of a logged question', () => {
+  it('is the one the question names, else the place the channel asked about', async () => {
+    const { store } = memoryStore({ placeOf: (text) => (/an hải/i.test(text) ? 'phường An Hải, TP Hải Phòng' : undefined) });
+    await store.answers.record({ text: 'Giờ làm việc?', channel: 'web', defaultPlace: 'phường An Hải' }, refusal('Giờ làm việc?'));
+    await store.answers.record({ text: 'Giờ làm việc?', channel: 'web' }, refusal('Giờ làm việc?'));
+    expect(store.questions.list({}, 10).map((entry) => entry.place)).toEqual([undefined, 'phường An Hải, TP Hải Phòng']);
+    store.close();
+  });
+});

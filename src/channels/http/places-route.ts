@@ -19,7 +19,12 @@ export function createSuggestionsRoute(facts: () => FactBook): HttpRoute {
       if (!place || place.length > MAX_PLACE_LENGTH) return { status: 400, body: { error: 'Hãy cho biết phường, xã: ?place=… (the ward, at most 200 characters).' } };
       const book = facts();
       const labels = book.findPlaces(place);
-      return { status: 200, body: { questions: labels.length === 1 ? suggestedQuestions(book.sheet(labels[0]!)) : [] } };
+      if (labels.length !== 1) return { status: 200, body: { questions: [] } };
+      const label = labels[0]!;
+      // A short name other provinces share ("phường Đông Hải") would be asked back; the full label is not.
+      const short = label.split(',')[0]!.trim();
+      const ward = book.findPlaces(short).length > 1 ? label : short;
+      return { status: 200, body: { questions: suggestedQuestions(book.sheet(label), { ward }) } };
     },
   };
 }

@@ -176,8 +176,6 @@ function mountChat(container, options) {
   root.append(log);
 
   const form = element('form');
-  form.setAttribute('role', 'search');
-  form.setAttribute('aria-label', text.question);
   const questionLabel = element('label', '', text.question);
   questionLabel.htmlFor = 'hp-question';
   const input = element('input');
