@@ -36,7 +36,7 @@ export function barChartSvg(bars: readonly ChartBar[], options: BarChartOptions)
   const max = Math.max(1, ...bars.flatMap((bar) => bar.values));
   const slot = bars.length ? plotWidth / bars.length : plotWidth;
   const seriesCount = Math.max(1, options.series.length);
-  const barWidth = Math.max(2, (slot * 0.8) / seriesCount);
+  const barWidth = Math.min(48, Math.max(2, (slot * 0.8) / seriesCount));
   const labelEvery = Math.max(1, Math.ceil(bars.length / Math.max(1, Math.floor(plotWidth / 56))));
   const parts: string[] = [];
   parts.push(`<line x1="${left}" y1="${top + plotHeight}" x2="${width - 8}" y2="${top + plotHeight}" stroke="#57606a"/>`);

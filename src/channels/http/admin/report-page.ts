@@ -66,7 +66,7 @@ ${group.variants.length ? `<p class="muted">${t('alsoAsked')}${group.variants.ma
     .join('');
   const none = `<p>${t('none')}</p>`;
   const body = `<p class="muted">${t('generated')}: ${escapeHtml(displayTime(now, timeZone))} (${escapeHtml(timeZone)})</p>
-<p>${t('questions')}: <strong>${totals.questions}</strong> · ${t('answered')}: <strong>${totals.answered}</strong> · ${t('answerRate')}: <strong>${percent(totals.answerRate)}</strong> · 👍 ${totals.upVotes} · 👎 ${totals.downVotes}</p>
+<p>${t('questions')}: <strong>${totals.questions}</strong> · ${t('answered')}: <strong>${totals.answered}</strong> · ${t('answerRate')}: <strong>${percent(totals.answerRate)}</strong> · ${t('up')}: ${totals.upVotes} · ${t('down')}: ${totals.downVotes}</p>
 <h2>${t('perDay')}</h2>${dayChart}
 <h2>${t('perChannel')}</h2>${channelChart}
 <div class="table"><table><thead><tr><th scope="col">${t('channel')}</th><th scope="col">${t('questions')}</th><th scope="col">${t('answered')}</th><th scope="col">${t('answerRate')}</th></tr></thead><tbody>${channelRows}</tbody></table></div>
