@@ -134,6 +134,15 @@ export const englishToVietnamese: Readonly<Record<string, readonly string[]>> = 
   leads: ['chủ tịch', 'bí thư'],
   percent: ['%', 'phần trăm'],
   'new rural': ['nông thôn mới'],
+  'advanced new rural': ['nông thôn mới nâng cao'],
+  advanced: ['nâng cao'],
+  criteria: ['tiêu chí'],
+  airport: ['cảng hàng không', 'sân bay'],
+  hospital: ['bệnh viện'],
+  hospitals: ['bệnh viện'],
+  doctors: ['bác sĩ'],
+  tablets: ['máy tính bảng'],
+  paperless: ['không giấy'],
   'standing deputy party secretary': ['phó bí thư thường trực'],
   director: ['giám đốc'],
   'deputy director': ['phó giám đốc'],
@@ -330,6 +339,12 @@ export const vietnameseSynonyms: Readonly<Record<string, readonly string[]>> = {
   // A ward states its population as a count of registered residents ("14.000 nhân khẩu") as often as "dân số".
   'dân số': ['nhân khẩu', 'dân cư'],
   'đứng đầu': ['chủ tịch', 'bí thư', 'giám đốc', 'trưởng'],
+  // Who heads the local government is the People's Committee chair; who heads the Party committee, its secretary.
+  'đứng đầu chính quyền': ['chủ tịch ubnd', 'chủ tịch ủy ban nhân dân'],
+  'đứng đầu ubnd': ['chủ tịch ubnd', 'chủ tịch ủy ban nhân dân'],
+  'đứng đầu cấp ủy': ['bí thư'],
+  'đứng đầu đảng ủy': ['bí thư'],
+  'đứng đầu đảng bộ': ['bí thư'],
   // Articles name the merged units ("phường A, phường B và xã C") rather than calling them "đơn vị hành chính".
   'đơn vị hành chính': ['xã', 'phường', 'thị trấn'],
   // Moving residents out of danger or off a project's land is written "di dời", a family "hộ", a new home "tái định cư".
@@ -382,6 +397,12 @@ export const vietnameseSynonyms: Readonly<Record<string, readonly string[]>> = {
   'kinh phí': ['ngân sách', 'tổng kinh phí'],
   'nâng lên': ['điều chỉnh', 'tăng lên', 'tăng'],
   'hạ xuống': ['điều chỉnh', 'giảm xuống', 'giảm'],
+  // The old units of a merged ward are written as what it was formed from ("trên cơ sở sáp nhập 4 phường … trước đây").
+  'cũ': ['trước đây', 'sáp nhập', 'hợp nhất', 'trên cơ sở'],
+  // Opening a congress is "khai mạc" in articles whatever word the resident uses.
+  'mở đầu': ['khai mạc', 'bắt đầu'],
+  'mở màn': ['khai mạc'],
+  ...equivalent(['sân bay', 'cảng hàng không']),
 };
 
 /** What "bao nhiêu người" counts when the question names a body rather than a place: its members ("gồm 33 đồng chí"). */

@@ -1,5 +1,5 @@
 import { englishToVietnamese, memberCountTerms, questionFillers, vietnameseSynonyms } from './civic-glossary.js';
-import { foldDiacritics, foldedKey, hasDiacritics, nfc, numberKey, syllableKey, tokenize } from '../ingest/normalize-vietnamese.js';
+import { foldDiacritics, foldedKey, hasDiacritics, nfc, numberMatchKey, syllableKey, tokenize } from '../ingest/normalize-vietnamese.js';
 import { askedMeasure, type Measure } from './asked-measure.js';
 import { governmentLevels, type GovernmentLevel } from './entities.js';
 import type { Language } from './types.js';
@@ -46,6 +46,8 @@ export interface AnalyzedQuestion {
   weekday?: number;
   /** Whether the question asks who holds an office now ("bây giờ", "hiện nay", "current"), so a later appointment wins. */
   asksCurrent?: boolean;
+  /** Whether the question asks whether something is so ("có phải … không", "Was …?"): the sentence stating it answers. */
+  asksYesNo?: boolean;
   /** Whether the question asks for a day of the week ("họp vào hôm nào trong tuần", "thứ mấy") rather than a date. */
   asksWeekday?: boolean;
   /** Whether the question asks when a document was issued or signed rather than when something happened. */
@@ -56,7 +58,7 @@ export interface AnalyzedQuestion {
 
 // Question words, fillers and chat slang; compared tone-insensitively, or folded when the user typed no diacritics.
 const STOPWORDS_ACCENTED = [
-  'là', 'ai', 'gì', 'nào', 'bao', 'nhiêu', 'mấy', 'có', 'của', 'ở', 'tại', 'và', 'thế', 'vậy', 'z', 'nhỉ', 'ạ', 'à',
+  'là', 'ai', 'gì', 'nào', 'bao', 'nhiêu', 'mấy', 'có', 'của', 'nhưng', 'ở', 'tại', 'và', 'thế', 'vậy', 'z', 'nhỉ', 'ạ', 'à',
   'ơi', 'không', 'ko', 'k', 'được', 'những', 'các', 'một', 'hiện', 'nay', 'giờ', 'bây', 'thì', 'mà', 'để', 'cho',
   'với', 'từ', 'đến', 'về', 'trong', 'ra', 'hôm', 'ngày', 'khi', 'lúc', 'đâu', 'sao', 'nhé', 'nha', 'hả', 'hở',
   'đang', 'đã', 'sẽ', 'bị', 'tên', 'gồm', 'này', 'đó', 'kia', 'vào', 'lần', 'thứ', 'bạn', 'mình', 'tôi',
@@ -76,7 +78,12 @@ const STOPWORDS_FOLDED = new Set(
     .concat(questionFillers.map(foldedKey)),
 );
 
-const CUE_PHRASES = ['mang so hieu', 'ty le', 'phan tram', 'bao nhieu', 'so hieu', 'ky hieu', 'so luong', 'so may', 'la gi', 'ten gi', 'thoi gian nao', 'thoi gian', 'lan thu nhat', 'lan thu', 'duong nao', 'dia chi nao', 'luc may gio', 'may gio'].map((phrase) => phrase.split(' '));
+// "có phải … không", "… đúng không": the frame of a yes/no question, not content the answer must hold.
+const YES_NO = /^ (?:is|was|are|were|has|have|had|did|does|do|can|could|will|would|should) | co phai | (?:co|da|van|con|duoc) .*(?:khong|ko|k|chua|chu) ?$/;
+// "thành phố" in a question is part of a city's name ("Thành phố Hồ Chí Minh"), which the place filter already handles.
+const COUNT_WORDS = new Set('hai ba bon nam sau bay tam chin muoi'.split(' '));
+// "giữ chức vụ gì" asks for the titles written next to a name, whatever words introduce them.
+const CUE_PHRASES = ['giu chuc vu', 'chuc vu', 'chuc danh', 'thanh pho', 'co phai', 'phai khong', 'phai ko', 'dung khong', 'dung ko', 'hay khong', 'mang so hieu', 'ty le', 'phan tram', 'bao nhieu', 'so hieu', 'ky hieu', 'so luong', 'so may', 'la gi', 'ten gi', 'thoi gian nao', 'thoi gian', 'lan thu nhat', 'lan thu', 'duong nao', 'dia chi nao', 'luc may gio', 'may gio'].map((phrase) => phrase.split(' '));
 
 // Adverbs a question adds that articles leave out ("lãnh đạo nào trực tiếp chỉ đạo" ↔ "Dự và chỉ đạo đại hội có …").
 const MANNER_PHRASES = ['truc tiep'].map((phrase) => phrase.split(' '));
@@ -98,12 +105,24 @@ const TYPE_CUES: Array<{ type: AnswerType; folded: RegExp }> = [
   { type: 'time', folded: /\b(may gio|gio lam viec|gio mo cua|opening hours|what time|hours)\b/ },
   { type: 'date', folded: /\b(ngay nao|hom nao|khi nao|bao gio|luc nao|hoi nao|thoi gian nao|thang nao|thang may|nam nao|ngay bao nhieu|when|what date|what day|which day)\b/ },
   { type: 'location', folded: /\b(o dau|tai dau|den dau|ve dau|dia diem|dia chi|noi nao|cho nao|duong nao|thon nao|where|address|location)\b/ },
-  { type: 'list', folded: /\b(may (?!ngay|gio|nam|thang)\S+ nao|nhung ai|nhung (?:\S+ ){0,4}(?:nao|gi|dau)|cac (?:\S+ ){0,3}(?:nao|gi)|gom nhung|gom nhung ai|gom (?:nhung )?gi|which (?:\S+ ){0,2}(?:wards|communes|leaders|people|officials|\S+s)|what (?:\S+ ){0,2}(?:\S+s) (?:did|were|are|will)|who are)\b/ },
+  { type: 'list', folded: /\b(may (?!ngay|gio|nam|thang)\S+ nao|(?:hai|ba|bon|sau|bay|tam|chin|muoi|[2-9]|1\d) (?!ngay|gio|nam|thang|lan)\S+(?: \S+)? nao|nhung ai|nhung (?:\S+ ){0,4}(?:nao|gi|dau)|cac (?:\S+ ){0,3}(?:nao|gi)|gom nhung|gom nhung ai|gom (?:nhung )?gi|which (?:\S+ ){0,2}(?:wards|communes|leaders|people|officials|\S+s)|what (?:\S+ ){0,2}(?:\S+s) (?:did|were|are|will)|who are)\b/ },
   // "Lãnh đạo tỉnh nào chỉ đạo …", "đồng chí nào": a leader is named, as for "ai".
   { type: 'person', folded: /(^|\s)(ai|ten gi|la nguoi nao|(?:lanh dao|dong chi)(?: \S+){0,2} nao|which(?: \S+){0,4} (?:official|leader|chairman|chairwoman|chairperson|secretary|director|principal)|who|whom)(\s|$)/ },
   { type: 'code', folded: /\b(so hieu|so may|ky hieu|what number)\b/ },
   { type: 'quantity', folded: /\b(bao nhieu|may|so luong|ty le|phan tram|how many|how much|what percentage|what rate|rate|percent|population|area|what (?:is|was|were|are) the (?:\S+ ){0,3}(?:investment|cost|revenue|budget|income|target|number|total|amount|value|length|size|growth)|what (?:\S+ ){0,3}(?:target|growth|income|revenue|investment|cost|budget|funding))\b/ },
 ];
+
+// Written with marks, "máy tính" and "đầu tiên" are no "mấy" or "đâu": only the question word itself may cue a type.
+const CUE_WORDS: Record<string, string> = { may: 'mấy', dau: 'đâu' };
+
+/** The question with words that fold onto a cue word but are written as another word ("máy", "đầu") set apart. */
+function withoutLookAlikeCues(text: string): string {
+  if (!hasDiacritics(text)) return text;
+  return nfc(text).replace(/[\p{L}\p{M}]+/gu, (word) => {
+    const cue = CUE_WORDS[foldDiacritics(word).toLowerCase()];
+    return cue !== undefined && word.toLowerCase() !== cue ? `${word}q` : word;
+  });
+}
 
 /** True for question words, fillers and chat particles: articles seldom write them, and they are no typo. */
 export function isQuestionWord(word: string): boolean {
@@ -121,7 +140,7 @@ export function detectLanguage(text: string): Language {
 
 /** Finds the answer types a question asks for, most specific first. */
 export function detectAnswerTypes(text: string): AnswerType[] {
-  const folded = ` ${foldDiacritics(text).toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ')} `;
+  const folded = ` ${foldDiacritics(withoutLookAlikeCues(text)).toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ')} `;
   const types: AnswerType[] = [];
   for (const cue of TYPE_CUES) {
     if (cue.folded.test(folded) && !types.includes(cue.type)) types.push(cue.type);
@@ -178,20 +197,29 @@ export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string
     asksIssueDate: ISSUE_CUE.test(folded),
     ...(placeTokens.size > 0 ? { placeTokens: [...placeTokens] } : {}),
     ...(asksWeekday ? { asksWeekday } : {}),
+    ...(types[0] === 'other' && YES_NO.test(folded) ? { asksYesNo: true } : {}),
     ...(CURRENT_CUE.test(foldedText) || stillHolds ? { asksCurrent: true } : {}),
     ...(weekday ? { weekday } : {}),
   };
 }
 
 /** The noun a count question counts ("bao nhiêu đảng viên" → "dang"), undefined when it names none. */
+/** Words that end an English noun phrase: the verb or preposition after "how many …". */
+const ENGLISH_PHRASE_ENDS = new Set('has have had did do does are were was is will would can could in of at on for to from since by with were there'.split(' '));
+
 function findCountedNoun(text: string, language: Language): string | undefined {
   if (language === 'en') {
     const match = /\bhow many ([a-z' -]+)/i.exec(text.toLowerCase());
     if (!match) return undefined;
-    const words = (match[1] as string).split(/\s+/);
-    for (let length = Math.min(3, words.length); length > 0; length--) {
-      const phrase = englishToVietnamese[words.slice(0, length).join(' ')];
-      if (phrase?.[0]) return foldedKey(phrase[0].split(' ')[0] as string);
+    // The counted thing is the head of the noun phrase, its last noun: "how many dengue cases has …" counts cases.
+    const all = (match[1] as string).split(/\s+/);
+    const verbAt = all.findIndex((word) => ENGLISH_PHRASE_ENDS.has(word) || /..(?:ed|ing)$/.test(word));
+    const words = all.slice(0, verbAt < 0 ? Math.min(all.length, 4) : verbAt);
+    for (let end = words.length; end > 0; end--) {
+      for (let start = Math.max(0, end - 3); start < end; start++) {
+        const phrase = englishToVietnamese[words.slice(start, end).join(' ')];
+        if (phrase?.[0]) return foldedKey(phrase[0].split(' ')[0] as string);
+      }
     }
     return undefined;
   }
@@ -326,6 +354,8 @@ function vietnameseGroups(text: string, placeTokens: ReadonlySet<string>): TermG
     const keyTokens = key.split(' ').map(comparableKey);
     for (let index = 0; index + keyTokens.length <= comparable.length; index++) {
       if (typedWithoutDiacritics && keyTokens.length === 1 && inFoldedCompound(folded, index)) continue;
+      // Typed without marks, "cho" is far more often "for" than the glossary's "chỗ".
+      if (typedWithoutDiacritics && keyTokens.length === 1 && STOPWORDS_FOLDED.has(keyTokens[0] as string) && hasDiacritics(key)) continue;
       if (keyTokens.every((token, offset) => comparable[index + offset] === token && !covered.has(index + offset))) {
         const texts = [key, ...(vietnameseSynonyms[key] ?? [])];
         groups.push({ phrases: texts.map((phrase) => phrase.split(' ').map(foldedKey)), literal: false, texts });
@@ -339,18 +369,27 @@ function vietnameseGroups(text: string, placeTokens: ReadonlySet<string>): TermG
       if (cue.every((token, offset) => folded[index + offset] === token)) cue.forEach((_, offset) => covered.add(index + offset));
     }
   }
+  // "từ ba xã nào": the count of a list asked for is no content the answer must repeat (articles write "từ 3 xã").
+  folded.forEach((key, index) => {
+    if (COUNT_WORDS.has(key) && (folded[index + 2] === 'nao' || folded[index + 3] === 'nao')) covered.add(index);
+  });
   // Runs of adjacent content syllables become bigram groups ("dân số" must occur as such, not as "người dân … số");
   // a lone content syllable is its own group.
   const runs: number[][] = [];
   let run: number[] = [];
+  let capitalised = 0;
   tokens.forEach((token, index) => {
     const key = folded[index] as string;
     const isStopword = typedWithoutDiacritics ? STOPWORDS_FOLDED.has(key) : STOPWORDS.has(syllableKey(token.text));
-    if (covered.has(index) || placeTokens.has(key) || isStopword) {
+    // A name ends where its capitals do: "Vũ Tiến Phụng giữ chức" pairs no "Phụng giữ" an article would never write.
+    const isCapital = /^\p{Lu}/u.test(token.text);
+    if (covered.has(index) || placeTokens.has(key) || isStopword || (!isCapital && capitalised >= 2)) {
       if (run.length) runs.push(run);
       run = [];
-      return;
+      capitalised = 0;
+      if (covered.has(index) || placeTokens.has(key) || isStopword) return;
     }
+    capitalised = isCapital ? capitalised + 1 : 0;
     run.push(index);
   });
   if (run.length) runs.push(run);
@@ -373,14 +412,14 @@ function vietnameseGroups(text: string, placeTokens: ReadonlySet<string>): TermG
   });
   countMembersOfNamedBody(groups);
   for (const number of tokenize(text).filter((token) => token.isNumber && !weekdays.used.has(token.start))) {
-    if (!/^(19|20)\d{2}$/.test(number.text)) groups.push({ phrases: [[numberKey(number.text)]], literal: true, texts: [number.text] });
+    if (!/^(19|20)\d{2}$/.test(number.text)) groups.push({ phrases: [[numberMatchKey(number.text)]], literal: true, texts: [number.text] });
   }
   return groups;
 }
 
 function englishGroups(text: string, placeTokens: ReadonlySet<string>): TermGroup[] {
   let lower = ` ${text.toLowerCase().replace(/[’`]/g, "'").replace(/[^a-z0-9'\s-]/g, ' ').replace(/\s+/g, ' ')} `;
-  const groups: TermGroup[] = [];
+  const groups: TermGroup[] = englishDateGroups(lower);
   const keys = Object.keys(englishToVietnamese).sort((a, b) => b.length - a.length);
   for (const key of keys) {
     const pattern = ` ${key} `;
@@ -399,6 +438,21 @@ function englishGroups(text: string, placeTokens: ReadonlySet<string>): TermGrou
     if (ENGLISH_STOPWORDS.has(folded) || placeTokens.has(folded)) return;
     groups.push({ phrases: [[folded]], literal: true, texts: [word] });
   });
+  return groups;
+}
+
+const MONTHS = 'january february march april may june july august september october november december'.split(' ');
+const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?(${MONTHS.join('|')})\\b|\\b(${MONTHS.join('|')}) (\\d{1,2})(?:st|nd|rd|th)?\\b`, 'g');
+
+/** "1 July", "July 1st": the day as articles write it ("1/7"), which folds to the syllables "1 7". */
+function englishDateGroups(lower: string): TermGroup[] {
+  const groups: TermGroup[] = [];
+  for (const match of lower.matchAll(DAY_MONTH)) {
+    const day = Number(match[1] ?? match[4]);
+    const month = MONTHS.indexOf((match[2] ?? match[3]) as string) + 1;
+    if (day < 1 || day > 31) continue;
+    groups.push({ phrases: [[String(day), String(month)]], literal: true, texts: [`${day}/${month}`] });
+  }
   return groups;
 }
 
