@@ -2,8 +2,9 @@
 export const COMMAND_HELP = {
   serve: `Usage: hoiphuong serve [--port N] [--data DIR] [--index DIR]
 
-Brings the index up to date, then serves the web chat, POST /api/ask, POST /api/feedback, GET /api/facts and
-GET /healthz, and starts Discord and Zalo when they are configured. Stop with Ctrl+C.
+Brings the index up to date, then serves the web chat (/), the widget (/widget.js), the staff console (/admin),
+POST /api/ask, POST /api/feedback, GET /api/facts, /api/places, /api/suggestions and GET /healthz, and starts Discord
+and Zalo when they are configured. Stop with Ctrl+C.
 
 Options:
   --port N       port to listen on (default: PORT, else 3000; 0 picks a free one)

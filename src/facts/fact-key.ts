@@ -7,8 +7,13 @@ import type { Fact } from './fact.js';
  */
 export function factKey(fact: Fact): string {
   return fact.kind === 'office'
-    ? `office|${fact.place ?? ''}|${fact.office}|${fact.person}`
+    ? holdingKey(fact.place ?? '', fact.office, fact.person)
     : `figure|${fact.place ?? ''}|${fact.measure}|${fact.source.articleId}|${fact.value}`;
+}
+
+/** The key of a person's holding of an office in a ward: every sentence saying so shares it. */
+export function holdingKey(place: string, office: string, person: string): string {
+  return `office|${place}|${office}|${person}`;
 }
 
 /** The fact book without the facts whose keys staff marked wrong. */

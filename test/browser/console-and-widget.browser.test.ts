@@ -178,6 +178,26 @@ describe('staff console and widget in Chromium', () => {
     await staff.close();
   });
 
+  it('hides a fact staff mark wrong from the fact sheet API', async () => {
+    const staff = await context.newPage();
+    await logIn(staff);
+    // The people the API lists as office holders now.
+    const sheet = async () => {
+      const body = (await (await fetch(`${bot.url}/api/facts?place=${encodeURIComponent(PLACE)}`)).json()) as { places: Array<{ offices: Array<{ holders: Array<{ person: string }> }> }> };
+      return body.places.flatMap((place) => place.offices.flatMap((office) => office.holders.map((holder) => holder.person)));
+    };
+    // The English switch of the previous test is remembered; back to Vietnamese.
+    await staff.goto(`${bot.url}/admin/facts?lang=vi&place=${encodeURIComponent(PLACE)}`);
+    const fact = staff.locator('li.card').first();
+    const person = (await fact.locator('p').first().textContent())!.split(':')[1]!.split('—')[0]!.trim();
+    expect(await sheet()).toContain(person);
+    await fact.getByLabel('Ghi chú').fill('Đã chuyển công tác');
+    await fact.getByRole('button', { name: /Đánh dấu sai/ }).click();
+    await staff.getByText('Đã chuyển công tác').waitFor();
+    expect(await sheet()).not.toContain(person);
+    await staff.close();
+  });
+
   it('keeps a page of an origin not in ALLOWED_ORIGINS from calling the API', async () => {
     const page = await context.newPage();
     const widget = await openWidget(page, otherSite.origin);

@@ -1,5 +1,5 @@
 import { displayDate, displayTime } from '../../../core/display-date.js';
-import { factKey, withoutFlagged } from '../../../facts/fact-key.js';
+import { factKey, holdingKey, withoutFlagged } from '../../../facts/fact-key.js';
 import { measureLabel } from '../../../facts/format-fact-sheet.js';
 import type { FactSource } from '../../../facts/fact.js';
 import type { HttpResponse } from '../http-route.js';
@@ -38,7 +38,7 @@ export function showFacts(context: ConsoleRequest): HttpResponse {
     const offices = sheet.offices.flatMap((entry) =>
       entry.holders.map((holding) => {
         const summary = `${entry.office}: ${holding.person}`;
-        const key = `office|${place}|${entry.office}|${holding.person}`;
+        const key = holdingKey(place, entry.office, holding.person);
         return `<li class="card"><p><strong>${escapeHtml(entry.office)}</strong>: ${escapeHtml(holding.person)}${holding.asOf ? ` — ${t('asOf')} ${escapeHtml(displayDate(holding.asOf))}` : ''}</p>${sourceLine(holding.sources[0])}${flagForm(key, summary)}</li>`;
       }),
     );

@@ -33,6 +33,6 @@ export const chatPageScript = `${chatScript}
   const parameters = new URLSearchParams(location.search);
   const language = parameters.get('lang') === 'en' ? 'en' : 'vi';
   if (language === 'en') document.documentElement.lang = 'en';
-  mountChat(document.getElementById('chat'), { language, storageKey: 'hoiphuong-chat', preselect: parameters.get('place') || '' });
+  mountChat(document.getElementById('chat'), { language, storageKey: 'hoiphuong-chat', preselect: parameters.get('place') || '', hideTitle: true });
 })();
 `;

@@ -90,7 +90,8 @@ export const chatStyles = `
   .hp-chat .hp-feedback { margin-top: 0.5rem; }
   .hp-chat .hp-feedback fieldset { border: 0; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; }
   .hp-chat .hp-feedback legend { padding: 0; margin-bottom: 0.3rem; font-size: 0.95rem; color: #4b535d; }
-  .hp-chat .hp-status { min-height: 1.2rem; color: #4b535d; }
+  .hp-chat .hp-status { min-height: 1.2rem; margin: 0.3rem 0; color: #4b535d; }
+  .hp-chat .hp-sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   .hp-chat .hp-spinner { display: inline-block; width: 1rem; height: 1rem; border: 3px solid #d0d7de; border-top-color: #0b5cd5; border-radius: 50%; animation: hp-spin 0.8s linear infinite; vertical-align: middle; margin-right: 0.4rem; }
   @keyframes hp-spin { to { transform: rotate(360deg); } }
   @media (prefers-reduced-motion: reduce) { .hp-chat .hp-spinner { animation: none; } }
@@ -146,7 +147,7 @@ function mountChat(container, options) {
 
   const root = element('div', 'hp-chat');
   root.setAttribute('lang', options.language === 'en' ? 'en' : 'vi');
-  const heading = element('h2', '', text.title);
+  const heading = element('h2', options.hideTitle ? 'hp-sr-only' : '', text.title);
   heading.id = 'hp-title';
   root.append(heading, element('p', 'hp-hint', text.intro));
 
