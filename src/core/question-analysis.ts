@@ -131,7 +131,9 @@ export function isQuestionWord(word: string): boolean {
 
 /** Guesses whether a question is English (otherwise Vietnamese, with or without diacritics). */
 export function detectLanguage(text: string): Language {
-  if (hasDiacritics(text)) return 'vi';
+  // Names keep their marks in English too ("the population of Đông Trà Bồng commune"): only the other words tell.
+  const unnamed = text.split(/\s+/u).filter((word) => !/^\p{Lu}/u.test(word)).join(' ');
+  if (hasDiacritics(unnamed)) return 'vi';
   const words = text.toLowerCase().match(/[a-z']+/g) ?? [];
   if (words.length === 0) return 'vi';
   const english = words.filter((word) => ENGLISH_MARKERS.has(word)).length;
@@ -356,6 +358,10 @@ function vietnameseGroups(text: string, placeTokens: ReadonlySet<string>): TermG
       if (typedWithoutDiacritics && keyTokens.length === 1 && inFoldedCompound(folded, index)) continue;
       // Typed without marks, "cho" is far more often "for" than the glossary's "chỗ".
       if (typedWithoutDiacritics && keyTokens.length === 1 && STOPWORDS_FOLDED.has(keyTokens[0] as string) && hasDiacritics(key)) continue;
+      // Typed without marks, a syllable next to another content syllable is part of a word ("ung cu" is "ứng cử",
+      // not "cũ"): a one-syllable glossary word with marks is only read into a syllable standing alone.
+      const isContent = (at: number) => at >= 0 && at < folded.length && !STOPWORDS_FOLDED.has(folded[at] as string) && !placeTokens.has(folded[at] as string);
+      if (typedWithoutDiacritics && keyTokens.length === 1 && hasDiacritics(key) && (isContent(index - 1) || isContent(index + 1))) continue;
       if (keyTokens.every((token, offset) => comparable[index + offset] === token && !covered.has(index + offset))) {
         const texts = [key, ...(vietnameseSynonyms[key] ?? [])];
         groups.push({ phrases: texts.map((phrase) => phrase.split(' ').map(foldedKey)), literal: false, texts });

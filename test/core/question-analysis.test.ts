@@ -206,3 +206,10 @@ describe('names, titles and unmarked words', () => {
     expect(texts).toContain('chủ tịch ubnd');
   });
 });
+
+describe('English with Vietnamese names', () => {
+  it('reads an English question that keeps the marks of a place name as English', () => {
+    expect(detectLanguage('What is the population of Đông Trà Bồng commune?')).toBe('en');
+    expect(detectLanguage('Dân số xã Đông Trà Bồng là bao nhiêu?')).toBe('vi');
+  });
+});
