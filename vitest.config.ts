@@ -1,10 +1,11 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // Several Node processes per test: `npm run test:workers`.
-    exclude: ['test/workers/**', '**/node_modules/**'],
+    // The browser suite (npm run test:browser) and the HTTP workers suite (npm run test:workers, several Node processes
+    // per test) have their own commands and configs.
+    exclude: [...configDefaults.exclude, 'test/browser/**', 'test/workers/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

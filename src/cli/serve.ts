@@ -1,6 +1,7 @@
 import cluster from 'node:cluster';
+import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { createHttpServer } from '../channels/http/server.js';
 import { startZaloBotPolling } from '../channels/zalo/bot-polling.js';
 import { createZaloBotRoute } from '../channels/zalo/bot-webhook.js';
@@ -16,8 +17,14 @@ import { singlePlaceOf } from '../sources/single-place.js';
 import { startSyncSchedule } from '../sources/sync-schedule.js';
 import { fetchArticleNow } from '../sources/sync-sources.js';
 import { createFactsRoute } from '../channels/http/facts-route.js';
+import { createAdminRoutes } from '../channels/http/admin/admin-routes.js';
+import { createPlacesRoute, createSuggestionsRoute } from '../channels/http/places-route.js';
+import { hashPassword } from '../admin/password-hash.js';
+import { withoutFlagged } from '../facts/fact-key.js';
+import { FactBook } from '../facts/fact-book.js';
+import { loadArticles } from '../ingest/load-articles.js';
 import { countOf } from './count-of.js';
-import { loadFactBook } from './facts.js';
+import { setArticleAside } from './set-article-aside.js';
 import { listen, parsePort } from './listen.js';
 import { openServices } from './open-services.js';
 import { INDEX_PUBLISHED, startWorkerPool, workerCount, type WorkerPool } from './worker-pool.js';
@@ -74,13 +81,23 @@ const serve: Command = async (args, context) => {
     return outcome;
   };
   // A new index version and the facts read from the same articles come in together (facts are not kept in the index).
-  let factBook: Awaited<ReturnType<typeof loadFactBook>> | undefined;
+  let factBook = new FactBook([]);
+  let articleFiles = new Map<string, string>();
+  // Facts staff marked wrong in the console are left out of what the API serves.
+  let shownFacts: FactBook | undefined;
+  const loadFacts = async () => {
+    const { articles } = await loadArticles(articlesDir, { maxBytes: config.maxArticleBytes });
+    factBook = FactBook.fromArticles(articles);
+    articleFiles = new Map(articles.map((article) => [article.id, article.file]));
+    shownFacts = undefined;
+  };
+  const visibleFacts = () => (shownFacts ??= withoutFlagged(factBook, store.factFlags.keys()));
   const refreshAll = async () => {
     const before = services.index;
     await services.refresh();
     // A worker's check finds no new version most of the time: the facts are read again only with a new one.
     if (role === 'worker' && services.index === before) return;
-    factBook = await loadFactBook(articlesDir);
+    await loadFacts();
     pool?.broadcast(INDEX_PUBLISHED);
   };
   let following: NodeJS.Timeout | undefined;
@@ -116,9 +133,38 @@ const serve: Command = async (args, context) => {
   const zaloServices = { ask: services.ask, feedback: store.feedback, userKeys: store.userKeys, tokens: store.tokens, seenEvents: store.seenEvents };
   const channelOptions = { config, services: zaloServices, log: services.log };
   const routes: Array<HttpRoute & { idle(): Promise<void> }> = [];
-  const firstFactBook = await loadFactBook(articlesDir);
-  factBook = firstFactBook;
-  routes.push({ ...createFactsRoute(() => factBook ?? firstFactBook), idle: async () => {} });
+  await loadFacts();
+  const quiet = { idle: async () => {} };
+  routes.push({ ...createFactsRoute(visibleFacts), ...quiet });
+  routes.push({ ...createPlacesRoute(() => services.gazetteer.all().map((place) => place.label)), ...quiet });
+  routes.push({ ...createSuggestionsRoute(visibleFacts), ...quiet });
+  const adminPassword = config.admin.password;
+  const builtInPasswordHash = adminPassword === undefined ? undefined : adminPassword.startsWith('scrypt$') ? adminPassword : await hashPassword(adminPassword);
+  for (const route of createAdminRoutes({
+    store,
+    config,
+    ...(builtInPasswordHash ? { builtInPasswordHash } : {}),
+    articles: () => services.index.articles(),
+    readArticle: async (id) => {
+      const file = articleFiles.get(id);
+      if (!file) return undefined;
+      const text = await readFile(join(articlesDir, file), 'utf8').catch(() => undefined);
+      return text === undefined ? undefined : { file, text };
+    },
+    removeArticle: async (id) => {
+      const file = articleFiles.get(id);
+      if (!file || !(await setArticleAside(articlesDir, file))) return false;
+      await refreshAll();
+      return true;
+    },
+    addArticle,
+    facts: () => factBook,
+    factsChanged: () => {
+      shownFacts = undefined;
+    },
+  })) {
+    routes.push({ ...route, ...quiet });
+  }
   if (config.zaloOa.enabled) routes.push(createZaloOaRoute(channelOptions));
   if (config.zaloBot.enabled && config.zaloBot.mode === 'webhook') routes.push(createZaloBotRoute(channelOptions));
   const verification = config.zaloOa.domainVerification;
@@ -132,6 +178,7 @@ const serve: Command = async (args, context) => {
     maxQuestionLength: config.maxQuestionLength,
     rateLimitPerMinute: config.rateLimitPerMinute,
     trustProxy: config.trustProxy,
+    allowedOrigins: config.allowedOrigins,
     maxConcurrentAnswers: config.maxConcurrentAnswers,
     maxConnections: config.maxConnections,
     health: () => ({
@@ -214,7 +261,8 @@ const serve: Command = async (args, context) => {
 
   const lines = [
     `Hỏi Phường is running at ${url}${role === 'primary' ? ` (${countOf(workers, 'HTTP worker')})` : ''}`,
-    `  web chat      ${url}/`,
+    `  web chat      ${url}/   (widget: <script src="${url}/widget.js" data-place="phường X, tỉnh Y" async></script>)`,
+    `  console       ${url}/admin${builtInPasswordHash || store.admin.accounts().length > 0 ? '' : '   (no account yet: set ADMIN_PASSWORD or run `npx hoiphuong admin add NAME`)'}`,
     `  API           POST ${url}/api/ask  {"question": "…"}`,
     `  answers       ${config.openai.enabled ? `generated by ${config.openai.chatModel} (grounded, with offline fallback)` : 'offline, extractive (set OPENAI_API_KEY or OPENAI_BASE_URL for generated answers)'}`,
     `  Discord       ${discord ? `${discord.state()} (run \`npx hoiphuong discord register\` once to add the slash commands)` : 'off — set DISCORD_TOKEN and DISCORD_APPLICATION_ID in .env to enable'}`,
