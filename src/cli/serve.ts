@@ -15,7 +15,6 @@ import { startSyncSchedule } from '../sources/sync-schedule.js';
 import { fetchArticleNow } from '../sources/sync-sources.js';
 import { createFactsRoute } from '../channels/http/facts-route.js';
 import { countOf } from './count-of.js';
-import { loadFactBook } from './facts.js';
 import { listen, parsePort } from './listen.js';
 import { openServices } from './open-services.js';
 import { parseCommandArgs } from './parse-command-args.js';
@@ -47,14 +46,8 @@ export const serveCommand: Command = async (args, context) => {
   const placeOf = (text: string) => singlePlaceOf(services.gazetteer)(text);
   const addArticle = async (url: string, place: string | undefined) => {
     const outcome = await fetchArticleNow(url, place, { articlesDir, store: store.sources, fetcher, placeOf, log: services.log });
-    if (outcome.kind === 'saved') await refreshAll();
+    if (outcome.kind === 'saved') await services.refresh();
     return outcome;
-  };
-  // A new index version and the facts read from the same articles come in together (facts are not kept in the index).
-  let factBook: Awaited<ReturnType<typeof loadFactBook>> | undefined;
-  const refreshAll = async () => {
-    await services.refresh();
-    factBook = await loadFactBook(articlesDir);
   };
   let stopping = false;
   const reportIndex = (summary: IngestSummary) =>
@@ -73,9 +66,7 @@ export const serveCommand: Command = async (args, context) => {
   const zaloServices = { ask: services.ask, feedback: store.feedback, userKeys: store.userKeys, tokens: store.tokens, seenEvents: store.seenEvents };
   const channelOptions = { config, services: zaloServices, log: services.log };
   const routes: Array<HttpRoute & { idle(): Promise<void> }> = [];
-  const firstFactBook = await loadFactBook(articlesDir);
-  factBook = firstFactBook;
-  routes.push({ ...createFactsRoute(() => factBook ?? firstFactBook), idle: async () => {} });
+  routes.push({ ...createFactsRoute(() => services.facts()), idle: async () => {} });
   if (config.zaloOa.enabled) routes.push(createZaloOaRoute(channelOptions));
   if (config.zaloBot.enabled && config.zaloBot.mode === 'webhook') routes.push(createZaloBotRoute(channelOptions));
   const verification = config.zaloOa.domainVerification;
@@ -106,6 +97,8 @@ export const serveCommand: Command = async (args, context) => {
     await services.close();
     throw error;
   }
+  // The facts are read once listening, so the first sheet or "who is the chair now?" need not wait for them.
+  services.facts().catch((error: unknown) => services.log(`Could not read the facts: ${toChatbotError(error).message}`));
   const address = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${address.port}`;
 
@@ -150,7 +143,7 @@ export const serveCommand: Command = async (args, context) => {
     fetcher,
     articlesDir,
     intervalMinutes: config.sync.intervalMinutes,
-    refresh: refreshAll,
+    refresh: () => services.refresh(),
     log: services.log,
     placeOf,
   });
