@@ -54,6 +54,18 @@ describe('answering who holds a ward office from the facts', () => {
     expect(result.answer).not.toContain('Lê Văn Tâm');
   });
 
+  it('answers the ward\'s population from the newest article and says what the older one gave', async () => {
+    const result = await ask('Dân số phường Đông Hải, tỉnh Thanh Hóa là bao nhiêu?');
+    expect(result.answer).toBe('Theo bài ngày 13/02/2026, dân số phường Đông Hải, tỉnh Thanh Hóa là 66.020 người. Bài ngày 20/08/2025 nêu 65.885 người.');
+    expect(result.citations.map((citation) => citation.id)).toEqual(['phuong-dong-hai-bau-chu-tich-2026', 'phuong-dong-hai-dai-hoi-2025']);
+    expect(result.citations[0]?.quote).toBe('Theo báo cáo, dân số phường hiện là 66.020 người.');
+  });
+
+  it('leaves a narrower figure question (a year, a part of the ward) to the reader', async () => {
+    const result = await ask('Dân số phường Đông Hải, tỉnh Thanh Hóa năm 2020 là bao nhiêu?');
+    expect(result.answer).not.toMatch(/^Theo bài/);
+  });
+
   it('leaves a question about what the office holder did to the reader', async () => {
     const result = await ask('Chủ tịch UBND phường Đông Hải, tỉnh Thanh Hóa cho biết phường sẽ tập trung vào việc gì?');
     expect(result.answer).not.toMatch(/^Theo bài/);
