@@ -63,7 +63,7 @@ export const serveCommand: Command = async (args, context) => {
   }
   const stopRetention = startAnswerLogRetention(store.answers, { days: config.store.answerLogDays, log: services.log });
 
-  const zaloServices = { ask: services.ask, feedback: store.feedback, userKeys: store.userKeys, tokens: store.tokens, seenEvents: store.seenEvents };
+  const zaloServices = { ask: services.ask, feedback: store.feedback, userKeys: store.userKeys, tokens: store.tokens, seenEvents: store.seenEvents, factBook: () => services.facts() };
   const channelOptions = { config, services: zaloServices, log: services.log };
   const routes: Array<HttpRoute & { idle(): Promise<void> }> = [];
   routes.push({ ...createFactsRoute(() => services.facts()), idle: async () => {} });
@@ -131,6 +131,7 @@ export const serveCommand: Command = async (args, context) => {
             settings: store.settings,
             listArticles: (place) => articlesAbout(services.index.articles(), place),
             addArticle,
+            factBook: () => services.facts(),
           },
         }),
     });
