@@ -144,7 +144,12 @@ export const serveCommand: Command = async (args, context) => {
     fetcher,
     articlesDir,
     intervalMinutes: config.sync.intervalMinutes,
-    refresh: () => services.refresh(),
+    refresh: async () => {
+      const summary = await services.refresh();
+      if (summary.added + summary.changed + summary.removed > 0) {
+        services.log(`Index updated: ${countOf(services.index.articles().length, 'article')} (${summary.added} added, ${summary.changed} changed, ${summary.removed} removed).`);
+      }
+    },
     log: services.log,
     placeOf,
   });
