@@ -31,7 +31,8 @@ const RULES: MeasureRule[] = [
   {
     measure: 'party-members',
     unit: /^\s?đảng viên(?![\p{L}\p{M}])/u,
-    cue: (before, after) => !/(?:tuổi đảng|kết nạp|khen thưởng|huy hiệu)/iu.test(before.slice(-30) + after.slice(0, 30)),
+    // "225 đảng viên đại diện cho 3.703 đảng viên": the first count is of the delegates, not the membership.
+    cue: (before, after) => !/(?:tuổi đảng|kết nạp|khen thưởng|huy hiệu)/iu.test(before.slice(-30) + after.slice(0, 30)) && !/^\s*(?:đại diện|thay mặt)/iu.test(after),
     normalUnit: 'đảng viên',
   },
   {

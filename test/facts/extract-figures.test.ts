@@ -22,6 +22,10 @@ describe('extractFigures', () => {
     expect(current?.period).toBe('năm 2025');
   });
 
+  it('reads the membership, not the delegates, in "225 đảng viên đại diện cho 3.703 đảng viên"', () => {
+    expect(figures('Đại hội có 225 đảng viên đại diện cho 3.703 đảng viên trong toàn Đảng bộ xã.')).toEqual(['party-members 3703 đảng viên (3.703 đảng viên)']);
+  });
+
   it('leaves out numbers no nearby word explains', () => {
     expect(figures('Hơn 800 người tham gia lễ ra quân; tổng vốn đầu tư hơn 3,3 tỷ đồng.')).toEqual([]);
   });
