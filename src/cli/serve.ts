@@ -46,8 +46,15 @@ export const serveCommand: Command = async (args, context) => {
   const placeOf = (text: string) => singlePlaceOf(services.gazetteer)(text);
   const addArticle = async (url: string, place: string | undefined) => {
     const outcome = await fetchArticleNow(url, place, { articlesDir, store: store.sources, fetcher, placeOf, log: services.log });
-    if (outcome.kind === 'saved') await services.refresh();
+    if (outcome.kind === 'saved') await refreshAndReadFacts();
     return outcome;
+  };
+  // A new index version reads its facts anew; they are read at once, not by the first question that needs them.
+  const readFacts = () => void services.facts().catch((error: unknown) => services.log(`Could not read the facts: ${toChatbotError(error).message}`));
+  const refreshAndReadFacts = async () => {
+    const summary = await services.refresh();
+    readFacts();
+    return summary;
   };
   let stopping = false;
   const reportIndex = (summary: IngestSummary) =>
@@ -98,7 +105,7 @@ export const serveCommand: Command = async (args, context) => {
     throw error;
   }
   // The facts are read once listening, so the first sheet or "who is the chair now?" need not wait for them.
-  services.facts().catch((error: unknown) => services.log(`Could not read the facts: ${toChatbotError(error).message}`));
+  readFacts();
   const address = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${address.port}`;
 
@@ -145,7 +152,7 @@ export const serveCommand: Command = async (args, context) => {
     articlesDir,
     intervalMinutes: config.sync.intervalMinutes,
     refresh: async () => {
-      const summary = await services.refresh();
+      const summary = await refreshAndReadFacts();
       if (summary.added + summary.changed + summary.removed > 0) {
         services.log(`Index updated: ${countOf(services.index.articles().length, 'article')} (${summary.added} added, ${summary.changed} changed, ${summary.removed} removed).`);
       }
