@@ -69,6 +69,11 @@ export interface OpenServicesOptions {
    * ingest (a huge article, a changed embedder) then never keeps the server from starting.
    */
   ingest?: 'before' | 'background';
+  /**
+   * The facts answers may come from (serve's, without those staff marked wrong); by default each index version reads
+   * them from the articles folder on first use.
+   */
+  facts?: () => Promise<FactBook>;
 }
 
 /** What answers a question: one index and what is built on it. */
@@ -116,6 +121,7 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
     // The facts come from the same articles as this index version, read once on first use, never while starting.
     let factBook: Promise<FactBook> | undefined;
     const facts = () => {
+      if (options.facts) return options.facts();
       factBook ??= loadFactBook(dataDir);
       factBook.catch(() => (factBook = undefined));
       return factBook;

@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { createHttpServer } from '../channels/http/server.js';
 import { startZaloBotPolling } from '../channels/zalo/bot-polling.js';
 import { createZaloBotRoute } from '../channels/zalo/bot-webhook.js';
@@ -14,7 +16,14 @@ import { singlePlaceOf } from '../sources/single-place.js';
 import { startSyncSchedule } from '../sources/sync-schedule.js';
 import { fetchArticleNow } from '../sources/sync-sources.js';
 import { createFactsRoute } from '../channels/http/facts-route.js';
+import { createAdminRoutes } from '../channels/http/admin/admin-routes.js';
+import { createPlacesRoute, createSuggestionsRoute } from '../channels/http/places-route.js';
+import { hashPassword } from '../admin/password-hash.js';
+import { withoutFlagged } from '../facts/fact-key.js';
+import { FactBook } from '../facts/fact-book.js';
+import { loadArticles } from '../ingest/load-articles.js';
 import { countOf } from './count-of.js';
+import { setArticleAside } from './set-article-aside.js';
 import { listen, parsePort } from './listen.js';
 import { openServices } from './open-services.js';
 import { parseCommandArgs } from './parse-command-args.js';
@@ -37,6 +46,8 @@ export const serveCommand: Command = async (args, context) => {
     output: context.stderr,
     store: 'required',
     ingest: 'background',
+    // Answers use the same facts as the sheets, without those staff marked wrong in the console.
+    facts: async () => visibleFacts(),
   });
   const store = services.store;
   if (!store) throw new Error('The store is required to serve.');
@@ -46,14 +57,24 @@ export const serveCommand: Command = async (args, context) => {
   const placeOf = (text: string) => singlePlaceOf(services.gazetteer)(text);
   const addArticle = async (url: string, place: string | undefined) => {
     const outcome = await fetchArticleNow(url, place, { articlesDir, store: store.sources, fetcher, placeOf, log: services.log });
-    if (outcome.kind === 'saved') await refreshAndReadFacts();
+    if (outcome.kind === 'saved') await refreshAll();
     return outcome;
   };
-  // A new index version reads its facts anew; they are read at once, not by the first question that needs them.
-  const readFacts = () => void services.facts().catch((error: unknown) => services.log(`Could not read the facts: ${toChatbotError(error).message}`));
-  const refreshAndReadFacts = async () => {
+  // A new index version and the facts read from the same articles come in together (facts are not kept in the index).
+  let factBook = new FactBook([]);
+  let articleFiles = new Map<string, string>();
+  // Facts staff marked wrong in the console are left out of what the API serves.
+  let shownFacts: FactBook | undefined;
+  const loadFacts = async () => {
+    const { articles } = await loadArticles(articlesDir, { maxBytes: config.maxArticleBytes });
+    factBook = FactBook.fromArticles(articles);
+    articleFiles = new Map(articles.map((article) => [article.id, article.file]));
+    shownFacts = undefined;
+  };
+  const visibleFacts = () => (shownFacts ??= withoutFlagged(factBook, store.factFlags.keys()));
+  const refreshAll = async () => {
     const summary = await services.refresh();
-    readFacts();
+    await loadFacts();
     return summary;
   };
   let stopping = false;
@@ -70,10 +91,41 @@ export const serveCommand: Command = async (args, context) => {
   }
   const stopRetention = startAnswerLogRetention(store.answers, { days: config.store.answerLogDays, log: services.log });
 
-  const zaloServices = { ask: services.ask, feedback: store.feedback, userKeys: store.userKeys, tokens: store.tokens, seenEvents: store.seenEvents, factBook: () => services.facts() };
+  const zaloServices = { ask: services.ask, feedback: store.feedback, userKeys: store.userKeys, tokens: store.tokens, seenEvents: store.seenEvents, factBook: async () => visibleFacts() };
   const channelOptions = { config, services: zaloServices, log: services.log };
   const routes: Array<HttpRoute & { idle(): Promise<void> }> = [];
-  routes.push({ ...createFactsRoute(() => services.facts()), idle: async () => {} });
+  await loadFacts();
+  const quiet = { idle: async () => {} };
+  routes.push({ ...createFactsRoute(async () => visibleFacts()), ...quiet });
+  routes.push({ ...createPlacesRoute(() => services.gazetteer.all().map((place) => place.label)), ...quiet });
+  routes.push({ ...createSuggestionsRoute(visibleFacts), ...quiet });
+  const adminPassword = config.admin.password;
+  const builtInPasswordHash = adminPassword === undefined ? undefined : adminPassword.startsWith('scrypt$') ? adminPassword : await hashPassword(adminPassword);
+  for (const route of createAdminRoutes({
+    store,
+    config,
+    ...(builtInPasswordHash ? { builtInPasswordHash } : {}),
+    articles: () => services.index.articles(),
+    readArticle: async (id) => {
+      const file = articleFiles.get(id);
+      if (!file) return undefined;
+      const text = await readFile(join(articlesDir, file), 'utf8').catch(() => undefined);
+      return text === undefined ? undefined : { file, text };
+    },
+    removeArticle: async (id) => {
+      const file = articleFiles.get(id);
+      if (!file || !(await setArticleAside(articlesDir, file))) return false;
+      await refreshAll();
+      return true;
+    },
+    addArticle,
+    facts: () => factBook,
+    factsChanged: () => {
+      shownFacts = undefined;
+    },
+  })) {
+    routes.push({ ...route, ...quiet });
+  }
   if (config.zaloOa.enabled) routes.push(createZaloOaRoute(channelOptions));
   if (config.zaloBot.enabled && config.zaloBot.mode === 'webhook') routes.push(createZaloBotRoute(channelOptions));
   const verification = config.zaloOa.domainVerification;
@@ -87,6 +139,7 @@ export const serveCommand: Command = async (args, context) => {
     maxQuestionLength: config.maxQuestionLength,
     rateLimitPerMinute: config.rateLimitPerMinute,
     trustProxy: config.trustProxy,
+    allowedOrigins: config.allowedOrigins,
     maxConcurrentAnswers: config.maxConcurrentAnswers,
     maxConnections: config.maxConnections,
     health: () => ({
@@ -104,8 +157,6 @@ export const serveCommand: Command = async (args, context) => {
     await services.close();
     throw error;
   }
-  // The facts are read once listening, so the first sheet or "who is the chair now?" need not wait for them.
-  readFacts();
   const address = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${address.port}`;
 
@@ -138,7 +189,7 @@ export const serveCommand: Command = async (args, context) => {
             settings: store.settings,
             listArticles: (place) => articlesAbout(services.index.articles(), place),
             addArticle,
-            factBook: () => services.facts(),
+            factBook: async () => visibleFacts(),
           },
         }),
     });
@@ -152,7 +203,7 @@ export const serveCommand: Command = async (args, context) => {
     articlesDir,
     intervalMinutes: config.sync.intervalMinutes,
     refresh: async () => {
-      const summary = await refreshAndReadFacts();
+      const summary = await refreshAll();
       if (summary.added + summary.changed + summary.removed > 0) {
         services.log(`Index updated: ${countOf(services.index.articles().length, 'article')} (${summary.added} added, ${summary.changed} changed, ${summary.removed} removed).`);
       }
@@ -167,7 +218,8 @@ export const serveCommand: Command = async (args, context) => {
 
   const lines = [
     `Hỏi Phường is running at ${url}`,
-    `  web chat      ${url}/`,
+    `  web chat      ${url}/   (widget: <script src="${url}/widget.js" data-place="phường X, tỉnh Y" async></script>)`,
+    `  console       ${url}/admin${builtInPasswordHash || store.admin.accounts().length > 0 ? '' : '   (no account yet: set ADMIN_PASSWORD or run `npx hoiphuong admin add NAME`)'}`,
     `  API           POST ${url}/api/ask  {"question": "…"}`,
     `  answers       ${config.openai.enabled ? `generated by ${config.openai.chatModel} (grounded, with offline fallback)` : 'offline, extractive (set OPENAI_API_KEY or OPENAI_BASE_URL for generated answers)'}`,
     `  Discord       ${discord ? `${discord.state()} (run \`npx hoiphuong discord register\` once to add the slash commands)` : 'off — set DISCORD_TOKEN and DISCORD_APPLICATION_ID in .env to enable'}`,
