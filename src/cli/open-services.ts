@@ -11,6 +11,9 @@ import { openIndex, openPublishedIndex, updateIndex, type IngestSummary, type Se
 import { SqliteStore } from '../store/sqlite-store.js';
 import { toChatbotError } from '../core/errors.js';
 import { defaultPlaceWarning } from './default-place-warning.js';
+import { createFactAnswers } from '../facts/fact-answers.js';
+import type { FactBook } from '../facts/fact-book.js';
+import { loadFactBook } from '../facts/load-fact-book.js';
 import type { Config } from '../config.js';
 import type { AskService, ConversationStore, Embedder, Retriever } from '../core/ports.js';
 import type { TextOutput } from './command-context.js';
@@ -27,6 +30,8 @@ export interface Services {
   /** The embedder of the current index (a corpus embedder is bound to the index's term vectors). */
   readonly embedder: Embedder;
   readonly gazetteer: PlaceGazetteer;
+  /** The facts of the current index's articles (read once per index version, on first use). */
+  facts(): Promise<FactBook>;
   /** Retrieves from the current index, whichever it is when asked. */
   retriever: Retriever;
   /** What channels call: answers from the current index, continuing conversations (kept in the store, or in memory without one). */
@@ -67,6 +72,11 @@ export interface OpenServicesOptions {
    * opens the next one published.
    */
   ingest?: 'before' | 'background' | 'follow';
+  /**
+   * The facts answers may come from (serve's, without those staff marked wrong); by default each index version reads
+   * them from the articles folder on first use.
+   */
+  facts?: () => Promise<FactBook>;
 }
 
 /** What answers a question: one index and what is built on it. */
@@ -75,6 +85,7 @@ interface Answering {
   embedder: Embedder;
   gazetteer: PlaceGazetteer;
   retriever: HybridRetriever;
+  facts(): Promise<FactBook>;
   withConversations(conversations: ConversationStore): AskService;
 }
 
@@ -110,8 +121,24 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
     if (warning) log(warning);
     const retriever = new HybridRetriever(index, embedder, gazetteer, log);
     const vocabulary = index.unigramFrequencies ? new CorpusVocabulary(() => index.unigramFrequencies?.() ?? new Map()) : undefined;
+    // The facts come from the same articles as this index version, read once on first use, never while starting.
+    let factBook: Promise<FactBook> | undefined;
+    const facts = () => {
+      if (options.facts) return options.facts();
+      factBook ??= loadFactBook(dataDir);
+      factBook.catch(() => (factBook = undefined));
+      return factBook;
+    };
+    const factAnswers = createFactAnswers(facts);
     const answers = createAskService({
       retriever,
+      facts: {
+        answer: (question) =>
+          factAnswers.answer(question).catch((error: unknown) => {
+            log(`Facts unavailable, answering from passages: ${toChatbotError(error).message}`);
+            return undefined;
+          }),
+      },
       places: gazetteer,
       ...(vocabulary ? { vocabulary } : {}),
       ...(generator ? { generator } : {}),
@@ -137,7 +164,7 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
       }
       return service;
     };
-    return { index, embedder, gazetteer, retriever, withConversations };
+    return { index, embedder, gazetteer, retriever, facts, withConversations };
   };
 
   const stopping = new AbortController();
@@ -221,6 +248,7 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
     get gazetteer() {
       return answering().gazetteer;
     },
+    facts: () => answering().facts(),
     retriever: { retrieve: (query, limit, retrieveOptions) => answering().retriever.retrieve(query, limit, retrieveOptions) },
     ask: { ask: (question) => answering().withConversations(conversations).ask(question) },
     withConversations: (other) => ({ ask: (question) => answering().withConversations(other).ask(question) }),

@@ -67,6 +67,8 @@ const serve: Command = async (args, context) => {
     output: context.stderr,
     store: 'required',
     ingest: role === 'worker' ? 'follow' : 'background',
+    // Answers use the same facts as the sheets, without those staff marked wrong in the console.
+    facts: async () => visibleFacts(),
   });
   let pool: WorkerPool | undefined;
   const store = services.store;
@@ -94,11 +96,12 @@ const serve: Command = async (args, context) => {
   const visibleFacts = () => (shownFacts ??= withoutFlagged(factBook, store.factFlags.keys()));
   const refreshAll = async () => {
     const before = services.index;
-    await services.refresh();
+    const summary = await services.refresh();
     // A worker's check finds no new version most of the time: the facts are read again only with a new one.
-    if (role === 'worker' && services.index === before) return;
+    if (role === 'worker' && services.index === before) return summary;
     await loadFacts();
     pool?.broadcast(INDEX_PUBLISHED);
+    return summary;
   };
   let following: NodeJS.Timeout | undefined;
   if (role === 'worker') {
@@ -130,12 +133,12 @@ const serve: Command = async (args, context) => {
   }
   const stopRetention = role === 'worker' ? async () => {} : startAnswerLogRetention(store.answers, { days: config.store.answerLogDays, log: services.log });
 
-  const zaloServices = { ask: services.ask, feedback: store.feedback, userKeys: store.userKeys, tokens: store.tokens, seenEvents: store.seenEvents };
+  const zaloServices = { ask: services.ask, feedback: store.feedback, userKeys: store.userKeys, tokens: store.tokens, seenEvents: store.seenEvents, factBook: async () => visibleFacts() };
   const channelOptions = { config, services: zaloServices, log: services.log };
   const routes: Array<HttpRoute & { idle(): Promise<void> }> = [];
   await loadFacts();
   const quiet = { idle: async () => {} };
-  routes.push({ ...createFactsRoute(visibleFacts), ...quiet });
+  routes.push({ ...createFactsRoute(async () => visibleFacts()), ...quiet });
   routes.push({ ...createPlacesRoute(() => services.gazetteer.all().map((place) => place.label)), ...quiet });
   routes.push({ ...createSuggestionsRoute(visibleFacts), ...quiet });
   const adminPassword = config.admin.password;
@@ -238,6 +241,7 @@ const serve: Command = async (args, context) => {
             settings: store.settings,
             listArticles: (place) => articlesAbout(services.index.articles(), place),
             addArticle,
+            factBook: async () => visibleFacts(),
           },
         }),
     });
@@ -250,7 +254,12 @@ const serve: Command = async (args, context) => {
     fetcher,
     articlesDir,
     intervalMinutes: role === 'worker' ? 0 : config.sync.intervalMinutes,
-    refresh: refreshAll,
+    refresh: async () => {
+      const summary = await refreshAll();
+      if (summary.added + summary.changed + summary.removed > 0) {
+        services.log(`Index updated: ${countOf(services.index.articles().length, 'article')} (${summary.added} added, ${summary.changed} changed, ${summary.removed} removed).`);
+      }
+    },
     log: services.log,
     placeOf,
   });

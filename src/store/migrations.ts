@@ -156,6 +156,11 @@ export const migrations: readonly string[] = [
   );
   ALTER TABLE answers ADD COLUMN place TEXT;
   `,
+  // 8: a near-duplicate signature of each fetched page's text (MinHash of word shingles and its numbers), so the same
+  // news syndicated on two sites with small differences is kept once.
+  `
+  ALTER TABLE source_pages ADD COLUMN text_signature TEXT;
+  `,
 ];
 
 /** The schema version this code writes; a file with a higher `user_version` comes from a newer Hỏi Phường. */

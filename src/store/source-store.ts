@@ -27,6 +27,8 @@ export interface SourcePage {
   listedDate?: string;
   /** Hash of the page's normalised text: unchanged text leaves a staff edit of the file alone; equal text is a duplicate. */
   textHash: string;
+  /** Near-duplicate signature of the text (see `sources/near-duplicates.ts`); absent for pages saved before it existed. */
+  textSignature?: string;
   hasPlace: boolean;
   fetchedAt: string;
 }
@@ -53,6 +55,7 @@ interface PageRow {
   last_modified: string | null;
   listed_date: string | null;
   text_hash: string;
+  text_signature: string | null;
   has_place: number;
   fetched_at: string;
 }
@@ -119,20 +122,27 @@ export class SqliteSourceStore {
     return row ? toPage(row) : undefined;
   }
 
+  /** The signatures of the pages saved from other URLs, to find the same news with small differences. */
+  *pageSignatures(otherThan: string): Iterable<{ url: string; signature: string }> {
+    const rows = this.database.prepare('SELECT url, text_signature FROM source_pages WHERE text_signature IS NOT NULL AND url <> ?').iterate(otherThan);
+    for (const row of rows as Iterable<{ url: string; text_signature: string }>) yield { url: row.url, signature: row.text_signature };
+  }
+
   savePage(page: SourcePage): void {
     this.database
       .prepare(
-        `INSERT INTO source_pages (url, source_id, file, etag, last_modified, listed_date, text_hash, has_place, fetched_at)
-         VALUES (@url, @sourceId, @file, @etag, @lastModified, @listedDate, @textHash, @hasPlace, @fetchedAt)
+        `INSERT INTO source_pages (url, source_id, file, etag, last_modified, listed_date, text_hash, text_signature, has_place, fetched_at)
+         VALUES (@url, @sourceId, @file, @etag, @lastModified, @listedDate, @textHash, @textSignature, @hasPlace, @fetchedAt)
          ON CONFLICT (url) DO UPDATE SET source_id = excluded.source_id, file = excluded.file, etag = excluded.etag,
            last_modified = excluded.last_modified, listed_date = excluded.listed_date, text_hash = excluded.text_hash,
-           has_place = excluded.has_place, fetched_at = excluded.fetched_at`,
+           text_signature = COALESCE(excluded.text_signature, source_pages.text_signature), has_place = excluded.has_place, fetched_at = excluded.fetched_at`,
       )
       .run({
         ...page,
         etag: page.etag ?? null,
         lastModified: page.lastModified ?? null,
         listedDate: page.listedDate ?? null,
+        textSignature: page.textSignature ?? null,
         hasPlace: page.hasPlace ? 1 : 0,
       });
   }
@@ -158,5 +168,6 @@ function toPage(row: PageRow): SourcePage {
   if (row.etag !== null) page.etag = row.etag;
   if (row.last_modified !== null) page.lastModified = row.last_modified;
   if (row.listed_date !== null) page.listedDate = row.listed_date;
+  if (row.text_signature !== null) page.textSignature = row.text_signature;
   return page;
 }

@@ -180,7 +180,8 @@ describe('hoiphuong as a Unix tool', () => {
 });
 
 describe('the answer a resident reads', () => {
-  const question = 'Bí thư Đảng ủy xã Nậm Thử là ai?';
+  // Asked about the appointment, so the reader quotes the article (asked only "who is", the facts would answer).
+  const question = 'Ai được chỉ định giữ chức Bí thư Đảng ủy xã Nậm Thử?';
 
   it('reads as a sentence on the command line and in JSON, while the quote stays verbatim', async () => {
     const json = JSON.parse((await runCli(['ask', '--json', question])).stdout) as AskResult;

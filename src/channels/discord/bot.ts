@@ -11,6 +11,7 @@ import type { DiscordBotContext, DiscordBotServices } from './bot-context.js';
 import { COMMAND_NAMES } from './commands.js';
 import { formatNotice, noMentions } from './format-reply.js';
 import { handleAskCommand, handleMessage, handlePlaceChoiceButton } from './handle-ask.js';
+import { handleFactSheetCommand } from './handle-fact-sheet.js';
 import { handleAddArticleCommand } from './handle-add-article.js';
 import { handleFeedbackButton } from './handle-feedback.js';
 import { handlePinCommand, handlePinMessageCommand, handleUnpinCommand } from './handle-pin.js';
@@ -114,6 +115,7 @@ async function onInteraction(interaction: Interaction, context: DiscordBotContex
         [COMMAND_NAMES.passages]: handlePassagesCommand,
         [COMMAND_NAMES.settings]: handleSettingsCommand,
         [COMMAND_NAMES.addArticle]: handleAddArticleCommand,
+        [COMMAND_NAMES.factSheet]: handleFactSheetCommand,
       }[interaction.commandName];
       if (handler) return void (await handler(interaction, context));
     } else if (interaction.isMessageContextMenuCommand() && interaction.commandName === COMMAND_NAMES.pinMessage) {

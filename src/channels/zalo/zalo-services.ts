@@ -1,4 +1,5 @@
 import type { Config } from '../../config.js';
+import type { FactBook } from '../../facts/fact-book.js';
 import type { AskService, FeedbackStore, SeenEvents, TokenStore, UserKeys } from '../../core/ports.js';
 
 /** What the Zalo channels need from the rest of the bot. */
@@ -10,6 +11,8 @@ export interface ZaloServices {
   tokens: TokenStore;
   /** OA events already handled, so a redelivery (also after a restart) gets no second reply. */
   seenEvents: SeenEvents;
+  /** The facts read from the articles, for "thông tin phường X"; without it that message is asked as a question. */
+  factBook?(): Promise<FactBook>;
 }
 
 /** Options shared by the Zalo OA webhook, the Zalo bot webhook and the Zalo bot poller. */
