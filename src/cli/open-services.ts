@@ -51,6 +51,8 @@ export interface OpenServicesOptions {
   indexDir?: string;
   /** Where ingest progress and warnings go. */
   output: TextOutput;
+  /** Where log lines go instead of `output` (serve's structured, redacted log). */
+  log?: (line: string) => void;
   /**
    * `required` (serve): a database that cannot be opened stops start-up, so nothing saved is ever overwritten;
    * `optional` (ask): pins apply when the database opens, answers are not logged; `none` (eval, bench).
@@ -85,7 +87,7 @@ export async function createEmbedder(config: Readonly<Config>): Promise<Embedder
 
 /** Brings the index up to date with the articles and wires retrieval, answering and (when configured) the store and LLM. */
 export async function openServices(config: Readonly<Config>, options: OpenServicesOptions): Promise<Services> {
-  const log = (line: string) => options.output.write(`${line}\n`);
+  const log = options.log ?? ((line: string) => options.output.write(`${line}\n`));
   const dataDir = options.dataDir ?? config.dataDir;
   const indexDir = options.indexDir ?? config.indexDir;
   const baseEmbedder = await createEmbedder(config);

@@ -32,6 +32,8 @@ export interface HttpServerOptions {
   /** Extra facts for `GET /healthz`. */
   health?: () => Record<string, unknown>;
   log?: (line: string) => void;
+  /** Called after each response with the route's path (`other` when none matched), e.g. to count requests. */
+  onResponse?: (method: string, route: string, status: number) => void;
   now?: () => number;
 }
 
@@ -107,7 +109,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       outgoing.on('close', inFlight.begin());
       if (closing) outgoing.setHeader('connection', 'close');
       const visitor = visitorKey(clientAddress(incoming.socket.remoteAddress, incoming.headers['x-forwarded-for'], options.trustProxy ?? 0));
-      void serve(incoming, outgoing, routes, { visitor }, log);
+      void serve(incoming, outgoing, routes, { visitor }, log, options.onResponse);
     },
   ) as HttpServer;
   server.on('connection', (socket: Socket) => {
@@ -129,8 +131,10 @@ async function serve(
   routes: ServedRoute[],
   context: RequestContext,
   log: (line: string) => void,
+  onResponse: HttpServerOptions['onResponse'],
 ): Promise<void> {
   let response: HttpResponse;
+  let routePath = 'other';
   const target = (incoming.url ?? '/').slice(0, 200);
   try {
     const url = parseTarget(incoming.url);
@@ -149,6 +153,7 @@ async function serve(
           : { status: 404, body: { error: 'not found' } };
         await drain(incoming);
       } else {
+        routePath = route.path;
         const rawBody = await readBody(incoming);
         response = await route.handle({ method: incoming.method ?? 'GET', url, headers: incoming.headers, rawBody }, context);
       }
@@ -163,6 +168,7 @@ async function serve(
     }
   }
   send(outgoing, response);
+  onResponse?.(incoming.method ?? 'GET', routePath, response.status);
 }
 
 /** The request target as a URL, or undefined when it is not an origin-form path (`/…`) the URL parser accepts. */

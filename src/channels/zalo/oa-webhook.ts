@@ -45,7 +45,13 @@ export function createZaloOaRoute(options: ZaloChannelOptions): HttpRoute & { id
   const work = new PendingWork(log);
 
   const sendAll = async (recipient: OaRecipient, texts: string[]) => {
-    for (const text of texts) await client.sendText(recipient, text);
+    try {
+      for (const text of texts) await client.sendText(recipient, text);
+      options.status?.succeeded();
+    } catch (error) {
+      options.status?.failed(toChatbotError(error).message);
+      throw error;
+    }
   };
 
   return {

@@ -1,4 +1,5 @@
 import type { Config } from '../../config.js';
+import type { ChannelStatus } from '../channel-status.js';
 import type { AskService, FeedbackStore, SeenEvents, TokenStore, UserKeys } from '../../core/ports.js';
 
 /** What the Zalo channels need from the rest of the bot. */
@@ -21,4 +22,6 @@ export interface ZaloChannelOptions {
   now?: () => number;
   /** HTTP client for Zalo's APIs; injected for proxies and tests. */
   fetch?: typeof fetch;
+  /** Told when sending works or fails, for `/healthz`, the start banner and `/metrics`. */
+  status?: ChannelStatus;
 }
