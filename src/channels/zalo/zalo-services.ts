@@ -22,6 +22,8 @@ export interface ZaloChannelOptions {
   now?: () => number;
   /** HTTP client for Zalo's APIs; injected for proxies and tests. */
   fetch?: typeof fetch;
+  /** Waits before a rate-limited send is retried; injected so tests need no real waiting. */
+  waitAfterRateLimit?: (milliseconds: number) => Promise<void>;
   /** Told when sending works or fails, for `/healthz`, the start banner and `/metrics`. */
   status?: ChannelStatus;
 }
