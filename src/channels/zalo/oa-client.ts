@@ -141,6 +141,13 @@ export class ZaloOaClient {
   private async renew(expiredAccessToken: string, why: string): Promise<TokenPair> {
     const current = await this.tokenPair();
     if (current.accessToken !== expiredAccessToken) return current;
+    // A pair installed meanwhile (`hoiphuong zalo tokens set`, another replica's refresh) is used rather than refreshed.
+    const stored = await this.tokens.loadTokens(ZALO_OA_TOKEN_NAME).catch(() => undefined);
+    if (stored && stored.accessToken !== expiredAccessToken) {
+      this.log('[zalo-oa] using the token pair installed in the database meanwhile');
+      this.current = Promise.resolve(stored);
+      return stored;
+    }
     this.refreshing ??= this.refresh(current, why).finally(() => {
       this.refreshing = undefined;
     });

@@ -6,6 +6,8 @@ import { SqliteStore } from '../../../src/store/sqlite-store.js';
 import type { SeenEvents } from '../../../src/core/ports.js';
 import { createZaloOaRoute } from '../../../src/channels/zalo/oa-webhook.js';
 import { ChannelStatus } from '../../../src/channels/channel-status.js';
+import { createZaloCommand } from '../../../src/cli/zalo.js';
+import { Readable } from 'node:stream';
 import { sendOaEvent, startZaloStandIn, zaloOaSignature, type ZaloStandIn, type ZaloStandInOptions } from '../../support/zalo-stand-in.js';
 import { answeredResult, fakeServices, keys, MemoryTokenStore, serveRoutes, zaloConfig } from './zalo-test-kit.js';
 import type { AskResult, Question } from '../../../src/core/types.js';
@@ -228,6 +230,32 @@ describe('Zalo OA webhook over real sockets', () => {
     expect(standIn.oaMessages).toHaveLength(0);
     expect(tokens.saved.filter((entry) => entry.name === 'zalo-oa')).toHaveLength(0);
     expect(log.join('\n')).toContain('reply not sent: Zalo refused to refresh the OA access token (error -14014: Invalid refresh token)');
+  });
+
+  it('resumes replies, in the running server, after `hoiphuong zalo tokens set` installs a new pair into a broken chain', async () => {
+    const { standIn, route, post, log, tokens } = await start({ standIn: { accessToken: 'access-reauthorised', refreshToken: 'refresh-reauthorised' } });
+    await post(textEvent('Bí thư phường là ai?', 'msg-1'));
+    await route.idle();
+    expect(standIn.oaMessages).toHaveLength(0);
+    expect(log.join('\n')).toContain('Zalo refused to refresh the OA access token');
+
+    const out: string[] = [];
+    const command = createZaloCommand({ openStore: () => ({ tokens, close: () => {} }), now: () => NOW });
+    const code = await command(['tokens', 'set'], {
+      config: zaloConfig(standIn.baseUrl),
+      stdout: { write: (text: string) => out.push(text) } as unknown as NodeJS.WritableStream,
+      stderr: process.stderr,
+      stdin: Readable.from(['access-reauthorised\nrefresh-reauthorised\n']),
+    });
+    expect(code).toBe(0);
+    expect(out.join('')).toMatch(/Installed the new Zalo OA token pair \(access …ised \(19 characters\)\)/);
+    expect(out.join('')).not.toContain('access-reauthorised');
+
+    await post(textEvent('Chủ tịch phường là ai?', 'msg-2'));
+    await route.idle();
+    expect(standIn.oaMessages.map((sent) => [sent.messageId, sent.accessToken])).toEqual([['msg-2', 'access-reauthorised']]);
+    expect(standIn.refreshes).toHaveLength(1);
+    expect(await tokens.loadTokens('zalo-oa')).toEqual({ accessToken: 'access-reauthorised', refreshToken: 'refresh-reauthorised', expiresAt: new Date(NOW + 90_000_000).toISOString() });
   });
 
   it('starts from the stored token pair rather than the configured one', async () => {
