@@ -166,7 +166,13 @@ export async function startZaloStandIn(options: ZaloStandInOptions): Promise<Zal
             });
           }
         } else if (method === 'sendMessage') {
-          json(response, { ok: true, result: { message_id: `b${botCalls.length}`, date: 0 } });
+          // The Bot Platform takes 1–2,000 characters of text and a chat id, like the OA API.
+          const text = payload.text;
+          if (typeof text !== 'string' || !text || [...text].length > 2000 || payload.chat_id === undefined) {
+            json(response, { ok: false, error_code: 400, description: 'Bad Request: chat_id and a text of 1-2000 characters are required' }, 400);
+          } else {
+            json(response, { ok: true, result: { message_id: `b${botCalls.length}`, date: 0 } });
+          }
         } else {
           json(response, { ok: true, result: true });
         }

@@ -153,6 +153,12 @@ function loginError(error: unknown, config: Readonly<Config>): Error {
   if (/token|authentication failed/i.test(failure.message) || /\b(401|4004)\b/.test(failure.message)) {
     return new ConfigError('Discord refused DISCORD_TOKEN. Copy the bot token again from the Developer Portal (your application → Bot → Reset Token).', { cause: error });
   }
+  if (/sharding is required/i.test(failure.message)) {
+    return new ConfigError('Discord closed the gateway with 4011 (sharding required): the bot is in more than 2,500 servers, which one Hỏi Phường process does not support; run it for fewer servers.', { cause: error });
+  }
+  if (/invalid intents|invalid api version|invalid shard/i.test(failure.message)) {
+    return new ConfigError(`Discord refused the connection (${failure.message}); upgrade Hỏi Phường (its discord.js) and try again.`, { cause: error });
+  }
   const where = config.discord.apiUrl ? ` at DISCORD_API_URL=${config.discord.apiUrl}` : '';
   return new ChatbotError('upstream-failed', `Could not log in to Discord${where}: ${failure.message}. Check the network and try again.`, { cause: error });
 }
