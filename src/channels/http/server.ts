@@ -120,7 +120,8 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   if (options.maxConnections) server.maxConnections = options.maxConnections;
   server.shutdown = (closeOptions = {}) => {
     closing = true;
-    return closeGracefully(server, inFlight, closeOptions, () => fresh.size);
+    admission.hold();
+    return closeGracefully(server, inFlight, closeOptions, { freshConnections: () => fresh.size, acceptDrained: () => admission.resume() });
   };
   return server;
 }
