@@ -11,7 +11,8 @@ import { openIndex, updateIndex, type IngestSummary, type SearchIndex } from '..
 import { SqliteStore } from '../store/sqlite-store.js';
 import { toChatbotError } from '../core/errors.js';
 import { defaultPlaceWarning } from './default-place-warning.js';
-import type { Config } from '../config.js';
+import { configuredSecrets, type Config } from '../config.js';
+import { redactSecrets } from '../core/redact-secrets.js';
 import type { AskService, ConversationStore, Embedder, Retriever } from '../core/ports.js';
 import type { TextOutput } from './command-context.js';
 
@@ -87,7 +88,8 @@ export async function createEmbedder(config: Readonly<Config>): Promise<Embedder
 
 /** Brings the index up to date with the articles and wires retrieval, answering and (when configured) the store and LLM. */
 export async function openServices(config: Readonly<Config>, options: OpenServicesOptions): Promise<Services> {
-  const log = options.log ?? ((line: string) => options.output.write(`${line}\n`));
+  const secrets = configuredSecrets(config);
+  const log = options.log ?? ((line: string) => options.output.write(`${redactSecrets(line, secrets)}\n`));
   const dataDir = options.dataDir ?? config.dataDir;
   const indexDir = options.indexDir ?? config.indexDir;
   const baseEmbedder = await createEmbedder(config);

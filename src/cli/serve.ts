@@ -142,6 +142,7 @@ export const serveCommand: Command = async (args, context) => {
   if (config.discord.enabled) {
     const { startDiscordBot } = await import('../channels/discord/bot.js');
     const { articlesAbout } = await import('../channels/discord/articles-about.js');
+    let gatewayReconnects = 0;
     discord = keepChannelRunning({
       name: 'discord',
       log: services.log,
@@ -149,6 +150,7 @@ export const serveCommand: Command = async (args, context) => {
         startDiscordBot({
           config,
           log: services.log,
+          onReconnect: () => (gatewayReconnects += 1),
           services: {
             ask,
             retriever: services.retriever,
@@ -161,7 +163,8 @@ export const serveCommand: Command = async (args, context) => {
           },
         }),
     });
-    metrics.watchChannel('discord', discord);
+    const kept = discord;
+    metrics.watchChannel('discord', { state: () => kept.state(), reconnects: () => kept.reconnects() + gatewayReconnects });
   }
 
   // Sources are synced on their schedule, and the index refreshed (also with what `hoiphuong ingest` or `sync` did in

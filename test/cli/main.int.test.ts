@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AskResult } from '../../src/core/types.js';
+import { startDiscordStandIn } from '../support/discord-stand-in.js';
 
 // The built CLI (npm test builds first), run as a child process the way a user runs it: exit codes, stdout, stderr, pipes.
 const CLI = 'dist/src/cli/main.js';
@@ -175,6 +176,23 @@ describe('hoiphuong zalo tokens', () => {
     const unknown = await runCli(['zalo', 'token'], { env });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/^Không có lệnh "zalo token"/);
+  });
+});
+
+describe('hoiphuong and credentials an upstream echoes', () => {
+  it('prints Discord’s refusal without the token it echoed', async () => {
+    const token = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.echoed-token-abcdefghijklmnop';
+    const discord = await startDiscordStandIn({ applicationId: '900000000000000001', bot: { id: '900000000000000002', username: 'hoiphuong' }, guild: { id: '1', name: 'G', channels: [] } });
+    try {
+      discord.failNext('PUT', /commands$/, 403, { message: `Missing Access for Bot ${token}`, code: 50001 });
+      const run = await runCli(['discord', 'register'], { env: { DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: '900000000000000001', DISCORD_API_URL: discord.apiUrl } });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/^Discord refused the commands: Missing Access for Bot \*\*\*/);
+      expect(run.stderr + run.stdout).not.toContain('echoed-token');
+      noStackTrace(run.stderr);
+    } finally {
+      await discord.close();
+    }
   });
 });
 

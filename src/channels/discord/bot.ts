@@ -30,6 +30,8 @@ export interface DiscordBotOptions {
   newId?: () => string;
   /** Clock in epoch milliseconds for the rate limit; injected so tests need no waiting. */
   now?: () => number;
+  /** Called each time the gateway connection is lost and discord.js reconnects (for `/metrics`). */
+  onReconnect?: () => void;
 }
 
 /** A running bot. */
@@ -64,6 +66,10 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
   client.on(Events.Error, (error) => log(`[discord] client error: ${error.message}`));
   client.on(Events.ShardError, (error) => log(`[discord] gateway error: ${error.message}`));
   client.on(Events.Warn, (warning) => log(`[discord] ${warning}`));
+  client.on(Events.ShardReconnecting, () => {
+    log('[discord] gateway connection lost; reconnecting');
+    options.onReconnect?.();
+  });
 
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   try {
