@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { createHttpServer } from '../channels/http/server.js';
 import { startZaloBotPolling } from '../channels/zalo/bot-polling.js';
 import { createZaloBotRoute } from '../channels/zalo/bot-webhook.js';
@@ -20,8 +22,14 @@ import { createLog } from '../monitoring/json-log.js';
 import { Metrics } from '../monitoring/metrics.js';
 import { createMetricsRoute } from '../monitoring/metrics-route.js';
 import { observeAskService } from '../monitoring/observed-ask-service.js';
+import { createAdminRoutes } from '../channels/http/admin/admin-routes.js';
+import { createPlacesRoute, createSuggestionsRoute } from '../channels/http/places-route.js';
+import { hashPassword } from '../admin/password-hash.js';
+import { withoutFlagged } from '../facts/fact-key.js';
+import { FactBook } from '../facts/fact-book.js';
+import { loadArticles } from '../ingest/load-articles.js';
 import { countOf } from './count-of.js';
-import { loadFactBook } from './facts.js';
+import { setArticleAside } from './set-article-aside.js';
 import { listen, parsePort } from './listen.js';
 import { openServices } from './open-services.js';
 import { parseCommandArgs } from './parse-command-args.js';
@@ -63,10 +71,20 @@ export const serveCommand: Command = async (args, context) => {
     return outcome;
   };
   // A new index version and the facts read from the same articles come in together (facts are not kept in the index).
-  let factBook: Awaited<ReturnType<typeof loadFactBook>> | undefined;
+  let factBook = new FactBook([]);
+  let articleFiles = new Map<string, string>();
+  // Facts staff marked wrong in the console are left out of what the API serves.
+  let shownFacts: FactBook | undefined;
+  const loadFacts = async () => {
+    const { articles } = await loadArticles(articlesDir, { maxBytes: config.maxArticleBytes });
+    factBook = FactBook.fromArticles(articles);
+    articleFiles = new Map(articles.map((article) => [article.id, article.file]));
+    shownFacts = undefined;
+  };
+  const visibleFacts = () => (shownFacts ??= withoutFlagged(factBook, store.factFlags.keys()));
   const refreshAll = async () => {
     await services.refresh();
-    factBook = await loadFactBook(articlesDir);
+    await loadFacts();
   };
   let stopping = false;
   const reportIndex = (summary: IngestSummary) =>
@@ -90,9 +108,38 @@ export const serveCommand: Command = async (args, context) => {
   if (config.zaloBot.enabled) metrics.watchChannel('zalo-bot', zaloBotStatus);
   const routes: Array<HttpRoute & { idle(): Promise<void> }> = [];
   routes.push({ ...createMetricsRoute(metrics), idle: async () => {} });
-  const firstFactBook = await loadFactBook(articlesDir);
-  factBook = firstFactBook;
-  routes.push({ ...createFactsRoute(() => factBook ?? firstFactBook), idle: async () => {} });
+  await loadFacts();
+  const quiet = { idle: async () => {} };
+  routes.push({ ...createFactsRoute(visibleFacts), ...quiet });
+  routes.push({ ...createPlacesRoute(() => services.gazetteer.all().map((place) => place.label)), ...quiet });
+  routes.push({ ...createSuggestionsRoute(visibleFacts), ...quiet });
+  const adminPassword = config.admin.password;
+  const builtInPasswordHash = adminPassword === undefined ? undefined : adminPassword.startsWith('scrypt$') ? adminPassword : await hashPassword(adminPassword);
+  for (const route of createAdminRoutes({
+    store,
+    config,
+    ...(builtInPasswordHash ? { builtInPasswordHash } : {}),
+    articles: () => services.index.articles(),
+    readArticle: async (id) => {
+      const file = articleFiles.get(id);
+      if (!file) return undefined;
+      const text = await readFile(join(articlesDir, file), 'utf8').catch(() => undefined);
+      return text === undefined ? undefined : { file, text };
+    },
+    removeArticle: async (id) => {
+      const file = articleFiles.get(id);
+      if (!file || !(await setArticleAside(articlesDir, file))) return false;
+      await refreshAll();
+      return true;
+    },
+    addArticle,
+    facts: () => factBook,
+    factsChanged: () => {
+      shownFacts = undefined;
+    },
+  })) {
+    routes.push({ ...route, ...quiet });
+  }
   if (config.zaloOa.enabled) routes.push(createZaloOaRoute({ ...channelOptions, status: zaloOaStatus }));
   if (config.zaloBot.enabled && config.zaloBot.mode === 'webhook') routes.push(createZaloBotRoute({ ...channelOptions, status: zaloBotStatus }));
   const verification = config.zaloOa.domainVerification;
@@ -106,6 +153,7 @@ export const serveCommand: Command = async (args, context) => {
     maxQuestionLength: config.maxQuestionLength,
     rateLimitPerMinute: config.rateLimitPerMinute,
     trustProxy: config.trustProxy,
+    allowedOrigins: config.allowedOrigins,
     maxConcurrentAnswers: config.maxConcurrentAnswers,
     maxConnections: config.maxConnections,
     health: () => ({
@@ -185,7 +233,8 @@ export const serveCommand: Command = async (args, context) => {
 
   const lines = [
     `Hỏi Phường is running at ${url}`,
-    `  web chat      ${url}/`,
+    `  web chat      ${url}/   (widget: <script src="${url}/widget.js" data-place="phường X, tỉnh Y" async></script>)`,
+    `  console       ${url}/admin${builtInPasswordHash || store.admin.accounts().length > 0 ? '' : '   (no account yet: set ADMIN_PASSWORD or run `npx hoiphuong admin add NAME`)'}`,
     `  API           POST ${url}/api/ask  {"question": "…"}`,
     `  answers       ${config.openai.enabled ? `generated by ${config.openai.chatModel} (grounded, with offline fallback)` : 'offline, extractive (set OPENAI_API_KEY or OPENAI_BASE_URL for generated answers)'}`,
     `  Discord       ${discord ? `${discord.state()} (run \`npx hoiphuong discord register\` once to add the slash commands)` : 'off — set DISCORD_TOKEN and DISCORD_APPLICATION_ID in .env to enable'}`,

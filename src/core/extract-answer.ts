@@ -3,7 +3,7 @@ import { asksForPeople } from './asks-for-people.js';
 import { measureFits } from './asked-measure.js';
 import { findCodes, findDates, findEnumeration, findListItems, findLocations, findPersons, findPhoneNumbers, findQuantities, findTimeSpans, findWeekdayMentions, findWeekdays, governmentLevels, isIssueDate, titleAround, type Entity } from './entities.js';
 import { message, refusalMessage } from './messages.js';
-import { foldedKey, normalizeForMatch, syllableKey, tokenize } from '../ingest/normalize-vietnamese.js';
+import { foldedKey, normalizeForMatch, numberMatchKey, syllableKey, tokenize } from '../ingest/normalize-vietnamese.js';
 import { splitClauses, splitSentences, type Span } from '../ingest/split-sentences.js';
 import { findListBlocks } from './list-blocks.js';
 import { mergePassages, type PassageRegion } from './passage-regions.js';
@@ -327,7 +327,7 @@ function makeUnit(article: ArticleMeta, rank: number, start: number, text: strin
     end: start + text.length,
     text,
     sentenceText,
-    folded: tokens.map((token) => (token.isNumber ? token.text.replace(/[.,]/g, '') : foldedKey(token.text))),
+    folded: tokens.map((token) => (token.isNumber ? numberMatchKey(token.text) : foldedKey(token.text))),
     accented: tokens.map((token) => syllableKey(token.text)),
   };
 }
@@ -527,12 +527,18 @@ const OFFICE_AFTER_NAME = /^\s*(?:tiếp tục\s+)?(?:được bầu\s+)?(?:gi�
  */
 function deputyOnly(entity: Entity, text: string, others: readonly Entity[], questionFolded: string): boolean {
   const asked = HEAD_TITLES.filter((title) => questionFolded.includes(` ${title} `) && !questionFolded.includes(` pho ${title} `));
-  if (asked.length === 0) return false;
+  // "người đứng đầu …" asks for a head of whatever office: a deputy of one is not it.
+  const asksAnyHead = asked.length === 0 && questionFolded.includes(' dung dau ');
+  if (asked.length === 0 && !asksAnyHead) return false;
   const rest = others.filter((other) => other !== entity);
   let title = titleAround(text, entity, rest);
   const after = text.slice(entity.end).split(/[;.]/u)[0] ?? '';
   if (OFFICE_AFTER_NAME.test(after)) title += ` ${after}`;
   const folded = bodyNames(` ${normalizeForMatch(title)} `);
+  if (asksAnyHead) {
+    const heads = HEAD_TITLES.filter((office) => folded.includes(` ${office} `));
+    return heads.length > 0 && heads.every((office) => !folded.replaceAll(` pho ${office} `, ' ').includes(` ${office} `));
+  }
   if (asked.every((office) => folded.includes(` pho ${office} `) && !folded.replaceAll(` pho ${office} `, ' ').includes(` ${office} `))) return true;
   // "Chủ tịch HĐND phường" does not answer "Chủ tịch UBND phường".
   const question = bodyNames(questionFolded);

@@ -9,6 +9,8 @@ import type { SqliteDatabase } from './open-database.js';
 export interface SqliteAnswerLogOptions {
   now: () => Date;
   newId: () => string;
+  /** Names the ward a text is about, so the console can filter the log by ward. */
+  placeOf?: (text: string) => string | undefined;
 }
 
 /** Rows deleted per transaction when pruning: small enough that an answer waiting to be logged waits milliseconds. */
@@ -24,14 +26,17 @@ export class SqliteAnswerLog implements AnswerRecorder {
     this.options = options;
   }
 
-  /** Stores the question, its key for grouping, the answer or refusal reason, mode, citations, channel and user key; returns the new answer id. */
+  /** Stores the question, its key for grouping, the ward it was about, the answer or refusal reason, mode, citations, channel and user key; returns the new answer id. */
   async record(question: Question, result: AskResult): Promise<string> {
     const id = this.options.newId();
     const text = nfc(question.text);
+    // The ward the answer assumed, else the one the question names, else the one the channel asked about (a widget's data-place).
+    const defaultPlace = question.defaultPlace ? (this.options.placeOf?.(question.defaultPlace) ?? nfc(question.defaultPlace)) : undefined;
+    const place = result.assumedPlace ?? this.options.placeOf?.(result.standaloneQuestion ?? text) ?? defaultPlace ?? null;
     this.database
       .prepare(
-        `INSERT INTO answers (id, question, normalized_question, answer, answered, reason, mode, citations, channel, user_key, language, pin_id, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO answers (id, question, normalized_question, answer, answered, reason, mode, citations, channel, user_key, language, pin_id, place, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         id,
@@ -46,6 +51,7 @@ export class SqliteAnswerLog implements AnswerRecorder {
         question.userKey ?? null,
         result.language,
         result.pinned?.id ?? null,
+        place,
         this.options.now().toISOString(),
       );
     return id;
