@@ -14,7 +14,8 @@ import { defaultPlaceWarning } from './default-place-warning.js';
 import { createFactAnswers } from '../facts/fact-answers.js';
 import type { FactBook } from '../facts/fact-book.js';
 import { loadFactBook } from '../facts/load-fact-book.js';
-import type { Config } from '../config.js';
+import { configuredSecrets, type Config } from '../config.js';
+import { redactSecrets } from '../core/redact-secrets.js';
 import type { AskService, ConversationStore, Embedder, Retriever } from '../core/ports.js';
 import type { TextOutput } from './command-context.js';
 
@@ -57,6 +58,8 @@ export interface OpenServicesOptions {
   indexDir?: string;
   /** Where ingest progress and warnings go. */
   output: TextOutput;
+  /** Where log lines go instead of `output` (serve's structured, redacted log). */
+  log?: (line: string) => void;
   /**
    * `required` (serve): a database that cannot be opened stops start-up, so nothing saved is ever overwritten;
    * `optional` (ask): pins apply when the database opens, answers are not logged; `none` (eval, bench).
@@ -99,7 +102,8 @@ export async function createEmbedder(config: Readonly<Config>): Promise<Embedder
 
 /** Brings the index up to date with the articles and wires retrieval, answering and (when configured) the store and LLM. */
 export async function openServices(config: Readonly<Config>, options: OpenServicesOptions): Promise<Services> {
-  const log = (line: string) => options.output.write(`${line}\n`);
+  const secrets = configuredSecrets(config);
+  const log = options.log ?? ((line: string) => options.output.write(`${redactSecrets(line, secrets)}\n`));
   const dataDir = options.dataDir ?? config.dataDir;
   const indexDir = options.indexDir ?? config.indexDir;
   const baseEmbedder = await createEmbedder(config);

@@ -17,6 +17,12 @@ import { singlePlaceOf } from '../sources/single-place.js';
 import { startSyncSchedule } from '../sources/sync-schedule.js';
 import { fetchArticleNow } from '../sources/sync-sources.js';
 import { createFactsRoute } from '../channels/http/facts-route.js';
+import { ChannelStatus } from '../channels/channel-status.js';
+import { configuredSecrets } from '../config.js';
+import { createLog } from '../monitoring/json-log.js';
+import { Metrics } from '../monitoring/metrics.js';
+import { createMetricsRoute } from '../monitoring/metrics-route.js';
+import { observeAskService } from '../monitoring/observed-ask-service.js';
 import { createAdminRoutes } from '../channels/http/admin/admin-routes.js';
 import { createPlacesRoute, createSuggestionsRoute } from '../channels/http/places-route.js';
 import { hashPassword } from '../admin/password-hash.js';
@@ -61,7 +67,11 @@ const serve: Command = async (args, context) => {
   const port = values.port !== undefined ? parsePort(values.port) : config.port;
   const workers = workerCount(config.workers);
   const role = cluster.isWorker ? 'worker' : workers > 1 ? 'primary' : 'single';
+  // One structured log with secrets masked for everything the server logs; progress and the banner stay plain text.
+  const log = createLog({ format: config.logFormat, output: context.stderr, secrets: configuredSecrets(config) });
+  const metrics = new Metrics();
   const services = await openServices(config, {
+    log,
     ...(values.data ? { dataDir: values.data } : {}),
     ...(values.index ? { indexDir: values.index } : {}),
     output: context.stderr,
@@ -73,6 +83,8 @@ const serve: Command = async (args, context) => {
   let pool: WorkerPool | undefined;
   const store = services.store;
   if (!store) throw new Error('The store is required to serve.');
+  // Every channel asks through this: each answer is timed, counted and logged with its channel and answer id.
+  const ask = observeAskService(services.ask, metrics, log);
   // One fetcher for the schedule and /themtin, so a site still gets one request at a time.
   const fetcher = createSourceFetcher(config);
   const articlesDir = values.data ?? config.dataDir;
@@ -133,9 +145,14 @@ const serve: Command = async (args, context) => {
   }
   const stopRetention = role === 'worker' ? async () => {} : startAnswerLogRetention(store.answers, { days: config.store.answerLogDays, log: services.log });
 
-  const zaloServices = { ask: services.ask, feedback: store.feedback, userKeys: store.userKeys, tokens: store.tokens, seenEvents: store.seenEvents, factBook: async () => visibleFacts() };
+  const zaloServices = { ask, feedback: store.feedback, userKeys: store.userKeys, tokens: store.tokens, seenEvents: store.seenEvents, factBook: async () => visibleFacts() };
   const channelOptions = { config, services: zaloServices, log: services.log };
+  const zaloOaStatus = new ChannelStatus();
+  const zaloBotStatus = new ChannelStatus(config.zaloBot.mode === 'polling' ? 'starting' : 'on');
+  if (config.zaloOa.enabled) metrics.watchChannel('zalo-oa', zaloOaStatus);
+  if (config.zaloBot.enabled) metrics.watchChannel('zalo-bot', zaloBotStatus);
   const routes: Array<HttpRoute & { idle(): Promise<void> }> = [];
+  routes.push({ ...createMetricsRoute(metrics), idle: async () => {} });
   await loadFacts();
   const quiet = { idle: async () => {} };
   routes.push({ ...createFactsRoute(async () => visibleFacts()), ...quiet });
@@ -168,13 +185,13 @@ const serve: Command = async (args, context) => {
   })) {
     routes.push({ ...route, ...quiet });
   }
-  if (config.zaloOa.enabled) routes.push(createZaloOaRoute(channelOptions));
-  if (config.zaloBot.enabled && config.zaloBot.mode === 'webhook') routes.push(createZaloBotRoute(channelOptions));
+  if (config.zaloOa.enabled) routes.push(createZaloOaRoute({ ...channelOptions, status: zaloOaStatus }));
+  if (config.zaloBot.enabled && config.zaloBot.mode === 'webhook') routes.push(createZaloBotRoute({ ...channelOptions, status: zaloBotStatus }));
   const verification = config.zaloOa.domainVerification;
   if (verification) routes.push({ ...createZaloDomainVerificationRoute(verification), idle: async () => {} });
   let discord: KeptChannel | undefined;
   const server = createHttpServer({
-    ask: services.ask,
+    ask,
     feedback: store.feedback,
     userKeys: store.userKeys,
     routes,
@@ -192,8 +209,11 @@ const serve: Command = async (args, context) => {
       embedder: services.embedder.name,
       sources: store.sources.list().map((source) => ({ url: source.url, lastSyncAt: source.lastSyncAt ?? null, articles: source.articleCount, noWard: source.noPlaceCount, error: source.lastError ?? null })),
       ...(discord ? { discord: discord.state() } : {}),
+      ...(config.zaloOa.enabled ? { 'zalo-oa': zaloOaStatus.state() } : {}),
+      ...(config.zaloBot.enabled ? { 'zalo-bot': zaloBotStatus.state() } : {}),
     }),
     log: services.log,
+    onResponse: (method, route, status) => metrics.countRequest(method, route, status),
   });
   let address: AddressInfo;
   try {
@@ -217,7 +237,7 @@ const serve: Command = async (args, context) => {
   const polling = new AbortController();
   const pollingDone =
     role !== 'worker' && config.zaloBot.enabled && config.zaloBot.mode === 'polling'
-      ? startZaloBotPolling({ ...channelOptions, signal: polling.signal })
+      ? startZaloBotPolling({ ...channelOptions, status: zaloBotStatus, signal: polling.signal })
       : Promise.resolve();
 
   // Discord starts only after HTTP listens and never holds it up: a refused token or no route leaves web chat,
@@ -225,6 +245,7 @@ const serve: Command = async (args, context) => {
   if (role !== 'worker' && config.discord.enabled) {
     const { startDiscordBot } = await import('../channels/discord/bot.js');
     const { articlesAbout } = await import('../channels/discord/articles-about.js');
+    let gatewayReconnects = 0;
     discord = keepChannelRunning({
       name: 'discord',
       log: services.log,
@@ -232,8 +253,9 @@ const serve: Command = async (args, context) => {
         startDiscordBot({
           config,
           log: services.log,
+          onReconnect: () => (gatewayReconnects += 1),
           services: {
-            ask: services.ask,
+            ask,
             retriever: services.retriever,
             pins: store.pins,
             feedback: store.feedback,
@@ -245,6 +267,8 @@ const serve: Command = async (args, context) => {
           },
         }),
     });
+    const kept = discord;
+    metrics.watchChannel('discord', { state: () => kept.state(), reconnects: () => kept.reconnects() + gatewayReconnects });
   }
 
   // Sources are synced on their schedule, and the index refreshed (also with what `hoiphuong ingest` or `sync` did in
@@ -275,8 +299,9 @@ const serve: Command = async (args, context) => {
     `  API           POST ${url}/api/ask  {"question": "…"}`,
     `  answers       ${config.openai.enabled ? `generated by ${config.openai.chatModel} (grounded, with offline fallback)` : 'offline, extractive (set OPENAI_API_KEY or OPENAI_BASE_URL for generated answers)'}`,
     `  Discord       ${discord ? `${discord.state()} (run \`npx hoiphuong discord register\` once to add the slash commands)` : 'off — set DISCORD_TOKEN and DISCORD_APPLICATION_ID in .env to enable'}`,
-    `  Zalo OA       ${config.zaloOa.enabled ? `on (webhook ${url}${config.zaloOa.webhookPath})` : 'off — set ZALO_OA_APP_ID, ZALO_OA_SECRET_KEY and ZALO_OA_ACCESS_TOKEN to enable'}`,
-    `  Zalo Bot      ${config.zaloBot.enabled ? `on (${config.zaloBot.mode})` : 'off — set ZALO_BOT_TOKEN (and ZALO_BOT_SECRET_TOKEN) to enable'}`,
+    `  Zalo OA       ${config.zaloOa.enabled ? `${zaloOaStatus.state()} (webhook ${url}${config.zaloOa.webhookPath})` : 'off — set ZALO_OA_APP_ID, ZALO_OA_SECRET_KEY and ZALO_OA_ACCESS_TOKEN to enable'}`,
+    `  Zalo Bot      ${config.zaloBot.enabled ? `${zaloBotStatus.state()} (${config.zaloBot.mode})` : 'off — set ZALO_BOT_TOKEN (and ZALO_BOT_SECRET_TOKEN) to enable'}`,
+    `  health        GET ${url}/healthz   metrics GET ${url}/metrics (Prometheus)`,
     `  sources       ${config.sync.intervalMinutes > 0 ? `${countOf(sourceCount, 'source')}, checked every ${config.sync.intervalMinutes} min` : 'scheduled sync off (SYNC_INTERVAL_MINUTES=0)'}${sourceCount === 0 ? ' — add one: npx hoiphuong sources add URL --place "…"' : ''}`,
     'Press Ctrl+C to stop.',
   ];

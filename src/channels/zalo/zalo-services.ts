@@ -1,5 +1,6 @@
 import type { Config } from '../../config.js';
 import type { FactBook } from '../../facts/fact-book.js';
+import type { ChannelStatus } from '../channel-status.js';
 import type { AskService, FeedbackStore, SeenEvents, TokenStore, UserKeys } from '../../core/ports.js';
 
 /** What the Zalo channels need from the rest of the bot. */
@@ -24,4 +25,8 @@ export interface ZaloChannelOptions {
   now?: () => number;
   /** HTTP client for Zalo's APIs; injected for proxies and tests. */
   fetch?: typeof fetch;
+  /** Waits before a rate-limited send is retried; injected so tests need no real waiting. */
+  waitAfterRateLimit?: (milliseconds: number) => Promise<void>;
+  /** Told when sending works or fails, for `/healthz`, the start banner and `/metrics`. */
+  status?: ChannelStatus;
 }
