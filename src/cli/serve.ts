@@ -18,6 +18,8 @@ import { countOf } from './count-of.js';
 import { loadFactBook } from './facts.js';
 import { listen, parsePort } from './listen.js';
 import { openServices } from './open-services.js';
+import { openLeaderLock } from '../store/open-store.js';
+import { runAsLeader } from './run-as-leader.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import type { Command } from './command-context.js';
 
@@ -70,7 +72,13 @@ export const serveCommand: Command = async (args, context) => {
   }
   const stopRetention = startAnswerLogRetention(store.answers, { days: config.store.answerLogDays, log: services.log });
 
-  const zaloServices = { ask: services.ask, feedback: store.feedback, userKeys: store.userKeys, tokens: store.tokens, seenEvents: store.seenEvents };
+  // Replicas sharing PostgreSQL count each visitor's questions together; one process counts them in memory.
+  const sharedLimit = (scope: string) => {
+    const limit = store.sharedRateLimit?.(scope, config.rateLimitPerMinute);
+    return limit ? { rateLimit: limit } : {};
+  };
+  const leaderLock = openLeaderLock(config, services.log);
+  const zaloServices = { ask: services.ask, feedback: store.feedback, userKeys: store.userKeys, tokens: store.tokens, seenEvents: store.seenEvents, ...sharedLimit('zalo') };
   const channelOptions = { config, services: zaloServices, log: services.log };
   const routes: Array<HttpRoute & { idle(): Promise<void> }> = [];
   const firstFactBook = await loadFactBook(articlesDir);
@@ -91,10 +99,13 @@ export const serveCommand: Command = async (args, context) => {
     trustProxy: config.trustProxy,
     maxConcurrentAnswers: config.maxConcurrentAnswers,
     maxConnections: config.maxConnections,
-    health: () => ({
+    ...sharedLimit('http'),
+    health: async () => ({
       articles: services.index.articles().length,
       embedder: services.embedder.name,
-      sources: store.sources.list().map((source) => ({ url: source.url, lastSyncAt: source.lastSyncAt ?? null, articles: source.articleCount, noWard: source.noPlaceCount, error: source.lastError ?? null })),
+      store: store.kind,
+      role: leaderLock.isLeader() ? 'leader' : 'follower',
+      sources: (await store.sources.list()).map((source) => ({ url: source.url, lastSyncAt: source.lastSyncAt ?? null, articles: source.articleCount, noWard: source.noPlaceCount, error: source.lastError ?? null })),
       ...(discord ? { discord: discord.state() } : {}),
     }),
     log: services.log,
@@ -109,20 +120,24 @@ export const serveCommand: Command = async (args, context) => {
   const address = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${address.port}`;
 
-  // Polling starts only once HTTP listens: a server that cannot listen then ends the process (non-zero) for a
-  // supervisor to restart, instead of leaving a poller running with nothing served.
-  const polling = new AbortController();
-  const pollingDone =
-    config.zaloBot.enabled && config.zaloBot.mode === 'polling'
-      ? startZaloBotPolling({ ...channelOptions, signal: polling.signal })
-      : Promise.resolve();
+  // Sources are synced on their schedule by the replica that leads, and every replica refreshes its index (also with
+  // what `hoiphuong ingest` or `sync` did in another process).
+  const schedule = startSyncSchedule({
+    store: store.sources,
+    fetcher,
+    articlesDir,
+    intervalMinutes: config.sync.intervalMinutes,
+    refresh: refreshAll,
+    log: services.log,
+    placeOf,
+    fetchesSources: () => leaderLock.isLeader(),
+  });
+  const sourceCount = (await store.sources.list()).length;
 
-  // Discord starts only after HTTP listens and never holds it up: a refused token or no route leaves web chat,
-  // the API and Zalo serving while it retries in the background.
-  if (config.discord.enabled) {
+  const startDiscord = async (): Promise<KeptChannel> => {
     const { startDiscordBot } = await import('../channels/discord/bot.js');
     const { articlesAbout } = await import('../channels/discord/articles-about.js');
-    discord = keepChannelRunning({
+    return keepChannelRunning({
       name: 'discord',
       log: services.log,
       start: () =>
@@ -138,33 +153,50 @@ export const serveCommand: Command = async (args, context) => {
             settings: store.settings,
             listArticles: (place) => articlesAbout(services.index.articles(), place),
             addArticle,
+            ...sharedLimit('discord'),
           },
         }),
     });
-  }
-
-  // Sources are synced on their schedule, and the index refreshed (also with what `hoiphuong ingest` or `sync` did in
-  // another process); the first check runs now, so sources never synced are fetched at start.
-  const schedule = startSyncSchedule({
-    store: store.sources,
-    fetcher,
-    articlesDir,
-    intervalMinutes: config.sync.intervalMinutes,
-    refresh: refreshAll,
+  };
+  // What must run once across replicas — the Discord gateway, the Zalo Bot poller, fetching sources — runs on the
+  // replica holding the leader lock (always this one without DATABASE_URL), and moves when that one dies. It starts
+  // only once HTTP listens: a server that cannot listen then ends the process (non-zero) for a supervisor to restart.
+  const leadership = runAsLeader({
+    lock: leaderLock,
     log: services.log,
-    placeOf,
+    start: async () => {
+      if (store.kind === 'postgres') services.log('This replica now leads: it runs the Discord gateway, the Zalo Bot poller and scheduled source syncs.');
+      const polling = new AbortController();
+      const pollingDone =
+        config.zaloBot.enabled && config.zaloBot.mode === 'polling'
+          ? startZaloBotPolling({ ...channelOptions, signal: polling.signal })
+          : Promise.resolve();
+      // Discord never holds HTTP up: a refused token or no route leaves web chat, the API and Zalo serving while it
+      // retries in the background.
+      if (config.discord.enabled) discord = await startDiscord();
+      // Sources never synced are fetched as soon as this replica leads.
+      if (config.sync.intervalMinutes > 0 && (await store.sources.list()).length > 0) {
+        schedule.tick().catch((error: unknown) => services.log(`Sync failed: ${error instanceof Error ? error.message : String(error)}`));
+      }
+      return async () => {
+        polling.abort();
+        const running = discord;
+        discord = undefined;
+        await running?.stop();
+        await pollingDone;
+      };
+    },
   });
-  const sourceCount = store.sources.list().length;
-  if (config.sync.intervalMinutes > 0 && sourceCount > 0) {
-    schedule.tick().catch((error: unknown) => services.log(`Sync failed: ${error instanceof Error ? error.message : String(error)}`));
-  }
+  // A single process leads at once; its channels are up before it says so.
+  if (store.kind === 'sqlite') await leadership.started;
 
   const lines = [
     `Hỏi Phường is running at ${url}`,
     `  web chat      ${url}/`,
     `  API           POST ${url}/api/ask  {"question": "…"}`,
     `  answers       ${config.openai.enabled ? `generated by ${config.openai.chatModel} (grounded, with offline fallback)` : 'offline, extractive (set OPENAI_API_KEY or OPENAI_BASE_URL for generated answers)'}`,
-    `  Discord       ${discord ? `${discord.state()} (run \`npx hoiphuong discord register\` once to add the slash commands)` : 'off — set DISCORD_TOKEN and DISCORD_APPLICATION_ID in .env to enable'}`,
+    `  role          ${store.kind === 'postgres' ? `${leaderLock.isLeader() ? 'leader' : 'follower'} (replicas share ${store.kind}; the leader runs the gateways and syncs)` : 'single process (SQLite)'}`,
+    `  Discord       ${discord ? `${discord.state()} (run \`npx hoiphuong discord register\` once to add the slash commands)` : config.discord.enabled ? 'on the replica that leads' : 'off — set DISCORD_TOKEN and DISCORD_APPLICATION_ID in .env to enable'}`,
     `  Zalo OA       ${config.zaloOa.enabled ? `on (webhook ${url}${config.zaloOa.webhookPath})` : 'off — set ZALO_OA_APP_ID, ZALO_OA_SECRET_KEY and ZALO_OA_ACCESS_TOKEN to enable'}`,
     `  Zalo Bot      ${config.zaloBot.enabled ? `on (${config.zaloBot.mode})` : 'off — set ZALO_BOT_TOKEN (and ZALO_BOT_SECRET_TOKEN) to enable'}`,
     `  sources       ${config.sync.intervalMinutes > 0 ? `${countOf(sourceCount, 'source')}, checked every ${config.sync.intervalMinutes} min` : 'scheduled sync off (SYNC_INTERVAL_MINUTES=0)'}${sourceCount === 0 ? ' — add one: npx hoiphuong sources add URL --place "…"' : ''}`,
@@ -189,10 +221,9 @@ export const serveCommand: Command = async (args, context) => {
     process.once('SIGTERM', stop);
   });
   await stopped;
-  polling.abort();
+  await leadership.stop();
   await schedule.stop();
-  await discord?.stop();
-  await Promise.all([pollingDone, ...routes.map((route) => route.idle())]);
+  await Promise.all(routes.map((route) => route.idle()));
   await stopRetention();
   await services.close();
   return 0;

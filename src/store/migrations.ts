@@ -1,6 +1,6 @@
 /**
  * The schema, as ordered steps: step `n` (1-based) takes a database from `user_version` n-1 to n. Never edit a step
- * that has shipped; append a new one. Steps may call `question_key(text)`, which `openDatabase` registers.
+ * that has shipped; append a new one, and the PostgreSQL step of the same number to `postgres/migrations.ts`. Steps may call `question_key(text)`, which `openDatabase` registers.
  */
 export const migrations: readonly string[] = [
   // 1: pins, the answer log and settings.
@@ -115,6 +115,15 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX IF NOT EXISTS source_pages_by_source ON source_pages (source_id);
   CREATE INDEX IF NOT EXISTS source_pages_by_text ON source_pages (text_hash);
+  `,
+  // 7: rate limits replicas count together; one process on SQLite limits in memory, so the table stays empty here.
+  `
+  CREATE TABLE rate_limits (
+    key TEXT PRIMARY KEY,
+    times TEXT NOT NULL,
+    allowed INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
   `,
 ];
 

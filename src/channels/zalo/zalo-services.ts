@@ -1,5 +1,5 @@
 import type { Config } from '../../config.js';
-import type { AskService, FeedbackStore, SeenEvents, TokenStore, UserKeys } from '../../core/ports.js';
+import type { AskService, FeedbackStore, RateLimit, SeenEvents, TokenStore, UserKeys } from '../../core/ports.js';
 
 /** What the Zalo channels need from the rest of the bot. */
 export interface ZaloServices {
@@ -10,6 +10,8 @@ export interface ZaloServices {
   tokens: TokenStore;
   /** OA events already handled, so a redelivery (also after a restart) gets no second reply. */
   seenEvents: SeenEvents;
+  /** Counts messages per user instead of an in-process `RateLimiter` (replicas share one in PostgreSQL). */
+  rateLimit?: RateLimit;
 }
 
 /** Options shared by the Zalo OA webhook, the Zalo bot webhook and the Zalo bot poller. */

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SqliteStore } from '../../../src/store/sqlite-store.js';
+import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import type { SeenEvents } from '../../../src/core/ports.js';
 import { createZaloOaRoute } from '../../../src/channels/zalo/oa-webhook.js';
 import { sendOaEvent, startZaloStandIn, zaloOaSignature, type ZaloStandIn, type ZaloStandInOptions } from '../../support/zalo-stand-in.js';

@@ -1,5 +1,5 @@
-import type { ConversationState } from '../core/conversation.js';
-import type { ConversationStore } from '../core/ports.js';
+import type { ConversationState } from '../../core/conversation.js';
+import type { ConversationStore } from '../../core/ports.js';
 import type { SqliteDatabase } from './open-database.js';
 
 /** Options of `SqliteConversationStore`. */

@@ -1,8 +1,8 @@
-import { nfc } from '../ingest/normalize-vietnamese.js';
-import { questionKey } from './question-similarity.js';
-import { cleanCitations } from './stored-citations.js';
-import type { AnswerRecorder } from '../core/ports.js';
-import type { AskResult, Question } from '../core/types.js';
+import { nfc } from '../../ingest/normalize-vietnamese.js';
+import { questionKey } from '../question-similarity.js';
+import { cleanCitations } from '../stored-citations.js';
+import type { AnswerRecorder } from '../../core/ports.js';
+import type { AskResult, Question } from '../../core/types.js';
 import type { SqliteDatabase } from './open-database.js';
 
 /** Options of `SqliteAnswerLog`. */
