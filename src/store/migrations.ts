@@ -116,8 +116,14 @@ export const migrations: readonly string[] = [
   CREATE INDEX IF NOT EXISTS source_pages_by_source ON source_pages (source_id);
   CREATE INDEX IF NOT EXISTS source_pages_by_text ON source_pages (text_hash);
   `,
-  // 7: rate limits replicas count together; one process on SQLite limits in memory, so the table stays empty here.
+  // 7: rate limits replicas count together, and a counter of pin changes for replicas' caches. SQLite serves one
+  // machine, whose processes limit in memory and see pin changes through PRAGMA data_version, so both stay unused here.
   `
+  CREATE TABLE pin_changes (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    version INTEGER NOT NULL
+  );
+  INSERT INTO pin_changes (id, version) VALUES (1, 0);
   CREATE TABLE rate_limits (
     key TEXT PRIMARY KEY,
     times TEXT NOT NULL,

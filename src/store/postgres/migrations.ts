@@ -118,8 +118,14 @@ export const postgresMigrations: readonly string[] = [
   CREATE INDEX source_pages_by_source ON source_pages (source_id);
   CREATE INDEX source_pages_by_text ON source_pages (text_hash);
   `,
-  // 7: rate limits every replica counts together (one row per limited key: the times of its recent events).
+  // 7: rate limits every replica counts together (one row per limited key: the times of its recent events), and a
+  // counter every pin change bumps, so each replica knows with one cheap read whether its cached pins are current.
   `
+  CREATE TABLE pin_changes (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    version BIGINT NOT NULL
+  );
+  INSERT INTO pin_changes (id, version) VALUES (1, 0);
   CREATE TABLE rate_limits (
     key TEXT PRIMARY KEY,
     times BIGINT[] NOT NULL,

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { nfc } from '../../ingest/normalize-vietnamese.js';
 import { calendarDate, DEFAULT_TIME_ZONE } from '../calendar-date.js';
 import { pinColumns, PinPhrasings, samePin, toPin, validatePin, type PinImportSummary, type PinRow } from '../pin-records.js';
@@ -9,38 +9,25 @@ import type { ModeratedPins } from '../store.js';
 
 /** Options of `PostgresPinStore`. */
 export interface PostgresPinStoreOptions {
-  /** The database, for the connection that listens for other replicas' pin changes. */
-  url: string;
   threshold: number;
   placeOf?: (text: string) => string | undefined;
   now: () => Date;
   newId: () => string;
   timeZone?: string;
-  log?: (line: string) => void;
 }
 
-/** The channel every pin change is announced on (NOTIFY), so each replica drops its cached phrasings at once. */
-const PINS_CHANNEL = 'hoiphuong_pins';
 /** Pin writes take turns (two replicas pinning the same new question must not both insert it). */
 const PINS_WRITE_LOCK = 'hoiphuong:pins';
-/** How long after a failed LISTEN connection pins are read afresh for every question before connecting again. */
-const RELISTEN_AFTER_MS = 5_000;
 
 const COLUMNS = 'id, question, normalized_question, alternatives, answer, citations, pinned_by, channel, channel_ref, created_at, review_by, hits';
 
 /**
- * Pinned answers in PostgreSQL, shared by every replica. Each replica keeps the phrasings in memory and LISTENs on
- * one dedicated connection: a pin added, changed or removed anywhere (another replica, the CLI) is announced on
- * COMMIT and every replica serves it from its next question. Without that connection pins are read for every question.
+ * Pinned answers in PostgreSQL, shared by every replica. Each replica keeps the phrasings in memory, and before each
+ * match reads one counter that every pin change (by any replica, or the CLI) bumps in the same transaction: a pin
+ * added anywhere is served everywhere from the next question, and an unchanged counter costs one indexed read.
  */
 export class PostgresPinStore implements ModeratedPins {
-  private cache: PinPhrasings | undefined;
-  /** Bumped by every announced change, so a read that raced a change is not cached. */
-  private generation = 0;
-  private listener: pg.Client | undefined;
-  private connecting: Promise<boolean> | undefined;
-  private failedAt = -Infinity;
-  private closed = false;
+  private cache: { version: string; phrasings: PinPhrasings } | undefined;
 
   constructor(
     private readonly pool: PostgresPool,
@@ -115,80 +102,25 @@ export class PostgresPinStore implements ModeratedPins {
     });
   }
 
-  /** Stops listening for changes. */
-  async close(): Promise<void> {
-    this.closed = true;
-    const listener = this.listener;
-    this.listener = undefined;
-    await listener?.end().catch(() => {});
-  }
-
-  /** A pin write: one at a time across replicas, announced to all of them on commit. */
+  /** A pin write: one at a time across replicas, bumping the change counter every replica checks. */
   private async write<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    try {
-      return await inTransaction(this.pool, async (client) => {
-        await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [PINS_WRITE_LOCK]);
-        const result = await work(client);
-        await client.query('SELECT pg_notify($1, $2)', [PINS_CHANNEL, 'changed']);
-        return result;
-      });
-    } finally {
-      this.invalidate();
-    }
+    return inTransaction(this.pool, async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [PINS_WRITE_LOCK]);
+      const result = await work(client);
+      await client.query('UPDATE pin_changes SET version = version + 1 WHERE id = 1');
+      return result;
+    });
   }
 
-  private invalidate(): void {
-    this.generation += 1;
-    this.cache = undefined;
-  }
-
+  /** The phrasings of the pins as they are now, re-read only when the change counter moved. */
   private async phrasings(): Promise<PinPhrasings> {
-    const listening = await this.listen();
-    if (listening && this.cache) return this.cache;
-    const generation = this.generation;
+    const version = String((await this.pool.query<{ version: string }>('SELECT version FROM pin_changes WHERE id = 1')).rows[0]?.version ?? '');
+    if (this.cache?.version === version) return this.cache.phrasings;
+    // Read after the counter: a change landing in between is seen now and again (harmlessly) at the next question.
     const rows = (await this.pool.query<PinRow>(`SELECT ${COLUMNS} FROM pins ORDER BY created_at DESC, id`)).rows;
     const phrasings = new PinPhrasings(rows.map(toPin), this.options.placeOf);
-    if (listening && generation === this.generation) this.cache = phrasings;
+    this.cache = { version, phrasings };
     return phrasings;
-  }
-
-  /** True while a LISTEN connection is up (connecting one when there is none and none failed just now). */
-  private async listen(): Promise<boolean> {
-    if (this.listener) return true;
-    if (this.closed || Date.now() - this.failedAt < RELISTEN_AFTER_MS) return false;
-    this.connecting ??= (async () => {
-      const client = new pg.Client({ connectionString: this.options.url, keepAlive: true });
-      const lost = () => {
-        if (this.listener === client) this.listener = undefined;
-        this.failedAt = Date.now();
-        this.invalidate();
-      };
-      client.on('error', (error) => {
-        this.options.log?.(`Pins: the connection listening for other replicas' changes failed (${error.message}); reading pins for every question until it is back.`);
-        lost();
-      });
-      client.on('end', lost);
-      client.on('notification', () => this.invalidate());
-      try {
-        await client.connect();
-        await client.query(`LISTEN ${PINS_CHANNEL}`);
-      } catch {
-        await client.end().catch(() => {});
-        this.failedAt = Date.now();
-        return false;
-      }
-      if (this.closed) {
-        await client.end().catch(() => {});
-        return false;
-      }
-      // Changes made before LISTEN took effect were not announced to us.
-      this.invalidate();
-      this.listener = client;
-      return true;
-    })().finally(() => {
-      this.connecting = undefined;
-    });
-    return this.connecting;
   }
 }
 

@@ -30,6 +30,7 @@ export interface PostgresStoreOptions {
   newSalt?: () => string;
   conversationTtlMinutes?: number;
   timeZone?: string;
+  /** Where a warning about the server's durability settings goes. */
   log?: (line: string) => void;
 }
 
@@ -61,13 +62,11 @@ export class PostgresStore implements Store {
     this.now = now;
     this.timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
     this.pins = new PostgresPinStore(pool, {
-      url: options.url,
       threshold: options.pinMatchThreshold,
       now,
       newId,
       timeZone: this.timeZone,
       ...(options.placeOf ? { placeOf: options.placeOf } : {}),
-      ...(options.log ? { log: options.log } : {}),
     });
     this.answers = new PostgresAnswerLog(pool, { now, newId });
     this.feedback = new PostgresFeedbackStore(pool, { now });
@@ -87,6 +86,7 @@ export class PostgresStore implements Store {
     const pool = await openPostgresPool(options.url, options.poolSize === undefined ? {} : { poolSize: options.poolSize });
     try {
       const salt = options.userKeySalt ?? (await storedSalt(pool, options.newSalt ?? (() => randomBytes(32).toString('hex'))));
+      await warnWhenNotDurable(pool, options.log);
       const store = new PostgresStore(pool, salt, options);
       // Conversations that expired while every replica was stopped go at once.
       await store.conversations.purgeExpired();
@@ -108,7 +108,6 @@ export class PostgresStore implements Store {
   }
 
   async close(): Promise<void> {
-    await this.pins.close();
     await this.pool.end().catch(() => {});
   }
 }
@@ -118,4 +117,12 @@ async function storedSalt(pool: PostgresPool, newSalt: () => string): Promise<st
   await pool.query('INSERT INTO settings (scope, key, value) VALUES ($1, $2, $3) ON CONFLICT (scope, key) DO NOTHING', [SALT_SCOPE, SALT_KEY, newSalt()]);
   const { rows } = await pool.query<{ value: string }>('SELECT value FROM settings WHERE scope = $1 AND key = $2', [SALT_SCOPE, SALT_KEY]);
   return (rows[0] as { value: string }).value;
+}
+
+/** Says so when the server acknowledges commits before they are on disk (then a crash can lose an acknowledged vote). */
+async function warnWhenNotDurable(pool: PostgresPool, log: ((line: string) => void) | undefined): Promise<void> {
+  if (!log) return;
+  const { rows } = await pool.query<{ name: string; setting: string }>("SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit')");
+  const off = rows.filter((row) => row.setting === 'off').map((row) => `${row.name} = off`);
+  if (off.length > 0) log(`Warning: the PostgreSQL server runs with ${off.join(' and ')}: a crash of the server can lose writes it already acknowledged (pins, votes, tokens). Turn them on for production.`);
 }
