@@ -108,10 +108,16 @@ export class ZaloOaClient {
     return fromEnv;
   }
 
-  /** The pair to retry with: a refresh, unless another send already replaced the expired token. */
+  /** The pair to retry with: a refresh, unless another send (here or on another replica) already replaced the expired token. */
   private async renew(expiredAccessToken: string, why: string): Promise<TokenPair> {
     const current = await this.tokenPair();
     if (current.accessToken !== expiredAccessToken) return current;
+    // Another replica sharing the database may have refreshed already (spending the refresh token we hold).
+    const stored = await this.tokens.loadTokens(ZALO_OA_TOKEN_NAME).catch(() => undefined);
+    if (stored && stored.accessToken !== expiredAccessToken) {
+      this.current = Promise.resolve(stored);
+      return stored;
+    }
     this.refreshing ??= this.refresh(current, why).finally(() => {
       this.refreshing = undefined;
     });
