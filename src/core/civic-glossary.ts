@@ -134,6 +134,15 @@ export const englishToVietnamese: Readonly<Record<string, readonly string[]>> = 
   leads: ['chủ tịch', 'bí thư'],
   percent: ['%', 'phần trăm'],
   'new rural': ['nông thôn mới'],
+  'advanced new rural': ['nông thôn mới nâng cao'],
+  advanced: ['nâng cao'],
+  criteria: ['tiêu chí'],
+  airport: ['cảng hàng không', 'sân bay'],
+  hospital: ['bệnh viện'],
+  hospitals: ['bệnh viện'],
+  doctors: ['bác sĩ'],
+  tablets: ['máy tính bảng'],
+  paperless: ['không giấy'],
   'standing deputy party secretary': ['phó bí thư thường trực'],
   director: ['giám đốc'],
   'deputy director': ['phó giám đốc'],
@@ -382,6 +391,12 @@ export const vietnameseSynonyms: Readonly<Record<string, readonly string[]>> = {
   'kinh phí': ['ngân sách', 'tổng kinh phí'],
   'nâng lên': ['điều chỉnh', 'tăng lên', 'tăng'],
   'hạ xuống': ['điều chỉnh', 'giảm xuống', 'giảm'],
+  // The old units of a merged ward are written as what it was formed from ("trên cơ sở sáp nhập 4 phường … trước đây").
+  'cũ': ['trước đây', 'sáp nhập', 'hợp nhất', 'trên cơ sở'],
+  // Opening a congress is "khai mạc" in articles whatever word the resident uses.
+  'mở đầu': ['khai mạc', 'bắt đầu'],
+  'mở màn': ['khai mạc'],
+  ...equivalent(['sân bay', 'cảng hàng không']),
 };
 
 /** What "bao nhiêu người" counts when the question names a body rather than a place: its members ("gồm 33 đồng chí"). */

@@ -189,7 +189,7 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
   if (question.asksCurrent && question.types[0] === 'person') best = latestHolder(candidates, best);
   // One item of a list does not answer a question about the list (unless it enumerates the answer itself): quote the
   // lead-in with all its items.
-  if (best.unit.list && best.fromHeading && !best.entity && (question.types[0] === 'list' || question.types[0] === 'other')) best = { ...best, unit: best.unit.list };
+  if (best.unit.list && best.fromHeading && !best.entity && (question.types[0] === 'list' || (question.types[0] === 'other' && !question.asksYesNo))) best = { ...best, unit: best.unit.list };
 
   const quote = quoteOf(best);
   const article = best.unit.article;

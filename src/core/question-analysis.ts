@@ -46,6 +46,8 @@ export interface AnalyzedQuestion {
   weekday?: number;
   /** Whether the question asks who holds an office now ("bây giờ", "hiện nay", "current"), so a later appointment wins. */
   asksCurrent?: boolean;
+  /** Whether the question asks whether something is so ("có phải … không", "Was …?"): the sentence stating it answers. */
+  asksYesNo?: boolean;
   /** Whether the question asks for a day of the week ("họp vào hôm nào trong tuần", "thứ mấy") rather than a date. */
   asksWeekday?: boolean;
   /** Whether the question asks when a document was issued or signed rather than when something happened. */
@@ -56,7 +58,7 @@ export interface AnalyzedQuestion {
 
 // Question words, fillers and chat slang; compared tone-insensitively, or folded when the user typed no diacritics.
 const STOPWORDS_ACCENTED = [
-  'là', 'ai', 'gì', 'nào', 'bao', 'nhiêu', 'mấy', 'có', 'của', 'ở', 'tại', 'và', 'thế', 'vậy', 'z', 'nhỉ', 'ạ', 'à',
+  'là', 'ai', 'gì', 'nào', 'bao', 'nhiêu', 'mấy', 'có', 'của', 'nhưng', 'ở', 'tại', 'và', 'thế', 'vậy', 'z', 'nhỉ', 'ạ', 'à',
   'ơi', 'không', 'ko', 'k', 'được', 'những', 'các', 'một', 'hiện', 'nay', 'giờ', 'bây', 'thì', 'mà', 'để', 'cho',
   'với', 'từ', 'đến', 'về', 'trong', 'ra', 'hôm', 'ngày', 'khi', 'lúc', 'đâu', 'sao', 'nhé', 'nha', 'hả', 'hở',
   'đang', 'đã', 'sẽ', 'bị', 'tên', 'gồm', 'này', 'đó', 'kia', 'vào', 'lần', 'thứ', 'bạn', 'mình', 'tôi',
@@ -76,7 +78,11 @@ const STOPWORDS_FOLDED = new Set(
     .concat(questionFillers.map(foldedKey)),
 );
 
-const CUE_PHRASES = ['mang so hieu', 'ty le', 'phan tram', 'bao nhieu', 'so hieu', 'ky hieu', 'so luong', 'so may', 'la gi', 'ten gi', 'thoi gian nao', 'thoi gian', 'lan thu nhat', 'lan thu', 'duong nao', 'dia chi nao', 'luc may gio', 'may gio'].map((phrase) => phrase.split(' '));
+// "có phải … không", "… đúng không": the frame of a yes/no question, not content the answer must hold.
+const YES_NO = /^ (?:is|was|are|were|has|have|had|did|does|do|can|could|will|would|should) | co phai | (?:co|da|van|con|duoc) .*(?:khong|ko|k|chua|chu) ?$/;
+// "thành phố" in a question is part of a city's name ("Thành phố Hồ Chí Minh"), which the place filter already handles.
+const COUNT_WORDS = new Set('hai ba bon nam sau bay tam chin muoi'.split(' '));
+const CUE_PHRASES = ['thanh pho', 'co phai', 'phai khong', 'phai ko', 'dung khong', 'dung ko', 'hay khong', 'mang so hieu', 'ty le', 'phan tram', 'bao nhieu', 'so hieu', 'ky hieu', 'so luong', 'so may', 'la gi', 'ten gi', 'thoi gian nao', 'thoi gian', 'lan thu nhat', 'lan thu', 'duong nao', 'dia chi nao', 'luc may gio', 'may gio'].map((phrase) => phrase.split(' '));
 
 // Adverbs a question adds that articles leave out ("lãnh đạo nào trực tiếp chỉ đạo" ↔ "Dự và chỉ đạo đại hội có …").
 const MANNER_PHRASES = ['truc tiep'].map((phrase) => phrase.split(' '));
@@ -98,12 +104,24 @@ const TYPE_CUES: Array<{ type: AnswerType; folded: RegExp }> = [
   { type: 'time', folded: /\b(may gio|gio lam viec|gio mo cua|opening hours|what time|hours)\b/ },
   { type: 'date', folded: /\b(ngay nao|hom nao|khi nao|bao gio|luc nao|hoi nao|thoi gian nao|thang nao|thang may|nam nao|ngay bao nhieu|when|what date|what day|which day)\b/ },
   { type: 'location', folded: /\b(o dau|tai dau|den dau|ve dau|dia diem|dia chi|noi nao|cho nao|duong nao|thon nao|where|address|location)\b/ },
-  { type: 'list', folded: /\b(may (?!ngay|gio|nam|thang)\S+ nao|nhung ai|nhung (?:\S+ ){0,4}(?:nao|gi|dau)|cac (?:\S+ ){0,3}(?:nao|gi)|gom nhung|gom nhung ai|gom (?:nhung )?gi|which (?:\S+ ){0,2}(?:wards|communes|leaders|people|officials|\S+s)|what (?:\S+ ){0,2}(?:\S+s) (?:did|were|are|will)|who are)\b/ },
+  { type: 'list', folded: /\b(may (?!ngay|gio|nam|thang)\S+ nao|(?:hai|ba|bon|sau|bay|tam|chin|muoi|[2-9]|1\d) (?!ngay|gio|nam|thang|lan)\S+(?: \S+)? nao|nhung ai|nhung (?:\S+ ){0,4}(?:nao|gi|dau)|cac (?:\S+ ){0,3}(?:nao|gi)|gom nhung|gom nhung ai|gom (?:nhung )?gi|which (?:\S+ ){0,2}(?:wards|communes|leaders|people|officials|\S+s)|what (?:\S+ ){0,2}(?:\S+s) (?:did|were|are|will)|who are)\b/ },
   // "Lãnh đạo tỉnh nào chỉ đạo …", "đồng chí nào": a leader is named, as for "ai".
   { type: 'person', folded: /(^|\s)(ai|ten gi|la nguoi nao|(?:lanh dao|dong chi)(?: \S+){0,2} nao|which(?: \S+){0,4} (?:official|leader|chairman|chairwoman|chairperson|secretary|director|principal)|who|whom)(\s|$)/ },
   { type: 'code', folded: /\b(so hieu|so may|ky hieu|what number)\b/ },
   { type: 'quantity', folded: /\b(bao nhieu|may|so luong|ty le|phan tram|how many|how much|what percentage|what rate|rate|percent|population|area|what (?:is|was|were|are) the (?:\S+ ){0,3}(?:investment|cost|revenue|budget|income|target|number|total|amount|value|length|size|growth)|what (?:\S+ ){0,3}(?:target|growth|income|revenue|investment|cost|budget|funding))\b/ },
 ];
+
+// Written with marks, "máy tính" and "đầu tiên" are no "mấy" or "đâu": only the question word itself may cue a type.
+const CUE_WORDS: Record<string, string> = { may: 'mấy', dau: 'đâu' };
+
+/** The question with words that fold onto a cue word but are written as another word ("máy", "đầu") set apart. */
+function withoutLookAlikeCues(text: string): string {
+  if (!hasDiacritics(text)) return text;
+  return nfc(text).replace(/[\p{L}\p{M}]+/gu, (word) => {
+    const cue = CUE_WORDS[foldDiacritics(word).toLowerCase()];
+    return cue !== undefined && word.toLowerCase() !== cue ? `${word}q` : word;
+  });
+}
 
 /** True for question words, fillers and chat particles: articles seldom write them, and they are no typo. */
 export function isQuestionWord(word: string): boolean {
@@ -121,7 +139,7 @@ export function detectLanguage(text: string): Language {
 
 /** Finds the answer types a question asks for, most specific first. */
 export function detectAnswerTypes(text: string): AnswerType[] {
-  const folded = ` ${foldDiacritics(text).toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ')} `;
+  const folded = ` ${foldDiacritics(withoutLookAlikeCues(text)).toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ')} `;
   const types: AnswerType[] = [];
   for (const cue of TYPE_CUES) {
     if (cue.folded.test(folded) && !types.includes(cue.type)) types.push(cue.type);
@@ -178,20 +196,29 @@ export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string
     asksIssueDate: ISSUE_CUE.test(folded),
     ...(placeTokens.size > 0 ? { placeTokens: [...placeTokens] } : {}),
     ...(asksWeekday ? { asksWeekday } : {}),
+    ...(types[0] === 'other' && YES_NO.test(folded) ? { asksYesNo: true } : {}),
     ...(CURRENT_CUE.test(foldedText) || stillHolds ? { asksCurrent: true } : {}),
     ...(weekday ? { weekday } : {}),
   };
 }
 
 /** The noun a count question counts ("bao nhiêu đảng viên" → "dang"), undefined when it names none. */
+/** Words that end an English noun phrase: the verb or preposition after "how many …". */
+const ENGLISH_PHRASE_ENDS = new Set('has have had did do does are were was is will would can could in of at on for to from since by with were there'.split(' '));
+
 function findCountedNoun(text: string, language: Language): string | undefined {
   if (language === 'en') {
     const match = /\bhow many ([a-z' -]+)/i.exec(text.toLowerCase());
     if (!match) return undefined;
-    const words = (match[1] as string).split(/\s+/);
-    for (let length = Math.min(3, words.length); length > 0; length--) {
-      const phrase = englishToVietnamese[words.slice(0, length).join(' ')];
-      if (phrase?.[0]) return foldedKey(phrase[0].split(' ')[0] as string);
+    // The counted thing is the head of the noun phrase, its last noun: "how many dengue cases has …" counts cases.
+    const all = (match[1] as string).split(/\s+/);
+    const verbAt = all.findIndex((word) => ENGLISH_PHRASE_ENDS.has(word) || /..(?:ed|ing)$/.test(word));
+    const words = all.slice(0, verbAt < 0 ? Math.min(all.length, 4) : verbAt);
+    for (let end = words.length; end > 0; end--) {
+      for (let start = Math.max(0, end - 3); start < end; start++) {
+        const phrase = englishToVietnamese[words.slice(start, end).join(' ')];
+        if (phrase?.[0]) return foldedKey(phrase[0].split(' ')[0] as string);
+      }
     }
     return undefined;
   }
@@ -339,6 +366,10 @@ function vietnameseGroups(text: string, placeTokens: ReadonlySet<string>): TermG
       if (cue.every((token, offset) => folded[index + offset] === token)) cue.forEach((_, offset) => covered.add(index + offset));
     }
   }
+  // "từ ba xã nào": the count of a list asked for is no content the answer must repeat (articles write "từ 3 xã").
+  folded.forEach((key, index) => {
+    if (COUNT_WORDS.has(key) && (folded[index + 2] === 'nao' || folded[index + 3] === 'nao')) covered.add(index);
+  });
   // Runs of adjacent content syllables become bigram groups ("dân số" must occur as such, not as "người dân … số");
   // a lone content syllable is its own group.
   const runs: number[][] = [];
@@ -380,7 +411,7 @@ function vietnameseGroups(text: string, placeTokens: ReadonlySet<string>): TermG
 
 function englishGroups(text: string, placeTokens: ReadonlySet<string>): TermGroup[] {
   let lower = ` ${text.toLowerCase().replace(/[’`]/g, "'").replace(/[^a-z0-9'\s-]/g, ' ').replace(/\s+/g, ' ')} `;
-  const groups: TermGroup[] = [];
+  const groups: TermGroup[] = englishDateGroups(lower);
   const keys = Object.keys(englishToVietnamese).sort((a, b) => b.length - a.length);
   for (const key of keys) {
     const pattern = ` ${key} `;
@@ -399,6 +430,21 @@ function englishGroups(text: string, placeTokens: ReadonlySet<string>): TermGrou
     if (ENGLISH_STOPWORDS.has(folded) || placeTokens.has(folded)) return;
     groups.push({ phrases: [[folded]], literal: true, texts: [word] });
   });
+  return groups;
+}
+
+const MONTHS = 'january february march april may june july august september october november december'.split(' ');
+const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?(${MONTHS.join('|')})\\b|\\b(${MONTHS.join('|')}) (\\d{1,2})(?:st|nd|rd|th)?\\b`, 'g');
+
+/** "1 July", "July 1st": the day as articles write it ("1/7"), which folds to the syllables "1 7". */
+function englishDateGroups(lower: string): TermGroup[] {
+  const groups: TermGroup[] = [];
+  for (const match of lower.matchAll(DAY_MONTH)) {
+    const day = Number(match[1] ?? match[4]);
+    const month = MONTHS.indexOf((match[2] ?? match[3]) as string) + 1;
+    if (day < 1 || day > 31) continue;
+    groups.push({ phrases: [[String(day), String(month)]], literal: true, texts: [`${day}/${month}`] });
+  }
   return groups;
 }
 

@@ -96,8 +96,15 @@ function phraseAt(syllables: readonly QuestionSyllable[], index: number, phrase:
   if (index < 0 || index + phrase.folded.length > syllables.length) return false;
   return phrase.folded.every((key, offset) => {
     const syllable = syllables[index + offset] as QuestionSyllable;
-    return syllable.accented === undefined ? syllable.folded === key : syllable.accented === phrase.accented[offset];
+    if (syllable.accented === undefined) return syllable.folded === key;
+    // A vowel's hat or horn left off ("phuờng") is a slip; a different tone ("phương" in "địa phương") is another word.
+    return syllable.accented === phrase.accented[offset] || (syllable.folded === key && toneOf(syllable.accented) === toneOf(phrase.accented[offset] as string));
   });
+}
+
+/** The tone digit a syllable key ends with ("phương2"), or "0" for the level tone. */
+function toneOf(key: string): string {
+  return /\d$/u.test(key) ? key.slice(-1) : '0';
 }
 
 /** Where a place name occurs in a question: the positions of its first syllable. */
@@ -128,9 +135,13 @@ function nearNamePositions(syllables: readonly QuestionSyllable[], folded: reado
   return positions;
 }
 
-/** True when two different words are one insertion, deletion or substitution apart. */
+/** True when two different words are one insertion, deletion, substitution or swap of neighbouring letters apart. */
 function oneEdit(left: string, right: string): boolean {
   if (Math.abs(left.length - right.length) > 1) return false;
+  if (left.length === right.length && left.length >= 3) {
+    const at = [...left].findIndex((letter, index) => letter !== right[index]);
+    if (at >= 0 && left[at] === right[at + 1] && left[at + 1] === right[at] && left.slice(at + 2) === right.slice(at + 2)) return true;
+  }
   let start = 0;
   while (start < left.length && left[start] === right[start]) start++;
   let endLeft = left.length - 1;
@@ -256,7 +267,15 @@ export class PlaceGazetteer implements PlaceResolver {
     const anchored = found.filter(({ place, positions }) => positions.some((position) => isAnchored(syllables, position, place.nameKeys.length)));
     let matched = (anchored.length > 0 ? anchored : found).map(({ place }) => place);
     // A slip in the name written where a name goes ("xã Hòa Thịng", "xã Tiểu Cân"): the known name one letter or mark away.
-    if (matched.length === 0) matched = this.places.filter((place) => nearNamePositions(syllables, place.nameKeys).some((position) => isAnchored(syllables, position, place.nameKeys.length)));
+    // The name as typed is then the place's too, so the slip is not asked of the answer as content.
+    const typedNames: string[] = [];
+    if (matched.length === 0) {
+      matched = this.places.filter((place) => {
+        const positions = nearNamePositions(syllables, place.nameKeys).filter((position) => isAnchored(syllables, position, place.nameKeys.length));
+        for (const position of positions) typedNames.push(...syllables.slice(position, position + place.nameKeys.length).map((syllable) => syllable.folded));
+        return positions.length > 0;
+      });
+    }
     if (matched.length === 0) {
       const mention = unknownPlaceMention(question);
       return mention ? { kind: 'unknown', mention } : { kind: 'none' };
@@ -278,12 +297,13 @@ export class PlaceGazetteer implements PlaceResolver {
     if (unitNamed.length > 0) candidates = unitNamed;
     // Only what the question actually says is removed from its content: a city it doesn't name keeps its syllables
     // ("ước tính" stays whole for a ward of Hà Tĩnh).
-    const matchedTokens = new Set(
-      candidates.flatMap((place) => [
+    const matchedTokens = new Set([
+      ...typedNames,
+      ...candidates.flatMap((place) => [
         ...place.nameKeys,
         ...(cityNamed(place) ? [...place.cityKeys, ...(CITY_ALIASES[place.cityKeys.join(' ')] ?? []).flat(), ...cityShortForms(place.cityKeys)] : []),
       ]),
-    );
+    ]);
     const names = new Set(candidates.map((place) => place.nameKeys.join(' ')));
     const cities = new Set(candidates.map((place) => place.cityKeys.join(' ')));
     // Same name in different cities, and the question didn't say which: ambiguous.

@@ -157,3 +157,33 @@ describe('merger wording', () => {
     }
   });
 });
+
+describe('reading residents\' wording', () => {
+  it('does not read "máy tính" or "đầu tiên" as a count or a place question when typed with marks', () => {
+    expect(detectAnswerTypes('Đại hội có dùng máy tính bảng không?')).not.toContain('quantity');
+    expect(detectAnswerTypes('Đại hội lần đầu tiên họp ra sao?')).not.toContain('location');
+    expect(detectAnswerTypes('xa co may thon')).toContain('quantity');
+  });
+
+  it('reads "từ ba xã nào" as a list and does not demand the count word', () => {
+    const analyzed = analyzeQuestion('Xã Đông Thành được hình thành từ ba xã nào?', new Set(['dong', 'thanh']));
+    expect(analyzed.types[0]).toBe('list');
+    expect(analyzed.groups.flatMap((group) => group.texts)).not.toContain('ba');
+  });
+
+  it('knows a yes/no question and drops its frame', () => {
+    const analyzed = analyzeQuestion('Ông A có phải đang công tác ở xã Trung Sơn không?');
+    expect(analyzed.asksYesNo).toBe(true);
+    expect(analyzed.groups.flatMap((group) => group.texts)).not.toContain('phải');
+    expect(analyzeQuestion('Was the secretary previously the district secretary?').asksYesNo).toBe(true);
+    expect(analyzeQuestion('Bí thư xã là ai?').asksYesNo).toBeUndefined();
+  });
+
+  it('turns an English day and month into the way articles write it', () => {
+    const analyzed = analyzeQuestion('How many dengue cases has Tam Thang ward recorded since 1 July?', new Set(['tam', 'thang']));
+    expect(analyzed.groups.some((group) => group.phrases.some((phrase) => phrase.join(' ') === '1 7'))).toBe(true);
+    // The counted thing is the head noun ("cases"), not the word before it.
+    expect(analyzed.countedNoun).toBe('ca');
+    expect(analyzeQuestion('How many official delegates attended the congress?').countedNoun).toBe('dai');
+  });
+});

@@ -158,3 +158,17 @@ describe('PlaceGazetteer, a mark typed wrong in the name', () => {
     expect(places.match('Đoàn khám ở xã Tiểu Cân có tặng kính lão không').articleIds).toEqual(['tieu-can']);
   });
 });
+
+describe('PlaceGazetteer, names typed with slips', () => {
+  it('finds a name with two letters swapped or a unit word missing its horn, and does not ask the answer for the slip', () => {
+    const swapped = gazetteer.match('chủ tịch phường An Hiả là ai');
+    expect(swapped.articleIds).toEqual(['an-hai']);
+    expect(swapped.tokens).toContain('hia');
+    expect(gazetteer.match('bí thư phuờng An Hải là ai').articleIds).toEqual(['an-hai']);
+  });
+
+  it('still tells a different tone from a missing mark ("địa phương" is no ward)', () => {
+    expect(gazetteer.match('địa phương An Hải có bao nhiêu dân').articleIds).toEqual(['an-hai']);
+    expect(gazetteer.match('các địa phương khác').kind).toBe('none');
+  });
+});
