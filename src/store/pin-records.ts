@@ -3,7 +3,7 @@ import { nfc, normalizeForMatch } from '../ingest/normalize-vietnamese.js';
 import { isCalendarDate } from './calendar-date.js';
 import { questionFeatures, questionKey, questionSimilarity, type QuestionFeatures } from './question-similarity.js';
 import { cleanCitations, parseCitations, parseStrings } from './stored-citations.js';
-import type { NewPin, Pin } from '../core/ports.js';
+import type { NewPin, Pin, PinMatch } from '../core/ports.js';
 import type { Channel } from '../core/types.js';
 
 /** A row of the `pins` table, the same in every store. */
@@ -147,4 +147,9 @@ export class PinPhrasings {
     const key = place === undefined ? '' : normalizeForMatch(place);
     return key === '' ? undefined : key;
   }
+}
+
+/** What a matched pin serves. */
+export function pinMatch(pin: Pin, similarity: number, reviewOverdue: boolean): PinMatch {
+  return { id: pin.id, answer: pin.answer, citations: pin.citations, pinnedBy: pin.pinnedBy, reviewOverdue, similarity };
 }

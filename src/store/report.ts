@@ -2,6 +2,7 @@ import type { AnswerMode, Language, RefusalReason } from '../core/types.js';
 import { countMessage, message, type MessageKey } from '../core/messages.js';
 import { displayDate, displayTime } from '../core/display-date.js';
 import { questionMeaningKey } from './question-meaning.js';
+import { calendarDate, isCalendarDate, startOfDay } from './calendar-date.js';
 
 /** Questions residents asked that the bot could not answer, grouped by meaning. */
 export interface UnansweredQuestion {
@@ -157,6 +158,15 @@ export async function buildReport(queries: ReportQueries, options: ReportOptions
     worstRated,
     overduePins: await queries.overduePins(options.today, options.limit),
   };
+}
+
+/**
+ * The report for `limit` rows per section since `since`: a `YYYY-MM-DD` day counts from its start in `timeZone`, an ISO
+ * instant as written, none from the beginning.
+ */
+export function reportSince(queries: ReportQueries, options: { limit: number; since?: string }, now: Date, timeZone: string): Promise<StoreReport> {
+  const since = options.since && isCalendarDate(options.since) ? startOfDay(options.since, timeZone).toISOString() : options.since;
+  return buildReport(queries, { limit: options.limit, ...(since ? { since } : {}), now, today: calendarDate(now, timeZone), timeZone });
 }
 
 /** Groups refusals (newest first) by what they ask, most asked first, then most recently asked. */

@@ -1,6 +1,4 @@
-import { nfc } from '../../ingest/normalize-vietnamese.js';
-import { questionKey } from '../question-similarity.js';
-import { cleanCitations } from '../stored-citations.js';
+import { ANSWER_COLUMNS, answerValues } from '../stored-answer.js';
 import type { AskResult, Question } from '../../core/types.js';
 import type { AnswerLog } from '../store.js';
 import type { PostgresPool } from './open-pool.js';
@@ -17,26 +15,8 @@ export class PostgresAnswerLog implements AnswerLog {
 
   async record(question: Question, result: AskResult): Promise<string> {
     const id = this.options.newId();
-    const text = nfc(question.text);
-    await this.pool.query(
-      `INSERT INTO answers (id, question, normalized_question, answer, answered, reason, mode, citations, channel, user_key, language, pin_id, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      [
-        id,
-        text,
-        questionKey(text),
-        nfc(result.answer),
-        result.answered ? 1 : 0,
-        result.reason ?? null,
-        result.mode,
-        JSON.stringify(cleanCitations(result.citations)),
-        question.channel,
-        question.userKey ?? null,
-        result.language,
-        result.pinned?.id ?? null,
-        this.options.now().toISOString(),
-      ],
-    );
+    const values = answerValues(id, question, result, this.options.now());
+    await this.pool.query(`INSERT INTO answers (${ANSWER_COLUMNS}) VALUES (${values.map((_, index) => `$${index + 1}`).join(', ')})`, values);
     return id;
   }
 

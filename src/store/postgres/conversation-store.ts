@@ -1,5 +1,6 @@
 import type { ConversationState } from '../../core/conversation.js';
 import type { ConversationStore } from '../../core/ports.js';
+import { parseConversationState } from '../stored-conversation.js';
 import type { PostgresPool } from './open-pool.js';
 
 /**
@@ -20,12 +21,7 @@ export class PostgresConversationStore implements ConversationStore {
       await this.pool.query('DELETE FROM conversations WHERE id = $1', [id]);
       return undefined;
     }
-    try {
-      return JSON.parse(row.state) as ConversationState;
-    } catch {
-      // A damaged row only costs the context; the next turn starts afresh and overwrites it.
-      return undefined;
-    }
+    return parseConversationState(row.state);
   }
 
   async save(id: string, state: ConversationState): Promise<void> {

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { nfc } from '../../ingest/normalize-vietnamese.js';
 import { calendarDate, DEFAULT_TIME_ZONE } from '../calendar-date.js';
-import { pinColumns, PinPhrasings, samePin, toPin, validatePin, type PinImportSummary, type PinRow } from '../pin-records.js';
+import { pinColumns, pinMatch, PinPhrasings, samePin, toPin, validatePin, type PinImportSummary, type PinRow } from '../pin-records.js';
 import { questionKey } from '../question-similarity.js';
 import { inTransaction, type PostgresPool } from './open-pool.js';
 import type { NewPin, Pin, PinMatch } from '../../core/ports.js';
@@ -66,14 +66,7 @@ export class PostgresPinStore implements ModeratedPins {
     const best = (await this.phrasings()).best(question, this.options.threshold);
     if (!best) return undefined;
     await this.pool.query('UPDATE pins SET hits = hits + 1 WHERE id = $1', [best.pin.id]);
-    return {
-      id: best.pin.id,
-      answer: best.pin.answer,
-      citations: best.pin.citations,
-      pinnedBy: best.pin.pinnedBy,
-      reviewOverdue: this.isReviewOverdue(best.pin),
-      similarity: best.similarity,
-    };
+    return pinMatch(best.pin, best.similarity, this.isReviewOverdue(best.pin));
   }
 
   async importPins(pins: readonly Pin[]): Promise<PinImportSummary> {

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { calendarDate, DEFAULT_TIME_ZONE, isCalendarDate, startOfDay } from '../calendar-date.js';
-import { buildReport, type StoreReport } from '../report.js';
+import { DEFAULT_TIME_ZONE } from '../calendar-date.js';
+import { reportSince, type StoreReport } from '../report.js';
 import { SALT_KEY, SALT_SCOPE, SaltedUserKeys } from '../user-keys.js';
 import { PostgresAnswerLog } from './answer-log.js';
 import { PostgresConversationStore } from './conversation-store.js';
@@ -102,9 +102,7 @@ export class PostgresStore implements Store {
   }
 
   async report(options: StoreReportOptions): Promise<StoreReport> {
-    const now = this.now();
-    const since = options.since && isCalendarDate(options.since) ? startOfDay(options.since, this.timeZone).toISOString() : options.since;
-    return buildReport(postgresReportQueries(this.pool), { limit: options.limit, ...(since ? { since } : {}), now, today: calendarDate(now, this.timeZone), timeZone: this.timeZone });
+    return reportSince(postgresReportQueries(this.pool), options, this.now(), this.timeZone);
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,6 @@
 import { nfc } from '../../ingest/normalize-vietnamese.js';
 import { calendarDate, DEFAULT_TIME_ZONE } from '../calendar-date.js';
-import { pinColumns, PinPhrasings, samePin, toPin, validatePin, type PinImportSummary, type PinRow } from '../pin-records.js';
+import { pinColumns, pinMatch, PinPhrasings, samePin, toPin, validatePin, type PinImportSummary, type PinRow } from '../pin-records.js';
 import { questionKey } from '../question-similarity.js';
 import type { NewPin, Pin, PinMatch } from '../../core/ports.js';
 import type { ModeratedPins } from '../store.js';
@@ -71,14 +71,7 @@ export class SqlitePinStore implements ModeratedPins {
     const best = this.phrasings().best(question, this.options.threshold);
     if (!best) return undefined;
     this.database.prepare('UPDATE pins SET hits = hits + 1 WHERE id = ?').run(best.pin.id);
-    return {
-      id: best.pin.id,
-      answer: best.pin.answer,
-      citations: best.pin.citations,
-      pinnedBy: best.pin.pinnedBy,
-      reviewOverdue: this.isReviewOverdue(best.pin),
-      similarity: best.similarity,
-    };
+    return pinMatch(best.pin, best.similarity, this.isReviewOverdue(best.pin));
   }
 
   /**

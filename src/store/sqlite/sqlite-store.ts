@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { SqliteAnswerLog } from './answer-log.js';
 import { SqliteConversationStore } from './conversation-store.js';
-import { calendarDate, DEFAULT_TIME_ZONE, isCalendarDate, startOfDay } from '../calendar-date.js';
+import { DEFAULT_TIME_ZONE } from '../calendar-date.js';
 import { SqliteFeedbackStore } from './feedback-store.js';
 import { openDatabase, type SqliteDatabase } from './open-database.js';
 import { SqlitePinStore } from './pin-store.js';
-import { buildReport, type StoreReport } from '../report.js';
+import { reportSince, type StoreReport } from '../report.js';
 import { sqliteReportQueries } from './report-queries.js';
 import { SqliteSettingsStore } from './settings-store.js';
 import { SqliteSeenEvents } from './seen-events.js';
@@ -113,9 +113,7 @@ export class SqliteStore implements Store {
 
   /** The staff report: most asked unanswered questions, worst-rated answers and overdue pins. */
   async report(options: StoreReportOptions): Promise<StoreReport> {
-    const now = this.now();
-    const since = options.since && isCalendarDate(options.since) ? startOfDay(options.since, this.timeZone).toISOString() : options.since;
-    return buildReport(sqliteReportQueries(this.database), { limit: options.limit, ...(since ? { since } : {}), now, today: calendarDate(now, this.timeZone), timeZone: this.timeZone });
+    return reportSince(sqliteReportQueries(this.database), options, this.now(), this.timeZone);
   }
 
   /** Closes the database; acknowledged writes are already on disk. */
