@@ -126,6 +126,11 @@ export const englishToVietnamese: Readonly<Record<string, readonly string[]>> = 
   houses: ['nhà', 'ngôi nhà'],
   collapsed: ['sập'],
   tourists: ['du khách', 'khách du lịch'],
+  'tourist arrivals': ['lượt khách', 'khách du lịch', 'lượt khách du lịch'],
+  arrivals: ['lượt khách', 'lượt'],
+  'new party members': ['đảng viên mới', 'kết nạp'],
+  admit: ['kết nạp'],
+  admitted: ['kết nạp'],
   'start construction': ['khởi công'],
   construction: ['xây dựng', 'khởi công'],
   opened: ['khánh thành', 'khai trương', 'đưa vào sử dụng'],
@@ -339,6 +344,12 @@ export const vietnameseSynonyms: Readonly<Record<string, readonly string[]>> = {
   // A ward states its population as a count of registered residents ("14.000 nhân khẩu") as often as "dân số".
   'dân số': ['nhân khẩu', 'dân cư'],
   'đứng đầu': ['chủ tịch', 'bí thư', 'giám đốc', 'trưởng'],
+  // Who heads the local government is the People's Committee chair; who heads the Party committee, its secretary.
+  'đứng đầu chính quyền': ['chủ tịch ubnd', 'chủ tịch ủy ban nhân dân'],
+  'đứng đầu ubnd': ['chủ tịch ubnd', 'chủ tịch ủy ban nhân dân'],
+  'đứng đầu cấp ủy': ['bí thư'],
+  'đứng đầu đảng ủy': ['bí thư'],
+  'đứng đầu đảng bộ': ['bí thư'],
   // Articles name the merged units ("phường A, phường B và xã C") rather than calling them "đơn vị hành chính".
   'đơn vị hành chính': ['xã', 'phường', 'thị trấn'],
   // Moving residents out of danger or off a project's land is written "di dời", a family "hộ", a new home "tái định cư".

@@ -331,7 +331,8 @@ export function planTurn(state: ConversationState, rawText: string, places: Plac
       if (match.kind === 'known' && match.labels.length === 1 && pending.choices.includes(match.labels[0] as string)) chosen = match.labels[0];
     }
     if (chosen) {
-      const frame = framePlace(pending.standalone, places);
+      // "ở Bắc Ninh ạ, trạm y tế bao giờ hoạt động?": the choice, then a question of its own, asked about that place.
+      const frame = questionAfterChoice(text) ?? framePlace(pending.standalone, places);
       return { kind: 'ask', standalone: withPlace(frame, chosen), frame, place: chosen, placeAssumed: true, rewrite: 'clarification' };
     }
   }
@@ -384,6 +385,15 @@ export function planTurn(state: ConversationState, rawText: string, places: Plac
   };
 }
 
+/** The question a clarifying reply goes on to ask after naming its choice ("ở Gia Lai, còn …?"), if it asks one. */
+function questionAfterChoice(text: string): string | undefined {
+  const parts = text.split(/[,;:]\s*/u);
+  if (parts.length < 2) return undefined;
+  const rest = parts.slice(1).join(', ').trim();
+  const list = words(rest);
+  return asksItself(list) && list.filter((word) => !FILLERS.has(word.folded)).length >= 3 ? rest : undefined;
+}
+
 function firstTurn(text: string, place: string | undefined, places: PlaceResolver): TurnPlan {
   return { kind: 'ask', standalone: text, frame: framePlace(text, places), ...(place ? { place } : {}), placeAssumed: false, rewrite: 'none' };
 }
@@ -412,7 +422,9 @@ function replacePronouns(text: string, last: ConversationTurn): { text: string; 
       }
       const start = (tokens[at] as Word).start;
       // "ông ấy" → "ông Mai Văn Hải": the form of address stays, as a resident would write the name.
-      const address = whole && last.person && by === last.person && phrase.length === 2 && FORMS_OF_ADDRESS.has(phrase[0] as string) ? `${result.slice(start, (tokens[at] as Word).end)} ` : '';
+      // A name remembered with its form of address ("Ông Trần Xuân Tây", from a list line) gets no second one.
+      const addressed = words(by)[0] !== undefined && FORMS_OF_ADDRESS.has((words(by)[0] as Word).folded);
+      const address = whole && last.person && by === last.person && !addressed && phrase.length === 2 && FORMS_OF_ADDRESS.has(phrase[0] as string) ? `${result.slice(start, (tokens[at] as Word).end)} ` : '';
       result = splice(result, start, (tokens[at + phrase.length - 1] as Word).end, `${address}${by}`);
       return true;
     }
@@ -517,6 +529,11 @@ function completeEllipsis(text: string, last: ConversationTurn): string | undefi
     const extra = content.slice(0, offered.start).concat(content.slice(offered.end));
     return extra.length > 0 ? undefined : replaced;
   }
+  if (offered && !previous && offered.start === 0 && offered.end === content.length) {
+    // "còn chủ tịch ubnd?" after a question about something else: who holds that office in the ward talked about.
+    const slot = frame.includes(PLACE_SLOT) ? ` ${PLACE_SLOT}` : '';
+    return tidy(`${stripped.text.slice((content[0] as Word).start, (content.at(-1) as Word).end)}${slot} là ai?`);
+  }
   // A topic: the noun phrase of the previous question that shares words with it, swapped for it.
   const shared = longestSharedRun(content, frameWords);
   const newPhrase = stripped.text.slice((content[0] as Word).start, (content.at(-1) as Word).end);
@@ -581,7 +598,8 @@ function stripFollowUpMarkers(text: string): { text: string; marked: boolean } {
       continue;
     }
     for (const opening of FOLLOW_UP_OPENINGS) {
-      if (indexOfPhrase(list, opening) === 0 && list.length > opening.length) {
+      // "còn §?": the place named after the opening is what is left of the question.
+      if (indexOfPhrase(list, opening) === 0 && (list.length > opening.length || result.includes(PLACE_SLOT))) {
         result = result.slice((list[opening.length - 1] as Word).end).trim();
         marked = changed = true;
         break;

@@ -140,13 +140,15 @@ export function isIssueDate(sentence: string, date: Entity): boolean {
 }
 
 /** Which tier of government a title belongs to: the ward/commune, a district, or the province/city. */
-export type GovernmentLevel = 'local' | 'district' | 'provincial';
+export type GovernmentLevel = 'local' | 'district' | 'provincial' | 'central';
 
 const OFFICE = '(?:ubnd|hdnd|uy ban nhan dan|hoi dong nhan dan|dang uy|uy ban mttq|mttq|mat tran to quoc|cong an|chu tich|bi thu)';
 const LEVEL_PATTERNS: Array<{ level: GovernmentLevel; pattern: RegExp }> = [
   { level: 'local', pattern: new RegExp(`\\b${OFFICE} (?:viet nam )?(?:xa|phuong|thi tran)\\b`) },
   { level: 'district', pattern: new RegExp(`\\b(?:${OFFICE} (?:viet nam )?(?:huyen|quan|thi xa)\\b|(?:huyen|quan|thi) uy\\b)`) },
   { level: 'provincial', pattern: new RegExp(`\\b(?:${OFFICE} (?:viet nam )?(?:tinh|thanh pho|tp)\\b|(?:tinh|thanh) uy\\b)`) },
+  // The Secretariat ("Thường trực Ban Bí thư"), the Politburo, the National Assembly, ministers: never a ward's office.
+  { level: 'central', pattern: /\b(?:ban bi thu|bo chinh tri|trung uong|quoc hoi|chinh phu|thu tuong|bo truong|thu truong|chu tich nuoc)\b/ },
 ];
 
 /** The tiers of government the titles in a text name ("Phó Chủ tịch UBND tỉnh", "Thành ủy viên"); empty when none. */

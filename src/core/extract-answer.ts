@@ -3,7 +3,7 @@ import { asksForPeople } from './asks-for-people.js';
 import { measureFits } from './asked-measure.js';
 import { findCodes, findDates, findEnumeration, findListItems, findLocations, findPersons, findPhoneNumbers, findQuantities, findTimeSpans, findWeekdayMentions, findWeekdays, governmentLevels, isIssueDate, titleAround, type Entity } from './entities.js';
 import { message, refusalMessage } from './messages.js';
-import { foldedKey, normalizeForMatch, syllableKey, tokenize } from '../ingest/normalize-vietnamese.js';
+import { foldedKey, normalizeForMatch, numberMatchKey, syllableKey, tokenize } from '../ingest/normalize-vietnamese.js';
 import { splitClauses, splitSentences, type Span } from '../ingest/split-sentences.js';
 import { findListBlocks } from './list-blocks.js';
 import { mergePassages, type PassageRegion } from './passage-regions.js';
@@ -327,7 +327,7 @@ function makeUnit(article: ArticleMeta, rank: number, start: number, text: strin
     end: start + text.length,
     text,
     sentenceText,
-    folded: tokens.map((token) => (token.isNumber ? token.text.replace(/[.,]/g, '') : foldedKey(token.text))),
+    folded: tokens.map((token) => (token.isNumber ? numberMatchKey(token.text) : foldedKey(token.text))),
     accented: tokens.map((token) => syllableKey(token.text)),
   };
 }

@@ -1,5 +1,5 @@
 import { englishToVietnamese, memberCountTerms, questionFillers, vietnameseSynonyms } from './civic-glossary.js';
-import { foldDiacritics, foldedKey, hasDiacritics, nfc, numberKey, syllableKey, tokenize } from '../ingest/normalize-vietnamese.js';
+import { foldDiacritics, foldedKey, hasDiacritics, nfc, numberMatchKey, syllableKey, tokenize } from '../ingest/normalize-vietnamese.js';
 import { askedMeasure, type Measure } from './asked-measure.js';
 import { governmentLevels, type GovernmentLevel } from './entities.js';
 import type { Language } from './types.js';
@@ -82,7 +82,8 @@ const STOPWORDS_FOLDED = new Set(
 const YES_NO = /^ (?:is|was|are|were|has|have|had|did|does|do|can|could|will|would|should) | co phai | (?:co|da|van|con|duoc) .*(?:khong|ko|k|chua|chu) ?$/;
 // "thành phố" in a question is part of a city's name ("Thành phố Hồ Chí Minh"), which the place filter already handles.
 const COUNT_WORDS = new Set('hai ba bon nam sau bay tam chin muoi'.split(' '));
-const CUE_PHRASES = ['thanh pho', 'co phai', 'phai khong', 'phai ko', 'dung khong', 'dung ko', 'hay khong', 'mang so hieu', 'ty le', 'phan tram', 'bao nhieu', 'so hieu', 'ky hieu', 'so luong', 'so may', 'la gi', 'ten gi', 'thoi gian nao', 'thoi gian', 'lan thu nhat', 'lan thu', 'duong nao', 'dia chi nao', 'luc may gio', 'may gio'].map((phrase) => phrase.split(' '));
+// "giữ chức vụ gì" asks for the titles written next to a name, whatever words introduce them.
+const CUE_PHRASES = ['giu chuc vu', 'chuc vu', 'chuc danh', 'thanh pho', 'co phai', 'phai khong', 'phai ko', 'dung khong', 'dung ko', 'hay khong', 'mang so hieu', 'ty le', 'phan tram', 'bao nhieu', 'so hieu', 'ky hieu', 'so luong', 'so may', 'la gi', 'ten gi', 'thoi gian nao', 'thoi gian', 'lan thu nhat', 'lan thu', 'duong nao', 'dia chi nao', 'luc may gio', 'may gio'].map((phrase) => phrase.split(' '));
 
 // Adverbs a question adds that articles leave out ("lãnh đạo nào trực tiếp chỉ đạo" ↔ "Dự và chỉ đạo đại hội có …").
 const MANNER_PHRASES = ['truc tiep'].map((phrase) => phrase.split(' '));
@@ -130,7 +131,9 @@ export function isQuestionWord(word: string): boolean {
 
 /** Guesses whether a question is English (otherwise Vietnamese, with or without diacritics). */
 export function detectLanguage(text: string): Language {
-  if (hasDiacritics(text)) return 'vi';
+  // Names keep their marks in English too ("the population of Đông Trà Bồng commune"): only the other words tell.
+  const unnamed = text.split(/\s+/u).filter((word) => !/^\p{Lu}/u.test(word)).join(' ');
+  if (hasDiacritics(unnamed)) return 'vi';
   const words = text.toLowerCase().match(/[a-z']+/g) ?? [];
   if (words.length === 0) return 'vi';
   const english = words.filter((word) => ENGLISH_MARKERS.has(word)).length;
@@ -353,6 +356,12 @@ function vietnameseGroups(text: string, placeTokens: ReadonlySet<string>): TermG
     const keyTokens = key.split(' ').map(comparableKey);
     for (let index = 0; index + keyTokens.length <= comparable.length; index++) {
       if (typedWithoutDiacritics && keyTokens.length === 1 && inFoldedCompound(folded, index)) continue;
+      // Typed without marks, "cho" is far more often "for" than the glossary's "chỗ".
+      if (typedWithoutDiacritics && keyTokens.length === 1 && STOPWORDS_FOLDED.has(keyTokens[0] as string) && hasDiacritics(key)) continue;
+      // Typed without marks, a syllable next to another content syllable is part of a word ("ung cu" is "ứng cử",
+      // not "cũ"): a one-syllable glossary word with marks is only read into a syllable standing alone.
+      const isContent = (at: number) => at >= 0 && at < folded.length && !STOPWORDS_FOLDED.has(folded[at] as string) && !placeTokens.has(folded[at] as string);
+      if (typedWithoutDiacritics && keyTokens.length === 1 && hasDiacritics(key) && (isContent(index - 1) || isContent(index + 1))) continue;
       if (keyTokens.every((token, offset) => comparable[index + offset] === token && !covered.has(index + offset))) {
         const texts = [key, ...(vietnameseSynonyms[key] ?? [])];
         groups.push({ phrases: texts.map((phrase) => phrase.split(' ').map(foldedKey)), literal: false, texts });
@@ -374,14 +383,19 @@ function vietnameseGroups(text: string, placeTokens: ReadonlySet<string>): TermG
   // a lone content syllable is its own group.
   const runs: number[][] = [];
   let run: number[] = [];
+  let capitalised = 0;
   tokens.forEach((token, index) => {
     const key = folded[index] as string;
     const isStopword = typedWithoutDiacritics ? STOPWORDS_FOLDED.has(key) : STOPWORDS.has(syllableKey(token.text));
-    if (covered.has(index) || placeTokens.has(key) || isStopword) {
+    // A name ends where its capitals do: "Vũ Tiến Phụng giữ chức" pairs no "Phụng giữ" an article would never write.
+    const isCapital = /^\p{Lu}/u.test(token.text);
+    if (covered.has(index) || placeTokens.has(key) || isStopword || (!isCapital && capitalised >= 2)) {
       if (run.length) runs.push(run);
       run = [];
-      return;
+      capitalised = 0;
+      if (covered.has(index) || placeTokens.has(key) || isStopword) return;
     }
+    capitalised = isCapital ? capitalised + 1 : 0;
     run.push(index);
   });
   if (run.length) runs.push(run);
@@ -404,7 +418,7 @@ function vietnameseGroups(text: string, placeTokens: ReadonlySet<string>): TermG
   });
   countMembersOfNamedBody(groups);
   for (const number of tokenize(text).filter((token) => token.isNumber && !weekdays.used.has(token.start))) {
-    if (!/^(19|20)\d{2}$/.test(number.text)) groups.push({ phrases: [[numberKey(number.text)]], literal: true, texts: [number.text] });
+    if (!/^(19|20)\d{2}$/.test(number.text)) groups.push({ phrases: [[numberMatchKey(number.text)]], literal: true, texts: [number.text] });
   }
   return groups;
 }

@@ -79,6 +79,12 @@ export function numberKey(token: string): string {
   return token.replace(/[.,]/g, '');
 }
 
+/** A number as the reader compares it: "09/02" is the day "9/2" a resident types, so a day or month's leading zero goes. */
+export function numberMatchKey(token: string): string {
+  const key = numberKey(token);
+  return /^0\d$/.test(key) ? key.slice(1) : key;
+}
+
 /** One token of a text with its UTF-16 offsets. */
 export interface Token {
   /** The token as written (NFC). */

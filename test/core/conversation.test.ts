@@ -138,6 +138,14 @@ describe('planTurn', () => {
       expect(next(asked(), reply)).toMatchObject({ standalone: `Bí thư Đảng ủy ${place} là ai?`, place, placeAssumed: true, rewrite: 'clarification' });
     });
 
+    it('asks the question a reply goes on to ask after naming its choice', () => {
+      expect(next(asked(), 'ở Thử Nghiệm ạ, trạm y tế bao giờ hoạt động?')).toMatchObject({
+        standalone: 'trạm y tế bao giờ hoạt động (xã Đông Lâm, tỉnh Thử Nghiệm)?',
+        place: 'xã Đông Lâm, tỉnh Thử Nghiệm',
+        rewrite: 'clarification',
+      });
+    });
+
     it('gives way to a new question that picks no candidate', () => {
       const plan = next(asked(), 'Bí thư phường Bến Đợi là ai?');
       expect(plan).toMatchObject({ standalone: `Bí thư ${BEN_DOI} là ai?`, place: BEN_DOI, rewrite: 'none' });
@@ -172,5 +180,22 @@ describe('place mentions', () => {
     expect(withPlace(cutPlaceMention('Ai là Bí thư xã Đông Lâm (Thử Nghiệm) nhiệm kỳ này?', match), 'X')).toBe('Ai là Bí thư X nhiệm kỳ này?');
     expect(withPlace(cutPlaceMention('đại hội lâm thời xã Đông Lâm có bao nhiêu đại biểu?', places.match('xã Đông Lâm')), 'X')).toBe('đại hội lâm thời X có bao nhiêu đại biểu?');
     expect(withPlace('dân số bao nhiêu?', 'X')).toBe('dân số bao nhiêu (X)?');
+  });
+});
+
+describe('planTurn, short follow-ups', () => {
+  it('asks the previous question about the ward a bare "còn phường X?" names', () => {
+    const { state } = play([['Đại hội Đảng bộ phường Mẫu Sơn có bao nhiêu đại biểu?', (q) => answered(q, 'Đại hội có 150 đại biểu.')]]);
+    expect(next(state, 'còn phường Bến Đợi?').standalone).toBe(`Đại hội Đảng bộ ${BEN_DOI} có bao nhiêu đại biểu?`);
+  });
+
+  it('asks who holds an office offered after a question about something else', () => {
+    const { state } = play([['Đại hội Đảng bộ phường Mẫu Sơn có bao nhiêu đại biểu?', (q) => answered(q, 'Đại hội có 150 đại biểu.')]]);
+    expect(next(state, 'còn chủ tịch ubnd?').standalone).toBe(`chủ tịch ubnd ${MAU_SON} là ai?`);
+  });
+
+  it('gives a remembered name that carries its own form of address no second one', () => {
+    const { state } = play([['Chủ tịch UBND phường Mẫu Sơn là ai?', (q) => answered(q, '- Ông Trần Văn Một – Chủ tịch UBND phường.')]]);
+    expect(next(state, 'ông ấy còn giữ chức gì?').standalone).not.toMatch(/ông Ông/iu);
   });
 });

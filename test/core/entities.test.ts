@@ -125,3 +125,10 @@ describe('findEnumeration', () => {
     expect(items('Sáng nay, tại hội trường, ông Lâm và bà Hoa dự.')).toEqual([]);
   });
 });
+
+describe('governmentLevels, central offices', () => {
+  it('knows the Secretariat and ministers are no ward office', () => {
+    expect([...governmentLevels('Thường trực Ban Bí thư')]).toEqual(['central']);
+    expect([...governmentLevels('Bí thư Đảng ủy phường')]).toEqual(['local']);
+  });
+});

@@ -187,3 +187,29 @@ describe('reading residents\' wording', () => {
     expect(analyzeQuestion('How many official delegates attended the congress?').countedNoun).toBe('dai');
   });
 });
+
+describe('names, titles and unmarked words', () => {
+  it('ends a name where its capitals end and reads "giữ chức vụ gì" as asking for the titles by the name', () => {
+    const texts = analyzeQuestion('ông Vũ Tiến Phụng giữ chức vụ gì?').groups.flatMap((group) => group.texts);
+    expect(texts).toContain('Tiến Phụng');
+    expect(texts).not.toContain('Phụng giữ');
+    expect(texts).not.toContain('chức vụ');
+  });
+
+  it('does not read an unmarked "cho" as the glossary word "chỗ"', () => {
+    const texts = analyzeQuestion('dai hoi dai dien cho bao nhieu dang vien').groups.flatMap((group) => group.texts);
+    expect(texts).not.toContain('chỗ');
+  });
+
+  it('reads "người đứng đầu chính quyền" as the People\'s Committee chair', () => {
+    const texts = analyzeQuestion('Người đứng đầu chính quyền phường là ai?').groups.flatMap((group) => group.texts);
+    expect(texts).toContain('chủ tịch ubnd');
+  });
+});
+
+describe('English with Vietnamese names', () => {
+  it('reads an English question that keeps the marks of a place name as English', () => {
+    expect(detectLanguage('What is the population of Đông Trà Bồng commune?')).toBe('en');
+    expect(detectLanguage('Dân số xã Đông Trà Bồng là bao nhiêu?')).toBe('vi');
+  });
+});

@@ -8,6 +8,7 @@ import {
   nfc,
   normalizeForMatch,
   numberKey,
+  numberMatchKey,
   syllableKey,
   tokenize,
 } from '../../src/ingest/normalize-vietnamese.js';
@@ -121,5 +122,13 @@ describe('hasDiacritics', () => {
     expect(hasDiacritics('bí thư')).toBe(true);
     expect(hasDiacritics('dd đ')).toBe(true);
     expect(hasDiacritics(decomposed('Hải'))).toBe(true);
+  });
+});
+
+describe('numberMatchKey', () => {
+  it('drops the leading zero of a day or month so "09/02" matches a resident\'s "9/2"', () => {
+    expect(numberMatchKey('09')).toBe('9');
+    expect(numberMatchKey('2.883')).toBe('2883');
+    expect(numberMatchKey('0')).toBe('0');
   });
 });
