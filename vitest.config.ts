@@ -3,8 +3,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // Slow suites with their own scripts and configs: `npm run test:replicas`.
-    exclude: [...configDefaults.exclude, 'test/replicas/**'],
+    // Slow suites with their own commands and configs: npm run test:browser, npm run test:replicas.
+    exclude: [...configDefaults.exclude, 'test/browser/**', 'test/replicas/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

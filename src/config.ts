@@ -83,6 +83,14 @@ export interface Config {
   };
   /** IANA time zone of the ward (`TZ`): the staff report's times and "today" for pin review dates. */
   timeZone: string;
+  admin: {
+    /** ADMIN_PASSWORD: the password of the console's `admin` account, plain or as an `scrypt$…` hash; undefined = only accounts from `hoiphuong admin add`. */
+    password: string | undefined;
+    /** Hours a console login lasts. */
+    sessionHours: number;
+  };
+  /** Origins (`https://phuong.example.gov.vn`) whose pages may call the API and embed the chat; empty = this server's own pages only. */
+  allowedOrigins: string[];
   zaloBot: {
     token: string | undefined;
     secretToken: string | undefined;
@@ -287,6 +295,11 @@ export function readConfig(env: Environment = process.env): { config: Readonly<C
       enabled: zaloOaAll,
     },
     timeZone: timeZone(text('TZ')),
+    admin: {
+      password: adminPassword(text('ADMIN_PASSWORD'), (text) => problem('ADMIN_PASSWORD', text)),
+      sessionHours: number('ADMIN_SESSION_HOURS', 8, { min: 0.1, max: 24 * 30 }),
+    },
+    allowedOrigins: origins(list('ALLOWED_ORIGINS'), (text) => problem('ALLOWED_ORIGINS', text)),
     zaloBot: {
       token: zaloBotToken,
       secretToken: zaloBotSecret,
@@ -298,6 +311,30 @@ export function readConfig(env: Environment = process.env): { config: Readonly<C
   };
 
   return { config: deepFreeze(config), problems };
+}
+
+/** ADMIN_PASSWORD: a plain password of at least 10 characters, or a hash from `hoiphuong admin hash`. */
+function adminPassword(raw: string | undefined, problem: (text: string) => void): string | undefined {
+  if (raw === undefined || raw.startsWith('scrypt$')) return raw;
+  if ([...raw].length < 10) problem('ADMIN_PASSWORD must be at least 10 characters long (or a hash from `hoiphuong admin hash`)');
+  return raw;
+}
+
+/** ALLOWED_ORIGINS: each entry a bare origin such as `https://phuong.example.gov.vn` (scheme, host, optional port). */
+function origins(entries: string[], problem: (text: string) => void): string[] {
+  const valid: string[] = [];
+  for (const entry of entries) {
+    let origin: string | undefined;
+    try {
+      const parsed = new URL(entry);
+      if ((parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.origin === entry.replace(/\/+$/, '')) origin = parsed.origin;
+    } catch {
+      origin = undefined;
+    }
+    if (origin) valid.push(origin);
+    else problem(`ALLOWED_ORIGINS entry ${JSON.stringify(entry)} must be an origin such as https://phuong.example.gov.vn (no path)`);
+  }
+  return valid;
 }
 
 /** TRUST_PROXY: a number of proxy hops; `true` means one, `false` none. */

@@ -66,3 +66,18 @@ describe('loadConfig', () => {
     expect(config.timeZone).toBe('Asia/Ho_Chi_Minh');
   });
 });
+
+describe('console and widget settings', () => {
+  it('reads ALLOWED_ORIGINS as origins and names an entry that is not one', () => {
+    const { config, problems } = readConfig({ ALLOWED_ORIGINS: 'https://phuong.example.gov.vn, http://127.0.0.1:8080/, ftp://x.example, https://a.example/path' });
+    expect(config.allowedOrigins).toEqual(['https://phuong.example.gov.vn', 'http://127.0.0.1:8080']);
+    expect(problems.map((problem) => problem.setting)).toEqual(['ALLOWED_ORIGINS', 'ALLOWED_ORIGINS']);
+    expect(problems[1]!.text).toContain('https://a.example/path');
+  });
+
+  it('wants ADMIN_PASSWORD long, unless it is a hash', () => {
+    expect(readConfig({ ADMIN_PASSWORD: 'short' }).problems.map((problem) => problem.setting)).toEqual(['ADMIN_PASSWORD']);
+    expect(readConfig({ ADMIN_PASSWORD: 'scrypt$32768$8$1$a$b' }).problems).toEqual([]);
+    expect(readConfig({}).config.admin).toEqual({ password: undefined, sessionHours: 8 });
+  });
+});

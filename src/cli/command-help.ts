@@ -2,8 +2,9 @@
 export const COMMAND_HELP = {
   serve: `Usage: hoiphuong serve [--port N] [--data DIR] [--index DIR]
 
-Brings the index up to date, then serves the web chat, POST /api/ask, POST /api/feedback, GET /api/facts and
-GET /healthz, and starts Discord and Zalo when they are configured. Stop with Ctrl+C.
+Brings the index up to date, then serves the web chat (/), the widget (/widget.js), the staff console (/admin),
+POST /api/ask, POST /api/feedback, GET /api/facts, /api/places, /api/suggestions and GET /healthz, and starts Discord
+and Zalo when they are configured. Stop with Ctrl+C.
 
 Options:
   --port N       port to listen on (default: PORT, else 3000; 0 picks a free one)
@@ -88,6 +89,21 @@ Options of add:
 
 Example:
   hoiphuong pins add --question "Giờ tiếp dân?" --answer "Sáng thứ Năm hằng tuần." --review-by 2026-06-30`,
+  admin: `Usage:
+  hoiphuong admin add NAME [--password-stdin]   add a console account (or set its password); asks for the password
+  hoiphuong admin list                          the console's accounts
+  hoiphuong admin remove NAME                   remove an account (its sessions end)
+  hoiphuong admin hash [--password-stdin]       print a scrypt hash to put in ADMIN_PASSWORD instead of the password
+
+Accounts of the staff console at /admin. Passwords (at least 10 characters) are stored only as scrypt hashes in the
+database (DATABASE_PATH); every change is written to the console's audit log.
+
+Options:
+  --password-stdin  read the password from the first line of stdin instead of asking (for scripts)
+  -h, --help        show this help
+
+Example:
+  hoiphuong admin add lan`,
   report: `Usage: hoiphuong report [--json] [--limit N] [--since YYYY-MM-DD] [--lang vi|en]
 
 The staff report: totals and answer rate, the most asked questions the articles could not answer (grouped by meaning),
@@ -175,6 +191,8 @@ Commands:
   sync [--dry-run] [--data DIR] [--index DIR]
                                 Fetch new and changed articles from every source now, then update the index
   discord register              Register the Discord slash commands
+  admin add NAME [--password-stdin] | list | remove NAME | hash
+                                Accounts of the staff console at /admin
 
 Options:
   -h, --help                    Show this help

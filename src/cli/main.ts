@@ -26,6 +26,7 @@ const COMMANDS: Record<CommandName, CommandEntry> = {
   report: { load: async () => (await import('./report.js')).reportCommand, settings: STORE },
   sources: { load: async () => (await import('./sources.js')).sourcesCommand, settings: ['DATA_DIR', ...STORE] },
   sync: { load: async () => (await import('./sources.js')).syncCommand, settings: ['DATA_DIR', 'INDEX_DIR', 'OFFLINE_EMBEDDER', 'OPENAI_', 'BOT_INFO_URL', ...STORE] },
+  admin: { load: async () => (await import('./admin.js')).adminCommand, settings: STORE },
   discord: { load: async () => (await import('./discord.js')).discordCommand, settings: ['DISCORD_'] },
 };
 

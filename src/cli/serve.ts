@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { createHttpServer } from '../channels/http/server.js';
 import { startZaloBotPolling } from '../channels/zalo/bot-polling.js';
 import { createZaloBotRoute } from '../channels/zalo/bot-webhook.js';
@@ -14,11 +16,18 @@ import { singlePlaceOf } from '../sources/single-place.js';
 import { startSyncSchedule } from '../sources/sync-schedule.js';
 import { fetchArticleNow } from '../sources/sync-sources.js';
 import { createFactsRoute } from '../channels/http/facts-route.js';
+import { createAdminRoutes } from '../channels/http/admin/admin-routes.js';
+import { createPlacesRoute, createSuggestionsRoute } from '../channels/http/places-route.js';
+import { hashPassword } from '../admin/password-hash.js';
+import { withoutFlagged } from '../facts/fact-key.js';
+import { FactBook } from '../facts/fact-book.js';
+import { loadArticles } from '../ingest/load-articles.js';
 import { countOf } from './count-of.js';
-import { loadFactBook } from './facts.js';
+import { setArticleAside } from './set-article-aside.js';
 import { listen, parsePort } from './listen.js';
 import { openServices } from './open-services.js';
 import { openLeaderLock } from '../store/open-store.js';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { runAsLeader } from './run-as-leader.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import type { Command } from './command-context.js';
@@ -53,10 +62,22 @@ export const serveCommand: Command = async (args, context) => {
     return outcome;
   };
   // A new index version and the facts read from the same articles come in together (facts are not kept in the index).
-  let factBook: Awaited<ReturnType<typeof loadFactBook>> | undefined;
+  let factBook = new FactBook([]);
+  let articleFiles = new Map<string, string>();
+  // Facts staff marked wrong in the console are left out of what the API serves.
+  let shownFacts: FactBook | undefined;
+  const loadFacts = async () => {
+    const { articles } = await loadArticles(articlesDir, { maxBytes: config.maxArticleBytes });
+    factBook = FactBook.fromArticles(articles);
+    articleFiles = new Map(articles.map((article) => [article.id, article.file]));
+    shownFacts = undefined;
+  };
+  // The staff console (and the facts it marks wrong) runs on the SQLite store only, so far; with DATABASE_URL it is off.
+  const consoleStore = store instanceof SqliteStore ? store : undefined;
+  const visibleFacts = () => (shownFacts ??= withoutFlagged(factBook, consoleStore?.factFlags.keys() ?? new Set<string>()));
   const refreshAll = async () => {
     await services.refresh();
-    factBook = await loadFactBook(articlesDir);
+    await loadFacts();
   };
   let stopping = false;
   const reportIndex = (summary: IngestSummary) =>
@@ -81,9 +102,39 @@ export const serveCommand: Command = async (args, context) => {
   const zaloServices = { ask: services.ask, feedback: store.feedback, userKeys: store.userKeys, tokens: store.tokens, seenEvents: store.seenEvents, ...sharedLimit('zalo') };
   const channelOptions = { config, services: zaloServices, log: services.log };
   const routes: Array<HttpRoute & { idle(): Promise<void> }> = [];
-  const firstFactBook = await loadFactBook(articlesDir);
-  factBook = firstFactBook;
-  routes.push({ ...createFactsRoute(() => factBook ?? firstFactBook), idle: async () => {} });
+  await loadFacts();
+  const quiet = { idle: async () => {} };
+  routes.push({ ...createFactsRoute(visibleFacts), ...quiet });
+  routes.push({ ...createPlacesRoute(() => services.gazetteer.all().map((place) => place.label)), ...quiet });
+  routes.push({ ...createSuggestionsRoute(visibleFacts), ...quiet });
+  const adminPassword = config.admin.password;
+  const builtInPasswordHash = adminPassword === undefined ? undefined : adminPassword.startsWith('scrypt$') ? adminPassword : await hashPassword(adminPassword);
+  if (!consoleStore) services.log('The staff console (/admin) is off: it keeps its accounts and sessions in SQLite only so far; unset DATABASE_URL to use it.');
+  for (const route of !consoleStore ? [] : createAdminRoutes({
+    store: consoleStore,
+    config,
+    ...(builtInPasswordHash ? { builtInPasswordHash } : {}),
+    articles: () => services.index.articles(),
+    readArticle: async (id) => {
+      const file = articleFiles.get(id);
+      if (!file) return undefined;
+      const text = await readFile(join(articlesDir, file), 'utf8').catch(() => undefined);
+      return text === undefined ? undefined : { file, text };
+    },
+    removeArticle: async (id) => {
+      const file = articleFiles.get(id);
+      if (!file || !(await setArticleAside(articlesDir, file))) return false;
+      await refreshAll();
+      return true;
+    },
+    addArticle,
+    facts: () => factBook,
+    factsChanged: () => {
+      shownFacts = undefined;
+    },
+  })) {
+    routes.push({ ...route, ...quiet });
+  }
   if (config.zaloOa.enabled) routes.push(createZaloOaRoute(channelOptions));
   if (config.zaloBot.enabled && config.zaloBot.mode === 'webhook') routes.push(createZaloBotRoute(channelOptions));
   const verification = config.zaloOa.domainVerification;
@@ -97,6 +148,7 @@ export const serveCommand: Command = async (args, context) => {
     maxQuestionLength: config.maxQuestionLength,
     rateLimitPerMinute: config.rateLimitPerMinute,
     trustProxy: config.trustProxy,
+    allowedOrigins: config.allowedOrigins,
     maxConcurrentAnswers: config.maxConcurrentAnswers,
     maxConnections: config.maxConnections,
     ...sharedLimit('http'),
@@ -192,7 +244,8 @@ export const serveCommand: Command = async (args, context) => {
 
   const lines = [
     `Hỏi Phường is running at ${url}`,
-    `  web chat      ${url}/`,
+    `  web chat      ${url}/   (widget: <script src="${url}/widget.js" data-place="phường X, tỉnh Y" async></script>)`,
+    `  console       ${!consoleStore ? 'off (needs the SQLite store; DATABASE_URL is set)' : `${url}/admin${builtInPasswordHash || consoleStore.admin.accounts().length > 0 ? '' : '   (no account yet: set ADMIN_PASSWORD or run `npx hoiphuong admin add NAME`)'}`}`,
     `  API           POST ${url}/api/ask  {"question": "…"}`,
     `  answers       ${config.openai.enabled ? `generated by ${config.openai.chatModel} (grounded, with offline fallback)` : 'offline, extractive (set OPENAI_API_KEY or OPENAI_BASE_URL for generated answers)'}`,
     `  role          ${store.kind === 'postgres' ? `${leaderLock.isLeader() ? 'leader' : 'follower'} (replicas share ${store.kind}; the leader runs the gateways and syncs)` : 'single process (SQLite)'}`,

@@ -70,6 +70,8 @@ const SHORT_FORMS: Readonly<Record<string, string>> = {
   dk: 'đăng ký',
   đk: 'đăng ký',
   ks: 'khai sinh',
+  dt: 'diện tích',
+  ds: 'danh sách',
   // Chat shorthand.
   bn: 'bao nhiêu',
   bnh: 'bao nhiêu',
@@ -112,6 +114,9 @@ const SHORT_FORMS: Readonly<Record<string, string>> = {
   ah: 'à',
   dzậy: 'vậy',
 };
+
+/** Words after which "kh" means "kế hoạch" ("thu vượt kh", "đạt 105% kh"). */
+const PLAN_VERBS = /(?:vượt|vuot|đạt|dat|hoàn thành|hoan thanh|so với|so voi|theo|%)\s*(?:\d+[,.]?\d*\s*%?\s*)?$/iu;
 
 /** Short forms written with a hyphen or slash between their letters ("kt-xh", "vh-xh"). */
 const JOINED_SHORT_FORMS: Readonly<Record<string, string>> = {
@@ -176,6 +181,8 @@ export function expandShorthand(rawText: string): string {
     if (word !== key && !(word === word.toUpperCase() && key.length >= 3)) return word;
     // "x" and "p" alone are handled above; "v" after a digit is a roman numeral or a unit.
     if (key === 'v' && /\d\s*$/u.test(whole.slice(0, offset))) return word;
+    // "vượt kh", "đạt kh": after reaching or passing, "kh" is the plan, not "không".
+    if (key === 'kh' && PLAN_VERBS.test(whole.slice(0, offset))) return write('kế hoạch');
     return write(long);
   });
   return dropFillers(text).replace(/\s+/gu, ' ').trim();

@@ -527,12 +527,18 @@ const OFFICE_AFTER_NAME = /^\s*(?:tiếp tục\s+)?(?:được bầu\s+)?(?:gi�
  */
 function deputyOnly(entity: Entity, text: string, others: readonly Entity[], questionFolded: string): boolean {
   const asked = HEAD_TITLES.filter((title) => questionFolded.includes(` ${title} `) && !questionFolded.includes(` pho ${title} `));
-  if (asked.length === 0) return false;
+  // "người đứng đầu …" asks for a head of whatever office: a deputy of one is not it.
+  const asksAnyHead = asked.length === 0 && questionFolded.includes(' dung dau ');
+  if (asked.length === 0 && !asksAnyHead) return false;
   const rest = others.filter((other) => other !== entity);
   let title = titleAround(text, entity, rest);
   const after = text.slice(entity.end).split(/[;.]/u)[0] ?? '';
   if (OFFICE_AFTER_NAME.test(after)) title += ` ${after}`;
   const folded = bodyNames(` ${normalizeForMatch(title)} `);
+  if (asksAnyHead) {
+    const heads = HEAD_TITLES.filter((office) => folded.includes(` ${office} `));
+    return heads.length > 0 && heads.every((office) => !folded.replaceAll(` pho ${office} `, ' ').includes(` ${office} `));
+  }
   if (asked.every((office) => folded.includes(` pho ${office} `) && !folded.replaceAll(` pho ${office} `, ' ').includes(` ${office} `))) return true;
   // "Chủ tịch HĐND phường" does not answer "Chủ tịch UBND phường".
   const question = bodyNames(questionFolded);

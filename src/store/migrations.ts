@@ -116,7 +116,47 @@ export const migrations: readonly string[] = [
   CREATE INDEX IF NOT EXISTS source_pages_by_source ON source_pages (source_id);
   CREATE INDEX IF NOT EXISTS source_pages_by_text ON source_pages (text_hash);
   `,
-  // 7: rate limits replicas count together, and a counter of pin changes for replicas' caches. SQLite serves one
+  // 7: the staff console: accounts, sessions, failed logins, the audit log, facts marked wrong; the ward an answer was about.
+  `
+  CREATE TABLE admin_accounts (
+    name TEXT PRIMARY KEY,
+    password_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE admin_sessions (
+    token_hash TEXT PRIMARY KEY,
+    account TEXT NOT NULL,
+    csrf_token TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+  CREATE INDEX admin_sessions_by_expiry ON admin_sessions (expires_at);
+  CREATE TABLE admin_login_failures (
+    key TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL,
+    first_failure_at TEXT NOT NULL,
+    locked_until TEXT
+  );
+  CREATE TABLE admin_audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT ''
+  );
+  CREATE INDEX admin_audit_by_time ON admin_audit (at);
+  CREATE TABLE fact_flags (
+    fact_key TEXT PRIMARY KEY,
+    place TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    flagged_by TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    flagged_at TEXT NOT NULL
+  );
+  ALTER TABLE answers ADD COLUMN place TEXT;
+  `,
+  // 8: rate limits replicas count together, and a counter of pin changes for replicas' caches. SQLite serves one
   // machine, whose processes limit in memory and see pin changes through PRAGMA data_version, so both stay unused here.
   `
   CREATE TABLE pin_changes (

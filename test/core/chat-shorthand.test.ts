@@ -36,3 +36,12 @@ describe('expandShorthand, lone unit letters', () => {
     expect(expandShorthand('tính 2 x 3')).toBe('tính 2 x 3');
   });
 });
+
+describe('expandShorthand, figures and plans', () => {
+  it('writes out "dt" and "ds", and reads "kh" after "vượt"/"đạt" as the plan', () => {
+    expect(expandShorthand('dt xã A bn km2')).toBe('diện tích xã A bao nhiêu km2');
+    expect(expandShorthand('ds ứng cử')).toBe('danh sách ứng cử');
+    expect(expandShorthand('thu ns có vượt kh ko')).toBe('thu ngân sách có vượt kế hoạch không');
+    expect(expandShorthand('kh biết')).toBe('không biết');
+  });
+});

@@ -251,3 +251,19 @@ describe('hours on a given weekday', () => {
     expect(result.text).toContain('11 giờ 30');
   });
 });
+
+describe('heads of offices', () => {
+  it('does not give a deputy as "người đứng đầu" of anything', () => {
+    const passages = passagesOf('Theo ông Trần Văn Ba, Phó Chủ tịch UBND xã Đông Lâm, Trạm Y tế xã sau khi sáp nhập đã có bộ máy đầy đủ.');
+    expect(answer('Ai là người đứng đầu Trạm Y tế xã Đông Lâm?', passages).kind).toBe('refused');
+  });
+
+  it('never answers a ward office with a national one ("Thường trực Ban Bí thư")', () => {
+    const passages = passagesOf(
+      'Thường trực Ban Bí thư Lê Văn Một đã hỏi thăm người dân đến làm thủ tục tại xã Đông Lâm.',
+      'Bà Nguyễn Thị Hai, Bí thư Đảng ủy xã Đông Lâm, cho rằng đại hội là dịp quan trọng.',
+    );
+    const result = answer('Bí thư xã Đông Lâm là ai?', passages);
+    expect(result.text).toContain('Nguyễn Thị Hai');
+  });
+});

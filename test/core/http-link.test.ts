@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatZaloReply } from '../../src/channels/zalo/format-reply.js';
 import { linkTarget } from '../../src/channels/discord/format-reply.js';
-import { chatPage } from '../../src/channels/http/chat-page.js';
+import { chatScript as chatPage } from '../../src/channels/http/chat/chat-script.js';
 import { toAskResult } from '../../src/core/ask-service.js';
 import { httpLinkOrEmpty, isHttpUrl } from '../../src/core/http-link.js';
 import { parsePinLine } from '../../src/store/pin-lines.js';

@@ -21,6 +21,7 @@ describe('SqliteAnswerLog', () => {
         user_key: 'hashed-user',
         language: 'vi',
         pin_id: null,
+        place: null,
         created_at: '2025-09-01T03:00:00.000Z',
       },
     ]);

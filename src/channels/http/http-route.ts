@@ -15,9 +15,15 @@ export interface HttpResponse {
   body?: string | Buffer | object;
 }
 
+/** Where a request came from, as the server tells visitors apart (see `clientAddress`). */
+export interface RequestContext {
+  visitor: string;
+}
+
 /** One endpoint mounted on the shared HTTP server (channels such as Zalo add their webhooks this way). */
 export interface HttpRoute {
   method: 'GET' | 'POST';
   path: string;
-  handle(request: HttpRequest): Promise<HttpResponse>;
+  /** `context` tells who is asking (the console's lockout counts failures per visitor). */
+  handle(request: HttpRequest, context: RequestContext): Promise<HttpResponse>;
 }

@@ -1,14 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { AnswerAdmission } from './answer-admission.js';
-import { chatPage } from './chat-page.js';
+import { chatPage, chatPageScript, chatPageStyles } from './chat/chat-page.js';
+import { widgetScript } from './chat/widget-script.js';
+import { corsHeaders, isSameOrigin, refusedOrigin } from './origin-policy.js';
 import { clientAddress, visitorKey } from './client-address.js';
 import { closeGracefully, InFlightRequests, type GracefulCloseOptions } from './graceful-close.js';
 import { ChatbotError, toChatbotError } from '../../core/errors.js';
 import { errorMessage, message } from '../../core/messages.js';
 import { detectLanguage } from '../../core/question-analysis.js';
 import { RateLimiter } from '../../core/rate-limiter.js';
-import type { HttpRequest, HttpResponse, HttpRoute } from './http-route.js';
+import type { HttpRequest, HttpResponse, HttpRoute, RequestContext } from './http-route.js';
 import type { AskService, FeedbackStore, RateLimit, UserKeys } from '../../core/ports.js';
 
 /** What the HTTP server serves: the ask API, feedback, the chat page and any channel webhooks. */
@@ -16,8 +18,10 @@ export interface HttpServerOptions {
   ask: AskService;
   feedback?: FeedbackStore;
   userKeys?: UserKeys;
-  /** Extra endpoints, e.g. Zalo webhooks. */
+  /** Extra endpoints, e.g. Zalo webhooks, the places API and the staff console. */
   routes?: HttpRoute[];
+  /** Origins whose pages may call `/api/*` (CORS) and frame the chat page (ALLOWED_ORIGINS); this server's own always may. */
+  allowedOrigins?: readonly string[];
   maxQuestionLength: number;
   /** Questions per minute per visitor (0 = unlimited). */
   rateLimitPerMinute: number;
@@ -66,11 +70,6 @@ const MAX_ANSWER_ID_LENGTH = 100;
 /** Seconds a client is asked to wait after a 503. */
 const RETRY_AFTER_BUSY_SECONDS = 2;
 
-/** Where the request came from, as the routes of this server count visitors. */
-interface RequestContext {
-  visitor: string;
-}
-
 /** A route as this server calls it: built-in routes also get the request's context, channel routes ignore it. */
 interface ServedRoute {
   method: string;
@@ -83,8 +82,25 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const limiter: RateLimit = options.rateLimit ?? new RateLimiter(options.rateLimitPerMinute, 60_000, options.now);
   const admission = new AnswerAdmission(options.maxConcurrentAnswers ?? 0);
+  const allowedOrigins = options.allowedOrigins ?? [];
+  const frameAncestors = ["'self'", ...allowedOrigins].join(' ');
+  const asset = (type: string, body: string, extra: Record<string, string> = {}) => async (): Promise<HttpResponse> => ({
+    status: 200,
+    headers: { 'content-type': type, 'cache-control': 'no-cache', ...extra },
+    body,
+  });
   const routes: ServedRoute[] = [
-    { method: 'GET', path: '/', handle: async () => ({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: chatPage }) },
+    {
+      method: 'GET',
+      path: '/',
+      handle: asset('text/html; charset=utf-8', chatPage, {
+        'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors ${frameAncestors}`,
+      }),
+    },
+    { method: 'GET', path: '/chat.js', handle: asset('text/javascript; charset=utf-8', chatPageScript) },
+    { method: 'GET', path: '/chat.css', handle: asset('text/css; charset=utf-8', chatPageStyles) },
+    // Any page may load the widget's code; only pages of ALLOWED_ORIGINS may then call the API with it.
+    { method: 'GET', path: '/widget.js', handle: asset('text/javascript; charset=utf-8', widgetScript, { 'cross-origin-resource-policy': 'cross-origin' }) },
     { method: 'GET', path: '/healthz', handle: async () => ({ status: 200, body: { ok: true, ...((await options.health?.()) ?? {}) } }) },
     { method: 'POST', path: '/api/ask', handle: (request, context) => handleAsk(request, context, options, limiter, admission) },
     { method: 'POST', path: '/api/feedback', handle: (request, context) => handleFeedback(request, context, options) },
@@ -109,7 +125,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       outgoing.on('close', inFlight.begin());
       if (closing) outgoing.setHeader('connection', 'close');
       const visitor = visitorKey(clientAddress(incoming.socket.remoteAddress, incoming.headers['x-forwarded-for'], options.trustProxy ?? 0));
-      void serve(incoming, outgoing, routes, { visitor }, log);
+      void serve(incoming, outgoing, routes, { visitor }, log, allowedOrigins);
     },
   ) as HttpServer;
   server.on('connection', (socket: Socket) => {
@@ -131,12 +147,20 @@ async function serve(
   routes: ServedRoute[],
   context: RequestContext,
   log: (line: string) => void,
+  allowedOrigins: readonly string[],
 ): Promise<void> {
   let response: HttpResponse;
   const target = (incoming.url ?? '/').slice(0, 200);
+  const origin = typeof incoming.headers.origin === 'string' ? incoming.headers.origin : undefined;
+  const url = parseTarget(incoming.url);
+  const isApi = url?.pathname.startsWith('/api/') ?? false;
+  const sameOrigin = origin === undefined || isSameOrigin(origin, incoming.headers.host);
   try {
-    const url = parseTarget(incoming.url);
-    if (!url) {
+    const refusal = isApi && !sameOrigin ? refusedOrigin(origin!, incoming.method ?? 'GET', allowedOrigins) : undefined;
+    if (refusal) {
+      await drain(incoming);
+      response = refusal;
+    } else if (!url) {
       await drain(incoming);
       response = { status: 400, body: { error: 'The request target is not a valid path.' } };
     } else {
@@ -164,6 +188,7 @@ async function serve(
       response = { status: 500, body: { error: errorMessage('internal', 'vi') } };
     }
   }
+  if (isApi && !sameOrigin && allowedOrigins.includes(origin!)) response = { ...response, headers: { ...corsHeaders(origin!), ...response.headers } };
   send(outgoing, response);
 }
 
@@ -184,6 +209,8 @@ function send(outgoing: ServerResponse, response: HttpResponse): void {
   outgoing.writeHead(response.status, {
     ...(isJson ? { 'content-type': 'application/json; charset=utf-8' } : {}),
     'content-length': String(Buffer.byteLength(body)),
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'same-origin',
     ...response.headers,
   });
   outgoing.end(body);

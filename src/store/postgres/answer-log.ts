@@ -10,12 +10,12 @@ const PRUNE_BATCH = 500;
 export class PostgresAnswerLog implements AnswerLog {
   constructor(
     private readonly pool: PostgresPool,
-    private readonly options: { now: () => Date; newId: () => string },
+    private readonly options: { now: () => Date; newId: () => string; placeOf?: ((text: string) => string | undefined) | undefined },
   ) {}
 
   async record(question: Question, result: AskResult): Promise<string> {
     const id = this.options.newId();
-    const values = answerValues(id, question, result, this.options.now());
+    const values = answerValues(id, question, result, this.options.now(), this.options.placeOf);
     await this.pool.query(`INSERT INTO answers (${ANSWER_COLUMNS}) VALUES (${values.map((_, index) => `$${index + 1}`).join(', ')})`, values);
     return id;
   }

@@ -118,7 +118,48 @@ export const postgresMigrations: readonly string[] = [
   CREATE INDEX source_pages_by_source ON source_pages (source_id);
   CREATE INDEX source_pages_by_text ON source_pages (text_hash);
   `,
-  // 7: rate limits every replica counts together (one row per limited key: the times of its recent events), and a
+  // 7: the staff console: accounts, sessions, failed logins, the audit log, facts marked wrong; the ward an answer was
+  // about. (The console itself still runs on SQLite only; the tables are here so the versions stay one to one.)
+  `
+  CREATE TABLE admin_accounts (
+    name TEXT PRIMARY KEY,
+    password_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE admin_sessions (
+    token_hash TEXT PRIMARY KEY,
+    account TEXT NOT NULL,
+    csrf_token TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+  CREATE INDEX admin_sessions_by_expiry ON admin_sessions (expires_at);
+  CREATE TABLE admin_login_failures (
+    key TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL,
+    first_failure_at TEXT NOT NULL,
+    locked_until TEXT
+  );
+  CREATE TABLE admin_audit (
+    id BIGSERIAL PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT ''
+  );
+  CREATE INDEX admin_audit_by_time ON admin_audit (at);
+  CREATE TABLE fact_flags (
+    fact_key TEXT PRIMARY KEY,
+    place TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    flagged_by TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    flagged_at TEXT NOT NULL
+  );
+  ALTER TABLE answers ADD COLUMN place TEXT;
+  `,
+  // 8: rate limits every replica counts together (one row per limited key: the times of its recent events), and a
   // counter every pin change bumps, so each replica knows with one cheap read whether its cached pins are current.
   `
   CREATE TABLE pin_changes (

@@ -68,7 +68,7 @@ export class PostgresStore implements Store {
       timeZone: this.timeZone,
       ...(options.placeOf ? { placeOf: options.placeOf } : {}),
     });
-    this.answers = new PostgresAnswerLog(pool, { now, newId });
+    this.answers = new PostgresAnswerLog(pool, { now, newId, placeOf: options.placeOf });
     this.feedback = new PostgresFeedbackStore(pool, { now });
     this.userKeys = new SaltedUserKeys({ salt, loadSalt: () => salt });
     this.settings = new PostgresSettingsStore(pool);

@@ -7,6 +7,8 @@ import type { SqliteDatabase } from './open-database.js';
 export interface SqliteAnswerLogOptions {
   now: () => Date;
   newId: () => string;
+  /** Names the ward a text is about, so the console can filter the log by ward. */
+  placeOf?: (text: string) => string | undefined;
 }
 
 /** Rows deleted per transaction when pruning: small enough that an answer waiting to be logged waits milliseconds. */
@@ -22,10 +24,10 @@ export class SqliteAnswerLog implements AnswerRecorder {
     this.options = options;
   }
 
-  /** Stores the question, its key for grouping, the answer or refusal reason, mode, citations, channel and user key; returns the new answer id. */
+  /** Stores the question, its key for grouping, the ward it was about, the answer or refusal reason, mode, citations, channel and user key; returns the new answer id. */
   async record(question: Question, result: AskResult): Promise<string> {
     const id = this.options.newId();
-    this.database.prepare(`INSERT INTO answers (${ANSWER_COLUMNS}) VALUES (${ANSWER_COLUMNS.split(',').map(() => '?').join(', ')})`).run(...answerValues(id, question, result, this.options.now()));
+    this.database.prepare(`INSERT INTO answers (${ANSWER_COLUMNS}) VALUES (${ANSWER_COLUMNS.split(',').map(() => '?').join(', ')})`).run(...answerValues(id, question, result, this.options.now(), this.options.placeOf));
     return id;
   }
 

@@ -47,6 +47,32 @@ export class SqlitePinStore implements ModeratedPins {
     return saved;
   }
 
+  /**
+   * Changes the pin with this id (its phrasings, answer, review date…), keeping its id, time and hits; undefined when
+   * there is no such pin. Another pin holding the new question is replaced by this one.
+   */
+  async edit(id: string, changed: NewPin): Promise<Pin | undefined> {
+    const pin = validatePin(changed, this.options.now().toISOString());
+    const saved = this.database
+      .transaction((): Pin | undefined => {
+        const existing = this.database.prepare<[string], PinRow>('SELECT * FROM pins WHERE id = ?').get(id);
+        if (!existing) return undefined;
+        this.database.prepare('DELETE FROM pins WHERE normalized_question = ? AND id <> ?').run(questionKey(pin.question), id);
+        const stored: Pin = { ...pin, id, hits: existing.hits, createdAt: existing.created_at };
+        this.update(stored);
+        return stored;
+      })
+      .immediate();
+    this.cache = undefined;
+    return saved;
+  }
+
+  /** The pin with this id, if any. */
+  async get(id: string): Promise<Pin | undefined> {
+    const row = this.database.prepare<[string], PinRow>('SELECT * FROM pins WHERE id = ?').get(id);
+    return row ? toPin(row) : undefined;
+  }
+
   /** Removes by pin id, or else by question (compared as `questionKey`, so diacritics and fillers don't matter). */
   async remove(idOrQuestion: string): Promise<boolean> {
     const text = nfc(idOrQuestion).trim();

@@ -1,5 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { SqliteAdminStore } from './admin-store.js';
 import { SqliteAnswerLog } from './answer-log.js';
+import { SqliteFactFlags } from './fact-flags.js';
+import { SqliteQuestionLog } from './question-log.js';
 import { SqliteConversationStore } from './conversation-store.js';
 import { DEFAULT_TIME_ZONE } from '../calendar-date.js';
 import { SqliteFeedbackStore } from './feedback-store.js';
@@ -28,6 +31,8 @@ export interface SqliteStoreOptions {
   now?: () => Date;
   newId?: () => string;
   newSalt?: () => string;
+  /** Session and CSRF tokens of the console (random by default). */
+  newToken?: () => string;
   /** Minutes a conversation lasts after its last turn (config.store.conversationTtlMinutes); 30 by default. */
   conversationTtlMinutes?: number;
   /** Time zone whose date decides when a review-by date has passed; Vietnam's by default. */
@@ -51,6 +56,11 @@ export class SqliteStore implements Store {
   readonly conversations: SqliteConversationStore;
   readonly seenEvents: SqliteSeenEvents;
   readonly sources: SqliteSourceStore;
+  /** The staff console's accounts, sessions, lockouts and audit log. */
+  readonly admin: SqliteAdminStore;
+  /** The answer log as the console reads it. */
+  readonly questions: SqliteQuestionLog;
+  readonly factFlags: SqliteFactFlags;
   private readonly now: () => Date;
   private readonly timeZone: string;
 
@@ -67,7 +77,7 @@ export class SqliteStore implements Store {
       timeZone: this.timeZone,
       ...(options.placeOf ? { placeOf: options.placeOf } : {}),
     });
-    this.answers = new SqliteAnswerLog(database, { now, newId });
+    this.answers = new SqliteAnswerLog(database, { now, newId, ...(options.placeOf ? { placeOf: options.placeOf } : {}) });
     this.feedback = new SqliteFeedbackStore(database, { now });
     const newSalt = options.newSalt ?? (() => randomBytes(32).toString('hex'));
     this.userKeys = new SaltedUserKeys({
@@ -88,6 +98,9 @@ export class SqliteStore implements Store {
     this.conversations.purgeExpired();
     this.seenEvents = new SqliteSeenEvents(database, { now });
     this.sources = new SqliteSourceStore(database, { now });
+    this.admin = new SqliteAdminStore(database, { now, ...(options.newToken ? { newToken: options.newToken } : {}) });
+    this.questions = new SqliteQuestionLog(database);
+    this.factFlags = new SqliteFactFlags(database, { now });
   }
 
   /**
@@ -109,6 +122,11 @@ export class SqliteStore implements Store {
       conversationTtlMinutes: config.store.conversationTtlMinutes,
       ...options,
     });
+  }
+
+  /** The time zone dates are shown in (TZ). */
+  get zone(): string {
+    return this.timeZone;
   }
 
   /** The staff report: most asked unanswered questions, worst-rated answers and overdue pins. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { displayDate } from '../../../src/core/display-date.js';
-import { chatPage } from '../../../src/channels/http/chat-page.js';
+import { chatScript as chatPage } from '../../../src/channels/http/chat/chat-script.js';
 import { relatedPassagesHtml } from '../../../src/channels/http/related-html.js';
 import { pageRelatedRenderer } from '../../support/chat-page-renderer.js';
 import { unsureResult } from '../../support/unsure-result.js';

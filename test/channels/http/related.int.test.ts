@@ -47,7 +47,7 @@ describe('related passages through the HTTP API and the web chat', () => {
     expect(result).toMatchObject({ answered: false, reason: 'low-score', citations: [] });
     expect(result.related).toEqual([expect.objectContaining({ id: 'phuong-tan-an-ha-noi-2025', quote: 'Năm 2025, tổng thu ngân sách trên địa bàn phường ước đạt 45,6 tỷ đồng.' })]);
 
-    const html = pageRelatedRenderer(await (await fetch(`${base}/`)).text())(result);
+    const html = pageRelatedRenderer(await (await fetch(`${base}/chat.js`)).text())(result);
     expect(html).toMatch(/^<section class="related"><h2>Có thể hữu ích<\/h2>/);
     expect(html).toContain('<a href="https://example.org/tan-an-ha-noi" target="_blank" rel="noopener">Phường Tân An tổ chức Đại hội Đảng bộ lần thứ I</a> <span class="date">(20/08/2025)</span>');
     expect(html).toContain('<blockquote>Năm 2025, tổng thu ngân sách trên địa bàn phường ước đạt 45,6 tỷ đồng.</blockquote>');
