@@ -23,6 +23,8 @@ export interface Config {
    * syllables plus term vectors learned from the articles at ingest).
    */
   offlineEmbedder: 'hashing' | 'corpus';
+  /** How `serve` writes its log: `json` (one JSON object per line, pino) or `text` (the lines as written). */
+  logFormat: 'json' | 'text';
   openai: {
     apiKey: string | undefined;
     baseUrl: string | undefined;
@@ -234,6 +236,11 @@ export function readConfig(env: Environment = process.env): { config: Readonly<C
     problem('OFFLINE_EMBEDDER', `OFFLINE_EMBEDDER=${JSON.stringify(offlineEmbedder)} must be hashing or corpus`);
   }
 
+  const logFormat = text('LOG_FORMAT') ?? 'json';
+  if (logFormat !== 'json' && logFormat !== 'text') {
+    problem('LOG_FORMAT', `LOG_FORMAT=${JSON.stringify(logFormat)} must be json or text`);
+  }
+
   const config: Config = {
     dataDir: text('DATA_DIR') ?? 'data/articles',
     indexDir: text('INDEX_DIR') ?? 'data/index',
@@ -247,6 +254,7 @@ export function readConfig(env: Environment = process.env): { config: Readonly<C
     maxConnections: number('MAX_CONNECTIONS', 512, { min: 0, max: 1_000_000 }),
     maxArticleBytes: number('MAX_ARTICLE_BYTES', 4 * 1024 * 1024, { min: 0, max: 2 ** 32 - 1 }),
     offlineEmbedder: offlineEmbedder === 'corpus' ? 'corpus' : 'hashing',
+    logFormat: logFormat === 'text' ? 'text' : 'json',
     openai: {
       apiKey: openaiApiKey,
       baseUrl: openaiBaseUrl,
@@ -347,6 +355,13 @@ function trustProxy(raw: string | undefined, problem: (text: string) => void): n
   if (Number.isInteger(hops) && hops >= 0 && hops <= 10) return hops;
   problem(`TRUST_PROXY=${JSON.stringify(raw)} must be the number of proxies in front of the server (0 to 10), or true/false`);
   return 0;
+}
+
+/** Every secret the settings hold, for masking them by value in logs and messages. */
+export function configuredSecrets(config: Readonly<Config>): string[] {
+  const { openai, discord, zaloOa, zaloBot, store, admin } = config;
+  const secrets = [openai.apiKey, discord.token, zaloOa.oaSecretKey, zaloOa.appSecretKey, zaloOa.accessToken, zaloOa.refreshToken, zaloBot.token, zaloBot.secretToken, store.userKeySalt, admin.password];
+  return secrets.filter((secret): secret is string => Boolean(secret));
 }
 
 /** A value with any `user:password@` in it masked, so an error message never prints credentials. */

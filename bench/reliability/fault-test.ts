@@ -70,7 +70,19 @@ function post(baseUrl: string, path: string, body: object, localAddress?: string
     );
     outgoing.setTimeout(20_000, () => outgoing.destroy());
     outgoing.on('error', (error) => resolve({ status: 0, body: error.message }));
-    if (onSent) outgoing.on('finish', onSent);
+    // Written means on the wire: 'finish' alone only says the request was handed to a socket that may still be
+    // connecting (a starved client sends its SYNs late), and a request the server never received is not in flight.
+    if (onSent) {
+      let finished = false;
+      let connected = false;
+      const check = () => finished && connected && setImmediate(onSent);
+      outgoing.on('finish', () => ((finished = true), check()));
+      outgoing.on('socket', (socket) => {
+        if (!socket.connecting) connected = true;
+        else socket.once('connect', () => ((connected = true), check()));
+        check();
+      });
+    }
     outgoing.end(text);
   });
 }
@@ -275,7 +287,14 @@ async function emptyLock(work: string): Promise<void> {
 async function main(): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'hoiphuong-faults-'));
   try {
-    for (const check of [emptyLock, corruptIndexFiles, corruptDatabase, sigkillDuringVotes, sigtermInFlight, idleSockets, hugeArticle, sigkillDuringIngest]) {
+    // `--only NAME` runs one check (e.g. `--only sigtermInFlight`), `--repeat N` runs the chosen checks N times.
+    const option = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+    const only = option('--only');
+    const repeat = Number(option('--repeat') ?? 1);
+    const checks = [emptyLock, corruptIndexFiles, corruptDatabase, sigkillDuringVotes, sigtermInFlight, idleSockets, hugeArticle, sigkillDuringIngest].filter(
+      (check) => !only || check.name === only,
+    );
+    for (const check of Array.from({ length: repeat }, () => checks).flat()) {
       try {
         await check(work);
       } catch (error) {

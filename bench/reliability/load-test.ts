@@ -112,7 +112,9 @@ async function measureCorpus(name: string, dataDir: string, questions: readonly 
     for (let index = 0; index < 20; index += 1) await ask(new Agent(), server.baseUrl, questions[index % questions.length]!);
     const rssBefore = residentMegabytes(server.child.pid);
     const levels = [];
-    for (const level of LEVELS) {
+    // `--clients N` measures one level only (e.g. 64).
+    const clients = process.argv.includes('--clients') ? Number(process.argv[process.argv.indexOf('--clients') + 1]) : undefined;
+    for (const level of LEVELS.filter((candidate) => clients === undefined || candidate.clients === clients)) {
       const result = await runLevel(server.baseUrl, questions, level.clients, level.requestsPerClient);
       process.stderr.write(`[load] ${name} ${JSON.stringify(result)}\n`);
       levels.push(result);

@@ -21,6 +21,8 @@ export interface KeepChannelRunningOptions {
 export interface KeptChannel {
   /** `starting`, `on`, `retrying: <why>` or `stopped`, for `/healthz` and the start banner. */
   state(): string;
+  /** Failed start attempts retried so far. */
+  reconnects(): number;
   /** Resolves once the channel has started (not when it fails: failures are retried). */
   started(): Promise<void>;
   /** Stops retrying and stops the channel if it is running. */
@@ -41,6 +43,7 @@ export function keepChannelRunning(options: KeepChannelRunningOptions): KeptChan
   const sleep = options.sleep ?? sleepUnlessAborted;
   const stopping = new AbortController();
   let state = 'starting';
+  let retries = 0;
   let running: RunningChannel | undefined;
   let markStarted: () => void = () => {};
   const startedOnce = new Promise<void>((resolve) => (markStarted = resolve));
@@ -58,6 +61,7 @@ export function keepChannelRunning(options: KeepChannelRunningOptions): KeptChan
         return;
       } catch (error) {
         failures += 1;
+        retries = failures;
         const failure = toChatbotError(error);
         const wait = failure instanceof ConfigError ? LONGEST_RETRY_MS : Math.min(FIRST_RETRY_MS * 2 ** (failures - 1), LONGEST_RETRY_MS);
         state = `retrying: ${failure.message}`;
@@ -72,6 +76,7 @@ export function keepChannelRunning(options: KeepChannelRunningOptions): KeptChan
 
   return {
     state: () => state,
+    reconnects: () => retries,
     started: () => startedOnce,
     async stop() {
       stopping.abort();

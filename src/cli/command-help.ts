@@ -159,6 +159,23 @@ Options:
 
 Example:
   DISCORD_TOKEN=… DISCORD_APPLICATION_ID=… hoiphuong discord register`,
+  zalo: `Usage: hoiphuong zalo tokens set [--access-token T --refresh-token R] [--expires-in SECONDS]
+       hoiphuong zalo tokens show
+
+  tokens set    Install a new Zalo OA token pair in the database (DATABASE_PATH) after re-authorising the OA, or
+                when the single-use refresh token was spent by another copy or lapsed after 3 quiet months. With no
+                token options, reads the access token and the refresh token as two lines from stdin (kept out of
+                the shell history). A running server takes the pair up at its next reply Zalo refuses; no restart.
+  tokens show   Whether a pair is stored and when its access token expires (tokens masked).
+
+Options:
+  --access-token T    the new access token
+  --refresh-token R   the new refresh token
+  --expires-in S      expires_in Zalo gave with the pair (default 90000, i.e. 25 h)
+  -h, --help          show this help
+
+Example:
+  printf '%s\n%s\n' "$ACCESS" "$REFRESH" | hoiphuong zalo tokens set`,
 } as const;
 
 /** The name of a subcommand. */
@@ -191,6 +208,7 @@ Commands:
   sync [--dry-run] [--data DIR] [--index DIR]
                                 Fetch new and changed articles from every source now, then update the index
   discord register              Register the Discord slash commands
+  zalo tokens set|show          Install a new Zalo OA token pair (repairs a broken chain), or show the stored one
   admin add NAME [--password-stdin] | list | remove NAME | hash
                                 Accounts of the staff console at /admin
 

@@ -1,21 +1,10 @@
 import { ChatbotError } from '../core/errors.js';
-import { FactBook } from '../facts/fact-book.js';
 import { factSheetJson, formatFactSheet } from '../facts/format-fact-sheet.js';
-import { loadArticles } from '../ingest/load-articles.js';
+import { loadFactBook } from '../facts/load-fact-book.js';
 import { updateIndex } from '../search/search-index.js';
 import type { Command } from './command-context.js';
 import { createEmbedder } from './open-services.js';
 import { parseCommandArgs } from './parse-command-args.js';
-
-/**
- * Facts are extracted from the article texts when a command starts rather than stored in the index: extraction runs
- * only on sentences with an office or unit word, about 0.5 ms per article (4.6 s for 9,500 articles of the shared
- * corpus's size on 2 shared cores, measured 12/2026), so a second store kept in step with every ingest is not yet worth it.
- */
-export async function loadFactBook(dataDir: string): Promise<FactBook> {
-  const { articles } = await loadArticles(dataDir);
-  return FactBook.fromArticles(articles);
-}
 
 /**
  * `hoiphuong facts [PLACE] [--json] [--history] [--data DIR] [--index DIR]`: brings the index up to date, then prints

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import 'dotenv/config';
-import { configProblemsError, readConfig, type ConfigProblem } from '../config.js';
+import { configProblemsError, configuredSecrets, readConfig, type ConfigProblem } from '../config.js';
+import { redactSecrets } from '../core/redact-secrets.js';
 import { ChatbotError } from '../core/errors.js';
 import { COMMAND_HELP, MAIN_HELP, type CommandName } from './command-help.js';
 import { packageVersion } from './version.js';
@@ -28,6 +29,7 @@ const COMMANDS: Record<CommandName, CommandEntry> = {
   sync: { load: async () => (await import('./sources.js')).syncCommand, settings: ['DATA_DIR', 'INDEX_DIR', 'OFFLINE_EMBEDDER', 'OPENAI_', 'BOT_INFO_URL', ...STORE] },
   admin: { load: async () => (await import('./admin.js')).adminCommand, settings: STORE },
   discord: { load: async () => (await import('./discord.js')).discordCommand, settings: ['DISCORD_'] },
+  zalo: { load: async () => (await import('./zalo.js')).zaloCommand, settings: ['ZALO_', ...STORE] },
 };
 
 function isCommandName(name: string): name is CommandName {
@@ -84,19 +86,22 @@ export async function main(argv: string[]): Promise<number> {
   const entry = COMMANDS[name];
   endQuietlyOnClosedOutput(process.stdout, name === 'serve');
   endQuietlyOnClosedOutput(process.stderr, name === 'serve');
+  let secrets: string[] = [];
   try {
     const { config, problems } = readConfig();
+    secrets = configuredSecrets(config);
     const relevant = problems.filter((problem) => concerns(entry.settings, problem));
     if (relevant.length > 0) throw configProblemsError(relevant);
     const context: CommandContext = { config, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
     return await (await entry.load())(args, context);
   } catch (error) {
+    // An upstream's text inside an error (a Discord REST message, a Zalo description) may echo a credential.
     if (error instanceof ChatbotError) {
-      process.stderr.write(`${error.message}\n`);
+      process.stderr.write(`${redactSecrets(error.message, secrets)}\n`);
       return error.code === 'config-invalid' || error.code === 'input-invalid' ? 2 : 1;
     }
     const detail = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`Lỗi không mong đợi (unexpected error): ${detail}\n`);
+    process.stderr.write(`Lỗi không mong đợi (unexpected error): ${redactSecrets(detail, secrets)}\n`);
     return 1;
   }
 }

@@ -12,7 +12,11 @@ import { openStore as openConfiguredStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { toChatbotError } from '../core/errors.js';
 import { defaultPlaceWarning } from './default-place-warning.js';
-import type { Config } from '../config.js';
+import { createFactAnswers } from '../facts/fact-answers.js';
+import type { FactBook } from '../facts/fact-book.js';
+import { loadFactBook } from '../facts/load-fact-book.js';
+import { configuredSecrets, type Config } from '../config.js';
+import { redactSecrets } from '../core/redact-secrets.js';
 import type { AskService, ConversationStore, Embedder, Retriever } from '../core/ports.js';
 import type { TextOutput } from './command-context.js';
 
@@ -28,6 +32,8 @@ export interface Services {
   /** The embedder of the current index (a corpus embedder is bound to the index's term vectors). */
   readonly embedder: Embedder;
   readonly gazetteer: PlaceGazetteer;
+  /** The facts of the current index's articles (read once per index version, on first use). */
+  facts(): Promise<FactBook>;
   /** Retrieves from the current index, whichever it is when asked. */
   retriever: Retriever;
   /** What channels call: answers from the current index, continuing conversations (kept in the store, or in memory without one). */
@@ -52,6 +58,8 @@ export interface OpenServicesOptions {
   indexDir?: string;
   /** Where ingest progress and warnings go. */
   output: TextOutput;
+  /** Where log lines go instead of `output` (serve's structured, redacted log). */
+  log?: (line: string) => void;
   /**
    * `required` (serve): a database that cannot be opened stops start-up, so nothing saved is ever overwritten;
    * `optional` (ask): pins apply when the database opens, answers are not logged; `none` (eval, bench).
@@ -65,6 +73,11 @@ export interface OpenServicesOptions {
    * ingest (a huge article, a changed embedder) then never keeps the server from starting.
    */
   ingest?: 'before' | 'background';
+  /**
+   * The facts answers may come from (serve's, without those staff marked wrong); by default each index version reads
+   * them from the articles folder on first use.
+   */
+  facts?: () => Promise<FactBook>;
 }
 
 /** What answers a question: one index and what is built on it. */
@@ -73,6 +86,7 @@ interface Answering {
   embedder: Embedder;
   gazetteer: PlaceGazetteer;
   retriever: HybridRetriever;
+  facts(): Promise<FactBook>;
   withConversations(conversations: ConversationStore): AskService;
 }
 
@@ -86,7 +100,8 @@ export async function createEmbedder(config: Readonly<Config>): Promise<Embedder
 
 /** Brings the index up to date with the articles and wires retrieval, answering and (when configured) the store and LLM. */
 export async function openServices(config: Readonly<Config>, options: OpenServicesOptions): Promise<Services> {
-  const log = (line: string) => options.output.write(`${line}\n`);
+  const secrets = configuredSecrets(config);
+  const log = options.log ?? ((line: string) => options.output.write(`${redactSecrets(line, secrets)}\n`));
   const dataDir = options.dataDir ?? config.dataDir;
   const indexDir = options.indexDir ?? config.indexDir;
   const baseEmbedder = await createEmbedder(config);
@@ -108,8 +123,24 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
     if (warning) log(warning);
     const retriever = new HybridRetriever(index, embedder, gazetteer, log);
     const vocabulary = index.unigramFrequencies ? new CorpusVocabulary(() => index.unigramFrequencies?.() ?? new Map()) : undefined;
+    // The facts come from the same articles as this index version, read once on first use, never while starting.
+    let factBook: Promise<FactBook> | undefined;
+    const facts = () => {
+      if (options.facts) return options.facts();
+      factBook ??= loadFactBook(dataDir);
+      factBook.catch(() => (factBook = undefined));
+      return factBook;
+    };
+    const factAnswers = createFactAnswers(facts);
     const answers = createAskService({
       retriever,
+      facts: {
+        answer: (question) =>
+          factAnswers.answer(question).catch((error: unknown) => {
+            log(`Facts unavailable, answering from passages: ${toChatbotError(error).message}`);
+            return undefined;
+          }),
+      },
       places: gazetteer,
       ...(vocabulary ? { vocabulary } : {}),
       ...(generator ? { generator } : {}),
@@ -135,7 +166,7 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
       }
       return service;
     };
-    return { index, embedder, gazetteer, retriever, withConversations };
+    return { index, embedder, gazetteer, retriever, facts, withConversations };
   };
 
   const stopping = new AbortController();
@@ -209,6 +240,7 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
     get gazetteer() {
       return answering().gazetteer;
     },
+    facts: () => answering().facts(),
     retriever: { retrieve: (query, limit, retrieveOptions) => answering().retriever.retrieve(query, limit, retrieveOptions) },
     ask: { ask: (question) => answering().withConversations(conversations).ask(question) },
     withConversations: (other) => ({ ask: (question) => answering().withConversations(other).ask(question) }),

@@ -16,6 +16,12 @@ import { singlePlaceOf } from '../sources/single-place.js';
 import { startSyncSchedule } from '../sources/sync-schedule.js';
 import { fetchArticleNow } from '../sources/sync-sources.js';
 import { createFactsRoute } from '../channels/http/facts-route.js';
+import { ChannelStatus } from '../channels/channel-status.js';
+import { configuredSecrets } from '../config.js';
+import { createLog } from '../monitoring/json-log.js';
+import { Metrics } from '../monitoring/metrics.js';
+import { createMetricsRoute } from '../monitoring/metrics-route.js';
+import { observeAskService } from '../monitoring/observed-ask-service.js';
 import { createAdminRoutes } from '../channels/http/admin/admin-routes.js';
 import { createPlacesRoute, createSuggestionsRoute } from '../channels/http/places-route.js';
 import { hashPassword } from '../admin/password-hash.js';
@@ -43,15 +49,23 @@ export const serveCommand: Command = async (args, context) => {
   const { values } = parseCommandArgs('serve', { args, options: { data: { type: 'string' }, index: { type: 'string' }, port: { type: 'string' } } });
   const config = context.config;
   const port = values.port !== undefined ? parsePort(values.port) : config.port;
+  // One structured log with secrets masked for everything the server logs; progress and the banner stay plain text.
+  const log = createLog({ format: config.logFormat, output: context.stderr, secrets: configuredSecrets(config) });
+  const metrics = new Metrics();
   const services = await openServices(config, {
+    log,
     ...(values.data ? { dataDir: values.data } : {}),
     ...(values.index ? { indexDir: values.index } : {}),
     output: context.stderr,
     store: 'required',
     ingest: 'background',
+    // Answers use the same facts as the sheets, without those staff marked wrong in the console.
+    facts: async () => visibleFacts(),
   });
   const store = services.store;
   if (!store) throw new Error('The store is required to serve.');
+  // Every channel asks through this: each answer is timed, counted and logged with its channel and answer id.
+  const ask = observeAskService(services.ask, metrics, log);
   // One fetcher for the schedule and /themtin, so a site still gets one request at a time.
   const fetcher = createSourceFetcher(config);
   const articlesDir = values.data ?? config.dataDir;
@@ -76,8 +90,9 @@ export const serveCommand: Command = async (args, context) => {
   const consoleStore = store instanceof SqliteStore ? store : undefined;
   const visibleFacts = () => (shownFacts ??= withoutFlagged(factBook, consoleStore?.factFlags.keys() ?? new Set<string>()));
   const refreshAll = async () => {
-    await services.refresh();
+    const summary = await services.refresh();
     await loadFacts();
+    return summary;
   };
   let stopping = false;
   const reportIndex = (summary: IngestSummary) =>
@@ -99,12 +114,17 @@ export const serveCommand: Command = async (args, context) => {
     return limit ? { rateLimit: limit } : {};
   };
   const leaderLock = openLeaderLock(config, services.log);
-  const zaloServices = { ask: services.ask, feedback: store.feedback, userKeys: store.userKeys, tokens: store.tokens, seenEvents: store.seenEvents, ...sharedLimit('zalo') };
+  const zaloServices = { ask, feedback: store.feedback, userKeys: store.userKeys, tokens: store.tokens, seenEvents: store.seenEvents, factBook: async () => visibleFacts(), ...sharedLimit('zalo') };
   const channelOptions = { config, services: zaloServices, log: services.log };
+  const zaloOaStatus = new ChannelStatus();
+  const zaloBotStatus = new ChannelStatus(config.zaloBot.mode === 'polling' ? 'starting' : 'on');
+  if (config.zaloOa.enabled) metrics.watchChannel('zalo-oa', zaloOaStatus);
+  if (config.zaloBot.enabled) metrics.watchChannel('zalo-bot', zaloBotStatus);
   const routes: Array<HttpRoute & { idle(): Promise<void> }> = [];
+  routes.push({ ...createMetricsRoute(metrics), idle: async () => {} });
   await loadFacts();
   const quiet = { idle: async () => {} };
-  routes.push({ ...createFactsRoute(visibleFacts), ...quiet });
+  routes.push({ ...createFactsRoute(async () => visibleFacts()), ...quiet });
   routes.push({ ...createPlacesRoute(() => services.gazetteer.all().map((place) => place.label)), ...quiet });
   routes.push({ ...createSuggestionsRoute(visibleFacts), ...quiet });
   const adminPassword = config.admin.password;
@@ -135,13 +155,13 @@ export const serveCommand: Command = async (args, context) => {
   })) {
     routes.push({ ...route, ...quiet });
   }
-  if (config.zaloOa.enabled) routes.push(createZaloOaRoute(channelOptions));
-  if (config.zaloBot.enabled && config.zaloBot.mode === 'webhook') routes.push(createZaloBotRoute(channelOptions));
+  if (config.zaloOa.enabled) routes.push(createZaloOaRoute({ ...channelOptions, status: zaloOaStatus }));
+  if (config.zaloBot.enabled && config.zaloBot.mode === 'webhook') routes.push(createZaloBotRoute({ ...channelOptions, status: zaloBotStatus }));
   const verification = config.zaloOa.domainVerification;
   if (verification) routes.push({ ...createZaloDomainVerificationRoute(verification), idle: async () => {} });
   let discord: KeptChannel | undefined;
   const server = createHttpServer({
-    ask: services.ask,
+    ask,
     feedback: store.feedback,
     userKeys: store.userKeys,
     routes,
@@ -159,8 +179,11 @@ export const serveCommand: Command = async (args, context) => {
       role: leaderLock.isLeader() ? 'leader' : 'follower',
       sources: (await store.sources.list()).map((source) => ({ url: source.url, lastSyncAt: source.lastSyncAt ?? null, articles: source.articleCount, noWard: source.noPlaceCount, error: source.lastError ?? null })),
       ...(discord ? { discord: discord.state() } : {}),
+      ...(config.zaloOa.enabled ? { 'zalo-oa': zaloOaStatus.state() } : {}),
+      ...(config.zaloBot.enabled ? { 'zalo-bot': zaloBotStatus.state() } : {}),
     }),
     log: services.log,
+    onResponse: (method, route, status) => metrics.countRequest(method, route, status),
   });
   try {
     await listen(server, port, config.host);
@@ -179,13 +202,19 @@ export const serveCommand: Command = async (args, context) => {
     fetcher,
     articlesDir,
     intervalMinutes: config.sync.intervalMinutes,
-    refresh: refreshAll,
+    refresh: async () => {
+      const summary = await refreshAll();
+      if (summary.added + summary.changed + summary.removed > 0) {
+        services.log(`Index updated: ${countOf(services.index.articles().length, 'article')} (${summary.added} added, ${summary.changed} changed, ${summary.removed} removed).`);
+      }
+    },
     log: services.log,
     placeOf,
     fetchesSources: () => leaderLock.isLeader(),
   });
   const sourceCount = (await store.sources.list()).length;
 
+  let gatewayReconnects = 0;
   const startDiscord = async (): Promise<KeptChannel> => {
     const { startDiscordBot } = await import('../channels/discord/bot.js');
     const { articlesAbout } = await import('../channels/discord/articles-about.js');
@@ -196,8 +225,9 @@ export const serveCommand: Command = async (args, context) => {
         startDiscordBot({
           config,
           log: services.log,
+          onReconnect: () => (gatewayReconnects += 1),
           services: {
-            ask: services.ask,
+            ask,
             retriever: services.retriever,
             pins: store.pins,
             feedback: store.feedback,
@@ -205,11 +235,15 @@ export const serveCommand: Command = async (args, context) => {
             settings: store.settings,
             listArticles: (place) => articlesAbout(services.index.articles(), place),
             addArticle,
+            factBook: async () => visibleFacts(),
             ...sharedLimit('discord'),
           },
         }),
     });
   };
+  if (config.discord.enabled) {
+    metrics.watchChannel('discord', { state: () => discord?.state() ?? 'on the replica that leads', reconnects: () => (discord?.reconnects() ?? 0) + gatewayReconnects });
+  }
   // What must run once across replicas — the Discord gateway, the Zalo Bot poller, fetching sources — runs on the
   // replica holding the leader lock (always this one without DATABASE_URL), and moves when that one dies. It starts
   // only once HTTP listens: a server that cannot listen then ends the process (non-zero) for a supervisor to restart.
@@ -221,7 +255,7 @@ export const serveCommand: Command = async (args, context) => {
       const polling = new AbortController();
       const pollingDone =
         config.zaloBot.enabled && config.zaloBot.mode === 'polling'
-          ? startZaloBotPolling({ ...channelOptions, signal: polling.signal })
+          ? startZaloBotPolling({ ...channelOptions, status: zaloBotStatus, signal: polling.signal })
           : Promise.resolve();
       // Discord never holds HTTP up: a refused token or no route leaves web chat, the API and Zalo serving while it
       // retries in the background.
@@ -250,8 +284,9 @@ export const serveCommand: Command = async (args, context) => {
     `  answers       ${config.openai.enabled ? `generated by ${config.openai.chatModel} (grounded, with offline fallback)` : 'offline, extractive (set OPENAI_API_KEY or OPENAI_BASE_URL for generated answers)'}`,
     `  role          ${store.kind === 'postgres' ? `${leaderLock.isLeader() ? 'leader' : 'follower'} (replicas share ${store.kind}; the leader runs the gateways and syncs)` : 'single process (SQLite)'}`,
     `  Discord       ${discord ? `${discord.state()} (run \`npx hoiphuong discord register\` once to add the slash commands)` : config.discord.enabled ? 'on the replica that leads' : 'off — set DISCORD_TOKEN and DISCORD_APPLICATION_ID in .env to enable'}`,
-    `  Zalo OA       ${config.zaloOa.enabled ? `on (webhook ${url}${config.zaloOa.webhookPath})` : 'off — set ZALO_OA_APP_ID, ZALO_OA_SECRET_KEY and ZALO_OA_ACCESS_TOKEN to enable'}`,
-    `  Zalo Bot      ${config.zaloBot.enabled ? `on (${config.zaloBot.mode})` : 'off — set ZALO_BOT_TOKEN (and ZALO_BOT_SECRET_TOKEN) to enable'}`,
+    `  Zalo OA       ${config.zaloOa.enabled ? `${zaloOaStatus.state()} (webhook ${url}${config.zaloOa.webhookPath})` : 'off — set ZALO_OA_APP_ID, ZALO_OA_SECRET_KEY and ZALO_OA_ACCESS_TOKEN to enable'}`,
+    `  Zalo Bot      ${config.zaloBot.enabled ? `${zaloBotStatus.state()} (${config.zaloBot.mode})` : 'off — set ZALO_BOT_TOKEN (and ZALO_BOT_SECRET_TOKEN) to enable'}`,
+    `  health        GET ${url}/healthz   metrics GET ${url}/metrics (Prometheus)`,
     `  sources       ${config.sync.intervalMinutes > 0 ? `${countOf(sourceCount, 'source')}, checked every ${config.sync.intervalMinutes} min` : 'scheduled sync off (SYNC_INTERVAL_MINUTES=0)'}${sourceCount === 0 ? ' — add one: npx hoiphuong sources add URL --place "…"' : ''}`,
     'Press Ctrl+C to stop.',
   ];

@@ -5,7 +5,7 @@ import { expandShorthand } from './chat-shorthand.js';
 import { refusalMessage } from './messages.js';
 import { withRelatedPassages } from './related-passages.js';
 import { nfc } from '../ingest/normalize-vietnamese.js';
-import type { AnswerGenerator, PinnedAnswers, PlaceResolver, Retriever, Vocabulary } from './ports.js';
+import type { AnswerGenerator, FactAnswers, PinnedAnswers, PlaceResolver, Retriever, Vocabulary } from './ports.js';
 import type { Answer, Language, Question, RefusalReason } from './types.js';
 
 /** Everything answering needs, passed in so the core stays free of SDKs and global state. */
@@ -21,6 +21,8 @@ export interface AnswerDependencies {
   defaultPlace?: string;
   /** The corpus's words, to repair typing slips in questions; without it questions are read as typed. */
   vocabulary?: Vocabulary;
+  /** Facts read from the articles, asked first when the question is about one ward; without it only the reader answers. */
+  facts?: FactAnswers;
   /** Reader options: the calibrated model to use, or a trace of its candidates (for fitting it). */
   extractOptions?: ExtractOptions;
 }
@@ -59,6 +61,14 @@ export async function answerQuestion(question: Question, dependencies: AnswerDep
   const readable = language === 'vi' && dependencies.vocabulary ? repairTypos(expanded, dependencies.vocabulary, isQuestionWord) : expanded;
   const place = dependencies.places.match(readable, question.defaultPlace ?? dependencies.defaultPlace);
   if (place.kind === 'unknown') return refuse('wrong-place');
+
+  // "Who is the chair now?" is answered from the facts of every article (the newest source wins), not from the few
+  // passages retrieval brings, which may all be older than the appointment. Offline only: it was measured against the
+  // offline reader, and in LLM mode the model answers from the passages as before.
+  if (dependencies.facts && !dependencies.generator && place.kind === 'known' && place.labels.length === 1) {
+    const fromFacts = await dependencies.facts.answer({ text: readable, language, place: place.labels[0]!, placeTokens: place.tokens });
+    if (fromFacts) return fromFacts;
+  }
 
   const analyzed = { ...analyzeQuestion(readable, new Set(place.tokens)), language };
   const limit = dependencies.passageLimit ?? 12;

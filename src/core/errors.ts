@@ -50,3 +50,35 @@ export function toChatbotError(error: unknown): ChatbotError {
   const message = error instanceof Error ? error.message : String(error);
   return new ChatbotError('internal', message, { cause: error });
 }
+
+/** Why an upstream service failed, as a short code that may leave the process (its own text may not). */
+export type UpstreamReason =
+  | 'upstream-timeout'
+  | 'upstream-unreachable'
+  | 'upstream-key-rejected'
+  | 'upstream-model-missing'
+  | 'upstream-rate-limited'
+  | 'upstream-server-error'
+  | 'upstream-request-refused'
+  | 'upstream-bad-reply'
+  | 'upstream-failed';
+
+/** An upstream (LLM server, Zalo, Discord) failed; `reason` is safe to show, `message` is for logs only. */
+export class UpstreamError extends ChatbotError {
+  readonly reason: UpstreamReason;
+  /** The upstream's HTTP status, when it answered. */
+  readonly status: number | undefined;
+
+  constructor(reason: UpstreamReason, message: string, options?: { cause?: unknown; status?: number }) {
+    super('upstream-failed', message, options);
+    this.name = 'UpstreamError';
+    this.reason = reason;
+    this.status = options?.status;
+  }
+}
+
+/** The short reason code of a failure that may be shown to anyone: an upstream's own reason, else the error's code. */
+export function publicReason(error: unknown): string {
+  if (error instanceof UpstreamError) return error.reason;
+  return toChatbotError(error).code;
+}

@@ -1,7 +1,7 @@
 import { buildAnswerMessages, REFUSAL_TOKEN, type AnswerPrompts } from './answer-prompt.js';
 import { languageMismatch } from './answer-language.js';
 import { parseCitationMarkers } from './citation-markers.js';
-import { toChatbotError } from './errors.js';
+import { publicReason, toChatbotError } from './errors.js';
 import { findUnsupportedFacts } from './grounding.js';
 import { refusalMessage } from './messages.js';
 import { bestSupportingSentence } from './supporting-sentence.js';
@@ -38,14 +38,14 @@ export class GroundedGenerator implements AnswerGenerator {
     } catch (error) {
       const failure = toChatbotError(error);
       this.options.log(`[llm] ${this.options.chatModel.name} failed (${failure.code}): ${failure.message} Showing the offline answer.`);
-      return { ...input.fallback, grounding: { status: 'error', detail: failure.message } };
+      return { ...input.fallback, grounding: errorGrounding(error) };
     }
     try {
       return this.judge(reply, input);
     } catch (error) {
       const failure = toChatbotError(error);
       this.options.log(`[llm] could not check the reply of ${this.options.chatModel.name}: ${failure.message} Showing the offline answer.`);
-      return { ...input.fallback, grounding: { status: 'error', detail: failure.message } };
+      return { ...input.fallback, grounding: errorGrounding(error) };
     }
   }
 
@@ -121,4 +121,21 @@ function citationsFor(cited: readonly Passage[], answer: string): Citation[] {
     if (article.published) citation.published = article.published;
     return citation;
   });
+}
+
+/** What an answer may say about a failed model call: a reason code and our own words, never the upstream's text or address. */
+const ERROR_DETAILS: Readonly<Record<string, string>> = {
+  'upstream-timeout': 'the model server did not reply in time',
+  'upstream-unreachable': 'the model server could not be reached',
+  'upstream-key-rejected': 'the model server rejected the API key',
+  'upstream-model-missing': 'the model server does not serve the configured model',
+  'upstream-rate-limited': 'the model server is rate-limiting requests',
+  'upstream-server-error': 'the model server failed',
+  'upstream-request-refused': 'the model server refused the request',
+  'upstream-bad-reply': 'the model server sent a malformed reply',
+};
+
+function errorGrounding(error: unknown): Grounding {
+  const reason = publicReason(error);
+  return { status: 'error', reason, detail: `${ERROR_DETAILS[reason] ?? 'the model could not be used'} (see the server log)` };
 }

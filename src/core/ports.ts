@@ -124,6 +124,26 @@ export interface PinnedAnswers {
   match(question: string): Promise<PinMatch | undefined>;
 }
 
+/** A question as the fact lookup is given it: the question as read, the one ward it is about, and that ward's name syllables. */
+export interface FactQuestion {
+  text: string;
+  language: Language;
+  /** The ward's label, e.g. `phường An Hải, TP Hải Phòng`. */
+  place: string;
+  /** Folded syllables of the ward's name and city, as the question may write them. */
+  placeTokens: readonly string[];
+}
+
+/**
+ * Answers from the facts read from the articles (who holds a ward office now, with the date of the newest source)
+ * before retrieval; undefined leaves the question to the reader.
+ * @example
+ * const answer = await facts.answer({ text: 'Chủ tịch UBND phường An Hải hiện nay là ai?', language: 'vi', place, placeTokens });
+ */
+export interface FactAnswers {
+  answer(question: FactQuestion): Promise<Answer | undefined>;
+}
+
 /**
  * Keeps every answer given, so feedback can refer to it and refusals reach the staff report.
  * @example

@@ -92,8 +92,10 @@ export interface Grounding {
   status: 'passed' | 'failed' | 'skipped' | 'error';
   /** Names, numbers or dates the model stated that its cited passages do not contain. */
   unsupported?: string[];
-  /** One line for logs and `ask --json`. */
+  /** One line for logs and `ask --json`, in our own words (never an upstream's error text or address). */
   detail?: string;
+  /** With `error`: a short code such as `upstream-timeout` (see `UpstreamReason`). */
+  reason?: string;
 }
 
 /** The result of asking: a refusal is a normal outcome, not an exception. */

@@ -31,7 +31,8 @@ const RULES: MeasureRule[] = [
   {
     measure: 'party-members',
     unit: /^\s?đảng viên(?![\p{L}\p{M}])/u,
-    cue: (before, after) => !/(?:tuổi đảng|kết nạp|khen thưởng|huy hiệu)/iu.test(before.slice(-30) + after.slice(0, 30)),
+    // "225 đảng viên đại diện cho 3.703 đảng viên": the first count is of the delegates, not the membership.
+    cue: (before, after) => !/(?:tuổi đảng|kết nạp|khen thưởng|huy hiệu)/iu.test(before.slice(-30) + after.slice(0, 30)) && !/^\s*(?:đại diện|thay mặt)/iu.test(after),
     normalUnit: 'đảng viên',
   },
   {
@@ -114,7 +115,7 @@ export function extractFigures(
           value: Math.round(value * multiplier * 1000) / 1000,
           unit: rule.normalUnit,
           qualifier,
-          period: periodOf(sentence, article.title),
+          period: periodOf(sentence, article.title, article.published),
           planShare: rule.measure === 'budget-revenue' ? PLAN_SHARE.exec(after)?.[1] : undefined,
           place: article.place,
           source,
@@ -152,9 +153,12 @@ export function parseVietnameseNumber(written: string): number | undefined {
   return Number(text.replace(/\./g, '').replace(',', '.'));
 }
 
-/** The year or term the sentence (else the article's title) names, as written. */
-function periodOf(sentence: string, title: string): string | undefined {
-  const inSentence = [...sentence.matchAll(PERIOD)].map((match) => match[0]);
-  if (inSentence.length > 0) return inSentence[0];
-  return [...title.matchAll(PERIOD)].map((match) => match[0])[0];
+/**
+ * The year or term the sentence (else the article's title) names, as written. A year after the article's own is a goal
+ * ("trở thành đô thị … vào năm 2035"), never the period of a figure the article reports.
+ */
+function periodOf(sentence: string, title: string, published: string | undefined): string | undefined {
+  const latestYear = published ? Number(published.slice(0, 4)) : Number.POSITIVE_INFINITY;
+  const periods = (text: string) => [...text.matchAll(PERIOD)].map((match) => match[0]).filter((period) => Number(/\d{4}/.exec(period)?.[0] ?? 0) <= latestYear);
+  return periods(sentence)[0] ?? periods(title)[0];
 }

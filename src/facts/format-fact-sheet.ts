@@ -99,3 +99,37 @@ export function factSheetJson(sheet: FactSheet, options: { history: boolean }): 
     ...(options.history ? { history: sheet.history.map((holding) => holdingJson(holding.office, holding)) } : {}),
   };
 }
+
+/** One line of a chat-sized sheet: what it says, the date of its article, and the article to link. */
+export interface CompactEntry {
+  text: string;
+  /** `theo bài ngày 13/02/2026`. */
+  asOf: string;
+  title: string;
+  url: string;
+}
+
+/** A fact sheet cut down for chat: current holders and the newest figure of each measure, one line each, no quotes. */
+export interface CompactFactSheet {
+  /** `Phường Đông Hải, tỉnh Thanh Hóa`. */
+  place: string;
+  holders: CompactEntry[];
+  figures: CompactEntry[];
+  /** One line per office whose same-day sources disagree. */
+  warnings: string[];
+}
+
+/** The sheet as chat channels show it (Discord, Zalo): the same facts as `formatFactSheet` without the quotes. */
+export function compactFactSheet(sheet: FactSheet): CompactFactSheet {
+  const entry = (text: string, source: FactSource): CompactEntry => ({ text, asOf: asOf(source), title: source.title, url: source.url });
+  return {
+    place: capitaliseFirst(sheet.place),
+    holders: sheet.offices.flatMap((office) =>
+      office.holders.map((holding) => entry(`${office.office}: ${holding.person}${holding.since ? `, từ ${displayDate(holding.since)}` : ''}`, holding.sources[0] as FactSource)),
+    ),
+    figures: sheet.figures.map(({ latest }) =>
+      entry(`${measureLabel(latest.measure)}: ${latest.written}${latest.planShare ? `, bằng ${latest.planShare}` : ''}${latest.period ? ` (${latest.period})` : ''}`, latest.source),
+    ),
+    warnings: sheet.offices.filter((office) => office.disputed).map((office) => `Các bài cùng ngày nêu khác nhau về ${office.office}.`),
+  };
+}

@@ -1,5 +1,5 @@
 import OpenAI, { BadRequestError } from 'openai';
-import { ChatbotError } from '../core/errors.js';
+import { UpstreamError } from '../core/errors.js';
 import { createOpenAIClient, OPENAI_BASE_URL } from './create-openai-client.js';
 import { describeOpenAIFailure, redactURL, type OpenAICallContext } from './openai-failure.js';
 import type { ChatMessage, ChatModel } from '../core/ports.js';
@@ -51,8 +51,8 @@ export class OpenAIChatModel implements ChatModel {
         return this.complete(messages, options);
       }
       if (deadline.aborted && !options.signal?.aborted) {
-        throw new ChatbotError(
-          'upstream-failed',
+        throw new UpstreamError(
+          'upstream-timeout',
           `No complete reply from the OpenAI-compatible server at ${this.context.baseURL} within ${budgetMs} ms. Raise OPENAI_TIMEOUT_MS or check that the server is up.`,
           { cause: error },
         );
@@ -79,8 +79,8 @@ export class OpenAIChatModel implements ChatModel {
     const choice = completion?.choices?.[0];
     const content = choice?.message?.content;
     if (typeof content !== 'string') {
-      throw new ChatbotError(
-        'upstream-failed',
+      throw new UpstreamError(
+        'upstream-bad-reply',
         `The OpenAI-compatible server at ${this.context.baseURL} sent no message text for model "${this.options.model}" (finish_reason: ${choice?.finish_reason ?? 'none'}). Check that OPENAI_CHAT_MODEL is a chat model.`,
       );
     }

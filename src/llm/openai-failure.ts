@@ -8,7 +8,8 @@ import {
   PermissionDeniedError,
   RateLimitError,
 } from 'openai';
-import { ChatbotError } from '../core/errors.js';
+import { redactSecrets } from '../core/redact-secrets.js';
+import { ChatbotError, UpstreamError, type UpstreamReason } from '../core/errors.js';
 
 /** What a failed call was trying to do, so its error can name the setting to fix. */
 export interface OpenAICallContext {
@@ -31,39 +32,40 @@ export function describeOpenAIFailure(error: unknown, context: OpenAICallContext
   const { baseURL, model, modelSetting, timeoutMs, retries } = context;
   const server = `the OpenAI-compatible server at ${baseURL}`;
   const afterRetries = retries > 0 ? ` after ${retries} ${retries === 1 ? 'retry' : 'retries'}` : '';
-  const message = ((): string => {
+  const status = error instanceof APIError && typeof error.status === 'number' ? error.status : undefined;
+  const [reason, message] = ((): [UpstreamReason, string] => {
     if (error instanceof APIConnectionTimeoutError) {
-      return `No reply from ${server} within ${timeoutMs} ms${afterRetries}. Raise OPENAI_TIMEOUT_MS or check that the server is up.`;
+      return ['upstream-timeout', `No reply from ${server} within ${timeoutMs} ms${afterRetries}. Raise OPENAI_TIMEOUT_MS or check that the server is up.`];
     }
     if (error instanceof APIUserAbortError) {
-      return `The call to ${server} was abandoned before it finished (deadline or shutdown).`;
+      return ['upstream-timeout', `The call to ${server} was abandoned before it finished (deadline or shutdown).`];
     }
     if (error instanceof APIConnectionError) {
       const cause = error.cause instanceof Error ? (error.cause as NodeJS.ErrnoException) : undefined;
       const detail = cause?.code ?? (cause?.cause as NodeJS.ErrnoException | undefined)?.code ?? error.message;
-      return `Cannot reach ${server} (${detail})${afterRetries}. Check OPENAI_BASE_URL and that the server is running.`;
+      return ['upstream-unreachable', `Cannot reach ${server} (${detail})${afterRetries}. Check OPENAI_BASE_URL and that the server is running.`];
     }
     if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) {
-      return `${capitalise(server)} rejected the API key (${error.status}). Check OPENAI_API_KEY.`;
+      return ['upstream-key-rejected', `${capitalise(server)} rejected the API key (${error.status}). Check OPENAI_API_KEY.`];
     }
     if (error instanceof NotFoundError) {
-      return `Model "${model}" was not found at ${baseURL} (404). Set ${modelSetting} to a model the server serves, and check that OPENAI_BASE_URL ends in /v1.`;
+      return ['upstream-model-missing', `Model "${model}" was not found at ${baseURL} (404). Set ${modelSetting} to a model the server serves, and check that OPENAI_BASE_URL ends in /v1.`];
     }
     if (error instanceof RateLimitError) {
-      return `${capitalise(server)} kept rate-limiting the requests (429)${afterRetries}. Wait, raise OPENAI_MAX_RETRIES, or lower the request rate.`;
+      return ['upstream-rate-limited', `${capitalise(server)} kept rate-limiting the requests (429)${afterRetries}. Wait, raise OPENAI_MAX_RETRIES, or lower the request rate.`];
     }
     if (error instanceof APIError && typeof error.status === 'number' && error.status >= 500) {
-      return `${capitalise(server)} failed with status ${error.status}${afterRetries}: ${error.message}`;
+      return ['upstream-server-error', `${capitalise(server)} failed with status ${error.status}${afterRetries}: ${upstreamExcerpt(error.message)}`];
     }
     if (error instanceof APIError) {
-      return `${capitalise(server)} refused the request for model "${model}" (${error.status ?? 'no status'}): ${error.message}`;
+      return ['upstream-request-refused', `${capitalise(server)} refused the request for model "${model}" (${error.status ?? 'no status'}): ${upstreamExcerpt(error.message)}`];
     }
     if (error instanceof SyntaxError) {
-      return `${capitalise(server)} sent a reply that is not valid JSON (${error.message}). Check that OPENAI_BASE_URL points at an OpenAI-compatible /v1 endpoint.`;
+      return ['upstream-bad-reply', `${capitalise(server)} sent a reply that is not valid JSON (${upstreamExcerpt(error.message)}). Check that OPENAI_BASE_URL points at an OpenAI-compatible /v1 endpoint.`];
     }
-    return `The call to ${server} failed: ${error instanceof Error ? error.message : String(error)}`;
+    return ['upstream-failed', `The call to ${server} failed: ${upstreamExcerpt(error instanceof Error ? error.message : String(error))}`];
   })();
-  return new ChatbotError('upstream-failed', message, { cause: error });
+  return new UpstreamError(reason, message, { cause: error, ...(status !== undefined ? { status } : {}) });
 }
 
 /** The URL with any user name and password written into it hidden, so messages and logs never carry a secret. */
@@ -81,4 +83,13 @@ export function redactURL(url: string): string {
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** How much of an upstream's own error text a log line keeps. */
+const UPSTREAM_EXCERPT_CHARACTERS = 200;
+
+/** An upstream's error text cut to an excerpt with anything shaped like a credential masked, for log lines only. */
+export function upstreamExcerpt(text: string): string {
+  const masked = redactSecrets(text.replace(/\s+/g, ' ').trim());
+  return masked.length > UPSTREAM_EXCERPT_CHARACTERS ? `${masked.slice(0, UPSTREAM_EXCERPT_CHARACTERS)}…` : masked;
 }

@@ -115,6 +115,8 @@ export class PoliteFetcher {
       'user-agent': this.options.userAgent,
       accept: 'text/html,application/xhtml+xml,application/xml,application/rss+xml,application/atom+xml;q=0.9,*/*;q=0.5',
       'accept-language': 'vi,en;q=0.5',
+      // Node's fetch asks only for gzip and deflate by itself, but decodes brotli too.
+      'accept-encoding': 'gzip, deflate, br',
     };
     if (validators.etag) headers['if-none-match'] = validators.etag;
     if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;

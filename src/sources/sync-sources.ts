@@ -6,6 +6,7 @@ import { parseHTML } from 'linkedom';
 import { ArticleError } from '../core/errors.js';
 import { documentText, type DocumentExtension } from '../ingest/document-text.js';
 import { extractPage, linksOf, type ExtractedPage } from './extract-page.js';
+import { isNearDuplicate, parseSignature, serialiseSignature, textSignature } from './near-duplicates.js';
 import { parseFeed, type FeedEntry } from './parse-feed.js';
 import type { FetchOutcome, PoliteFetcher, Validators } from './polite-fetcher.js';
 
@@ -48,7 +49,8 @@ const MAX_CHILD_SITEMAPS = 20;
 /**
  * Fetches each source (a feed, a sitemap or sitemap index, a listing page, or one article), then each new or changed
  * article it lists, and saves them as `.md` files under `<articlesDir>/<host>/`. A page whose text did not change
- * leaves its file alone, so staff edits are kept; the same text already saved from another URL is kept once.
+ * leaves its file alone, so staff edits are kept; the same news already saved from another URL (equal text, or nearly:
+ * another byline or intro line, the same numbers) is kept once.
  */
 export async function syncSources(options: SyncOptions): Promise<SourceSyncResult[]> {
   const results: SourceSyncResult[] = [];
@@ -195,6 +197,7 @@ async function saveArticle(
     return;
   }
   const hash = textHash(extracted.text);
+  const signature = textSignature(extracted.text);
   const known = await options.store.page(url);
   const place = source.place ?? extracted.place ?? options.placeOf?.(extracted.title) ?? options.placeOf?.(extracted.text.slice(0, 600));
   const file = articleFilePath(options.articlesDir, url);
@@ -203,6 +206,7 @@ async function saveArticle(
     sourceId: source.id,
     file: relative(options.articlesDir, file),
     textHash: hash,
+    textSignature: serialiseSignature(signature),
     hasPlace: place !== undefined,
     fetchedAt: (options.now ?? (() => new Date()))().toISOString(),
     etag: page.etag,
@@ -215,7 +219,7 @@ async function saveArticle(
     result.unchanged++;
     return;
   }
-  const twin = known === undefined ? await options.store.pageWithText(hash, url) : undefined;
+  const twin = known === undefined ? ((await options.store.pageWithText(hash, url)) ?? (await nearDuplicateOf(signature, url, options.store))) : undefined;
   if (twin !== undefined) {
     log(`  trùng / duplicate of ${twin.url}: ${url}`);
     result.duplicates++;
@@ -247,4 +251,13 @@ async function documentArticle(url: string, kind: DocumentExtension, body: Buffe
   const lines = (await documentText(url, kind, body)).split('\n').map((line) => line.replace(/\s+/g, ' ').trim()).filter((line) => line !== '');
   const [title, ...text] = lines;
   return title === undefined || text.length === 0 ? undefined : { title, text: text.join('\n') };
+}
+
+/** A page saved from another URL with nearly the same text (a linear scan: a ward's sources hold thousands of pages, not millions). */
+async function nearDuplicateOf(signature: ReturnType<typeof textSignature>, url: string, store: SourceStore): Promise<{ url: string } | undefined> {
+  for (const page of await store.pageSignatures(url)) {
+    const other = parseSignature(page.signature);
+    if (other && isNearDuplicate(signature, other)) return { url: page.url };
+  }
+  return undefined;
 }

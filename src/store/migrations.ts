@@ -156,7 +156,12 @@ export const migrations: readonly string[] = [
   );
   ALTER TABLE answers ADD COLUMN place TEXT;
   `,
-  // 8: rate limits replicas count together, and a counter of pin changes for replicas' caches. SQLite serves one
+  // 8: a near-duplicate signature of each fetched page's text (MinHash of word shingles and its numbers), so the same
+  // news syndicated on two sites with small differences is kept once.
+  `
+  ALTER TABLE source_pages ADD COLUMN text_signature TEXT;
+  `,
+  // 9: rate limits replicas count together, and a counter of pin changes for replicas' caches. SQLite serves one
   // machine, whose processes limit in memory and see pin changes through PRAGMA data_version, so both stay unused here.
   `
   CREATE TABLE pin_changes (

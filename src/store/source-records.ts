@@ -25,6 +25,8 @@ export interface SourcePage {
   listedDate?: string;
   /** Hash of the page's normalised text: unchanged text leaves a staff edit of the file alone; equal text is a duplicate. */
   textHash: string;
+  /** Near-duplicate signature of the text (see `sources/near-duplicates.ts`); absent for pages saved before it existed. */
+  textSignature?: string;
   hasPlace: boolean;
   fetchedAt: string;
 }
@@ -54,6 +56,8 @@ export interface SourceStore {
   page(url: string): Promise<SourcePage | undefined>;
   /** Another page already saved with the same text (the same news syndicated on two sites), if any. */
   pageWithText(textHash: string, otherThan: string): Promise<SourcePage | undefined>;
+  /** The signatures of the pages saved from other URLs, to find the same news with small differences. */
+  pageSignatures(otherThan: string): Promise<Array<{ url: string; signature: string }>>;
   savePage(page: SourcePage): Promise<void>;
   /** Notes a page checked again (e.g. a 304) with its listing date, keeping the rest. */
   touchPage(url: string, listedDate: string | undefined): Promise<void>;
@@ -83,6 +87,7 @@ export interface PageRow {
   last_modified: string | null;
   listed_date: string | null;
   text_hash: string;
+  text_signature: string | null;
   has_place: number;
   fetched_at: string;
 }
@@ -111,5 +116,6 @@ export function toPage(row: PageRow): SourcePage {
   if (row.etag !== null) page.etag = row.etag;
   if (row.last_modified !== null) page.lastModified = row.last_modified;
   if (row.listed_date !== null) page.listedDate = row.listed_date;
+  if (row.text_signature !== null) page.textSignature = row.text_signature;
   return page;
 }

@@ -32,8 +32,8 @@ describe('hoiphuong discord register', () => {
     const [call] = standIn.callsSince(from);
     expect(`${call?.method} ${call?.path}`).toBe(`PUT /applications/${APPLICATION}/guilds/${GUILD}/commands`);
     expect(call?.headers.authorization).toBe('Bot stand-in-token');
-    expect(call?.body.map((command: { name: string }) => command.name)).toEqual(['hoi', 'ghim', 'bo-ghim', 'nguon', 'thongtin', 'caidat', 'themtin', 'Ghim câu trả lời']);
-    expect(run.output()).toContain(`Registered 8 commands in server ${GUILD}`);
+    expect(call?.body.map((command: { name: string }) => command.name)).toEqual(['hoi', 'ghim', 'bo-ghim', 'nguon', 'thongtin', 'caidat', 'themtin', 'phuong', 'Ghim câu trả lời']);
+    expect(run.output()).toContain(`Registered 9 commands in server ${GUILD}`);
   });
 
   it('registers the commands globally when no server is set', async () => {

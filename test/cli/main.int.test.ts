@@ -7,11 +7,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AskResult } from '../../src/core/types.js';
+import { startDiscordStandIn } from '../support/discord-stand-in.js';
 
 // The built CLI (npm test builds first), run as a child process the way a user runs it: exit codes, stdout, stderr, pipes.
 const CLI = 'dist/src/cli/main.js';
 const DATA = 'test/fixtures/cli-ward';
-const COMMANDS = ['serve', 'ask', 'eval', 'ingest', 'pins', 'report', 'discord'];
+const COMMANDS = ['serve', 'ask', 'eval', 'ingest', 'pins', 'report', 'discord', 'zalo'];
 
 let workDir: string;
 beforeAll(async () => {
@@ -155,6 +156,46 @@ describe('hoiphuong errors a user can cause', () => {
   });
 });
 
+describe('hoiphuong zalo tokens', () => {
+  it('installs a new OA token pair read from stdin, shows it masked, and refuses a pair with one token missing', async () => {
+    const env = { DATABASE_PATH: join(workDir, 'zalo-tokens.sqlite') };
+    const none = await runCli(['zalo', 'tokens', 'show'], { env });
+    expect(none).toMatchObject({ code: 0, stdout: expect.stringMatching(/^No Zalo OA tokens stored/) });
+
+    const set = await runCli(['zalo', 'tokens', 'set', '--expires-in', '3600'], { env, input: 'AT-new-access-token-1234\nRT-new-refresh-token-5678\n' });
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout).toContain('Installed the new Zalo OA token pair (access …1234 (24 characters))');
+
+    const shown = await runCli(['zalo', 'tokens', 'show'], { env });
+    expect(shown.stdout).toMatch(/access …1234 \(24 characters\), refresh …5678 \(25 characters\), access token expires \d{4}-/);
+    expect(shown.stdout + set.stdout).not.toContain('new-access-token');
+
+    const half = await runCli(['zalo', 'tokens', 'set', '--access-token', 'only-one'], { env });
+    expect(half.code).toBe(2);
+    expect(half.stderr).toMatch(/^Give both tokens of the new pair/);
+    const unknown = await runCli(['zalo', 'token'], { env });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^Không có lệnh "zalo token"/);
+  });
+});
+
+describe('hoiphuong and credentials an upstream echoes', () => {
+  it('prints Discord’s refusal without the token it echoed', async () => {
+    const token = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.echoed-token-abcdefghijklmnop';
+    const discord = await startDiscordStandIn({ applicationId: '900000000000000001', bot: { id: '900000000000000002', username: 'hoiphuong' }, guild: { id: '1', name: 'G', channels: [] } });
+    try {
+      discord.failNext('PUT', /commands$/, 403, { message: `Missing Access for Bot ${token}`, code: 50001 });
+      const run = await runCli(['discord', 'register'], { env: { DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: '900000000000000001', DISCORD_API_URL: discord.apiUrl } });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/^Discord refused the commands: Missing Access for Bot \*\*\*/);
+      expect(run.stderr + run.stdout).not.toContain('echoed-token');
+      noStackTrace(run.stderr);
+    } finally {
+      await discord.close();
+    }
+  });
+});
+
 describe('hoiphuong as a Unix tool', () => {
   it('ends quietly when the reader of its output goes away (pins list | head)', async () => {
     const lines = Array.from({ length: 1500 }, (_, index) =>
@@ -180,7 +221,8 @@ describe('hoiphuong as a Unix tool', () => {
 });
 
 describe('the answer a resident reads', () => {
-  const question = 'Bí thư Đảng ủy xã Nậm Thử là ai?';
+  // Asked about the appointment, so the reader quotes the article (asked only "who is", the facts would answer).
+  const question = 'Ai được chỉ định giữ chức Bí thư Đảng ủy xã Nậm Thử?';
 
   it('reads as a sentence on the command line and in JSON, while the quote stays verbatim', async () => {
     const json = JSON.parse((await runCli(['ask', '--json', question])).stdout) as AskResult;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REFUSAL_TOKEN, type AnswerPrompts } from '../../src/core/answer-prompt.js';
-import { ChatbotError } from '../../src/core/errors.js';
+import { UpstreamError } from '../../src/core/errors.js';
 import { GroundedGenerator } from '../../src/core/grounded-generator.js';
 import { refusalMessage } from '../../src/core/messages.js';
 import { ScriptedChatModel } from '../fakes/scripted-chat-model.js';
@@ -123,11 +123,15 @@ describe('GroundedGenerator', () => {
     expect(await generate()).toMatchObject({ kind: 'refused', reason: 'no-sources', mode: 'generated' });
   });
 
-  it('logs one line and falls back with an error grounding when the chat model fails', async () => {
-    const { generate, logs } = setup([new ChatbotError('upstream-failed', 'No reply within 200 ms. Raise OPENAI_TIMEOUT_MS.')]);
+  it('logs one line and falls back with an error grounding that gives a reason code, never the failure\'s own text', async () => {
+    const failure = new UpstreamError('upstream-timeout', 'No reply from http://10.0.0.5:8000/v1 within 200 ms. Raise OPENAI_TIMEOUT_MS.');
+    const { generate, logs } = setup([failure]);
     const answer = await generate();
-    expect(answer).toEqual({ ...sampleFallback(), grounding: { status: 'error', detail: 'No reply within 200 ms. Raise OPENAI_TIMEOUT_MS.' } });
-    expect(logs).toEqual(['[llm] scripted failed (upstream-failed): No reply within 200 ms. Raise OPENAI_TIMEOUT_MS. Showing the offline answer.']);
+    expect(answer).toEqual({
+      ...sampleFallback(),
+      grounding: { status: 'error', reason: 'upstream-timeout', detail: 'the model server did not reply in time (see the server log)' },
+    });
+    expect(logs).toEqual(['[llm] scripted failed (upstream-failed): No reply from http://10.0.0.5:8000/v1 within 200 ms. Raise OPENAI_TIMEOUT_MS. Showing the offline answer.']);
   });
 
   it('sends numbered, delimited passages and neutralises delimiters inside the question', async () => {

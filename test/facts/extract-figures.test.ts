@@ -15,6 +15,17 @@ describe('extractFigures', () => {
     expect(fact).toMatchObject({ period: 'Năm 2025', planShare: '124% kế hoạch', qualifier: 'ước đạt' });
   });
 
+  it('never takes a goal year of the title as the period of a figure the article reports', () => {
+    const [fact] = extractFigures({ ...article('Xã có diện tích tự nhiên hơn 109 km², dân số gần 50.000 người.'), title: 'Xã đặt mục tiêu trở thành đô thị vào năm 2035' });
+    expect(fact).toMatchObject({ measure: 'area', period: undefined });
+    const [current] = extractFigures({ ...article('Xã có diện tích 109 km².'), title: 'Xã tổng kết năm 2025' });
+    expect(current?.period).toBe('năm 2025');
+  });
+
+  it('reads the membership, not the delegates, in "225 đảng viên đại diện cho 3.703 đảng viên"', () => {
+    expect(figures('Đại hội có 225 đảng viên đại diện cho 3.703 đảng viên trong toàn Đảng bộ xã.')).toEqual(['party-members 3703 đảng viên (3.703 đảng viên)']);
+  });
+
   it('leaves out numbers no nearby word explains', () => {
     expect(figures('Hơn 800 người tham gia lễ ra quân; tổng vốn đầu tư hơn 3,3 tỷ đồng.')).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FactBook } from '../../src/facts/fact-book.js';
-import { answerOfficeQuestion, askedWardOffice } from '../../src/facts/office-question.js';
+import { answerOfficeQuestion, askedWardOffice, asksOnlyWhoHolds } from '../../src/facts/office-question.js';
 import { loadArticles } from '../../src/ingest/load-articles.js';
 
 const THANH_HOA = 'phường Đông Hải, tỉnh Thanh Hóa';
@@ -20,7 +20,35 @@ describe('askedWardOffice', () => {
   });
 });
 
+describe('asksOnlyWhoHolds', () => {
+  const placeTokens = ['dong', 'hai', 'thanh', 'hoa'];
+  it('takes a question that asks only who holds the office, however it is phrased', () => {
+    expect(asksOnlyWhoHolds('Ai đang giữ chức Phó Bí thư Thường trực Đảng ủy phường Đông Hải?', placeTokens)).toBe(true);
+    expect(asksOnlyWhoHolds('cho em hỏi chủ tịch ubnd p. Đông Hải (Thanh Hóa) hiện nay là ai ạ', placeTokens)).toBe(true);
+  });
+
+  it('leaves a question that asks something else about the office holder', () => {
+    expect(asksOnlyWhoHolds('Chủ tịch UBND phường Đông Hải đã trao quà cho ai?', placeTokens)).toBe(false);
+    expect(asksOnlyWhoHolds('Ông Phạm Văn Cường còn làm chủ tịch phường Đông Hải không?', placeTokens)).toBe(false);
+  });
+});
+
 describe('answerOfficeQuestion', () => {
+  it('says when two sources of the same date name different people', () => {
+    const source = (id: string) => ({ articleId: id, title: id, url: '', published: '2026-03-01', quote: 'q', start: 0, end: 1 });
+    const fact = (person: string, id: string) =>
+      ({ kind: 'office', person, office: 'Chủ tịch UBND', organisation: 'UBND', level: 'ward', place: THANH_HOA, since: undefined, former: false, source: source(id) }) as const;
+    const answer = answerOfficeQuestion('Chủ tịch UBND phường Đông Hải là ai?', THANH_HOA, new FactBook([fact('Nguyễn Văn A', 'x'), fact('Trần Văn B', 'y')]));
+    expect(answer?.text).toContain('Theo bài ngày 01/03/2026');
+    expect(answer?.text).toContain('Các bài cùng ngày nêu khác nhau về chức vụ này');
+  });
+
+  it('says the month or year when the article gives no day', () => {
+    const fact = { kind: 'office', person: 'Nguyễn Văn A', office: 'Bí thư Đảng ủy', organisation: 'Đảng ủy', level: 'ward', place: THANH_HOA, since: undefined, former: false,
+      source: { articleId: 'x', title: 'x', url: '', published: '2025-08', quote: 'q', start: 0, end: 1 } } as const;
+    expect(answerOfficeQuestion('Bí thư phường Đông Hải là ai?', THANH_HOA, new FactBook([fact]))?.text).toMatch(/^Theo bài tháng 08\/2025, /);
+  });
+
   it('follows the newest article, says its date and names the earlier holder', async () => {
     const book = FactBook.fromArticles((await loadArticles('test/fixtures/facts-wards')).articles);
     const answer = answerOfficeQuestion('Chủ tịch UBND phường Đông Hải hiện nay là ai?', THANH_HOA, book);

@@ -1,6 +1,7 @@
 import type { DiscordBotServices } from '../../src/channels/discord/bot-context.js';
 import type { Feedback, NewPin, Pin, Retriever, SettingsStore } from '../../src/core/ports.js';
 import type { ArticleMeta, AskResult, Passage, Question } from '../../src/core/types.js';
+import type { FactBook } from '../../src/facts/fact-book.js';
 
 /** In-memory services for the Discord bot, recording what it asked, pinned, rated and set. */
 export interface FakeDiscordServices extends DiscordBotServices {
@@ -23,6 +24,8 @@ export interface FakeDiscordServicesOptions {
   passages?: Passage[];
   /** Answer ids `recordFeedback` knows. */
   knownAnswerIds?: string[];
+  /** The facts /phuong shows. */
+  factBook?: FactBook;
 }
 
 /** Fakes of the bot's ports: a scripted ask service, pins, feedback (a second vote changes the first), settings and retrieval. */
@@ -111,6 +114,7 @@ export function fakeDiscordServices(options: FakeDiscordServicesOptions): FakeDi
     listArticles: (place) => (place ? articles.filter((article) => article.place?.includes(place)) : articles),
     retriever,
     addedArticles,
+    ...(options.factBook ? { factBook: async () => options.factBook as FactBook } : {}),
     async addArticle(url, place) {
       addedArticles.push({ url, place });
       if (url.includes('/khong-co/')) return { kind: 'failed', reason: `${url}: HTTP 404` };

@@ -88,28 +88,28 @@ describe('LLM mode through the openai SDK against a local stand-in', () => {
 
   it('falls back with an error grounding and one log line on a 500', async () => {
     const answer = await ask([{ status: 500 }]);
-    expect(answer).toMatchObject({ ...sampleFallback(), grounding: { status: 'error' } });
-    expect(answer.grounding?.detail).toMatch(/status 500/);
+    expect(answer).toMatchObject({ ...sampleFallback(), grounding: { status: 'error', reason: 'upstream-server-error' } });
+    expect(answer.grounding?.detail).toBe('the model server failed (see the server log)');
     expect(logs).toHaveLength(1);
     expect(logs[0]).toMatch(/^\[llm\] openai:gpt-4\.1-mini failed \(upstream-failed\): .*status 500/);
   });
 
   it('falls back when the server holds its reply past the timeout', async () => {
     const answer = await ask([{ hang: true }], { env: { OPENAI_TIMEOUT_MS: '200' } });
-    expect(answer).toMatchObject({ mode: 'extractive', grounding: { status: 'error' } });
-    expect(answer.grounding?.detail).toMatch(/within 200 ms/);
+    expect(answer).toMatchObject({ mode: 'extractive', grounding: { status: 'error', reason: 'upstream-timeout' } });
+    expect(logs[0]).toMatch(/within 200 ms/);
   });
 
   it('falls back on a malformed JSON body', async () => {
     const answer = await ask([{ raw: '{"id": "chatcmpl-1", "choices": [{' }]);
-    expect(answer).toMatchObject({ mode: 'extractive', grounding: { status: 'error' } });
-    expect(answer.grounding?.detail).toMatch(/not valid JSON/);
+    expect(answer).toMatchObject({ mode: 'extractive', grounding: { status: 'error', reason: 'upstream-bad-reply' } });
+    expect(logs[0]).toMatch(/not valid JSON/);
   });
 
   it('falls back with the remedy when the key is rejected', async () => {
     const answer = await ask([{ status: 401 }], { env: { OPENAI_API_KEY: 'sk-wrong' } });
-    expect(answer.grounding).toMatchObject({ status: 'error' });
-    expect(answer.grounding?.detail).toMatch(/OPENAI_API_KEY/);
+    expect(answer.grounding).toMatchObject({ status: 'error', reason: 'upstream-key-rejected' });
+    expect(logs[0]).toMatch(/OPENAI_API_KEY/);
     expect(standIn.requests[0]?.headers.authorization).toBe('Bearer sk-wrong');
   });
 

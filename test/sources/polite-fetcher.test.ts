@@ -1,3 +1,4 @@
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeText } from '../../src/sources/decode-text.js';
 import { extractPage } from '../../src/sources/extract-page.js';
@@ -50,6 +51,22 @@ describe('PoliteFetcher against a local site', () => {
     // Crawl-delay: 2 outweighs the 500 ms host delay: each request after the first waits for most of 2 s.
     expect(waited.length).toBeGreaterThanOrEqual(3);
     expect(Math.min(...waited)).toBeGreaterThan(1_000);
+  });
+
+  it('asks for gzip and brotli and reads either page as sent', async () => {
+    const page = fixtureText('layout-blocks.html');
+    const encoded = (encoding: 'gzip' | 'br', body: Buffer) => (request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse) => {
+      const accepted = String(request.headers['accept-encoding'] ?? '');
+      if (!accepted.includes(encoding)) return void response.writeHead(406).end();
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': encoding }).end(body);
+    };
+    site = await startFixtureSite({ '/gzip.html': encoded('gzip', gzipSync(page)), '/br.html': encoded('br', brotliCompressSync(page)) });
+    const { fetcher: polite } = fetcher();
+    for (const path of ['/gzip.html', '/br.html']) {
+      const outcome = await polite.fetch(site.origin + path);
+      expect(outcome.kind).toBe('fetched');
+      if (outcome.kind === 'fetched') expect(extractPage(decodeText(outcome.body, outcome.contentType), site.origin + path)?.title).toBe('Tiêm vắc xin phòng sởi cho trẻ em trên địa bàn phường');
+    }
   });
 
   it('sends the ETag back and gets 304, nothing fetched', async () => {

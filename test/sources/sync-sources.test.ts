@@ -147,6 +147,22 @@ describe('syncSources against a local ward portal', () => {
     expect((await store.sources.list())[1]).toMatchObject({ articleCount: 1, noPlaceCount: 1 });
   });
 
+  it('keeps the news once when the province portal republishes it with its own lead-in, byline and wording', async () => {
+    const ward = await site({ '/atom.xml': { file: 'atom.xml' }, ...PORTAL_ROUTES });
+    const copy = fixtureText('layout-blocks.html')
+      .replace('<div>Trạm Y tế phường', '<div>(Cổng TTĐT thành phố) – Trạm Y tế phường')
+      .replace('Phụ huynh đưa trẻ', 'Cha mẹ đưa trẻ')
+      .replace('</div>\n</div>\n<div class="tags">', '</div>\n<div>Thu Hà (Trung tâm Y tế khu vực)</div>\n</div>\n<div class="tags">');
+    const province = await site({ '/sitemap.xml': { file: 'sitemap-news.xml' }, '/y-te/tiem-vac-xin-soi.html': { body: copy, type: 'text/html; charset=utf-8' } });
+    store.sources.add(`${ward.origin}/atom.xml`, { place: PLACE, everyMinutes: 360 });
+    store.sources.add(`${province.origin}/sitemap.xml`, { everyMinutes: 1440 });
+    const [, sitemap] = await sync();
+    expect(sitemap?.duplicates).toBe(1);
+    expect(sitemap?.added).toEqual([]);
+    const { articles } = await loadArticles(articlesDir);
+    expect(articles.filter((article) => article.title.startsWith('Tiêm vắc xin'))).toHaveLength(1);
+  });
+
   it('takes the ward from the title when the source has no --place and the gazetteer knows exactly one', async () => {
     const portal = await site({ '/rss.xml': { file: 'rss.xml' }, ...PORTAL_ROUTES });
     store.sources.add(`${portal.origin}/rss.xml`, { everyMinutes: 360 });

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { discordMessageProblems } from './discord-limits.js';
 
 /** One REST request the stand-in received (path without `/api/v10`, each segment URL-decoded). */
 export interface RestCall {
@@ -24,6 +25,10 @@ export interface DiscordStandInOptions {
   applicationId: string;
   bot: { id: string; username: string };
   guild: { id: string; name: string; channels: PartialObject[]; threads?: PartialObject[]; roles?: PartialObject[] };
+  /** How long after its dispatch an interaction may get its first response (Discord: 3 s; then its token is invalid). */
+  responseWindowMs?: number;
+  /** Clock for the response window; injected so a test can make an interaction late without waiting. */
+  now?: () => number;
 }
 
 /** A planned failure for the next request matching a method and path. */
@@ -37,7 +42,9 @@ interface PlannedFailure {
 /**
  * A local Discord stand-in that the real discord.js `Client` logs in to: REST under `/api/v10` (gateway discovery,
  * interaction callbacks, webhook edits, channel messages, typing, pins, command registration) and a JSON gateway
- * WebSocket (HELLO, heartbeat ACK, IDENTIFY → READY + GUILD_CREATE) that tests dispatch events through.
+ * WebSocket (HELLO, heartbeat ACK, IDENTIFY → READY + GUILD_CREATE) that tests dispatch events through. It refuses
+ * what Discord refuses: message and embed limits, button `custom_id`/label/row limits (400, code 50035), a second
+ * response to an interaction (40060) and a first response later than 3 s after the interaction (10062).
  */
 export interface DiscordStandIn {
   /** For `ClientOptions.rest.api` / `DISCORD_API_URL` (discord.js appends `/v10`). */
@@ -68,7 +75,11 @@ export async function startDiscordStandIn(options: DiscordStandInOptions): Promi
   const sockets = new Set<WebSocket>();
   const waiters = new Set<() => void>();
   /** Interaction tokens → where their replies appear, learnt from dispatched INTERACTION_CREATE events. */
-  const interactions = new Map<string, { channelId: string; guildId?: string; originalId?: string }>();
+  const interactions = new Map<string, { channelId: string; guildId?: string; originalId?: string; dispatchedAt: number; acknowledged: boolean }>();
+  const now = options.now ?? Date.now;
+  const responseWindowMs = options.responseWindowMs ?? 3_000;
+  /** Discord's answer to a body that breaks a limit: 400, code 50035, with where. */
+  const invalidForm = (problems: string[]) => ({ status: 400, json: { message: 'Invalid Form Body', code: 50035, errors: problems } });
   let sequence = 0;
   let nextId = 1_300_000_000_000_000_000n;
   const newId = () => String(nextId++);
@@ -112,8 +123,19 @@ export async function startDiscordStandIn(options: DiscordStandInOptions): Promi
       };
     }
     if (method === 'POST' && first === 'interactions' && fourth === 'callback') {
+      const known = third ? interactions.get(third) : undefined;
+      if (known?.acknowledged) return { status: 400, json: { message: 'Interaction has already been acknowledged.', code: 40060 } };
+      if (known && now() - known.dispatchedAt > responseWindowMs) return { status: 404, json: { message: 'Unknown interaction', code: 10062 } };
+      if (body?.type === 5 && body.data && Object.keys(body.data).some((key) => key !== 'flags')) return invalidForm(['data: A deferred response may carry only flags.']);
+      const problems = discordMessageProblems(body?.data);
+      if (problems.length) return invalidForm(problems);
+      if (known) known.acknowledged = true;
       if (query.with_response === 'true') return { status: 200, json: { interaction: { id: second, type: 2 }, resource: { type: body?.type } } };
       return { status: 204 };
+    }
+    if ((method === 'POST' || method === 'PATCH') && (first === 'webhooks' || (first === 'channels' && third === 'messages'))) {
+      const problems = discordMessageProblems(body);
+      if (problems.length) return invalidForm(problems);
     }
     if (first === 'webhooks' && third) {
       const known = interactions.get(third);
@@ -256,7 +278,12 @@ export async function startDiscordStandIn(options: DiscordStandInOptions): Promi
     dispatch(event, data) {
       if (event === 'INTERACTION_CREATE' && typeof data.token === 'string') {
         const channel = data.channel as { id: string } | undefined;
-        interactions.set(data.token, { channelId: channel?.id ?? '0', ...(typeof data.guild_id === 'string' ? { guildId: data.guild_id } : {}) });
+        interactions.set(data.token, {
+          channelId: channel?.id ?? '0',
+          ...(typeof data.guild_id === 'string' ? { guildId: data.guild_id } : {}),
+          dispatchedAt: now(),
+          acknowledged: false,
+        });
       }
       for (const socket of sockets) send(socket, { op: 0, t: event, s: ++sequence, d: data });
     },

@@ -56,6 +56,8 @@ export interface ZaloStandIn {
   botCalls: BotCall[];
   /** The pair the stand-in last issued (or started with). */
   current: { accessToken: string; refreshToken: string };
+  /** Makes the next OA sends (with a valid token) fail with these Zalo error codes, one each, e.g. -230 or -32. */
+  failNextSends(...codes: number[]): void;
   /** Queues what the next `getUpdates` call answers; a poll waits (like a real long poll) until something is queued. */
   queuePoll(answer: PollAnswer): void;
   /** Resolves once `condition` holds, re-checked after every request. */
@@ -72,6 +74,7 @@ export async function startZaloStandIn(options: ZaloStandInOptions): Promise<Zal
   const botCalls: BotCall[] = [];
   const current = { accessToken: options.accessToken, refreshToken: options.refreshToken };
   const pollAnswers: PollAnswer[] = [];
+  const sendFailures: number[] = [];
   const waitingPolls: ServerResponse[] = [];
   const waiters: Array<{ condition: () => boolean; resolve: () => void }> = [];
   let issued = 1;
@@ -108,7 +111,12 @@ export async function startZaloStandIn(options: ZaloStandInOptions): Promise<Zal
       const accessToken = String(request.headers.access_token ?? '');
       const accepted = !options.rejectAllAccessTokens && accessToken === current.accessToken;
       oaSendAttempts.push({ accessToken, accepted });
-      if (!accepted) {
+      const planned = accepted ? sendFailures.shift() : undefined;
+      if (planned !== undefined) {
+        oaSendAttempts[oaSendAttempts.length - 1]!.accepted = false;
+        const messages: Record<number, string> = { [-230]: 'User has not interacted with the OA in the last 7 days', [-32]: 'Request exceeded limit' };
+        json(response, { error: planned, message: messages[planned] ?? 'Planned failure' });
+      } else if (!accepted) {
         const code = options.staleTokenError ?? -216;
         json(response, { error: code, message: code === -220 ? 'Access token has expired or been removed' : 'Access token is invalid' });
       } else {
@@ -158,7 +166,13 @@ export async function startZaloStandIn(options: ZaloStandInOptions): Promise<Zal
             });
           }
         } else if (method === 'sendMessage') {
-          json(response, { ok: true, result: { message_id: `b${botCalls.length}`, date: 0 } });
+          // The Bot Platform takes 1–2,000 characters of text and a chat id, like the OA API.
+          const text = payload.text;
+          if (typeof text !== 'string' || !text || [...text].length > 2000 || payload.chat_id === undefined) {
+            json(response, { ok: false, error_code: 400, description: 'Bad Request: chat_id and a text of 1-2000 characters are required' }, 400);
+          } else {
+            json(response, { ok: true, result: { message_id: `b${botCalls.length}`, date: 0 } });
+          }
         } else {
           json(response, { ok: true, result: true });
         }
@@ -180,6 +194,9 @@ export async function startZaloStandIn(options: ZaloStandInOptions): Promise<Zal
     refreshes,
     botCalls,
     current,
+    failNextSends(...codes) {
+      sendFailures.push(...codes);
+    },
     queuePoll(answer) {
       const waiting = waitingPolls.shift();
       if (waiting) answerPoll(waiting, answer);

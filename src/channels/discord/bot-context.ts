@@ -4,6 +4,7 @@ import type { AskService, FeedbackStore, PinStore, RateLimit, Retriever, Setting
 import type { ArticleMeta, AskResult } from '../../core/types.js';
 import type { BoundedMap } from '../../core/bounded-map.js';
 import type { ArticleFetchOutcome } from '../../sources/sync-sources.js';
+import type { FactBook } from '../../facts/fact-book.js';
 
 /** What the Discord bot needs from the rest of Hỏi Phường. */
 export interface DiscordBotServices {
@@ -16,6 +17,8 @@ export interface DiscordBotServices {
   listArticles(place?: string): ArticleMeta[];
   /** Retrieval only (for /thongtin). */
   retriever: Retriever;
+  /** The facts read from the articles (for /phuong); absent when the server has none. */
+  factBook?(): Promise<FactBook>;
   /** Fetches one article URL now and brings it into the index (for /themtin); absent when the server has no store. */
   addArticle?(url: string, place: string | undefined): Promise<ArticleFetchOutcome>;
   /** Counts questions per user instead of an in-process `RateLimiter` (replicas share one in PostgreSQL). */

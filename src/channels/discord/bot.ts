@@ -11,6 +11,7 @@ import type { DiscordBotContext, DiscordBotServices } from './bot-context.js';
 import { COMMAND_NAMES } from './commands.js';
 import { formatNotice, noMentions } from './format-reply.js';
 import { handleAskCommand, handleMessage, handlePlaceChoiceButton } from './handle-ask.js';
+import { handleFactSheetCommand } from './handle-fact-sheet.js';
 import { handleAddArticleCommand } from './handle-add-article.js';
 import { handleFeedbackButton } from './handle-feedback.js';
 import { handlePinCommand, handlePinMessageCommand, handleUnpinCommand } from './handle-pin.js';
@@ -30,6 +31,8 @@ export interface DiscordBotOptions {
   newId?: () => string;
   /** Clock in epoch milliseconds for the rate limit; injected so tests need no waiting. */
   now?: () => number;
+  /** Called each time the gateway connection is lost and discord.js reconnects (for `/metrics`). */
+  onReconnect?: () => void;
 }
 
 /** A running bot. */
@@ -64,6 +67,10 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
   client.on(Events.Error, (error) => log(`[discord] client error: ${error.message}`));
   client.on(Events.ShardError, (error) => log(`[discord] gateway error: ${error.message}`));
   client.on(Events.Warn, (warning) => log(`[discord] ${warning}`));
+  client.on(Events.ShardReconnecting, () => {
+    log('[discord] gateway connection lost; reconnecting');
+    options.onReconnect?.();
+  });
 
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   try {
@@ -114,6 +121,7 @@ async function onInteraction(interaction: Interaction, context: DiscordBotContex
         [COMMAND_NAMES.passages]: handlePassagesCommand,
         [COMMAND_NAMES.settings]: handleSettingsCommand,
         [COMMAND_NAMES.addArticle]: handleAddArticleCommand,
+        [COMMAND_NAMES.factSheet]: handleFactSheetCommand,
       }[interaction.commandName];
       if (handler) return void (await handler(interaction, context));
     } else if (interaction.isMessageContextMenuCommand() && interaction.commandName === COMMAND_NAMES.pinMessage) {
@@ -152,6 +160,12 @@ function loginError(error: unknown, config: Readonly<Config>): Error {
   // Gateway close 4004 arrives as "Authentication failed"; REST's 401 as an invalid-token error.
   if (/token|authentication failed/i.test(failure.message) || /\b(401|4004)\b/.test(failure.message)) {
     return new ConfigError('Discord refused DISCORD_TOKEN. Copy the bot token again from the Developer Portal (your application → Bot → Reset Token).', { cause: error });
+  }
+  if (/sharding is required/i.test(failure.message)) {
+    return new ConfigError('Discord closed the gateway with 4011 (sharding required): the bot is in more than 2,500 servers, which one Hỏi Phường process does not support; run it for fewer servers.', { cause: error });
+  }
+  if (/invalid intents|invalid api version|invalid shard/i.test(failure.message)) {
+    return new ConfigError(`Discord refused the connection (${failure.message}); upgrade Hỏi Phường (its discord.js) and try again.`, { cause: error });
   }
   const where = config.discord.apiUrl ? ` at DISCORD_API_URL=${config.discord.apiUrl}` : '';
   return new ChatbotError('upstream-failed', `Could not log in to Discord${where}: ${failure.message}. Check the network and try again.`, { cause: error });

@@ -19,6 +19,7 @@ export const COMMAND_NAMES = {
   passages: 'thongtin',
   settings: 'caidat',
   addArticle: 'themtin',
+  factSheet: 'phuong',
   /** The message context-menu command on a bot answer. */
   pinMessage: 'Ghim câu trả lời',
 } as const;
@@ -192,11 +193,25 @@ export function discordCommands(): RESTPostAPIApplicationCommandsJSONBody[] {
         .setRequired(true),
     );
 
+  const factSheet = new SlashCommandBuilder()
+    .setName(COMMAND_NAMES.factSheet)
+    .setNameLocalizations(english('ward'))
+    .setDescription('Thông tin phường/xã: lãnh đạo hiện nay và số liệu chính, kèm bài viết nguồn')
+    .setDescriptionLocalizations(english("The ward's fact sheet: office holders now and key figures, with their articles"))
+    .setContexts(everywhere)
+    .addStringOption((option) =>
+      option
+        .setName(OPTION_NAMES.place)
+        .setNameLocalizations(english('place'))
+        .setDescription('Phường/xã, ví dụ: phường An Hải (mặc định: phường/xã của máy chủ)')
+        .setDescriptionLocalizations(english("The ward, e.g. phường An Hải (default: the server's ward)")),
+    );
+
   const pinMessage = new ContextMenuCommandBuilder()
     .setName(COMMAND_NAMES.pinMessage)
     .setNameLocalizations(english('Pin answer'))
     .setType(ApplicationCommandType.Message)
     .setContexts(InteractionContextType.Guild);
 
-  return [ask.toJSON(), pin.toJSON(), unpin.toJSON(), sources.toJSON(), passages.toJSON(), settings.toJSON(), addArticle.toJSON(), pinMessage.toJSON()];
+  return [ask.toJSON(), pin.toJSON(), unpin.toJSON(), sources.toJSON(), passages.toJSON(), settings.toJSON(), addArticle.toJSON(), factSheet.toJSON(), pinMessage.toJSON()];
 }

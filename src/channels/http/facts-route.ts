@@ -8,12 +8,12 @@ const MAX_PLACE_LENGTH = 200;
  * `GET /api/facts?place=…[&history=1]`: the fact sheets of the wards the place names (two wards of one name in
  * different provinces each get their own); without `place`, the wards there are facts about.
  */
-export function createFactsRoute(facts: () => FactBook): HttpRoute {
+export function createFactsRoute(facts: () => Promise<FactBook>): HttpRoute {
   return {
     method: 'GET',
     path: '/api/facts',
     handle: async (request) => {
-      const book = facts();
+      const book = await facts();
       const place = (request.url.searchParams.get('place') ?? '').normalize('NFC').trim();
       if (!place) return { status: 200, body: { places: book.places() } };
       if (place.length > MAX_PLACE_LENGTH) return { status: 400, body: { error: `Tên phường, xã quá dài (at most ${MAX_PLACE_LENGTH} characters).` } };

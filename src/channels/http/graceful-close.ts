@@ -9,6 +9,14 @@ export interface GracefulCloseOptions {
   onTimeout?: (open: number) => void;
 }
 
+/** Hooks a server gives `closeGracefully`. */
+export interface GracefulCloseHooks {
+  /** Connections accepted whose first request has not been read yet: a client may have sent it already. */
+  freshConnections?: () => number;
+  /** Called once the connections already waiting have been accepted and the listener is closed. */
+  acceptDrained?: () => void;
+}
+
 /** How often a stopping server looks again for connections whose first request has not arrived yet. */
 const FRESH_POLL_MS = 10;
 
@@ -57,12 +65,14 @@ export async function closeGracefully(
   server: Server,
   inFlight: InFlightRequests,
   options: GracefulCloseOptions = {},
-  /** Connections accepted whose first request has not been read yet: a client may have sent it already. */
-  freshConnections: () => number = () => 0,
+  hooks: GracefulCloseHooks = {},
 ): Promise<void> {
+  const freshConnections = hooks.freshConnections ?? (() => 0);
   const graceMs = options.graceMs ?? 10_000;
   // Connections the kernel already completed (a client may have written its request on them) are accepted first, until
   // a turn of the event loop brings no new one (at most ACCEPT_DRAIN_MS), rather than reset when the listener closes.
+  // Node accepts about one waiting connection per turn, so the server starts no answer meanwhile (`acceptDrained`
+  // ends that): a turn then takes microseconds, not the length of an answer on a busy core.
   let accepted = 0;
   const count = () => (accepted += 1);
   server.on('connection', count);
@@ -74,6 +84,7 @@ export async function closeGracefully(
   server.off('connection', count);
   // Then the listening socket only: http.Server#close would also drop connections whose request is not parsed yet.
   const closed = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
+  hooks.acceptDrained?.();
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<'expired'>((resolve) => {
     timer = setTimeout(() => resolve('expired'), graceMs);

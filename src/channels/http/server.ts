@@ -38,6 +38,8 @@ export interface HttpServerOptions {
   /** Extra facts for `GET /healthz`. */
   health?: () => Record<string, unknown> | Promise<Record<string, unknown>>;
   log?: (line: string) => void;
+  /** Called after each response with the route's path (`other` when none matched), e.g. to count requests. */
+  onResponse?: (method: string, route: string, status: number) => void;
   now?: () => number;
 }
 
@@ -125,7 +127,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       outgoing.on('close', inFlight.begin());
       if (closing) outgoing.setHeader('connection', 'close');
       const visitor = visitorKey(clientAddress(incoming.socket.remoteAddress, incoming.headers['x-forwarded-for'], options.trustProxy ?? 0));
-      void serve(incoming, outgoing, routes, { visitor }, log, allowedOrigins);
+      void serve(incoming, outgoing, routes, { visitor }, log, allowedOrigins, options.onResponse);
     },
   ) as HttpServer;
   server.on('connection', (socket: Socket) => {
@@ -136,7 +138,8 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   if (options.maxConnections) server.maxConnections = options.maxConnections;
   server.shutdown = (closeOptions = {}) => {
     closing = true;
-    return closeGracefully(server, inFlight, closeOptions, () => fresh.size);
+    admission.hold();
+    return closeGracefully(server, inFlight, closeOptions, { freshConnections: () => fresh.size, acceptDrained: () => admission.resume() });
   };
   return server;
 }
@@ -148,8 +151,10 @@ async function serve(
   context: RequestContext,
   log: (line: string) => void,
   allowedOrigins: readonly string[],
+  onResponse: HttpServerOptions['onResponse'],
 ): Promise<void> {
   let response: HttpResponse;
+  let routePath = 'other';
   const target = (incoming.url ?? '/').slice(0, 200);
   const origin = typeof incoming.headers.origin === 'string' ? incoming.headers.origin : undefined;
   const url = parseTarget(incoming.url);
@@ -175,6 +180,7 @@ async function serve(
           : { status: 404, body: { error: 'not found' } };
         await drain(incoming);
       } else {
+        routePath = route.path;
         const rawBody = await readBody(incoming);
         response = await route.handle({ method: incoming.method ?? 'GET', url, headers: incoming.headers, rawBody }, context);
       }
@@ -190,6 +196,7 @@ async function serve(
   }
   if (isApi && !sameOrigin && allowedOrigins.includes(origin!)) response = { ...response, headers: { ...corsHeaders(origin!), ...response.headers } };
   send(outgoing, response);
+  onResponse?.(incoming.method ?? 'GET', routePath, response.status);
 }
 
 /** The request target as a URL, or undefined when it is not an origin-form path (`/…`) the URL parser accepts. */

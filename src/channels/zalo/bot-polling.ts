@@ -42,12 +42,15 @@ export async function startZaloBotPolling(options: ZaloBotPollingOptions): Promi
       const started = now();
       const updates = await client.getUpdates(pollTimeoutSeconds, signal);
       failures = 0;
+      const state = options.status?.state();
+      if (state === 'starting' || state?.startsWith('failing: getUpdates')) options.status?.succeeded();
       for (const update of updates) work.track('[zalo-bot] reply not sent', () => handle(update));
       if (updates.length === 0 && now() - started < SHORTEST_EMPTY_POLL_MS) await sleep(SHORTEST_EMPTY_POLL_MS, signal);
     } catch (error) {
       if (signal.aborted) break;
       failures += 1;
       const wait = Math.min(FIRST_RETRY_MS * 2 ** (failures - 1), LONGEST_RETRY_MS);
+      options.status?.failed(`getUpdates: ${toChatbotError(error).message}`);
       log(
         `[zalo-bot] getUpdates failed (${toChatbotError(error).message}); retrying in ${wait / 1000} s. If a webhook is set for this bot, polling cannot work: use ZALO_BOT_MODE=webhook or delete the webhook.`,
       );
@@ -55,6 +58,7 @@ export async function startZaloBotPolling(options: ZaloBotPollingOptions): Promi
     }
   }
   await work.idle();
+  options.status?.stopped();
   log('[zalo-bot] polling stopped');
 }
 

@@ -1,3 +1,4 @@
+import { toChatbotError } from '../../core/errors.js';
 import { createConversation } from './conversation.js';
 import type { ZaloBotClient } from './bot-client.js';
 import type { ZaloBotUpdate } from './bot-update.js';
@@ -23,6 +24,12 @@ export function createBotUpdateHandler(options: ZaloChannelOptions & { client: Z
     const beforeAsking = () => {
       client.sendTyping(chatId).catch((error: unknown) => log(`[zalo-bot] could not show typing: ${error instanceof Error ? error.message : String(error)}`));
     };
-    for (const text of await conversation.reply(userId, incoming.text, { beforeAsking })) await client.sendMessage(chatId, text);
+    try {
+      for (const text of await conversation.reply(userId, incoming.text, { beforeAsking })) await client.sendMessage(chatId, text);
+      options.status?.succeeded();
+    } catch (error) {
+      options.status?.failed(toChatbotError(error).message);
+      throw error;
+    }
   };
 }

@@ -6,6 +6,9 @@ import { nfc } from '../../ingest/normalize-vietnamese.js';
 import { BoundedMap } from '../../core/bounded-map.js';
 import { FeedbackReplies } from './feedback-replies.js';
 import { formatZaloReply } from './format-reply.js';
+import { factSheetRequest } from '../../facts/fact-sheet-request.js';
+import { lookUpFactSheets } from '../../facts/look-up-fact-sheets.js';
+import { formatZaloFactSheet } from './format-fact-sheet.js';
 import type { Config } from '../../config.js';
 import type { Language } from '../../core/types.js';
 import type { ZaloServices } from './zalo-services.js';
@@ -75,6 +78,12 @@ export function createConversation(options: ConversationOptions): Conversation {
       toldToWait.delete(userKey);
 
       hooks.beforeAsking?.();
+      // "thông tin phường X": the ward's fact sheet; a place without facts is asked as a question like any other text.
+      const sheetPlace = services.factBook ? factSheetRequest(text) : undefined;
+      if (sheetPlace !== undefined && services.factBook) {
+        const found = lookUpFactSheets(await services.factBook(), sheetPlace);
+        if (found.kind === 'found') return found.sheets.flatMap((sheet) => formatZaloFactSheet(sheet, language));
+      }
       // One conversation per user and channel: follow-ups and the number answering "which place?" continue it.
       const result = await services.ask.ask({ text, channel, userKey, conversationId: `${channel}:${userKey}` });
       // After a "which place?" question a bare "1" picks a place, so it must not count as a vote.

@@ -9,6 +9,13 @@ export const ZALO_OA_TOKEN_NAME = 'zalo-oa';
 export const ZALO_OA_ENV_TOKEN_NAME = 'zalo-oa:env';
 /** Zalo's error codes that mean "refresh the access token": -216 invalid, -220 expired or removed. */
 const TOKEN_EXPIRED = new Set([-216, -220]);
+/** -230: the user has not messaged the OA within 7 days, so Zalo refuses any reply until they write again. */
+const USER_SILENT = -230;
+/** Zalo's "request exceeded limit" code (common to its APIs) and HTTP 429 mean: slow down. */
+const RATE_LIMITED = new Set([-32, 429]);
+/** Waits after a rate-limit answer before the send is tried again (twice), doubling from the first. */
+const RATE_LIMIT_WAIT_MS = 30_000;
+const RATE_LIMIT_RETRIES = 2;
 /** An access token this close to its expiry is refreshed before use, not after Zalo rejects it. */
 const REFRESH_AHEAD_MS = 10 * 60_000;
 
@@ -22,6 +29,8 @@ export interface ZaloOaClientOptions {
   log: (line: string) => void;
   now?: () => number;
   fetch?: typeof fetch;
+  /** Waits before a rate-limited send is retried; injected so tests need no real waiting. */
+  sleep?: (milliseconds: number) => Promise<void>;
 }
 
 /**
@@ -34,6 +43,9 @@ export class ZaloOaClient {
   private readonly log: (line: string) => void;
   private readonly now: () => number;
   private readonly fetch: typeof fetch;
+  private readonly sleep: (milliseconds: number) => Promise<void>;
+  /** Error codes whose meaning was logged already: each is explained once, not at every send. */
+  private readonly explained = new Set<number>();
   private current: Promise<TokenPair> | undefined;
   private refreshing: Promise<TokenPair> | undefined;
 
@@ -43,6 +55,7 @@ export class ZaloOaClient {
     this.log = options.log;
     this.now = options.now ?? Date.now;
     this.fetch = options.fetch ?? globalThis.fetch;
+    this.sleep = options.sleep ?? ((milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)));
   }
 
   /**
@@ -58,8 +71,18 @@ export class ZaloOaClient {
         return tokens;
       });
     }
-    const first = await this.post(tokens.accessToken, recipient, text);
+    let first = await this.post(tokens.accessToken, recipient, text);
+    for (let attempt = 1; RATE_LIMITED.has(first.error) && attempt <= RATE_LIMIT_RETRIES; attempt += 1) {
+      const wait = RATE_LIMIT_WAIT_MS * 2 ** (attempt - 1);
+      this.explainOnce(first.error, `Zalo is rate-limiting this OA's messages (error ${first.error}); sends wait ${wait / 1000} s and retry, doubling, ${RATE_LIMIT_RETRIES} times. Lots of answers in a short time can cause it.`);
+      await this.sleep(wait);
+      first = await this.post(tokens.accessToken, recipient, text);
+    }
     if (first.error === 0) return;
+    if (first.error === USER_SILENT) {
+      this.explainOnce(USER_SILENT, 'Zalo refused a reply with error -230: the user has not messaged the OA in the last 7 days, so the OA may not write to them until they do. Such replies are dropped (logged only this once).');
+      return;
+    }
     if (!TOKEN_EXPIRED.has(first.error)) throw sendFailure(first);
     const renewed = await this.renew(tokens.accessToken, `error ${first.error}`);
     const second = await this.post(renewed.accessToken, recipient, text);
@@ -71,6 +94,12 @@ export class ZaloOaClient {
       );
     }
     throw sendFailure(second);
+  }
+
+  private explainOnce(code: number, line: string): void {
+    if (this.explained.has(code)) return;
+    this.explained.add(code);
+    this.log(`[zalo-oa] ${line}`);
   }
 
   private tokenPair(): Promise<TokenPair> {
@@ -112,9 +141,10 @@ export class ZaloOaClient {
   private async renew(expiredAccessToken: string, why: string): Promise<TokenPair> {
     const current = await this.tokenPair();
     if (current.accessToken !== expiredAccessToken) return current;
-    // Another replica sharing the database may have refreshed already (spending the refresh token we hold).
+    // A pair installed meanwhile (`hoiphuong zalo tokens set`, another replica's refresh) is used rather than refreshed.
     const stored = await this.tokens.loadTokens(ZALO_OA_TOKEN_NAME).catch(() => undefined);
     if (stored && stored.accessToken !== expiredAccessToken) {
+      this.log('[zalo-oa] using the token pair installed in the database meanwhile');
       this.current = Promise.resolve(stored);
       return stored;
     }

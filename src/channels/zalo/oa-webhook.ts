@@ -35,7 +35,7 @@ export function createZaloOaRoute(options: ZaloChannelOptions): HttpRoute & { id
     throw new ConfigError('The Zalo OA webhook needs ZALO_OA_APP_ID and ZALO_OA_SECRET_KEY (Zalo for Developers → your app → Official Account settings).');
   }
   const now = options.now ?? Date.now;
-  const client = new ZaloOaClient({ config, tokens: services.tokens, log, now, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const client = new ZaloOaClient({ config, tokens: services.tokens, log, now, ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.waitAfterRateLimit ? { sleep: options.waitAfterRateLimit } : {}) });
   const conversation = createConversation({ config, services, channel: 'zalo-oa', log, now });
   const firstSighting = async (key: string) =>
     services.seenEvents.firstSighting(`zalo-oa:${key}`).catch((error: unknown) => {
@@ -45,7 +45,13 @@ export function createZaloOaRoute(options: ZaloChannelOptions): HttpRoute & { id
   const work = new PendingWork(log);
 
   const sendAll = async (recipient: OaRecipient, texts: string[]) => {
-    for (const text of texts) await client.sendText(recipient, text);
+    try {
+      for (const text of texts) await client.sendText(recipient, text);
+      options.status?.succeeded();
+    } catch (error) {
+      options.status?.failed(toChatbotError(error).message);
+      throw error;
+    }
   };
 
   return {

@@ -159,7 +159,12 @@ export const postgresMigrations: readonly string[] = [
   );
   ALTER TABLE answers ADD COLUMN place TEXT;
   `,
-  // 8: rate limits every replica counts together (one row per limited key: the times of its recent events), and a
+  // 8: a near-duplicate signature of each fetched page's text (MinHash of word shingles and its numbers), so the same
+  // news syndicated on two sites with small differences is kept once.
+  `
+  ALTER TABLE source_pages ADD COLUMN text_signature TEXT;
+  `,
+  // 9: rate limits every replica counts together (one row per limited key: the times of its recent events), and a
   // counter every pin change bumps, so each replica knows with one cheap read whether its cached pins are current.
   `
   CREATE TABLE pin_changes (

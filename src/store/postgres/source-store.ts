@@ -53,14 +53,19 @@ export class PostgresSourceStore implements SourceStore {
     return rows[0] ? toPage(rows[0]) : undefined;
   }
 
+  async pageSignatures(otherThan: string): Promise<Array<{ url: string; signature: string }>> {
+    const { rows } = await this.pool.query<{ url: string; text_signature: string }>('SELECT url, text_signature FROM source_pages WHERE text_signature IS NOT NULL AND url <> $1', [otherThan]);
+    return rows.map((row) => ({ url: row.url, signature: row.text_signature }));
+  }
+
   async savePage(page: SourcePage): Promise<void> {
     await this.pool.query(
-      `INSERT INTO source_pages (url, source_id, file, etag, last_modified, listed_date, text_hash, has_place, fetched_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+      `INSERT INTO source_pages (url, source_id, file, etag, last_modified, listed_date, text_hash, text_signature, has_place, fetched_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (url) DO UPDATE SET source_id = excluded.source_id, file = excluded.file, etag = excluded.etag,
          last_modified = excluded.last_modified, listed_date = excluded.listed_date, text_hash = excluded.text_hash,
-         has_place = excluded.has_place, fetched_at = excluded.fetched_at`,
-      [page.url, page.sourceId, page.file, page.etag ?? null, page.lastModified ?? null, page.listedDate ?? null, page.textHash, page.hasPlace ? 1 : 0, page.fetchedAt],
+         text_signature = COALESCE(excluded.text_signature, source_pages.text_signature), has_place = excluded.has_place, fetched_at = excluded.fetched_at`,
+      [page.url, page.sourceId, page.file, page.etag ?? null, page.lastModified ?? null, page.listedDate ?? null, page.textHash, page.textSignature ?? null, page.hasPlace ? 1 : 0, page.fetchedAt],
     );
   }
 

@@ -63,20 +63,27 @@ export class SqliteSourceStore implements SourceStore {
     return row ? toPage(row) : undefined;
   }
 
+  /** The signatures of the pages saved from other URLs, to find the same news with small differences. */
+  async pageSignatures(otherThan: string): Promise<Array<{ url: string; signature: string }>> {
+    const rows = this.database.prepare('SELECT url, text_signature FROM source_pages WHERE text_signature IS NOT NULL AND url <> ?').all(otherThan) as Array<{ url: string; text_signature: string }>;
+    return rows.map((row) => ({ url: row.url, signature: row.text_signature }));
+  }
+
   async savePage(page: SourcePage): Promise<void> {
     this.database
       .prepare(
-        `INSERT INTO source_pages (url, source_id, file, etag, last_modified, listed_date, text_hash, has_place, fetched_at)
-         VALUES (@url, @sourceId, @file, @etag, @lastModified, @listedDate, @textHash, @hasPlace, @fetchedAt)
+        `INSERT INTO source_pages (url, source_id, file, etag, last_modified, listed_date, text_hash, text_signature, has_place, fetched_at)
+         VALUES (@url, @sourceId, @file, @etag, @lastModified, @listedDate, @textHash, @textSignature, @hasPlace, @fetchedAt)
          ON CONFLICT (url) DO UPDATE SET source_id = excluded.source_id, file = excluded.file, etag = excluded.etag,
            last_modified = excluded.last_modified, listed_date = excluded.listed_date, text_hash = excluded.text_hash,
-           has_place = excluded.has_place, fetched_at = excluded.fetched_at`,
+           text_signature = COALESCE(excluded.text_signature, source_pages.text_signature), has_place = excluded.has_place, fetched_at = excluded.fetched_at`,
       )
       .run({
         ...page,
         etag: page.etag ?? null,
         lastModified: page.lastModified ?? null,
         listedDate: page.listedDate ?? null,
+        textSignature: page.textSignature ?? null,
         hasPlace: page.hasPlace ? 1 : 0,
       });
   }

@@ -4,6 +4,8 @@ import { startDiscordBot, type DiscordBot } from '../../../src/channels/discord/
 import { DISCORD_LIMITS, embedLength, formatDiscordReply } from '../../../src/channels/discord/format-reply.js';
 import { loadConfig } from '../../../src/config.js';
 import type { ArticleMeta, AskResult, Citation, Question } from '../../../src/core/types.js';
+import { FactBook } from '../../../src/facts/fact-book.js';
+import { loadArticles } from '../../../src/ingest/load-articles.js';
 import { fakeDiscordServices, type FakeDiscordServices } from '../../fakes/discord-services.js';
 import { startDiscordStandIn, type DiscordStandIn, type RestCall } from '../../support/discord-stand-in.js';
 import { buttonClick, member, messageCommand, nextSnowflake, slashCommand, user, userMessage } from './discord-payloads.js';
@@ -91,7 +93,8 @@ beforeAll(async () => {
       roles: [{ id: MODERATOR_ROLE, name: 'Điều hành' }],
     },
   });
-  services = fakeDiscordServices({ answer: cannedAnswer, articles: ARTICLES });
+  const factBook = FactBook.fromArticles((await loadArticles('test/fixtures/facts-wards')).articles);
+  services = fakeDiscordServices({ answer: cannedAnswer, articles: ARTICLES, factBook });
   const config = loadConfig({
     DISCORD_TOKEN: 'stand-in-token',
     DISCORD_APPLICATION_ID: APPLICATION,
@@ -390,6 +393,25 @@ describe('Discord bot against a local Discord stand-in', () => {
     const [rejected] = await exchange('INTERACTION_CREATE', bad, isCallback(bad));
     expect(feedbackOf(rejected!)).toContain('không phải đường dẫn http(s)');
     expect(services.addedArticles).toHaveLength(before);
+  });
+
+  it('shows a ward\'s fact sheet with /phuong: holders now and figures, each dated and linked, one embed per same-named ward', async () => {
+    const sheet = slashCommand(asker('can-bo-3'), 'phuong', { 'địa-phương': 'Đông Hải' });
+    const calls = await exchange('INTERACTION_CREATE', sheet, isOriginalEdit(sheet.token));
+    const embeds = calls.at(-1)?.body.embeds as Array<{ title: string; description: string }>;
+    expect(embeds.map((embed) => embed.title)).toEqual(['Phường Đông Hải, tỉnh Nghệ An', 'Phường Đông Hải, tỉnh Thanh Hóa']);
+    const thanhHoa = embeds[1]!.description;
+    expect(thanhHoa).toContain('• Chủ tịch UBND: Nguyễn Thị Hoa — [theo bài ngày 13/02/2026](https://example.vn/dong-hai-chu-tich-moi)');
+    expect(thanhHoa).toContain('• Dân số: 66.020 người — [theo bài ngày 13/02/2026](https://example.vn/dong-hai-chu-tich-moi)');
+    expect(thanhHoa).not.toContain('Chủ tịch UBND: Phạm Văn Cường');
+    expect(thanhHoa).not.toContain('Lê Văn Tâm');
+    expect(services.questions.at(-1)?.text).not.toContain('Đông Hải');
+  });
+
+  it('says which wards have facts when /phuong names one without', async () => {
+    const sheet = slashCommand(asker('can-bo-4'), 'phuong', { 'địa-phương': 'phường Không Có' });
+    const calls = await exchange('INTERACTION_CREATE', sheet, isOriginalEdit(sheet.token));
+    expect(calls.at(-1)?.body.content).toBe('Chưa có thông tin về “phường Không Có” trong các bài viết. Có thông tin về: phường Đông Hải, tỉnh Nghệ An; phường Đông Hải, tỉnh Thanh Hóa; xã Quảng Minh, tỉnh Thanh Hóa');
   });
 
   it('shows the passages found for a keyword with /thongtin, without composing an answer', async () => {

@@ -33,4 +33,11 @@ describe('Discord gateway refusals at login', () => {
     expect(failure).toBeInstanceOf(ConfigError);
     expect((failure as Error).message).toMatch(/Message Content intent/);
   });
+
+  it('says the bot is in too many servers when the gateway closes with 4011 (sharding required)', async () => {
+    standIn.closeNextIdentify(4011, 'x');
+    const failure = await start().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ConfigError);
+    expect((failure as Error).message).toMatch(/4011 \(sharding required\)/);
+  });
 });

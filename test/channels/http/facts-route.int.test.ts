@@ -18,7 +18,7 @@ const unusedAsk: AskService = {
 
 beforeAll(async () => {
   const book = FactBook.fromArticles((await loadArticles('test/fixtures/facts-wards')).articles);
-  server = createHttpServer({ ask: unusedAsk, routes: [createFactsRoute(() => book)], maxQuestionLength: 500, rateLimitPerMinute: 0, log: () => {} });
+  server = createHttpServer({ ask: unusedAsk, routes: [createFactsRoute(async () => book)], maxQuestionLength: 500, rateLimitPerMinute: 0, log: () => {} });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

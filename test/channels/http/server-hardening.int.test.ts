@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -162,6 +163,37 @@ describe('HTTP API under hostile use', () => {
     expect(response.status).toBe(200);
     expect(JSON.parse(response.body)).toMatchObject({ answered: true });
     await stopped;
+  });
+
+  it('on shutdown answers every request already sent, even those still waiting to be accepted behind answers that keep the CPU busy', async () => {
+    // An offline answer is CPU work that holds the event loop (tens of milliseconds on a busy core); Node accepts about
+    // one waiting connection per turn, so connections pile up in the kernel while answers run.
+    const busy: AskService = {
+      ask: async (asked) => {
+        const until = performance.now() + 40;
+        while (performance.now() < until) {
+          // CPU work, as an answer's
+        }
+        return answered(asked.text);
+      },
+    };
+    const base = await start({ ask: busy });
+    const { port } = new URL(base);
+    const body = question();
+    const raw = `POST /api/ask HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    const clients = Array.from({ length: 40 }, () => {
+      const socket = connect({ host: '127.0.0.1', port: Number(port) });
+      const parts: Buffer[] = [];
+      socket.on('data', (part: Buffer) => parts.push(part));
+      socket.on('error', () => {});
+      const sent = new Promise<void>((resolve) => socket.once('connect', () => socket.write(raw, () => resolve())));
+      const reply = once(socket, 'close').then(() => Buffer.concat(parts).toString('utf8'));
+      return { sent, reply };
+    });
+    await Promise.all(clients.map((client) => client.sent));
+    await server!.shutdown({ graceMs: 60_000 });
+    const replies = await Promise.all(clients.map((client) => client.reply));
+    expect(replies.filter((reply) => reply.startsWith('HTTP/1.1 200')).length).toBe(40);
   });
 
   it('cuts answers still running when the grace period runs out, and says how many', async () => {

@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createZaloBotRoute } from '../../../src/channels/zalo/bot-webhook.js';
 import { sendBotUpdate, startZaloStandIn } from '../../support/zalo-stand-in.js';
 import { fakeServices, keys, serveRoutes, zaloConfig } from './zalo-test-kit.js';
+import { FactBook } from '../../../src/facts/fact-book.js';
+import { loadArticles } from '../../../src/ingest/load-articles.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -42,6 +44,25 @@ describe('Zalo Bot Platform webhook over real sockets', () => {
     expect(text).toContain('Nguồn:\n1. Đại hội Đảng bộ phường nhiệm kỳ 2025–2030 (2025-08-15)\nhttps://example.org/bai-1');
     expect(standIn.calls.every((call) => call.path.startsWith(`/bot${keys.botToken}/`))).toBe(true);
     expect(asked).toEqual([{ text: 'Bí thư phường là ai?', channel: 'zalo-bot', userKey: 'zalo:7700001', conversationId: 'zalo-bot:zalo:7700001' }]);
+  });
+
+  it('sends the ward\'s fact sheet for "thông tin phường X" instead of an answer, and asks anything longer as a question', async () => {
+    const { standIn, route, url, asked, services } = await start();
+    const book = FactBook.fromArticles((await loadArticles('test/fixtures/facts-wards')).articles);
+    services.factBook = async () => book;
+    await sendBotUpdate(url, textUpdate('Thông tin phường Đông Hải, tỉnh Thanh Hóa', 'm-fact-1'), keys.botSecret);
+    await route.idle();
+    const sent = standIn.botCalls.filter((call) => call.method === 'sendMessage').map((call) => String(call.body.text));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatch(/^Phường Đông Hải, tỉnh Thanh Hóa\n\nLãnh đạo hiện nay \(theo bài mới nhất\):\n/);
+    expect(sent[0]).toContain('- Chủ tịch UBND: Nguyễn Thị Hoa — theo bài ngày 13/02/2026\n  https://example.vn/dong-hai-chu-tich-moi');
+    expect(sent[0]).toContain('Số liệu chính:\n- Dân số: 66.020 người — theo bài ngày 13/02/2026');
+    expect(sent[0]).not.toContain('Lê Văn Tâm');
+    expect(asked).toHaveLength(0);
+
+    await sendBotUpdate(url, textUpdate('thông tin phường Đông Hải về tiêm chủng?', 'm-fact-2'), keys.botSecret);
+    await route.idle();
+    expect(asked.map((question) => question.text)).toEqual(['thông tin phường Đông Hải về tiêm chủng?']);
   });
 
   it('accepts an update wrapped in {ok, result}', async () => {

@@ -5,6 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import type { SeenEvents } from '../../../src/core/ports.js';
 import { createZaloOaRoute } from '../../../src/channels/zalo/oa-webhook.js';
+import { ChannelStatus } from '../../../src/channels/channel-status.js';
+import { createZaloCommand } from '../../../src/cli/zalo.js';
+import { Readable } from 'node:stream';
 import { sendOaEvent, startZaloStandIn, zaloOaSignature, type ZaloStandIn, type ZaloStandInOptions } from '../../support/zalo-stand-in.js';
 import { answeredResult, fakeServices, keys, MemoryTokenStore, serveRoutes, zaloConfig } from './zalo-test-kit.js';
 import type { AskResult, Question } from '../../../src/core/types.js';
@@ -49,13 +52,16 @@ async function start(
   const config = zaloConfig(standIn.baseUrl, options.env);
   const fakes = fakeServices(options.answer, options.tokens, options.seenEvents);
   const log: string[] = [];
-  const route = createZaloOaRoute({ config, services: fakes.services, log: (line) => log.push(line), now: () => options.now ?? NOW });
+  const waits: number[] = [];
+  const status = new ChannelStatus();
+  const sleep = async (milliseconds: number) => void waits.push(milliseconds);
+  const route = createZaloOaRoute({ config, services: fakes.services, log: (line) => log.push(line), now: () => options.now ?? NOW, waitAfterRateLimit: sleep, status });
   const http = await serveRoutes([route]);
   cleanups.push(() => http.close());
   const url = `${http.baseUrl}${config.zaloOa.webhookPath}`;
   const post = (event: Record<string, unknown> & { timestamp: string }, signature?: string | null) =>
     sendOaEvent(url, event, { appId: keys.appId, oaSecretKey: keys.oaSecretKey, ...(signature !== undefined ? { signature } : {}) });
-  return { standIn, route, post, log, ...fakes };
+  return { standIn, route, post, log, waits, status, ...fakes };
 }
 
 describe('Zalo OA webhook over real sockets', () => {
@@ -226,6 +232,32 @@ describe('Zalo OA webhook over real sockets', () => {
     expect(log.join('\n')).toContain('reply not sent: Zalo refused to refresh the OA access token (error -14014: Invalid refresh token)');
   });
 
+  it('resumes replies, in the running server, after `hoiphuong zalo tokens set` installs a new pair into a broken chain', async () => {
+    const { standIn, route, post, log, tokens } = await start({ standIn: { accessToken: 'access-reauthorised', refreshToken: 'refresh-reauthorised' } });
+    await post(textEvent('Bí thư phường là ai?', 'msg-1'));
+    await route.idle();
+    expect(standIn.oaMessages).toHaveLength(0);
+    expect(log.join('\n')).toContain('Zalo refused to refresh the OA access token');
+
+    const out: string[] = [];
+    const command = createZaloCommand({ openStore: () => ({ tokens, close: () => {} }), now: () => NOW });
+    const code = await command(['tokens', 'set'], {
+      config: zaloConfig(standIn.baseUrl),
+      stdout: { write: (text: string) => out.push(text) } as unknown as NodeJS.WritableStream,
+      stderr: process.stderr,
+      stdin: Readable.from(['access-reauthorised\nrefresh-reauthorised\n']),
+    });
+    expect(code).toBe(0);
+    expect(out.join('')).toMatch(/Installed the new Zalo OA token pair \(access …ised \(19 characters\)\)/);
+    expect(out.join('')).not.toContain('access-reauthorised');
+
+    await post(textEvent('Chủ tịch phường là ai?', 'msg-2'));
+    await route.idle();
+    expect(standIn.oaMessages.map((sent) => [sent.messageId, sent.accessToken])).toEqual([['msg-2', 'access-reauthorised']]);
+    expect(standIn.refreshes).toHaveLength(1);
+    expect(await tokens.loadTokens('zalo-oa')).toEqual({ accessToken: 'access-reauthorised', refreshToken: 'refresh-reauthorised', expiresAt: new Date(NOW + 90_000_000).toISOString() });
+  });
+
   it('starts from the stored token pair rather than the configured one', async () => {
     const tokens = new MemoryTokenStore({ 'zalo-oa': { accessToken: 'stored-access', refreshToken: 'stored-refresh' } });
     const { standIn, route, post } = await start({ tokens, standIn: { accessToken: 'stored-access', refreshToken: 'stored-refresh' } });
@@ -280,6 +312,42 @@ describe('Zalo OA webhook over real sockets', () => {
     await route.idle();
     expect(standIn.refreshes).toHaveLength(1);
     expect(standIn.oaMessages.map((sent) => sent.accessToken)).toEqual(['access-token-2']);
+  });
+
+  it('drops a reply Zalo refuses with -230 (user silent for 7 days), explaining the code once, not at every reply', async () => {
+    const { standIn, route, post, log } = await start();
+    standIn.failNextSends(-230, -230);
+    await post(textEvent('Bí thư phường là ai?', 'msg-1'));
+    await post(textEvent('Chủ tịch phường là ai?', 'msg-2'));
+    await route.idle();
+    expect(standIn.oaMessages).toHaveLength(0);
+    expect(standIn.refreshes).toHaveLength(0);
+    const explained = log.filter((line) => line.includes('-230'));
+    expect(explained).toEqual([expect.stringMatching(/not messaged the OA in the last 7 days/)]);
+    expect(log.filter((line) => line.includes('reply not sent'))).toEqual([]);
+  });
+
+  it('waits and retries a send Zalo rate-limits (-32), with doubling waits, saying once what the code means', async () => {
+    const { standIn, route, post, log, waits, status } = await start();
+    standIn.failNextSends(-32, -32);
+    await post(textEvent('Bí thư phường là ai?', 'msg-1'));
+    await route.idle();
+    expect(waits).toEqual([30_000, 60_000]);
+    expect(standIn.oaMessages.map((sent) => sent.messageId)).toEqual(['msg-1']);
+    expect(log.filter((line) => /rate-limiting/.test(line))).toHaveLength(1);
+    expect(status.state()).toBe('on');
+  });
+
+  it('reports the channel failing, with the reason, when a reply cannot be sent, and on again once one is', async () => {
+    const { standIn, route, post, status } = await start();
+    standIn.failNextSends(-32, -32, -32);
+    await post(textEvent('Bí thư phường là ai?', 'msg-1'));
+    await route.idle();
+    expect(status.state()).toMatch(/^failing: Zalo did not accept the OA message \(error -32: Request exceeded limit\)/);
+    await post(textEvent('Chủ tịch phường là ai?', 'msg-2'));
+    await route.idle();
+    expect(status.state()).toBe('on');
+    expect(status.reconnects()).toBe(1);
   });
 
   it('splits a long answer into texts of at most 2,000 characters at sentence boundaries', async () => {
