@@ -191,7 +191,9 @@ export function describeStore(name: string, newDatabase: () => Promise<StoreData
       expect((await store.sources.add('https://phuong.example.vn/rss', { everyMinutes: 60 })).id).toBe(source.id);
       const page = { url: 'https://phuong.example.vn/a', sourceId: source.id, file: 'phuong.example.vn/a.md', textHash: 'h1', hasPlace: false, fetchedAt: '2025-09-01T03:00:00.000Z' };
       await store.sources.savePage(page);
-      await store.sources.savePage({ ...page, url: 'https://phuong.example.vn/b', file: 'b.md', textHash: 'h2', hasPlace: true, etag: '"x"' });
+      await store.sources.savePage({ ...page, url: 'https://phuong.example.vn/b', file: 'b.md', textHash: 'h2', hasPlace: true, etag: '"x"', textSignature: 'sig-b' });
+      expect(await store.sources.pageSignatures(page.url)).toEqual([{ url: 'https://phuong.example.vn/b', signature: 'sig-b' }]);
+      expect(await store.sources.pageSignatures('https://phuong.example.vn/b')).toEqual([]);
       await store.sources.touchPage(page.url, '2025-09-02');
       await store.sources.recordSync(source.id, { etag: '"feed"' });
       expect(await store.sources.find(String(source.id))).toMatchObject({ url: source.url, everyMinutes: 60, articleCount: 2, noPlaceCount: 1, etag: '"feed"', lastSyncAt: '2025-09-01T03:00:00.000Z' });
