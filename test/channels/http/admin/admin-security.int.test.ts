@@ -1,12 +1,10 @@
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../../../src/admin/password-hash.js';
-import { createAdminRoutes, PROTECTED_ADMIN_ROUTES } from '../../../../src/channels/http/admin/admin-routes.js';
-import { createHttpServer, type HttpServer } from '../../../../src/channels/http/server.js';
+import { PROTECTED_ADMIN_ROUTES } from '../../../../src/channels/http/admin/admin-routes.js';
+import type { HttpServer } from '../../../../src/channels/http/server.js';
 import { loadConfig } from '../../../../src/config.js';
-import type { AskService } from '../../../../src/core/ports.js';
 import { SqliteStore } from '../../../../src/store/sqlite-store.js';
+import { startConsoleServer } from './console-server.js';
 
 const PASSWORD = 'correct-horse-battery';
 const ALLOWED = 'http://ward-site.example';
@@ -31,18 +29,9 @@ async function start() {
   const clock = { advanceHours: (hours: number) => (now = new Date(now.getTime() + hours * 3_600_000)) };
   store = SqliteStore.open({ path: ':memory:', pinMatchThreshold: 0.8, newSalt: () => 'salt', now: () => now });
   const config = loadConfig({ ADMIN_PASSWORD: passwordHash, ALLOWED_ORIGINS: ALLOWED, ADMIN_SESSION_HOURS: '2' });
-  const ask: AskService = { ask: async (question) => ({ question: question.text, answered: false, answer: 'Xin lỗi.', citations: [], mode: 'extractive', language: 'vi', reason: 'no-sources' }) };
-  server = createHttpServer({
-    ask,
-    routes: createAdminRoutes({ store, config, builtInPasswordHash: passwordHash, articles: () => [], now: () => now }),
-    allowedOrigins: config.allowedOrigins,
-    maxQuestionLength: 500,
-    rateLimitPerMinute: 0,
-    log: () => {},
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const started = await startConsoleServer({ store, config, builtInPasswordHash: passwordHash, articles: () => [], now: () => now });
+  server = started.server;
+  const base = started.base;
   const form = (fields: Record<string, string>) => ({ 'content-type': 'application/x-www-form-urlencoded', body: new URLSearchParams(fields).toString() });
   const post = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) => {
     const { body, ...type } = form(fields);

@@ -1,14 +1,11 @@
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../../../src/admin/password-hash.js';
-import { createAdminRoutes } from '../../../../src/channels/http/admin/admin-routes.js';
-import { createHttpServer, type HttpServer } from '../../../../src/channels/http/server.js';
+import type { HttpServer } from '../../../../src/channels/http/server.js';
 import { loadConfig } from '../../../../src/config.js';
-import type { AskService } from '../../../../src/core/ports.js';
 import { FactBook } from '../../../../src/facts/fact-book.js';
 import { SqliteStore } from '../../../../src/store/sqlite-store.js';
 import { answered, refusal } from '../../../store/store-test-kit.js';
+import { startConsoleServer } from './console-server.js';
 
 const PLACE = 'phường Đông Hải, tỉnh Thanh Hóa';
 const book = FactBook.fromArticles([
@@ -36,17 +33,9 @@ async function signedIn() {
   await store.feedback.recordFeedback({ answerId: first, vote: 'down', comment: '=Đã có bí thư mới, "ông B"', userKey: 'u1', channel: 'web' });
   const refused = await store.answers.record({ text: 'Lịch thu gom rác?', channel: 'zalo-bot' }, refusal('Lịch thu gom rác?'));
   let flagsChanged = 0;
-  const ask: AskService = { ask: async () => refusal('') };
-  server = createHttpServer({
-    ask,
-    routes: createAdminRoutes({ store, config: loadConfig({}), articles: () => [], facts: () => book, factsChanged: () => (flagsChanged += 1) }),
-    maxQuestionLength: 500,
-    rateLimitPerMinute: 0,
-    log: () => {},
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const started = await startConsoleServer({ store, config: loadConfig({}), articles: () => [], facts: () => book, factsChanged: () => (flagsChanged += 1) });
+  server = started.server;
+  const base = started.base;
   const login = await fetch(`${base}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'name=lan&password=mat-khau-cua-lan', redirect: 'manual' });
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
   const get = (path: string) => fetch(`${base}${path}`, { headers: { cookie }, redirect: 'manual' });
