@@ -3,9 +3,9 @@ import { configDefaults, defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // The browser suite (npm run test:browser) and the HTTP workers suite (npm run test:workers, several Node processes
-    // per test) have their own commands and configs.
-    exclude: [...configDefaults.exclude, 'test/browser/**', 'test/workers/**'],
+    // Slow suites with their own commands and configs: npm run test:browser, test:replicas, test:workers (several Node
+    // processes per test).
+    exclude: [...configDefaults.exclude, 'test/browser/**', 'test/replicas/**', 'test/workers/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -42,6 +42,10 @@ export interface Config {
   };
   store: {
     databasePath: string;
+    /** `postgres://…`: the store lives in PostgreSQL, shared by every replica; undefined keeps SQLite at databasePath. */
+    databaseUrl: string | undefined;
+    /** Connections each process keeps open to PostgreSQL at most (besides one for notifications and one for the leader lock). */
+    databasePoolSize: number;
     pinMatchThreshold: number;
     /** Salt for pseudonymous user keys; when unset the store keeps a random one of its own. */
     userKeySalt: string | undefined;
@@ -193,6 +197,10 @@ export function readConfig(env: Environment = process.env): { config: Readonly<C
     }
   };
 
+  const databaseUrl = text('DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\/./.test(databaseUrl)) {
+    problem('DATABASE_URL', `DATABASE_URL=${JSON.stringify(maskCredentials(databaseUrl))} must be a PostgreSQL URL such as postgres://user:password@127.0.0.1:5432/hoiphuong (leave it unset to keep SQLite at DATABASE_PATH)`);
+  }
   const openaiApiKey = text('OPENAI_API_KEY');
   const openaiBaseUrl = url('OPENAI_BASE_URL');
   const discordToken = text('DISCORD_TOKEN');
@@ -273,6 +281,8 @@ export function readConfig(env: Environment = process.env): { config: Readonly<C
     },
     store: {
       databasePath: text('DATABASE_PATH') ?? 'data/hoiphuong.sqlite',
+      databaseUrl: databaseUrl !== undefined && /^postgres(ql)?:\/\/./.test(databaseUrl) ? databaseUrl : undefined,
+      databasePoolSize: number('DATABASE_POOL_SIZE', 10, { min: 1, max: 1_000 }),
       pinMatchThreshold: number('PIN_MATCH_THRESHOLD', 0.8, { min: 0, max: 1 }),
       conversationTtlMinutes: number('CONVERSATION_TTL_MINUTES', 30, { min: 1, max: 7 * 24 * 60 }),
       userKeySalt: text('USER_KEY_SALT'),

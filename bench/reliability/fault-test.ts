@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
 import { generateCorpus, writeCorpus } from '../generate-corpus.js';
-import { SqliteStore } from '../../src/store/sqlite-store.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { HashingEmbedder } from '../../src/search/hashing-embedder.js';
 import { openIndex } from '../../src/search/search-index.js';
 import { CLI, runCli, serveEnvironment, startServe } from './serve-process.js';

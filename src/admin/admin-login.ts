@@ -1,6 +1,6 @@
 import { nfc } from '../ingest/normalize-vietnamese.js';
 import { verifyPassword } from './password-hash.js';
-import type { SqliteAdminStore } from '../store/admin-store.js';
+import type { SqliteAdminStore } from '../store/sqlite/admin-store.js';
 
 /** The account ADMIN_PASSWORD signs in as. */
 export const BUILT_IN_ACCOUNT = 'admin';

@@ -1,8 +1,8 @@
 import { createInterface } from 'node:readline';
 import { hashPassword } from '../admin/password-hash.js';
 import { ChatbotError } from '../core/errors.js';
-import { isAccountName } from '../store/admin-store.js';
-import { SqliteStore } from '../store/sqlite-store.js';
+import { isAccountName } from '../store/sqlite/admin-store.js';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Command, CommandContext, TextOutput } from './command-context.js';
 import { parseCommandArgs } from './parse-command-args.js';
 
@@ -77,6 +77,9 @@ export const adminCommand: Command = async (args, context) => {
   }
   if (action !== 'list' && (!name || !isAccountName(name))) {
     throw new ChatbotError('input-invalid', `Tên tài khoản "${name ?? ''}" không hợp lệ: 1–64 chữ, số, ".", "_" hoặc "-" (account name: letters, digits, . _ -).`);
+  }
+  if (context.config.store.databaseUrl) {
+    throw new ChatbotError('input-invalid', 'Bảng điều khiển chỉ chạy với SQLite (the staff console runs on the SQLite store only so far): unset DATABASE_URL to manage its accounts.');
   }
   const store = SqliteStore.fromConfig(context.config);
   try {

@@ -8,7 +8,8 @@ import { HybridRetriever } from '../search/hybrid-retriever.js';
 import { PlaceGazetteer } from '../search/place-gazetteer.js';
 import { CorpusVocabulary } from '../search/corpus-vocabulary.js';
 import { openIndex, openPublishedIndex, updateIndex, type IngestSummary, type SearchIndex } from '../search/search-index.js';
-import { SqliteStore } from '../store/sqlite-store.js';
+import { openStore as openConfiguredStore } from '../store/open-store.js';
+import type { Store } from '../store/store.js';
 import { toChatbotError } from '../core/errors.js';
 import { defaultPlaceWarning } from './default-place-warning.js';
 import { createFactAnswers } from '../facts/fact-answers.js';
@@ -40,7 +41,7 @@ export interface Services {
   /** The same answering around another conversation store (the CLI keeps a batch's dialogues in memory). */
   withConversations(store: ConversationStore): AskService;
   /** Pins, answer log, feedback, settings and tokens; undefined when `store` was `none` or an optional store failed. */
-  store: SqliteStore | undefined;
+  store: Store | undefined;
   log: (line: string) => void;
   /**
    * Re-ingests the articles folder (after the first update) and swaps the new index in: a question being answered
@@ -115,7 +116,7 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
     const match = current?.gazetteer.match(text);
     return match?.kind === 'known' ? match.labels.join(' | ') : undefined;
   };
-  const store = openStore(config, placeOf, options.store ?? 'none', log);
+  const store = await openStore(config, placeOf, options.store ?? 'none', log);
   const conversations = store?.conversations ?? new MemoryConversationStore(config.store.conversationTtlMinutes * 60_000);
   const defaultPlace = options.defaultPlace ?? (config.defaultPlace ? { setting: 'DEFAULT_PLACE', place: config.defaultPlace } : undefined);
 
@@ -235,7 +236,7 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
   const close = async () => {
     stopping.abort(new Error('The server is stopping.'));
     await ready?.catch(() => undefined);
-    store?.close();
+    await store?.close();
   };
   return {
     config,
@@ -263,15 +264,15 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
   };
 }
 
-function openStore(
+async function openStore(
   config: Readonly<Config>,
   placeOf: (text: string) => string | undefined,
   mode: 'required' | 'optional' | 'none',
   log: (line: string) => void,
-): SqliteStore | undefined {
+): Promise<Store | undefined> {
   if (mode === 'none') return undefined;
   try {
-    return SqliteStore.fromConfig(config, { placeOf });
+    return await openConfiguredStore(config, { placeOf, log });
   } catch (error) {
     if (mode === 'required') throw error;
     log(`Pinned answers are off: ${toChatbotError(error).message}`);

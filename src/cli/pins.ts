@@ -7,8 +7,8 @@ import { loadArticles } from '../ingest/load-articles.js';
 import { displayDate, displayTime } from '../core/display-date.js';
 import { calendarDate, isCalendarDate } from '../store/calendar-date.js';
 import { parsePinLine, toPinLine, type PinLineDefaults } from '../store/pin-lines.js';
-import { SqliteStore } from '../store/sqlite-store.js';
-import type { Config } from '../config.js';
+import { withStore, type StoreOpener } from './with-store.js';
+import type { Store } from '../store/store.js';
 import type { Pin } from '../core/ports.js';
 import type { Citation } from '../core/types.js';
 import { countOf } from './count-of.js';
@@ -26,7 +26,7 @@ export interface PinsCommandOptions {
   /** Resolves `--source` values; by default the articles in DATA_DIR are read when a source is given. */
   resolveSource?: SourceResolver;
   /** Opens the store; by default the database the settings name. */
-  openStore?: (config: Readonly<Config>) => SqliteStore;
+  openStore?: StoreOpener;
   /** Clock (also "today" for --review-by) and id generator for imported lines that lack a time or an id. */
   now?: () => Date;
   newId?: () => string;
@@ -39,15 +39,15 @@ class UsageError extends Error {}
 export function createPinsCommand(options: PinsCommandOptions = {}): Command {
   return async (args, context) => {
     const [action, ...rest] = args;
-    const openStore = options.openStore ?? ((config: Readonly<Config>) => SqliteStore.fromConfig(config));
+    const openStore = options.openStore;
     try {
       switch (action) {
         case 'list':
-          return await withStore(openStore, context, (store) => listPins(store, rest, context));
+          return await withStore(openStore, context.config, (store) => listPins(store, rest, context));
         case 'add': {
           const today = calendarDate((options.now ?? (() => new Date()))(), context.config.timeZone);
           const pin = await parseAddArguments(rest, context, today, options.resolveSource);
-          return await withStore(openStore, context, async (store) => {
+          return await withStore(openStore, context.config, async (store) => {
             const saved = await store.pins.add(pin);
             context.stdout.write(`Pinned ${saved.id}: ${saved.question}\n`);
             return 0;
@@ -56,7 +56,7 @@ export function createPinsCommand(options: PinsCommandOptions = {}): Command {
         case 'remove': {
           const target = positionalsOf(rest).join(' ').trim();
           if (!target) throw new UsageError('pins remove cần mã ghim hoặc câu hỏi đã ghim (needs a pin id or the pinned question), e.g. hoiphuong pins remove "Giờ tiếp dân?"');
-          return await withStore(openStore, context, async (store) => {
+          return await withStore(openStore, context.config, async (store) => {
             if (await store.pins.remove(target)) {
               context.stdout.write(`Removed the pin "${target}".\n`);
               return 0;
@@ -67,7 +67,7 @@ export function createPinsCommand(options: PinsCommandOptions = {}): Command {
         }
         case 'export': {
           const file = positionalsOf(rest)[0];
-          return await withStore(openStore, context, async (store) => {
+          return await withStore(openStore, context.config, async (store) => {
             const pins = await store.pins.list();
             const text = pins.map((pin) => `${toPinLine(pin)}\n`).join('');
             if (file === undefined || file === '-') {
@@ -88,7 +88,7 @@ export function createPinsCommand(options: PinsCommandOptions = {}): Command {
             createdAt: (options.now ?? (() => new Date()))().toISOString(),
             pinnedBy: message('pins.default-pinned-by', 'vi'),
           };
-          return await withStore(openStore, context, (store) => importPins(store, text, defaults, context));
+          return await withStore(openStore, context.config, (store) => importPins(store, text, defaults, context));
         }
         default:
           throw new UsageError(action ? `Không có thao tác pins "${action}" (unknown pins action) — dùng list, add, remove, export hoặc import.` : 'pins cần một thao tác (needs an action): list, add, remove, export hoặc import.');
@@ -106,19 +106,6 @@ export function createPinsCommand(options: PinsCommandOptions = {}): Command {
 /** `hoiphuong pins …` with sources resolved from the articles in DATA_DIR. */
 export const pinsCommand: Command = createPinsCommand();
 
-async function withStore(
-  openStore: (config: Readonly<Config>) => SqliteStore,
-  context: CommandContext,
-  work: (store: SqliteStore) => Promise<number>,
-): Promise<number> {
-  const store = openStore(context.config);
-  try {
-    return await work(store);
-  } finally {
-    store.close();
-  }
-}
-
 /** Runs a `parseArgs` call, turning its complaint about unknown or malformed options into a usage error. */
 function checked<T>(parse: () => T): T {
   try {
@@ -132,7 +119,7 @@ function positionalsOf(args: string[]): string[] {
   return checked(() => parseArgs({ args, allowPositionals: true, options: {} })).positionals;
 }
 
-async function listPins(store: SqliteStore, args: string[], context: CommandContext): Promise<number> {
+async function listPins(store: Store, args: string[], context: CommandContext): Promise<number> {
   const { values } = checked(() => parseArgs({ args, options: { json: { type: 'boolean', default: false } } }));
   const pins = (await store.pins.list()).map((pin) => ({ ...pin, reviewOverdue: store.pins.isReviewOverdue(pin) }));
   if (values.json) {
@@ -222,7 +209,7 @@ async function articleResolver(context: CommandContext): Promise<SourceResolver 
   }
 }
 
-async function importPins(store: SqliteStore, text: string, defaults: PinLineDefaults, context: CommandContext): Promise<number> {
+async function importPins(store: Store, text: string, defaults: PinLineDefaults, context: CommandContext): Promise<number> {
   const pins: Pin[] = [];
   const bad: string[] = [];
   text.split(/\r?\n/).forEach((line, index) => {

@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isCalendarDate } from '../store/calendar-date.js';
 import { formatReport } from '../store/report.js';
-import { SqliteStore } from '../store/sqlite-store.js';
-import type { Config } from '../config.js';
+import { withStore, type StoreOpener } from './with-store.js';
 import type { Language } from '../core/types.js';
 import { describeArgumentError } from './parse-command-args.js';
 import type { Command } from './command-context.js';
@@ -13,7 +12,7 @@ const DEFAULT_LIMIT = 20;
 /** Options of `createReportCommand`. */
 export interface ReportCommandOptions {
   /** Opens the store; by default the database the settings name. */
-  openStore?: (config: Readonly<Config>) => SqliteStore;
+  openStore?: StoreOpener;
 }
 
 /** Builds `hoiphuong report`: the most asked unanswered questions, the worst-rated answers and the overdue pins. */
@@ -47,16 +46,13 @@ export function createReportCommand(options: ReportCommandOptions = {}): Command
       context.stderr.write(`${problem}\n${USAGE}\n`);
       return 2;
     }
-    const store = (options.openStore ?? ((config: Readonly<Config>) => SqliteStore.fromConfig(config)))(context.config);
-    try {
+    return withStore(options.openStore, context.config, async (store) => {
       // A day is counted from its start in the ward's time zone (the store converts it); a full time is taken as written.
       const since = values.since === undefined || isCalendarDate(values.since) ? values.since : new Date(values.since).toISOString();
-      const report = store.report({ limit, ...(since ? { since } : {}) });
+      const report = await store.report({ limit, ...(since ? { since } : {}) });
       context.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report, values.lang as Language)}\n`);
       return 0;
-    } finally {
-      store.close();
-    }
+    });
   };
 }
 

@@ -34,6 +34,9 @@ import { setArticleAside } from './set-article-aside.js';
 import { listen, parsePort } from './listen.js';
 import { openServices } from './open-services.js';
 import { INDEX_PUBLISHED, startWorkerPool, workerCount, type WorkerPool } from './worker-pool.js';
+import { openLeaderLock } from '../store/open-store.js';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { runAsLeader } from './run-as-leader.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import type { Command } from './command-context.js';
 
@@ -105,7 +108,9 @@ const serve: Command = async (args, context) => {
     articleFiles = new Map(articles.map((article) => [article.id, article.file]));
     shownFacts = undefined;
   };
-  const visibleFacts = () => (shownFacts ??= withoutFlagged(factBook, store.factFlags.keys()));
+  // The staff console (and the facts it marks wrong) runs on the SQLite store only, so far; with DATABASE_URL it is off.
+  const consoleStore = store instanceof SqliteStore ? store : undefined;
+  const visibleFacts = () => (shownFacts ??= withoutFlagged(factBook, consoleStore?.factFlags.keys() ?? new Set<string>()));
   const refreshAll = async () => {
     const before = services.index;
     const summary = await services.refresh();
@@ -145,7 +150,13 @@ const serve: Command = async (args, context) => {
   }
   const stopRetention = role === 'worker' ? async () => {} : startAnswerLogRetention(store.answers, { days: config.store.answerLogDays, log: services.log });
 
-  const zaloServices = { ask, feedback: store.feedback, userKeys: store.userKeys, tokens: store.tokens, seenEvents: store.seenEvents, factBook: async () => visibleFacts() };
+  // Replicas sharing PostgreSQL count each visitor's questions together; one process counts them in memory.
+  const sharedLimit = (scope: string) => {
+    const limit = store.sharedRateLimit?.(scope, config.rateLimitPerMinute);
+    return limit ? { rateLimit: limit } : {};
+  };
+  const leaderLock = openLeaderLock(config, services.log);
+  const zaloServices = { ask, feedback: store.feedback, userKeys: store.userKeys, tokens: store.tokens, seenEvents: store.seenEvents, factBook: async () => visibleFacts(), ...sharedLimit('zalo') };
   const channelOptions = { config, services: zaloServices, log: services.log };
   const zaloOaStatus = new ChannelStatus();
   const zaloBotStatus = new ChannelStatus(config.zaloBot.mode === 'polling' ? 'starting' : 'on');
@@ -160,8 +171,9 @@ const serve: Command = async (args, context) => {
   routes.push({ ...createSuggestionsRoute(visibleFacts), ...quiet });
   const adminPassword = config.admin.password;
   const builtInPasswordHash = adminPassword === undefined ? undefined : adminPassword.startsWith('scrypt$') ? adminPassword : await hashPassword(adminPassword);
-  for (const route of createAdminRoutes({
-    store,
+  if (!consoleStore) services.log('The staff console (/admin) is off: it keeps its accounts and sessions in SQLite only so far; unset DATABASE_URL to use it.');
+  for (const route of !consoleStore ? [] : createAdminRoutes({
+    store: consoleStore,
     config,
     ...(builtInPasswordHash ? { builtInPasswordHash } : {}),
     articles: () => services.index.articles(),
@@ -201,13 +213,16 @@ const serve: Command = async (args, context) => {
     allowedOrigins: config.allowedOrigins,
     maxConcurrentAnswers: config.maxConcurrentAnswers,
     maxConnections: config.maxConnections,
-    health: () => ({
+    ...sharedLimit('http'),
+    health: async () => ({
       articles: services.index.articles().length,
       // Which published version answers, and from which worker: every replica and worker should name the same one.
       ...(services.index.folder ? { indexVersion: basename(services.index.folder) } : {}),
       ...(cluster.isWorker ? { worker: cluster.worker?.id } : {}),
       embedder: services.embedder.name,
-      sources: store.sources.list().map((source) => ({ url: source.url, lastSyncAt: source.lastSyncAt ?? null, articles: source.articleCount, noWard: source.noPlaceCount, error: source.lastError ?? null })),
+      store: store.kind,
+      role: leaderLock.isLeader() ? 'leader' : 'follower',
+      sources: (await store.sources.list()).map((source) => ({ url: source.url, lastSyncAt: source.lastSyncAt ?? null, articles: source.articleCount, noWard: source.noPlaceCount, error: source.lastError ?? null })),
       ...(discord ? { discord: discord.state() } : {}),
       ...(config.zaloOa.enabled ? { 'zalo-oa': zaloOaStatus.state() } : {}),
       ...(config.zaloBot.enabled ? { 'zalo-bot': zaloBotStatus.state() } : {}),
@@ -232,21 +247,30 @@ const serve: Command = async (args, context) => {
   }
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${address.port}`;
 
-  // Polling starts only once HTTP listens: a server that cannot listen then ends the process (non-zero) for a
-  // supervisor to restart, instead of leaving a poller running with nothing served.
-  const polling = new AbortController();
-  const pollingDone =
-    role !== 'worker' && config.zaloBot.enabled && config.zaloBot.mode === 'polling'
-      ? startZaloBotPolling({ ...channelOptions, status: zaloBotStatus, signal: polling.signal })
-      : Promise.resolve();
+  // Sources are synced on their schedule by the replica that leads, and every replica refreshes its index (also with
+  // what `hoiphuong ingest` or `sync` did in another process).
+  const schedule = startSyncSchedule({
+    store: store.sources,
+    fetcher,
+    articlesDir,
+    intervalMinutes: role === 'worker' ? 0 : config.sync.intervalMinutes,
+    refresh: async () => {
+      const summary = await refreshAll();
+      if (summary.added + summary.changed + summary.removed > 0) {
+        services.log(`Index updated: ${countOf(services.index.articles().length, 'article')} (${summary.added} added, ${summary.changed} changed, ${summary.removed} removed).`);
+      }
+    },
+    log: services.log,
+    placeOf,
+    fetchesSources: () => leaderLock.isLeader(),
+  });
+  const sourceCount = (await store.sources.list()).length;
 
-  // Discord starts only after HTTP listens and never holds it up: a refused token or no route leaves web chat,
-  // the API and Zalo serving while it retries in the background.
-  if (role !== 'worker' && config.discord.enabled) {
+  let gatewayReconnects = 0;
+  const startDiscord = async (): Promise<KeptChannel> => {
     const { startDiscordBot } = await import('../channels/discord/bot.js');
     const { articlesAbout } = await import('../channels/discord/articles-about.js');
-    let gatewayReconnects = 0;
-    discord = keepChannelRunning({
+    return keepChannelRunning({
       name: 'discord',
       log: services.log,
       start: () =>
@@ -264,41 +288,55 @@ const serve: Command = async (args, context) => {
             listArticles: (place) => articlesAbout(services.index.articles(), place),
             addArticle,
             factBook: async () => visibleFacts(),
+            ...sharedLimit('discord'),
           },
         }),
     });
-    const kept = discord;
-    metrics.watchChannel('discord', { state: () => kept.state(), reconnects: () => kept.reconnects() + gatewayReconnects });
+  };
+  if (config.discord.enabled) {
+    metrics.watchChannel('discord', { state: () => discord?.state() ?? 'on the replica that leads', reconnects: () => (discord?.reconnects() ?? 0) + gatewayReconnects });
   }
-
-  // Sources are synced on their schedule, and the index refreshed (also with what `hoiphuong ingest` or `sync` did in
-  // another process); the first check runs now, so sources never synced are fetched at start.
-  const schedule = startSyncSchedule({
-    store: store.sources,
-    fetcher,
-    articlesDir,
-    intervalMinutes: role === 'worker' ? 0 : config.sync.intervalMinutes,
-    refresh: async () => {
-      const summary = await refreshAll();
-      if (summary.added + summary.changed + summary.removed > 0) {
-        services.log(`Index updated: ${countOf(services.index.articles().length, 'article')} (${summary.added} added, ${summary.changed} changed, ${summary.removed} removed).`);
-      }
-    },
+  // What must run once across replicas — the Discord gateway, the Zalo Bot poller, fetching sources — runs on the
+  // replica holding the leader lock (always this one without DATABASE_URL), and moves when that one dies. It starts
+  // only once HTTP listens: a server that cannot listen then ends the process (non-zero) for a supervisor to restart.
+  // An HTTP worker never leads: its first process does what must run once.
+  const leadership = role === 'worker' ? { started: Promise.resolve(), stop: async () => {} } : runAsLeader({
+    lock: leaderLock,
     log: services.log,
-    placeOf,
+    start: async () => {
+      if (store.kind === 'postgres') services.log('This replica now leads: it runs the Discord gateway, the Zalo Bot poller and scheduled source syncs.');
+      const polling = new AbortController();
+      const pollingDone =
+        config.zaloBot.enabled && config.zaloBot.mode === 'polling'
+          ? startZaloBotPolling({ ...channelOptions, status: zaloBotStatus, signal: polling.signal })
+          : Promise.resolve();
+      // Discord never holds HTTP up: a refused token or no route leaves web chat, the API and Zalo serving while it
+      // retries in the background.
+      if (config.discord.enabled) discord = await startDiscord();
+      // Sources never synced are fetched as soon as this replica leads.
+      if (config.sync.intervalMinutes > 0 && (await store.sources.list()).length > 0) {
+        schedule.tick().catch((error: unknown) => services.log(`Sync failed: ${error instanceof Error ? error.message : String(error)}`));
+      }
+      return async () => {
+        polling.abort();
+        const running = discord;
+        discord = undefined;
+        await running?.stop();
+        await pollingDone;
+      };
+    },
   });
-  const sourceCount = store.sources.list().length;
-  if (role !== 'worker' && config.sync.intervalMinutes > 0 && sourceCount > 0) {
-    schedule.tick().catch((error: unknown) => services.log(`Sync failed: ${error instanceof Error ? error.message : String(error)}`));
-  }
+  // A single process leads at once; its channels are up before it says so.
+  if (store.kind === 'sqlite') await leadership.started;
 
   const lines = [
     `Hỏi Phường is running at ${url}${role === 'primary' ? ` (${countOf(workers, 'HTTP worker')})` : ''}`,
     `  web chat      ${url}/   (widget: <script src="${url}/widget.js" data-place="phường X, tỉnh Y" async></script>)`,
-    `  console       ${url}/admin${builtInPasswordHash || store.admin.accounts().length > 0 ? '' : '   (no account yet: set ADMIN_PASSWORD or run `npx hoiphuong admin add NAME`)'}`,
+    `  console       ${!consoleStore ? 'off (needs the SQLite store; DATABASE_URL is set)' : `${url}/admin${builtInPasswordHash || consoleStore.admin.accounts().length > 0 ? '' : '   (no account yet: set ADMIN_PASSWORD or run `npx hoiphuong admin add NAME`)'}`}`,
     `  API           POST ${url}/api/ask  {"question": "…"}`,
     `  answers       ${config.openai.enabled ? `generated by ${config.openai.chatModel} (grounded, with offline fallback)` : 'offline, extractive (set OPENAI_API_KEY or OPENAI_BASE_URL for generated answers)'}`,
-    `  Discord       ${discord ? `${discord.state()} (run \`npx hoiphuong discord register\` once to add the slash commands)` : 'off — set DISCORD_TOKEN and DISCORD_APPLICATION_ID in .env to enable'}`,
+    `  role          ${store.kind === 'postgres' ? `${leaderLock.isLeader() ? 'leader' : 'follower'} (replicas share ${store.kind}; the leader runs the gateways and syncs)` : 'single process (SQLite)'}`,
+    `  Discord       ${discord ? `${discord.state()} (run \`npx hoiphuong discord register\` once to add the slash commands)` : config.discord.enabled ? 'on the replica that leads' : 'off — set DISCORD_TOKEN and DISCORD_APPLICATION_ID in .env to enable'}`,
     `  Zalo OA       ${config.zaloOa.enabled ? `${zaloOaStatus.state()} (webhook ${url}${config.zaloOa.webhookPath})` : 'off — set ZALO_OA_APP_ID, ZALO_OA_SECRET_KEY and ZALO_OA_ACCESS_TOKEN to enable'}`,
     `  Zalo Bot      ${config.zaloBot.enabled ? `${zaloBotStatus.state()} (${config.zaloBot.mode})` : 'off — set ZALO_BOT_TOKEN (and ZALO_BOT_SECRET_TOKEN) to enable'}`,
     `  health        GET ${url}/healthz   metrics GET ${url}/metrics (Prometheus)`,
@@ -332,10 +370,9 @@ const serve: Command = async (args, context) => {
   });
   await stopped;
   clearInterval(following);
-  polling.abort();
+  await leadership.stop();
   await schedule.stop();
-  await discord?.stop();
-  await Promise.all([pollingDone, ...routes.map((route) => route.idle())]);
+  await Promise.all(routes.map((route) => route.idle()));
   await stopRetention();
   await services.close();
   return 0;

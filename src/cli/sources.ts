@@ -8,9 +8,9 @@ import { singlePlaceOf } from '../sources/single-place.js';
 import { createSourceFetcher } from '../sources/source-fetcher.js';
 import { syncSources, type SourceSyncResult } from '../sources/sync-sources.js';
 import type { PoliteFetcher } from '../sources/polite-fetcher.js';
-import type { Source } from '../store/source-store.js';
-import { SqliteStore } from '../store/sqlite-store.js';
-import type { Command, CommandContext } from './command-context.js';
+import type { Source } from '../store/source-records.js';
+import { withStore, type StoreOpener } from './with-store.js';
+import type { Command } from './command-context.js';
 import { countOf } from './count-of.js';
 import { runIngest } from './ingest.js';
 import { createEmbedder } from './open-services.js';
@@ -19,7 +19,7 @@ import { isHttpUrl } from '../core/http-link.js';
 
 /** Seams of the sources and sync commands, for tests. */
 export interface SourcesCommandOptions {
-  openStore?: (config: Readonly<Config>) => SqliteStore;
+  openStore?: StoreOpener;
   makeFetcher?: (config: Readonly<Config>) => Pick<PoliteFetcher, 'fetch'>;
   makeEmbedder?: (config: Readonly<Config>) => Embedder | Promise<Embedder>;
 }
@@ -44,7 +44,7 @@ function usage(text: string): ChatbotError {
 export function createSourcesCommand(options: SourcesCommandOptions = {}): Command {
   return async (args, context) => {
     const [action, ...rest] = args;
-    const openStore = options.openStore ?? ((config: Readonly<Config>) => SqliteStore.fromConfig(config));
+    const openStore = options.openStore;
     switch (action) {
       case 'add': {
         const { values, positionals } = parseCommandArgs('sources', {
@@ -58,8 +58,8 @@ export function createSourcesCommand(options: SourcesCommandOptions = {}): Comma
         const everyMinutes = values.every === undefined ? DEFAULT_EVERY_MINUTES : parseEvery(values.every);
         if (everyMinutes === undefined) throw usage(`--every "${values.every}" phải như 30m, 6h hoặc 1d (must look like 30m, 6h or 1d)`);
         const place = values.place?.normalize('NFC').trim() || undefined;
-        return withStore(openStore, context, (store) => {
-          const source = store.sources.add(new URL(url).href, { place, everyMinutes });
+        return withStore(openStore, context.config, async (store) => {
+          const source = await store.sources.add(new URL(url).href, { place, everyMinutes });
           context.stdout.write(`Added source ${source.id}: ${source.url} (${place ?? 'no place: articles are kept but flagged "no ward"'}; every ${describeEvery(everyMinutes)})\n`);
           if (place === undefined) context.stderr.write('Tip: --place "phường X, tỉnh Y" tells the bot which ward the articles are about.\n');
           context.stdout.write('Fetch it now with: hoiphuong sync\n');
@@ -68,8 +68,8 @@ export function createSourcesCommand(options: SourcesCommandOptions = {}): Comma
       }
       case 'list': {
         const { values } = parseCommandArgs('sources', { args: rest, options: { json: { type: 'boolean' } } });
-        return withStore(openStore, context, (store) => {
-          const sources = store.sources.list();
+        return withStore(openStore, context.config, async (store) => {
+          const sources = await store.sources.list();
           if (values.json) {
             context.stdout.write(`${JSON.stringify(sources)}\n`);
             return 0;
@@ -85,9 +85,9 @@ export function createSourcesCommand(options: SourcesCommandOptions = {}): Comma
       case 'remove': {
         const target = rest[0];
         if (target === undefined) throw usage('sources remove cần URL hoặc số thứ tự của nguồn (needs the URL or the id of a source)');
-        return withStore(openStore, context, (store) => {
-          const source = store.sources.find(target) ?? (isHttpUrl(target) ? store.sources.find(new URL(target).href) : undefined);
-          if (source === undefined || !store.sources.remove(source.id)) {
+        return withStore(openStore, context.config, async (store) => {
+          const source = (await store.sources.find(target)) ?? (isHttpUrl(target) ? await store.sources.find(new URL(target).href) : undefined);
+          if (source === undefined || !(await store.sources.remove(source.id))) {
             context.stderr.write(`No source has the URL or id "${target}" (see: hoiphuong sources list).\n`);
             return 1;
           }
@@ -108,22 +108,19 @@ export function createSyncCommand(options: SourcesCommandOptions = {}): Command 
       args,
       options: { 'dry-run': { type: 'boolean' }, data: { type: 'string' }, index: { type: 'string' } },
     });
-    const openStore = options.openStore ?? ((config: Readonly<Config>) => SqliteStore.fromConfig(config));
+    const openStore = options.openStore;
     const dataDir = values.data ?? context.config.dataDir;
     const indexDir = values.index ?? context.config.indexDir;
     const dryRun = values['dry-run'] === true;
-    const store = openStore(context.config);
-    let results: SourceSyncResult[];
-    try {
-      if (store.sources.list().length === 0) {
-        context.stdout.write('No sources to sync. Add one: hoiphuong sources add URL --place "phường X, tỉnh Y"\n');
-        return 0;
-      }
+    const results = await withStore(openStore, context.config, async (store): Promise<SourceSyncResult[] | undefined> => {
+      if ((await store.sources.list()).length === 0) return undefined;
       const fetcher = (options.makeFetcher ?? ((config) => createSourceFetcher(config)))(context.config);
       const placeOf = singlePlaceOf(PlaceGazetteer.fromArticles(await articlesIn(dataDir)));
-      results = await syncSources({ articlesDir: dataDir, store: store.sources, fetcher, dryRun, placeOf, log: (line) => context.stdout.write(`${line}\n`) });
-    } finally {
-      store.close();
+      return syncSources({ articlesDir: dataDir, store: store.sources, fetcher, dryRun, placeOf, log: (line) => context.stdout.write(`${line}\n`) });
+    });
+    if (results === undefined) {
+      context.stdout.write('No sources to sync. Add one: hoiphuong sources add URL --place "phường X, tỉnh Y"\n');
+      return 0;
     }
     for (const result of results) context.stdout.write(`${describeResult(result, dryRun)}\n`);
     const saved = results.reduce((total, result) => total + result.added.length + result.changed.length, 0);
@@ -143,15 +140,6 @@ async function articlesIn(dataDir: string) {
     // A folder that does not exist yet is the first sync's; sync creates it.
     if (error instanceof ChatbotError && error.code === 'input-invalid') return [];
     throw error;
-  }
-}
-
-function withStore(openStore: (config: Readonly<Config>) => SqliteStore, context: CommandContext, work: (store: SqliteStore) => number): Promise<number> {
-  const store = openStore(context.config);
-  try {
-    return Promise.resolve(work(store));
-  } finally {
-    store.close();
   }
 }
 

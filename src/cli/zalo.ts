@@ -1,6 +1,6 @@
 import { ZALO_OA_TOKEN_NAME } from '../channels/zalo/oa-client.js';
 import { ChatbotError } from '../core/errors.js';
-import { SqliteStore } from '../store/sqlite-store.js';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { COMMAND_HELP } from './command-help.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import { readLines } from './read-lines.js';

@@ -294,3 +294,33 @@ export interface SeenEvents {
   /** True the first time `key` is offered; false for every later offer, also after a restart. */
   firstSighting(key: string): Promise<boolean>;
 }
+
+/**
+ * Counts events per key in a sliding window and says whether one more is allowed; an in-process limiter answers at
+ * once, one shared by replicas asks the database.
+ * @example
+ * if (!(await limit.tryAcquire(visitor))) return tooManyRequests();
+ */
+export interface RateLimit {
+  /** Records an event for `key` when it is within the limit; false (recording nothing) when it is not. */
+  tryAcquire(key: string): boolean | Promise<boolean>;
+}
+
+/** One period of leadership: `lost` settles when it ends without `release` (the lock's connection went away). */
+export interface LeaderTerm {
+  readonly lost: Promise<void>;
+  /** Gives leadership up, so another replica can take it at once. */
+  release(): Promise<void>;
+}
+
+/**
+ * Chooses the one replica that runs what must run once (the Discord gateway, the Zalo Bot poller, scheduled syncs).
+ * @example
+ * const term = await leaderLock.acquire(signal); startGateway(); await term.lost; stopGateway();
+ */
+export interface LeaderLock {
+  /** Resolves when this process leads (at once for a single process); rejects when `signal` aborts first. */
+  acquire(signal: AbortSignal): Promise<LeaderTerm>;
+  /** Whether this process leads now. */
+  isLeader(): boolean;
+}

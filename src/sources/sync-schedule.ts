@@ -1,10 +1,10 @@
-import type { Source, SqliteSourceStore } from '../store/source-store.js';
+import type { Source, SourceStore } from '../store/source-records.js';
 import type { PoliteFetcher } from './polite-fetcher.js';
 import { syncSources, type SourceSyncResult } from './sync-sources.js';
 
 /** Options of `startSyncSchedule`. */
 export interface SyncScheduleOptions {
-  store: SqliteSourceStore;
+  store: SourceStore;
   fetcher: Pick<PoliteFetcher, 'fetch'>;
   articlesDir: string;
   /** Minutes between checks for sources that are due; 0 starts no timer (`tick` still works). */
@@ -15,6 +15,8 @@ export interface SyncScheduleOptions {
   now?: () => Date;
   /** See `SyncOptions.placeOf`. */
   placeOf?: (text: string) => string | undefined;
+  /** False on a replica that does not lead: it only refreshes, and the leader fetches (default: always fetch). */
+  fetchesSources?: () => boolean;
 }
 
 /** A running schedule: `tick` runs one check now (what the timer calls); `stop` ends the timer. */
@@ -36,7 +38,8 @@ export function startSyncSchedule(options: SyncScheduleOptions): SyncSchedule {
   const now = options.now ?? (() => new Date());
   let running: Promise<SourceSyncResult[]> = Promise.resolve([]);
   const check = async (): Promise<SourceSyncResult[]> => {
-    const due = dueSources(options.store.list(), now());
+    const fetches = options.fetchesSources?.() ?? true;
+    const due = fetches ? dueSources(await options.store.list(), now()) : [];
     const results = due.length === 0 ? [] : await syncSources({ articlesDir: options.articlesDir, store: options.store, fetcher: options.fetcher, sources: due, now, log: options.log, ...(options.placeOf ? { placeOf: options.placeOf } : {}) });
     for (const result of results) {
       const saved = result.added.length + result.changed.length;

@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import type { Source, SqliteSourceStore } from '../store/source-store.js';
+import type { Source, SourceStore } from '../store/source-records.js';
 import { articleFilePath, textHash, writeArticleFile } from './article-file.js';
 import { decodeText } from './decode-text.js';
 import { parseHTML } from 'linkedom';
@@ -14,7 +14,7 @@ import type { FetchOutcome, PoliteFetcher, Validators } from './polite-fetcher.j
 export interface SyncOptions {
   articlesDir: string;
   fetcher: Pick<PoliteFetcher, 'fetch'>;
-  store: SqliteSourceStore;
+  store: SourceStore;
   /** Only list what would be fetched: no article is fetched or written, nothing is recorded. */
   dryRun?: boolean;
   /** Only these sources (default: all). */
@@ -54,7 +54,7 @@ const MAX_CHILD_SITEMAPS = 20;
  */
 export async function syncSources(options: SyncOptions): Promise<SourceSyncResult[]> {
   const results: SourceSyncResult[] = [];
-  for (const source of options.sources ?? options.store.list()) results.push(await syncSource(source, options));
+  for (const source of options.sources ?? (await options.store.list())) results.push(await syncSource(source, options));
   return results;
 }
 
@@ -65,11 +65,11 @@ async function syncSource(source: Source, options: SyncOptions): Promise<SourceS
   const outcome = await options.fetcher.fetch(source.url, validators);
   if (outcome.kind === 'skipped') {
     result.problems.push(`${source.url}: ${outcome.reason}`);
-    if (!options.dryRun) options.store.recordSync(source.id, { error: outcome.reason });
+    if (!options.dryRun) await options.store.recordSync(source.id, { error: outcome.reason });
     return result;
   }
   if (outcome.kind === 'not-modified') {
-    if (!options.dryRun) options.store.recordSync(source.id, {});
+    if (!options.dryRun) await options.store.recordSync(source.id, {});
     return result;
   }
 
@@ -79,7 +79,7 @@ async function syncSource(source: Source, options: SyncOptions): Promise<SourceS
       await saveArticle(source, entry.url, entry.page, entry.listedDate, options, result, log);
       continue;
     }
-    const known = options.store.page(entry.url);
+    const known = await options.store.page(entry.url);
     if (known !== undefined && entry.listedDate !== undefined && known.listedDate === entry.listedDate) {
       result.unchanged++;
       continue;
@@ -95,7 +95,7 @@ async function syncSource(source: Source, options: SyncOptions): Promise<SourceS
       continue;
     }
     if (page.kind === 'not-modified') {
-      options.store.touchPage(entry.url, entry.listedDate);
+      await options.store.touchPage(entry.url, entry.listedDate);
       result.unchanged++;
       continue;
     }
@@ -103,7 +103,7 @@ async function syncSource(source: Source, options: SyncOptions): Promise<SourceS
   }
   if (!options.dryRun) {
     const error = result.problems.length > 0 ? `${result.problems.length} problem(s); first: ${result.problems[0]}` : undefined;
-    options.store.recordSync(source.id, { error, etag: outcome.etag, lastModified: outcome.lastModified });
+    await options.store.recordSync(source.id, { error, etag: outcome.etag, lastModified: outcome.lastModified });
   }
   return result;
 }
@@ -119,8 +119,8 @@ export type ArticleFetchOutcome =
  * and the outcome said in one value.
  */
 export async function fetchArticleNow(url: string, place: string | undefined, options: Omit<SyncOptions, 'sources' | 'dryRun'>): Promise<ArticleFetchOutcome> {
-  const known = options.store.find(url);
-  const source = known ?? options.store.add(url, { place, everyMinutes: 30 * 24 * 60 });
+  const known = await options.store.find(url);
+  const source = known ?? (await options.store.add(url, { place, everyMinutes: 30 * 24 * 60 }));
   const [result] = await syncSources({ ...options, sources: [source] });
   const saved = result?.saved[0];
   if (saved) return { kind: 'saved', title: saved.title, published: saved.published, place: saved.place, changed: (result?.changed.length ?? 0) > 0 };
@@ -198,7 +198,7 @@ async function saveArticle(
   }
   const hash = textHash(extracted.text);
   const signature = textSignature(extracted.text);
-  const known = options.store.page(url);
+  const known = await options.store.page(url);
   const place = source.place ?? extracted.place ?? options.placeOf?.(extracted.title) ?? options.placeOf?.(extracted.text.slice(0, 600));
   const file = articleFilePath(options.articlesDir, url);
   const record = {
@@ -215,18 +215,18 @@ async function saveArticle(
   };
   if (known?.textHash === hash) {
     // The page says what it said: the file (and any staff edit of it) stays as it is.
-    options.store.savePage({ ...record, file: known.file });
+    await options.store.savePage({ ...record, file: known.file });
     result.unchanged++;
     return;
   }
-  const twin = known === undefined ? (options.store.pageWithText(hash, url) ?? nearDuplicateOf(signature, url, options.store)) : undefined;
+  const twin = known === undefined ? ((await options.store.pageWithText(hash, url)) ?? (await nearDuplicateOf(signature, url, options.store))) : undefined;
   if (twin !== undefined) {
     log(`  trùng / duplicate of ${twin.url}: ${url}`);
     result.duplicates++;
     return;
   }
   await writeArticleFile(file, { url, title: extracted.title, text: extracted.text, published: extracted.published, place });
-  options.store.savePage(record);
+  await options.store.savePage(record);
   (known ? result.changed : result.added).push(extracted.title);
   result.saved.push({ url, title: extracted.title, published: extracted.published, place });
   const flag = place === undefined ? ' — chưa rõ phường (no ward): add --place to the source or place: to the file' : '';
@@ -254,8 +254,8 @@ async function documentArticle(url: string, kind: DocumentExtension, body: Buffe
 }
 
 /** A page saved from another URL with nearly the same text (a linear scan: a ward's sources hold thousands of pages, not millions). */
-function nearDuplicateOf(signature: ReturnType<typeof textSignature>, url: string, store: SqliteSourceStore): { url: string } | undefined {
-  for (const page of store.pageSignatures(url)) {
+async function nearDuplicateOf(signature: ReturnType<typeof textSignature>, url: string, store: SourceStore): Promise<{ url: string } | undefined> {
+  for (const page of await store.pageSignatures(url)) {
     const other = parseSignature(page.signature);
     if (other && isNearDuplicate(signature, other)) return { url: page.url };
   }

@@ -1,5 +1,5 @@
 import { toChatbotError } from '../core/errors.js';
-import type { SqliteAnswerLog } from './answer-log.js';
+import type { AnswerLog } from './store.js';
 
 /** Options of `startAnswerLogRetention`. */
 export interface AnswerLogRetentionOptions {
@@ -17,7 +17,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * Prunes the answer log now and then periodically, in the background: a failed run is logged and retried next time,
  * and the timer never keeps the process alive. Returns a stop function that also waits for a run in progress.
  */
-export function startAnswerLogRetention(answers: SqliteAnswerLog, options: AnswerLogRetentionOptions): () => Promise<void> {
+export function startAnswerLogRetention(answers: AnswerLog, options: AnswerLogRetentionOptions): () => Promise<void> {
   if (options.days <= 0) return async () => {};
   const now = options.now ?? (() => new Date());
   let running: Promise<void> = Promise.resolve();

@@ -1,6 +1,6 @@
 /**
  * The schema, as ordered steps: step `n` (1-based) takes a database from `user_version` n-1 to n. Never edit a step
- * that has shipped; append a new one. Steps may call `question_key(text)`, which `openDatabase` registers.
+ * that has shipped; append a new one, and the PostgreSQL step of the same number to `postgres/migrations.ts`. Steps may call `question_key(text)`, which `openDatabase` registers.
  */
 export const migrations: readonly string[] = [
   // 1: pins, the answer log and settings.
@@ -160,6 +160,21 @@ export const migrations: readonly string[] = [
   // news syndicated on two sites with small differences is kept once.
   `
   ALTER TABLE source_pages ADD COLUMN text_signature TEXT;
+  `,
+  // 9: rate limits replicas count together, and a counter of pin changes for replicas' caches. SQLite serves one
+  // machine, whose processes limit in memory and see pin changes through PRAGMA data_version, so both stay unused here.
+  `
+  CREATE TABLE pin_changes (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    version INTEGER NOT NULL
+  );
+  INSERT INTO pin_changes (id, version) VALUES (1, 0);
+  CREATE TABLE rate_limits (
+    key TEXT PRIMARY KEY,
+    times TEXT NOT NULL,
+    allowed INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
   `,
 ];
 

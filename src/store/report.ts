@@ -2,7 +2,7 @@ import type { AnswerMode, Language, RefusalReason } from '../core/types.js';
 import { countMessage, message, type MessageKey } from '../core/messages.js';
 import { displayDate, displayTime } from '../core/display-date.js';
 import { questionMeaningKey } from './question-meaning.js';
-import type { SqliteDatabase } from './open-database.js';
+import { calendarDate, isCalendarDate, startOfDay } from './calendar-date.js';
 
 /** Questions residents asked that the bot could not answer, grouped by meaning. */
 export interface UnansweredQuestion {
@@ -82,6 +82,48 @@ export interface ReportOptions {
   timeZone: string;
 }
 
+/** A refusal as the report reads it, newest first. */
+export interface RefusalRow {
+  question: string;
+  created_at: string;
+  reason: string | null;
+}
+
+/** Answers rated down, grouped by question key, answer text and mode. */
+export interface RatedRow {
+  normalized_question: string;
+  question: string;
+  answer: string;
+  mode: AnswerMode;
+  down_votes: number;
+  up_votes: number;
+  last_voted: string;
+}
+
+/** Answers counted by outcome, mode and reason. */
+export interface TotalsRow {
+  answered: number;
+  mode: AnswerMode;
+  reason: RefusalReason | null;
+  count: number;
+}
+
+/** The queries a report is built from; each store answers them in its own SQL dialect. */
+export interface ReportQueries {
+  /** Refusals since `since` (empty questions and resets aside), newest first, at most `max`. */
+  refusals(since: string, max: number): Promise<RefusalRow[]>;
+  /** The answers with the most 👎 among votes since `since`. */
+  worstRated(since: string, limit: number): Promise<RatedRow[]>;
+  /** Latest comments on one rated answer, newest first. */
+  comments(row: RatedRow, since: string, limit: number): Promise<string[]>;
+  /** Pins whose review-by date is before `today`. */
+  overduePins(today: string, limit: number): Promise<OverduePin[]>;
+  /** Answers since `since` (empty questions and resets aside) by outcome, mode and reason. */
+  totals(since: string): Promise<TotalsRow[]>;
+  /** Votes since `since`, by vote. */
+  votes(since: string): Promise<Array<{ vote: string; count: number }>>;
+}
+
 const COMMENTS_PER_ANSWER = 3;
 const VARIANTS_PER_QUESTION = 3;
 /** Refusals read per report, newest first: months of a busy ward, while the grouping stays instant. */
@@ -89,72 +131,46 @@ const MAX_REFUSALS_READ = 100_000;
 const EXCERPT_LENGTH = 160;
 
 /**
- * Reads the report from the database: the most frequent refusals (empty questions aside), the answers with the most
+ * Reads the report from the store: the most frequent refusals (empty questions aside), the answers with the most
  * 👎, and the overdue pins.
  */
-export function buildReport(database: SqliteDatabase, options: ReportOptions): StoreReport {
+export async function buildReport(queries: ReportQueries, options: ReportOptions): Promise<StoreReport> {
   const since = options.since ?? '';
-  const unanswered = groupRefusals(
-    database
-      .prepare<[string, number], { question: string; created_at: string; reason: string | null }>(
-        `SELECT question, created_at, reason FROM answers
-         WHERE answered = 0 AND COALESCE(reason, '') NOT IN ('empty-question', 'conversation-reset') AND created_at >= ?
-         ORDER BY created_at DESC, rowid DESC LIMIT ?`,
-      )
-      .all(since, MAX_REFUSALS_READ),
-  ).slice(0, options.limit);
-
-  const comments = database.prepare<[string, string, string, string, number], { comment: string }>(
-    `SELECT feedback.comment FROM feedback JOIN answers ON answers.id = feedback.answer_id
-     WHERE answers.normalized_question = ? AND answers.answer = ? AND answers.mode = ? AND feedback.comment IS NOT NULL AND feedback.updated_at >= ?
-     ORDER BY feedback.updated_at DESC LIMIT ?`,
-  );
-  const worstRated = database
-    .prepare<[string, number], { normalized_question: string; question: string; answer: string; mode: AnswerMode; down_votes: number; up_votes: number; last_voted: string }>(
-      `SELECT answers.normalized_question, answers.answer, answers.mode,
-         (SELECT latest.question FROM answers AS latest
-           WHERE latest.normalized_question = answers.normalized_question AND latest.answer = answers.answer
-           ORDER BY latest.created_at DESC, latest.rowid DESC LIMIT 1) AS question,
-         SUM(feedback.vote = 'down') AS down_votes, SUM(feedback.vote = 'up') AS up_votes, MAX(feedback.updated_at) AS last_voted
-       FROM feedback JOIN answers ON answers.id = feedback.answer_id
-       WHERE feedback.updated_at >= ?
-       GROUP BY answers.normalized_question, answers.answer, answers.mode
-       HAVING down_votes > 0
-       ORDER BY down_votes DESC, up_votes ASC, last_voted DESC
-       LIMIT ?`,
-    )
-    .all(since, options.limit)
-    .map((row) => ({
+  const unanswered = groupRefusals(await queries.refusals(since, MAX_REFUSALS_READ)).slice(0, options.limit);
+  const worstRated: RatedAnswer[] = [];
+  for (const row of await queries.worstRated(since, options.limit)) {
+    worstRated.push({
       question: row.question,
       answer: row.answer,
       mode: row.mode,
       downVotes: row.down_votes,
       upVotes: row.up_votes,
       lastVoted: row.last_voted,
-      comments: comments.all(row.normalized_question, row.answer, row.mode, since, COMMENTS_PER_ANSWER).map((comment) => comment.comment),
-    }));
-
-  const overduePins = database
-    .prepare<[string, number], { id: string; question: string; review_by: string; pinned_by: string; hits: number }>(
-      `SELECT id, question, review_by, pinned_by, hits FROM pins
-       WHERE review_by IS NOT NULL AND review_by < ? ORDER BY review_by, created_at LIMIT ?`,
-    )
-    .all(options.today, options.limit)
-    .map((row) => ({ id: row.id, question: row.question, reviewBy: row.review_by, pinnedBy: row.pinned_by, hits: row.hits }));
-
+      comments: await queries.comments(row, since, COMMENTS_PER_ANSWER),
+    });
+  }
   return {
     generatedAt: options.now.toISOString(),
     timeZone: options.timeZone,
     ...(options.since ? { since: options.since } : {}),
-    totals: readTotals(database, since),
+    totals: await readTotals(queries, since),
     unanswered,
     worstRated,
-    overduePins,
+    overduePins: await queries.overduePins(options.today, options.limit),
   };
 }
 
+/**
+ * The report for `limit` rows per section since `since`: a `YYYY-MM-DD` day counts from its start in `timeZone`, an ISO
+ * instant as written, none from the beginning.
+ */
+export function reportSince(queries: ReportQueries, options: { limit: number; since?: string }, now: Date, timeZone: string): Promise<StoreReport> {
+  const since = options.since && isCalendarDate(options.since) ? startOfDay(options.since, timeZone).toISOString() : options.since;
+  return buildReport(queries, { limit: options.limit, ...(since ? { since } : {}), now, today: calendarDate(now, timeZone), timeZone });
+}
+
 /** Groups refusals (newest first) by what they ask, most asked first, then most recently asked. */
-function groupRefusals(rows: ReadonlyArray<{ question: string; created_at: string; reason: string | null }>): UnansweredQuestion[] {
+function groupRefusals(rows: readonly RefusalRow[]): UnansweredQuestion[] {
   const groups = new Map<string, UnansweredQuestion>();
   for (const row of rows) {
     const key = questionMeaningKey(row.question);
@@ -175,16 +191,9 @@ function groupRefusals(rows: ReadonlyArray<{ question: string; created_at: strin
 }
 
 /** Questions, answers by mode, refusals by reason and votes since the start of the period. */
-function readTotals(database: SqliteDatabase, since: string): ReportTotals {
-  const rows = database
-    .prepare<[string], { answered: number; mode: AnswerMode; reason: RefusalReason | null; count: number }>(
-      `SELECT answered, mode, reason, COUNT(*) AS count FROM answers
-       WHERE COALESCE(reason, '') NOT IN ('empty-question', 'conversation-reset') AND created_at >= ?
-       GROUP BY answered, mode, reason`,
-    )
-    .all(since);
+async function readTotals(queries: ReportQueries, since: string): Promise<ReportTotals> {
   const totals: ReportTotals = { questions: 0, answered: 0, refused: 0, answerRate: null, byMode: {}, byReason: {}, upVotes: 0, downVotes: 0 };
-  for (const row of rows) {
+  for (const row of await queries.totals(since)) {
     totals.questions += row.count;
     if (row.answered) {
       totals.answered += row.count;
@@ -196,10 +205,7 @@ function readTotals(database: SqliteDatabase, since: string): ReportTotals {
     }
   }
   totals.answerRate = totals.questions > 0 ? totals.answered / totals.questions : null;
-  const votes = database
-    .prepare<[string], { vote: string; count: number }>('SELECT vote, COUNT(*) AS count FROM feedback WHERE updated_at >= ? GROUP BY vote')
-    .all(since);
-  for (const row of votes) {
+  for (const row of await queries.votes(since)) {
     if (row.vote === 'up') totals.upVotes = row.count;
     if (row.vote === 'down') totals.downVotes = row.count;
   }

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkLogin } from '../../src/admin/admin-login.js';
 import { adminCommand } from '../../src/cli/admin.js';
 import { loadConfig } from '../../src/config.js';
-import { SqliteStore } from '../../src/store/sqlite-store.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { temporaryFolder, textSink } from '../store/store-test-kit.js';
 
 let temporary: ReturnType<typeof temporaryFolder>;

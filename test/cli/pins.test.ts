@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPinsCommand, pinsCommand } from '../../src/cli/pins.js';
 import { loadConfig } from '../../src/config.js';
-import { SqliteStore } from '../../src/store/sqlite-store.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { ManualClock, sequentialIds, temporaryFolder, textSink } from '../store/store-test-kit.js';
 import type { Pin } from '../../src/core/ports.js';
 

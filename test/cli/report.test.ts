@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createReportCommand, reportCommand } from '../../src/cli/report.js';
 import { loadConfig } from '../../src/config.js';
-import { SqliteStore } from '../../src/store/sqlite-store.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { answered, ManualClock, refusal, sequentialIds, temporaryFolder, textSink } from '../store/store-test-kit.js';
 import type { StoreReport } from '../../src/store/report.js';
 

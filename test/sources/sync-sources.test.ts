@@ -8,7 +8,7 @@ import { PoliteFetcher } from '../../src/sources/polite-fetcher.js';
 import { fetchArticleNow, syncSources } from '../../src/sources/sync-sources.js';
 import { PlaceGazetteer } from '../../src/search/place-gazetteer.js';
 import { singlePlaceOf } from '../../src/sources/single-place.js';
-import { SqliteStore } from '../../src/store/sqlite-store.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { makeDocx, makePdf } from '../support/make-documents.js';
 import { fixtureText, startFixtureSite, type FixtureSite, type Route } from '../support/fixture-site.js';
 
@@ -74,7 +74,7 @@ describe('syncSources against a local ward portal', () => {
       'Lãnh đạo phường trao quà cho các hộ gia đình có hoàn cảnh khó khăn.',
       'Khu dân cư số 3 | 7',
     ]));
-    expect(store.sources.list()[0]).toMatchObject({ articleCount: 2, noPlaceCount: 0, lastSyncAt: '2026-01-05T02:00:00.000Z' });
+    expect((await store.sources.list())[0]).toMatchObject({ articleCount: 2, noPlaceCount: 0, lastSyncAt: '2026-01-05T02:00:00.000Z' });
   });
 
   it('fetches on the second sync only what is new or changed: 304 for an unchanged feed, then only the new item', async () => {
@@ -144,7 +144,7 @@ describe('syncSources against a local ward portal', () => {
     expect(sitemap?.added).toEqual(['Lịch tiếp công dân tháng 9 năm 2025']);
     expect(province.hits('/sitemap-news.xml')).toBe(1);
     // Without --place the article is kept but flagged to staff.
-    expect(store.sources.list()[1]).toMatchObject({ articleCount: 1, noPlaceCount: 1 });
+    expect((await store.sources.list())[1]).toMatchObject({ articleCount: 1, noPlaceCount: 1 });
   });
 
   it('keeps the news once when the province portal republishes it with its own lead-in, byline and wording', async () => {
@@ -174,7 +174,7 @@ describe('syncSources against a local ward portal', () => {
     const { articles } = await loadArticles(articlesDir);
     // "Phường Hòa Bình tổ chức …" names the ward; the reception schedule's title names none, but its text does.
     expect(articles.map((article) => article.place)).toEqual([PLACE, PLACE]);
-    expect(store.sources.list()[0]).toMatchObject({ articleCount: 2, noPlaceCount: 0 });
+    expect((await store.sources.list())[0]).toMatchObject({ articleCount: 2, noPlaceCount: 0 });
   });
 
   it('lists in a dry run what it would fetch, and writes and records nothing', async () => {
@@ -188,7 +188,7 @@ describe('syncSources against a local ward portal', () => {
     ]);
     expect(portal.hits('/tin-tuc/ngay-hoi-dai-doan-ket.html')).toBe(0);
     expect(await readdir(articlesDir)).toEqual([]);
-    expect(store.sources.list()[0]?.lastSyncAt).toBeUndefined();
+    expect((await store.sources.list())[0]?.lastSyncAt).toBeUndefined();
   });
 
   it('saves PDF and DOCX announcements linked from a listing page as articles', async () => {
@@ -221,7 +221,7 @@ describe('syncSources against a local ward portal', () => {
     });
     expect(await fetchArticleNow(`${portal.origin}/a.html`, PLACE, options)).toEqual({ kind: 'unchanged' });
     expect(await fetchArticleNow(`${portal.origin}/missing.html`, PLACE, options)).toEqual({ kind: 'failed', reason: `${portal.origin}/missing.html: HTTP 404` });
-    expect(store.sources.list().map((source) => source.everyMinutes)).toEqual([43_200, 43_200]);
+    expect((await store.sources.list()).map((source) => source.everyMinutes)).toEqual([43_200, 43_200]);
   });
 
   it('records a source that cannot be fetched, with the reason', async () => {
@@ -229,6 +229,6 @@ describe('syncSources against a local ward portal', () => {
     store.sources.add(`${portal.origin}/down`, { everyMinutes: 60 });
     const [result] = await sync();
     expect(result?.problems).toEqual([`${portal.origin}/down: HTTP 503 (after 2 attempts)`]);
-    expect(store.sources.list()[0]?.lastError).toBe('HTTP 503 (after 2 attempts)');
+    expect((await store.sources.list())[0]?.lastError).toBe('HTTP 503 (after 2 attempts)');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAccountName } from '../../src/store/admin-store.js';
+import { isAccountName } from '../../src/store/sqlite/admin-store.js';
 import { memoryStore } from './store-test-kit.js';
 
 describe('SqliteAdminStore', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryConversationStore } from '../../src/core/memory-conversation-store.js';
-import { SqliteStore } from '../../src/store/sqlite-store.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { ConversationState } from '../../src/core/conversation.js';
 import type { ConversationStore } from '../../src/core/ports.js';
 import { ManualClock } from './store-test-kit.js';

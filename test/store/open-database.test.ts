@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../src/store/migrations.js';
-import { openDatabase } from '../../src/store/open-database.js';
-import { SqliteStore } from '../../src/store/sqlite-store.js';
+import { openDatabase } from '../../src/store/sqlite/open-database.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { ManualClock, temporaryFolder } from './store-test-kit.js';
 
 const FIXTURE_V1 = new URL('../fixtures/store-v1.sqlite', import.meta.url).pathname;
@@ -72,7 +72,7 @@ describe('openDatabase', () => {
     expect((await store.pins.match('lam can cuoc cong dan can giay to gi'))?.id).toBe('pin-v1-giay-to');
     expect(await store.pins.remove('gio tiep dan')).toBe(true);
     expect(await store.settings.getSettings('discord:guild:1')).toEqual({ defaultPlace: 'phường Hòa Bình, TP Hải Phòng' });
-    const report = store.report({ limit: 10 });
+    const report = (await store.report({ limit: 10 }));
     expect(report.unanswered).toEqual([
       expect.objectContaining({ normalizedQuestion: 'quantity: phi do xe', count: 2, example: 'phi do xe la bao nhieu' }),
     ]);

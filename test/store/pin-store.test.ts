@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SqliteStore } from '../../src/store/sqlite-store.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { anHaiPin, memoryStore, sequentialIds, temporaryFolder, ManualClock } from './store-test-kit.js';
 
 const cleanups: Array<() => void> = [];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { countMessage } from '../../src/core/messages.js';
 import { formatReport } from '../../src/store/report.js';
 import { anHaiPin, answered, memoryStore, refusal } from './store-test-kit.js';
-import type { SqliteStore } from '../../src/store/sqlite-store.js';
+import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 
 async function ask(store: SqliteStore, question: string, result = refusal(question), userKey = 'someone'): Promise<string> {
   return store.answers.record({ text: question, channel: 'discord', userKey }, result);
@@ -17,7 +17,7 @@ describe('SqliteStore.report', () => {
     await ask(store, 'Lịch cắt điện tuần này?');
     await ask(store, '   ', refusal('   ', 'empty-question'));
     await ask(store, 'Bí thư phường An Hải là ai?', answered('Bí thư phường An Hải là ai?', 'Đồng chí Chu Đức Anh.'));
-    expect(store.report({ limit: 10 }).unanswered).toEqual([
+    expect((await store.report({ limit: 10 })).unanswered).toEqual([
       {
         normalizedQuestion: 'quantity: phi do xe',
         count: 2,
@@ -28,8 +28,8 @@ describe('SqliteStore.report', () => {
       },
       { normalizedQuestion: 'other: lich cat dien tuan', count: 1, lastAsked: '2025-09-02T03:00:00.000Z', example: 'Lịch cắt điện tuần này?', variants: [], reasons: ['no-sources'] },
     ]);
-    expect(store.report({ limit: 1 }).unanswered).toHaveLength(1);
-    expect(store.report({ limit: 10, since: '2025-09-02' }).unanswered.map((row) => row.count)).toEqual([1, 1]);
+    expect((await store.report({ limit: 1 })).unanswered).toHaveLength(1);
+    expect((await store.report({ limit: 10, since: '2025-09-02' })).unanswered.map((row) => row.count)).toEqual([1, 1]);
     store.close();
   });
 
@@ -38,7 +38,7 @@ describe('SqliteStore.report', () => {
     for (const question of ['Phường có mấy tổ dân phố?', 'phuong co bao nhieu to dan pho', 'Làm căn cước ở đâu?', 'Làm căn cước công dân ở đâu ạ?', 'lam CCCD o dau', 'Làm hộ chiếu ở đâu?']) {
       await ask(store, question);
     }
-    const rows = store.report({ limit: 10 }).unanswered;
+    const rows = (await store.report({ limit: 10 })).unanswered;
     expect(rows.map((row) => [row.example, row.count])).toEqual([
       ['lam CCCD o dau', 3],
       ['phuong co bao nhieu to dan pho', 2],
@@ -58,7 +58,7 @@ describe('SqliteStore.report', () => {
     await ask(store, 'Phí đỗ xe?', refusal('Phí đỗ xe?', 'low-score'));
     await ask(store, '  ', refusal('  ', 'empty-question'));
     await store.feedback.recordFeedback({ answerId: first, vote: 'up', userKey: 'a', channel: 'web' });
-    expect(store.report({ limit: 10, since: '2025-09-05' }).totals).toEqual({
+    expect((await store.report({ limit: 10, since: '2025-09-05' })).totals).toEqual({
       questions: 4,
       answered: 3,
       refused: 1,
@@ -68,7 +68,7 @@ describe('SqliteStore.report', () => {
       upVotes: 1,
       downVotes: 0,
     });
-    expect(store.report({ limit: 10 }).totals).toMatchObject({ questions: 5, refused: 2, byReason: { 'low-score': 1, 'no-sources': 1 } });
+    expect((await store.report({ limit: 10 })).totals).toMatchObject({ questions: 5, refused: 2, byReason: { 'low-score': 1, 'no-sources': 1 } });
     store.close();
   });
 
@@ -78,12 +78,12 @@ describe('SqliteStore.report', () => {
     await ask(store, 'Hỏi lúc gần nửa đêm?');
     clock.set('2025-09-04T17:30:00.000Z'); // 00:30 on 5 September in Vietnam, still the 4th in UTC
     await ask(store, 'Hỏi sau nửa đêm?');
-    expect(store.report({ limit: 10, since: '2025-09-05' }).unanswered.map((row) => row.example)).toEqual(['Hỏi sau nửa đêm?']);
+    expect((await store.report({ limit: 10, since: '2025-09-05' })).unanswered.map((row) => row.example)).toEqual(['Hỏi sau nửa đêm?']);
     store.close();
     const utc = memoryStore({ timeZone: 'UTC' });
     utc.clock.set('2025-09-04T17:30:00.000Z');
     await ask(utc.store, 'Hỏi sau nửa đêm?');
-    expect(utc.store.report({ limit: 10, since: '2025-09-05' }).unanswered).toEqual([]);
+    expect((await utc.store.report({ limit: 10, since: '2025-09-05' })).unanswered).toEqual([]);
     utc.store.close();
   });
 
@@ -99,7 +99,7 @@ describe('SqliteStore.report', () => {
     await store.feedback.recordFeedback({ answerId: second, vote: 'down', userKey: 'b', channel: 'discord' });
     await store.feedback.recordFeedback({ answerId: second, vote: 'up', userKey: 'c', channel: 'discord' });
     await store.feedback.recordFeedback({ answerId: good, vote: 'up', userKey: 'a', channel: 'discord' });
-    expect(store.report({ limit: 10 }).worstRated).toEqual([
+    expect((await store.report({ limit: 10 })).worstRated).toEqual([
       {
         question: 'nop ho so o dau',
         answer: 'Tại nhà văn hóa khu phố 3.',
@@ -118,7 +118,7 @@ describe('SqliteStore.report', () => {
     await store.pins.add(anHaiPin({ reviewBy: '2025-10-01' }));
     await store.pins.add(anHaiPin({ question: 'Giờ tiếp dân?', reviewBy: '2026-10-01' }));
     clock.set('2025-10-02T01:00:00.000Z');
-    expect(store.report({ limit: 10 }).overduePins).toEqual([{ id: 'id-1', question: 'Bí thư phường An Hải là ai?', reviewBy: '2025-10-01', pinnedBy: 'Chị Lan', hits: 0 }]);
+    expect((await store.report({ limit: 10 })).overduePins).toEqual([{ id: 'id-1', question: 'Bí thư phường An Hải là ai?', reviewBy: '2025-10-01', pinnedBy: 'Chị Lan', hits: 0 }]);
     store.close();
   });
 });
@@ -129,12 +129,12 @@ describe('formatReport', () => {
     const answerId = await ask(store, 'Nộp hồ sơ ở đâu?', answered('Nộp hồ sơ ở đâu?', 'Tại nhà văn hóa.'));
     await store.feedback.recordFeedback({ answerId, vote: 'down', comment: 'Sai rồi', userKey: 'a', channel: 'web' });
     await ask(store, 'Phí đỗ xe là bao nhiêu?');
-    const text = formatReport(store.report({ limit: 10 }), 'vi');
+    const text = formatReport((await store.report({ limit: 10 })), 'vi');
     expect(text).toContain('Câu hỏi hỏi nhiều nhất mà chưa trả lời được');
     expect(text).toContain('1. Phí đỗ xe là bao nhiêu?\n   ×1 · lần cuối 01/09/2025 10:00 · không bài viết nào nói đến');
     expect(text).toContain('1. 👎 1 · 👍 0 · trích từ bài viết · Nộp hồ sơ ở đâu?\n   → Tại nhà văn hóa.\n   💬 Sai rồi');
     expect(text).toContain('Câu trả lời ghim đã quá hạn xem lại (vẫn đang được dùng):\n  (không có)');
-    expect(formatReport(store.report({ limit: 10 }), 'en')).toContain('Worst-rated answers:');
+    expect(formatReport((await store.report({ limit: 10 })), 'en')).toContain('Worst-rated answers:');
     store.close();
   });
 
@@ -143,7 +143,7 @@ describe('formatReport', () => {
     await ask(store, 'Bí thư là ai?', answered('Bí thư là ai?', 'Đồng chí A.'));
     await ask(store, 'Bí thư phường Xa Lạ là ai?', refusal('Bí thư phường Xa Lạ là ai?', 'wrong-place'));
     await ask(store, 'Phí đỗ xe?', refusal('Phí đỗ xe?', 'low-score'));
-    const report = store.report({ limit: 10, since: '2025-09-01' });
+    const report = (await store.report({ limit: 10, since: '2025-09-01' }));
     const vietnamese = formatReport(report, 'vi');
     expect(vietnamese).toContain('Báo cáo Hỏi Phường — 01/09/2025 10:00 (Asia/Ho_Chi_Minh)');
     expect(vietnamese).toContain('Từ 01/09/2025 00:00 đến nay');
@@ -155,7 +155,7 @@ describe('formatReport', () => {
     expect(english).toContain('Totals: 3 questions · answered 1 · not answered 2 · answer rate 33.3% · 👍 0 · 👎 0');
     expect(english).toContain('1 × about a place with no articles');
     const utc = memoryStore({ timeZone: 'UTC' });
-    expect(formatReport(utc.store.report({ limit: 10 }), 'en')).toContain('Hỏi Phường report — 01/09/2025 03:00 (UTC)');
+    expect(formatReport((await utc.store.report({ limit: 10 })), 'en')).toContain('Hỏi Phường report — 01/09/2025 03:00 (UTC)');
     utc.store.close();
     store.close();
   });
@@ -164,7 +164,7 @@ describe('formatReport', () => {
     const { store } = memoryStore();
     await ask(store, 'Phí đỗ xe?');
     await store.pins.add(anHaiPin({ reviewBy: '2025-08-01' }));
-    const english = formatReport(store.report({ limit: 10 }), 'en');
+    const english = formatReport((await store.report({ limit: 10 })), 'en');
     expect(english).toContain('Totals: 1 question ·');
     expect(english).toContain('0 hits)');
     expect(countMessage('report.hits', 'en', 1)).toBe('1 hit');

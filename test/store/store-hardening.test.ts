@@ -2,7 +2,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startAnswerLogRetention } from '../../src/store/answer-retention.js';
-import { openDatabase } from '../../src/store/open-database.js';
+import { openDatabase } from '../../src/store/sqlite/open-database.js';
 import { answered, memoryStore, temporaryFolder } from './store-test-kit.js';
 
 const cleanups: Array<() => void> = [];

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { SqliteStore, type SqliteStoreOptions } from '../../src/store/sqlite-store.js';
+import { SqliteStore, type SqliteStoreOptions } from '../../src/store/sqlite/sqlite-store.js';
 import type { NewPin } from '../../src/core/ports.js';
 import type { AskResult } from '../../src/core/types.js';
 

@@ -8,7 +8,7 @@ import { HashingEmbedder } from '../../src/search/hashing-embedder.js';
 import { HybridRetriever } from '../../src/search/hybrid-retriever.js';
 import { PlaceGazetteer } from '../../src/search/place-gazetteer.js';
 import { updateIndex, type SearchIndex } from '../../src/search/search-index.js';
-import { SqliteStore } from '../../src/store/sqlite-store.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 
 /** Real answering over the two same-named wards of `test/fixtures/similar-wards`, indexed once into a temp folder. */
 export interface FixtureAnswering {

@@ -1,7 +1,6 @@
 import type { Client } from 'discord.js';
 import type { Config } from '../../config.js';
-import type { AskService, FeedbackStore, PinStore, Retriever, SettingsStore, UserKeys } from '../../core/ports.js';
-import type { RateLimiter } from '../../core/rate-limiter.js';
+import type { AskService, FeedbackStore, PinStore, RateLimit, Retriever, SettingsStore, UserKeys } from '../../core/ports.js';
 import type { ArticleMeta, AskResult } from '../../core/types.js';
 import type { BoundedMap } from '../../core/bounded-map.js';
 import type { ArticleFetchOutcome } from '../../sources/sync-sources.js';
@@ -22,6 +21,8 @@ export interface DiscordBotServices {
   factBook?(): Promise<FactBook>;
   /** Fetches one article URL now and brings it into the index (for /themtin); absent when the server has no store. */
   addArticle?(url: string, place: string | undefined): Promise<ArticleFetchOutcome>;
+  /** Counts questions per user instead of an in-process `RateLimiter` (replicas share one in PostgreSQL). */
+  rateLimit?: RateLimit;
 }
 
 /** Everything a handler of one interaction or message may use, shared for the life of the bot. */
@@ -33,7 +34,7 @@ export interface DiscordBotContext {
   /** Reference ids for error reports. */
   newId: () => string;
   /** One limit per Discord user across /hoi, mentions, direct messages and /thongtin. */
-  limiter: RateLimiter;
+  limiter: RateLimit;
   /** The answers the bot sent lately, by message id, so pinning one keeps its full text and sources. */
   recentAnswers: BoundedMap<string, AskResult>;
 }

@@ -86,7 +86,7 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
     services: options.services,
     log,
     newId: options.newId ?? (() => randomBytes(4).toString('hex')),
-    limiter: new RateLimiter(config.rateLimitPerMinute, 60_000, options.now),
+    limiter: options.services.rateLimit ?? new RateLimiter(config.rateLimitPerMinute, 60_000, options.now),
     recentAnswers: new BoundedMap<string, AskResult>(RECENT_ANSWERS),
   };
   client.on(Events.InteractionCreate, (interaction) => void onInteraction(interaction, context));

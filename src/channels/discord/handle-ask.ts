@@ -18,20 +18,20 @@ export type PreparedQuestion = { kind: 'notice'; reply: DiscordReply } | { kind:
  * pseudonymous user key, the user's conversation in this channel (or direct messages), and the server's default
  * place and language.
  */
-export function prepareQuestion(
+export async function prepareQuestion(
   context: DiscordBotContext,
   text: string,
   userId: string,
   settings: GuildSettings,
   where: { guildId: string | null; channelId: string },
-): PreparedQuestion {
+): Promise<PreparedQuestion> {
   const language: Language = settings.language ?? detectLanguage(text);
   const { config, services, limiter } = context;
   if (!text) return { kind: 'notice', reply: formatNotice(refusalMessage('empty-question', language)) };
   if ([...text].length > config.maxQuestionLength) {
     return { kind: 'notice', reply: formatNotice(message('error.question-too-long', language, { max: config.maxQuestionLength })) };
   }
-  if (!limiter.tryAcquire(`discord:${userId}`)) return { kind: 'notice', reply: formatNotice(errorMessage('rate-limited', language)) };
+  if (!(await limiter.tryAcquire(`discord:${userId}`))) return { kind: 'notice', reply: formatNotice(errorMessage('rate-limited', language)) };
   const userKey = services.userKeys.userKey('discord', userId);
   const question: Question = { text, channel: 'discord', userKey, conversationId: discordConversationId(where.guildId, where.channelId, userKey) };
   if (settings.defaultPlace) question.defaultPlace = settings.defaultPlace;
@@ -51,7 +51,7 @@ export async function handleAskCommand(interaction: ChatInputCommandInteraction,
     await interaction.reply({ ...formatNotice(message('discord.channel-not-allowed', language, { channels })), flags: MessageFlags.Ephemeral });
     return;
   }
-  const prepared = prepareQuestion(context, text, interaction.user.id, settings, { guildId: interaction.guildId, channelId: interaction.channelId });
+  const prepared = await prepareQuestion(context, text, interaction.user.id, settings, { guildId: interaction.guildId, channelId: interaction.channelId });
   if (prepared.kind === 'notice') {
     await interaction.reply({ ...prepared.reply, flags: MessageFlags.Ephemeral });
     return;
@@ -82,7 +82,7 @@ export async function handleMessage(incoming: Message, context: DiscordBotContex
     { botUserId, allowedChannelIds: allowedChannels(context, settings), mentionOnly: context.config.discord.mentionOnly },
   );
   if (text === undefined) return;
-  const prepared = prepareQuestion(context, text, incoming.author.id, settings, { guildId: incoming.guildId, channelId: incoming.channelId });
+  const prepared = await prepareQuestion(context, text, incoming.author.id, settings, { guildId: incoming.guildId, channelId: incoming.channelId });
   if (prepared.kind === 'notice') {
     await incoming.reply(prepared.reply);
     return;
@@ -115,7 +115,7 @@ export async function handlePlaceChoiceButton(interaction: ButtonInteraction, co
     await interaction.reply({ ...formatNotice(message('discord.choice-not-yours', language)), flags: MessageFlags.Ephemeral });
     return true;
   }
-  const prepared = prepareQuestion(context, String(choice.choice), interaction.user.id, settings, { guildId: interaction.guildId, channelId: interaction.channelId });
+  const prepared = await prepareQuestion(context, String(choice.choice), interaction.user.id, settings, { guildId: interaction.guildId, channelId: interaction.channelId });
   if (prepared.kind === 'notice') {
     await interaction.reply({ ...prepared.reply, flags: MessageFlags.Ephemeral });
     return true;

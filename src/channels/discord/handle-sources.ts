@@ -26,7 +26,7 @@ export async function handlePassagesCommand(interaction: ChatInputCommandInterac
   const refusal =
     [...query].length > context.config.maxQuestionLength
       ? message('error.question-too-long', language, { max: context.config.maxQuestionLength })
-      : !context.limiter.tryAcquire(`discord:${interaction.user.id}`)
+      : !(await context.limiter.tryAcquire(`discord:${interaction.user.id}`))
         ? errorMessage('rate-limited', language)
         : undefined;
   if (refusal) {

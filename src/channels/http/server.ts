@@ -11,7 +11,7 @@ import { errorMessage, message } from '../../core/messages.js';
 import { detectLanguage } from '../../core/question-analysis.js';
 import { RateLimiter } from '../../core/rate-limiter.js';
 import type { HttpRequest, HttpResponse, HttpRoute, RequestContext } from './http-route.js';
-import type { AskService, FeedbackStore, UserKeys } from '../../core/ports.js';
+import type { AskService, FeedbackStore, RateLimit, UserKeys } from '../../core/ports.js';
 
 /** What the HTTP server serves: the ask API, feedback, the chat page and any channel webhooks. */
 export interface HttpServerOptions {
@@ -33,8 +33,10 @@ export interface HttpServerOptions {
   maxConnections?: number;
   /** Time limits on slow clients; each defaults to the value in `DEFAULT_TIMEOUTS`. */
   timeouts?: Partial<HttpTimeouts>;
+  /** Counts questions per visitor instead of an in-process `RateLimiter` (replicas share one in PostgreSQL). */
+  rateLimit?: RateLimit;
   /** Extra facts for `GET /healthz`. */
-  health?: () => Record<string, unknown>;
+  health?: () => Record<string, unknown> | Promise<Record<string, unknown>>;
   log?: (line: string) => void;
   /** Called after each response with the route's path (`other` when none matched), e.g. to count requests. */
   onResponse?: (method: string, route: string, status: number) => void;
@@ -80,7 +82,7 @@ interface ServedRoute {
 /** Creates (but does not start) the HTTP server of Hỏi Phường. */
 export function createHttpServer(options: HttpServerOptions): HttpServer {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const limiter = new RateLimiter(options.rateLimitPerMinute, 60_000, options.now);
+  const limiter: RateLimit = options.rateLimit ?? new RateLimiter(options.rateLimitPerMinute, 60_000, options.now);
   const admission = new AnswerAdmission(options.maxConcurrentAnswers ?? 0);
   const allowedOrigins = options.allowedOrigins ?? [];
   const frameAncestors = ["'self'", ...allowedOrigins].join(' ');
@@ -101,7 +103,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     { method: 'GET', path: '/chat.css', handle: asset('text/css; charset=utf-8', chatPageStyles) },
     // Any page may load the widget's code; only pages of ALLOWED_ORIGINS may then call the API with it.
     { method: 'GET', path: '/widget.js', handle: asset('text/javascript; charset=utf-8', widgetScript, { 'cross-origin-resource-policy': 'cross-origin' }) },
-    { method: 'GET', path: '/healthz', handle: async () => ({ status: 200, body: { ok: true, ...(options.health?.() ?? {}) } }) },
+    { method: 'GET', path: '/healthz', handle: async () => ({ status: 200, body: { ok: true, ...((await options.health?.()) ?? {}) } }) },
     { method: 'POST', path: '/api/ask', handle: (request, context) => handleAsk(request, context, options, limiter, admission) },
     { method: 'POST', path: '/api/feedback', handle: (request, context) => handleFeedback(request, context, options) },
     ...(options.routes ?? []),
@@ -269,7 +271,7 @@ async function handleAsk(
   request: HttpRequest,
   context: RequestContext,
   options: HttpServerOptions,
-  limiter: RateLimiter,
+  limiter: RateLimit,
   admission: AnswerAdmission,
 ): Promise<HttpResponse> {
   const parsed = readJson(request);
@@ -283,7 +285,7 @@ async function handleAsk(
   if ([...question].length > options.maxQuestionLength) {
     return { status: 413, body: { error: message('error.question-too-long', language, { max: options.maxQuestionLength }) } };
   }
-  if (!limiter.tryAcquire(context.visitor)) {
+  if (!(await limiter.tryAcquire(context.visitor))) {
     return { status: 429, headers: { 'retry-after': '60' }, body: { error: errorMessage('rate-limited', language) } };
   }
   const place = typeof body.place === 'string' && body.place.trim() ? body.place : undefined;

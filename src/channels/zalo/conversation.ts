@@ -41,7 +41,7 @@ const START_COMMAND = '/start';
  */
 export function createConversation(options: ConversationOptions): Conversation {
   const { config, services, channel, log } = options;
-  const limiter = new RateLimiter(config.rateLimitPerMinute, 60_000, options.now);
+  const limiter = services.rateLimit ?? new RateLimiter(config.rateLimitPerMinute, 60_000, options.now);
   const toldToWait = new BoundedMap<string, true>(10_000);
   const feedbackReplies = new FeedbackReplies();
 
@@ -70,7 +70,7 @@ export function createConversation(options: ConversationOptions): Conversation {
       if ([...text].length > config.maxQuestionLength) {
         return [message('error.question-too-long', language, { max: config.maxQuestionLength })];
       }
-      if (!limiter.tryAcquire(userKey)) {
+      if (!(await limiter.tryAcquire(userKey))) {
         if (toldToWait.has(userKey)) return [];
         toldToWait.set(userKey, true);
         return [errorMessage('rate-limited', language)];

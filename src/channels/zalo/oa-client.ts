@@ -137,7 +137,7 @@ export class ZaloOaClient {
     return fromEnv;
   }
 
-  /** The pair to retry with: a refresh, unless another send already replaced the expired token. */
+  /** The pair to retry with: a refresh, unless another send (here or on another replica) already replaced the expired token. */
   private async renew(expiredAccessToken: string, why: string): Promise<TokenPair> {
     const current = await this.tokenPair();
     if (current.accessToken !== expiredAccessToken) return current;

@@ -1,7 +1,7 @@
 import type { Config } from '../../config.js';
 import type { FactBook } from '../../facts/fact-book.js';
 import type { ChannelStatus } from '../channel-status.js';
-import type { AskService, FeedbackStore, SeenEvents, TokenStore, UserKeys } from '../../core/ports.js';
+import type { AskService, FeedbackStore, RateLimit, SeenEvents, TokenStore, UserKeys } from '../../core/ports.js';
 
 /** What the Zalo channels need from the rest of the bot. */
 export interface ZaloServices {
@@ -12,6 +12,8 @@ export interface ZaloServices {
   tokens: TokenStore;
   /** OA events already handled, so a redelivery (also after a restart) gets no second reply. */
   seenEvents: SeenEvents;
+  /** Counts messages per user instead of an in-process `RateLimiter` (replicas share one in PostgreSQL). */
+  rateLimit?: RateLimit;
   /** The facts read from the articles, for "thông tin phường X"; without it that message is asked as a question. */
   factBook?(): Promise<FactBook>;
 }

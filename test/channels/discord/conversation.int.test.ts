@@ -2,7 +2,7 @@ import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordBot, type DiscordBot } from '../../../src/channels/discord/bot.js';
 import { loadConfig } from '../../../src/config.js';
-import { SqliteStore } from '../../../src/store/sqlite-store.js';
+import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import { fakeDiscordServices } from '../../fakes/discord-services.js';
 import { conversationServices, indexFixtures, type FixtureAnswering } from '../../support/conversation-services.js';
 import { startDiscordStandIn, type DiscordStandIn, type RestCall } from '../../support/discord-stand-in.js';

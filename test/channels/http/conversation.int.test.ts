@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpServer } from '../../../src/channels/http/server.js';
-import { SqliteStore } from '../../../src/store/sqlite-store.js';
+import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import type { AskResult } from '../../../src/core/types.js';
 import { conversationServices, indexFixtures, type FixtureAnswering } from '../../support/conversation-services.js';
 import { ManualClock } from '../../store/store-test-kit.js';

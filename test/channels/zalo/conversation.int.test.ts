@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createZaloOaRoute } from '../../../src/channels/zalo/oa-webhook.js';
-import { SqliteStore } from '../../../src/store/sqlite-store.js';
+import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import { sendOaEvent, startZaloStandIn } from '../../support/zalo-stand-in.js';
 import { conversationServices, indexFixtures, type FixtureAnswering } from '../../support/conversation-services.js';
 import { keys, MemoryTokenStore, serveRoutes, zaloConfig } from './zalo-test-kit.js';

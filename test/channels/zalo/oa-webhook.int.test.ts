@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SqliteStore } from '../../../src/store/sqlite-store.js';
+import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import type { SeenEvents } from '../../../src/core/ports.js';
 import { createZaloOaRoute } from '../../../src/channels/zalo/oa-webhook.js';
 import { ChannelStatus } from '../../../src/channels/channel-status.js';
@@ -372,5 +372,37 @@ describe('Zalo OA webhook over real sockets', () => {
     expect(asked).toHaveLength(1);
     expect(feedback).toEqual([{ answerId: 'answer-1', vote: 'up', userKey: 'zalo:8411001', channel: 'zalo-oa' }]);
     expect(standIn.oaMessages.at(-1)!.text).toMatch(/^Cảm ơn bạn đã góp ý/);
+  });
+});
+
+describe('Zalo OA webhook on two replicas sharing one token store', () => {
+  it('uses the pair another replica refreshed instead of spending the single-use refresh token again', async () => {
+    const standIn = await startZaloStandIn({ appId: keys.appId, appSecretKey: keys.appSecretKey, accessToken: keys.accessToken, refreshToken: keys.refreshToken, botToken: keys.botToken });
+    cleanups.push(() => standIn.close());
+    const config = zaloConfig(standIn.baseUrl);
+    // The stored pair expires soon: the replica whose clock says so refreshes it ahead of time.
+    const tokens = new MemoryTokenStore({ 'zalo-oa': { accessToken: keys.accessToken, refreshToken: keys.refreshToken, expiresAt: new Date(NOW + 3_600_000).toISOString() } });
+    const replica = async (now: number) => {
+      const route = createZaloOaRoute({ config, services: fakeServices(undefined, tokens).services, log: () => {}, now: () => now });
+      const http = await serveRoutes([route]);
+      cleanups.push(() => http.close());
+      const post = (event: Record<string, unknown> & { timestamp: string }) =>
+        sendOaEvent(`${http.baseUrl}${config.zaloOa.webhookPath}`, event, { appId: keys.appId, oaSecretKey: keys.oaSecretKey });
+      return { route, post };
+    };
+    const first = await replica(NOW);
+    const second = await replica(NOW + 3_590_000);
+    await first.post(textEvent('một', 'msg-1', 'u1'));
+    await first.route.idle();
+    await second.post(textEvent('hai', 'msg-2', 'u2', String(NOW + 3_590_000)));
+    await second.route.idle();
+    await first.post(textEvent('ba', 'msg-3', 'u3'));
+    await first.route.idle();
+    expect(standIn.refreshes).toHaveLength(1);
+    expect(standIn.oaMessages.map((sent) => [sent.messageId, sent.accessToken])).toEqual([
+      ['msg-1', keys.accessToken],
+      ['msg-2', 'access-token-2'],
+      ['msg-3', 'access-token-2'],
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import type { Config } from '../../../config.js';
 import type { ArticleMeta } from '../../../core/types.js';
 import type { FactBook } from '../../../facts/fact-book.js';
 import type { ArticleFetchOutcome } from '../../../sources/sync-sources.js';
-import type { SqliteStore } from '../../../store/sqlite-store.js';
+import type { SqliteStore } from '../../../store/sqlite/sqlite-store.js';
 import type { HttpRequest } from '../http-route.js';
 import type { ConsoleView } from './console-html.js';
 import { consoleText, type ConsoleTextKey } from './console-text.js';

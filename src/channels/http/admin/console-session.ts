@@ -1,5 +1,5 @@
 import { sameSecret } from '../../../admin/password-hash.js';
-import type { SqliteAdminStore } from '../../../store/admin-store.js';
+import type { SqliteAdminStore } from '../../../store/sqlite/admin-store.js';
 import type { HttpRequest, HttpResponse } from '../http-route.js';
 import { isSameOrigin } from '../origin-policy.js';
 import type { ConsoleLanguage } from './console-text.js';

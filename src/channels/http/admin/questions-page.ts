@@ -2,7 +2,7 @@ import { toCsv } from '../../../admin/csv.js';
 import { displayTime } from '../../../core/display-date.js';
 import { message } from '../../../core/messages.js';
 import type { RefusalReason } from '../../../core/types.js';
-import type { LoggedQuestion, QuestionFilter } from '../../../store/question-log.js';
+import type { LoggedQuestion, QuestionFilter } from '../../../store/sqlite/question-log.js';
 import type { HttpResponse } from '../http-route.js';
 import type { ConsoleRequest } from './console-context.js';
 import { consolePage, escapeHtml } from './console-html.js';

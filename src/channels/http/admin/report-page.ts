@@ -15,11 +15,11 @@ const LIMIT = 20;
  * in words, unanswered questions grouped by meaning (each with "pin an answer to this"), the worst-rated answers,
  * pins overdue for review and facts marked wrong.
  */
-export function showReport(context: ConsoleRequest): HttpResponse {
+export async function showReport(context: ConsoleRequest): Promise<HttpResponse> {
   const { t, options, view } = context;
   const now = (options.now ?? (() => new Date()))();
   const timeZone = options.store.zone;
-  const report = options.store.report({ limit: LIMIT });
+  const report = await options.store.report({ limit: LIMIT });
   const activity = options.store.questions.activity(now, DAYS, timeZone);
   const language = view.language;
   const percent = (value: number | null) => (value === null ? '–' : value.toLocaleString(language === 'vi' ? 'vi-VN' : 'en-US', { style: 'percent', maximumFractionDigits: 1 }));

@@ -3,7 +3,7 @@ import { hashPassword } from '../../../../src/admin/password-hash.js';
 import { PROTECTED_ADMIN_ROUTES } from '../../../../src/channels/http/admin/admin-routes.js';
 import type { HttpServer } from '../../../../src/channels/http/server.js';
 import { loadConfig } from '../../../../src/config.js';
-import { SqliteStore } from '../../../../src/store/sqlite-store.js';
+import { SqliteStore } from '../../../../src/store/sqlite/sqlite-store.js';
 import { startConsoleServer } from './console-server.js';
 
 const PASSWORD = 'correct-horse-battery';

@@ -3,7 +3,7 @@ import { hashPassword } from '../../../../src/admin/password-hash.js';
 import type { HttpServer } from '../../../../src/channels/http/server.js';
 import { loadConfig } from '../../../../src/config.js';
 import { FactBook } from '../../../../src/facts/fact-book.js';
-import { SqliteStore } from '../../../../src/store/sqlite-store.js';
+import { SqliteStore } from '../../../../src/store/sqlite/sqlite-store.js';
 import { answered, refusal } from '../../../store/store-test-kit.js';
 import { startConsoleServer } from './console-server.js';
 

@@ -1,5 +1,5 @@
-import { nfc } from '../ingest/normalize-vietnamese.js';
-import type { Feedback, FeedbackStore } from '../core/ports.js';
+import { nfc } from '../../ingest/normalize-vietnamese.js';
+import type { Feedback, FeedbackStore } from '../../core/ports.js';
 import type { SqliteDatabase } from './open-database.js';
 
 /** Options of `SqliteFeedbackStore`. */

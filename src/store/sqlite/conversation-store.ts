@@ -1,5 +1,6 @@
-import type { ConversationState } from '../core/conversation.js';
-import type { ConversationStore } from '../core/ports.js';
+import type { ConversationState } from '../../core/conversation.js';
+import type { ConversationStore } from '../../core/ports.js';
+import { parseConversationState } from '../stored-conversation.js';
 import type { SqliteDatabase } from './open-database.js';
 
 /** Options of `SqliteConversationStore`. */
@@ -27,12 +28,7 @@ export class SqliteConversationStore implements ConversationStore {
       this.database.prepare('DELETE FROM conversations WHERE id = ?').run(id);
       return undefined;
     }
-    try {
-      return JSON.parse(row.state) as ConversationState;
-    } catch {
-      // A damaged row only costs the context; the next turn starts afresh and overwrites it.
-      return undefined;
-    }
+    return parseConversationState(row.state);
   }
 
   async save(id: string, state: ConversationState): Promise<void> {

@@ -1,5 +1,5 @@
-import { nfc } from '../ingest/normalize-vietnamese.js';
-import type { SettingsStore } from '../core/ports.js';
+import { nfc } from '../../ingest/normalize-vietnamese.js';
+import type { SettingsStore } from '../../core/ports.js';
 import type { SqliteDatabase } from './open-database.js';
 
 interface SettingRow {

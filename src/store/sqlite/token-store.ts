@@ -1,4 +1,4 @@
-import type { TokenPair, TokenStore } from '../core/ports.js';
+import type { TokenPair, TokenStore } from '../../core/ports.js';
 import type { SqliteDatabase } from './open-database.js';
 
 /** Options of `SqliteTokenStore`. */

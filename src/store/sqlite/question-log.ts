@@ -1,7 +1,7 @@
-import { nfc } from '../ingest/normalize-vietnamese.js';
-import { calendarDate } from './calendar-date.js';
-import { questionKey } from './question-similarity.js';
-import type { AnswerMode, RefusalReason } from '../core/types.js';
+import { nfc } from '../../ingest/normalize-vietnamese.js';
+import { calendarDate } from '../calendar-date.js';
+import { questionKey } from '../question-similarity.js';
+import type { AnswerMode, RefusalReason } from '../../core/types.js';
 import type { SqliteDatabase } from './open-database.js';
 
 /** Which logged questions to show: every field narrows the list; absent fields don't. */

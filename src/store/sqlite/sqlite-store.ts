@@ -4,17 +4,19 @@ import { SqliteAnswerLog } from './answer-log.js';
 import { SqliteFactFlags } from './fact-flags.js';
 import { SqliteQuestionLog } from './question-log.js';
 import { SqliteConversationStore } from './conversation-store.js';
-import { calendarDate, DEFAULT_TIME_ZONE, isCalendarDate, startOfDay } from './calendar-date.js';
+import { DEFAULT_TIME_ZONE } from '../calendar-date.js';
 import { SqliteFeedbackStore } from './feedback-store.js';
 import { openDatabase, type SqliteDatabase } from './open-database.js';
 import { SqlitePinStore } from './pin-store.js';
-import { buildReport, type StoreReport } from './report.js';
+import { reportSince, type StoreReport } from '../report.js';
+import { sqliteReportQueries } from './report-queries.js';
 import { SqliteSettingsStore } from './settings-store.js';
 import { SqliteSeenEvents } from './seen-events.js';
 import { SqliteSourceStore } from './source-store.js';
 import { SqliteTokenStore } from './token-store.js';
-import { SaltedUserKeys } from './user-keys.js';
-import type { Config } from '../config.js';
+import { SALT_KEY, SALT_SCOPE, SaltedUserKeys } from '../user-keys.js';
+import type { Config } from '../../config.js';
+import type { Store, StoreReportOptions } from '../store.js';
 
 /** Options of `SqliteStore.open`. */
 export interface SqliteStoreOptions {
@@ -38,18 +40,12 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
 }
 
-/** Options of `SqliteStore.report`. */
-export interface StoreReportOptions {
-  limit: number;
-  /** A `YYYY-MM-DD` day (from its start in the store's time zone) or an ISO instant. */
-  since?: string;
-}
-
 /**
  * Everything Hỏi Phường keeps between restarts, in one SQLite file: pins, the answer log, feedback, user keys,
  * settings, tokens and handled platform events, each exposed as the port it implements.
  */
-export class SqliteStore {
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
   readonly database: SqliteDatabase;
   readonly pins: SqlitePinStore;
   readonly answers: SqliteAnswerLog;
@@ -83,9 +79,17 @@ export class SqliteStore {
     });
     this.answers = new SqliteAnswerLog(database, { now, newId, ...(options.placeOf ? { placeOf: options.placeOf } : {}) });
     this.feedback = new SqliteFeedbackStore(database, { now });
-    this.userKeys = new SaltedUserKeys(database, {
-      newSalt: options.newSalt ?? (() => randomBytes(32).toString('hex')),
+    const newSalt = options.newSalt ?? (() => randomBytes(32).toString('hex'));
+    this.userKeys = new SaltedUserKeys({
       ...(options.userKeySalt ? { salt: options.userKeySalt } : {}),
+      // The first process to need a salt stores it and every other process reads it.
+      loadSalt: () =>
+        database
+          .transaction((): string => {
+            database.prepare('INSERT OR IGNORE INTO settings (scope, key, value) VALUES (?, ?, ?)').run(SALT_SCOPE, SALT_KEY, newSalt());
+            return database.prepare<[string, string], { value: string }>('SELECT value FROM settings WHERE scope = ? AND key = ?').get(SALT_SCOPE, SALT_KEY)!.value;
+          })
+          .immediate(),
     });
     this.settings = new SqliteSettingsStore(database);
     this.tokens = new SqliteTokenStore(database, { now });
@@ -126,14 +130,17 @@ export class SqliteStore {
   }
 
   /** The staff report: most asked unanswered questions, worst-rated answers and overdue pins. */
-  report(options: StoreReportOptions): StoreReport {
-    const now = this.now();
-    const since = options.since && isCalendarDate(options.since) ? startOfDay(options.since, this.timeZone).toISOString() : options.since;
-    return buildReport(this.database, { limit: options.limit, ...(since ? { since } : {}), now, today: calendarDate(now, this.timeZone), timeZone: this.timeZone });
+  async report(options: StoreReportOptions): Promise<StoreReport> {
+    return reportSince(sqliteReportQueries(this.database), options, this.now(), this.timeZone);
   }
 
   /** Closes the database; acknowledged writes are already on disk. */
-  close(): void {
+  async close(): Promise<void> {
+    this.closeNow();
+  }
+
+  /** Closes the database at once (for code that cannot wait); acknowledged writes are already on disk. */
+  closeNow(): void {
     if (this.database.open) this.database.close();
   }
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { nfc } from '../ingest/normalize-vietnamese.js';
+import { nfc } from '../../ingest/normalize-vietnamese.js';
 import type { SqliteDatabase } from './open-database.js';
 
 /** Options of `SqliteAdminStore`. */

@@ -1,8 +1,6 @@
-import { nfc } from '../ingest/normalize-vietnamese.js';
-import { questionKey } from './question-similarity.js';
-import { cleanCitations } from './stored-citations.js';
-import type { AnswerRecorder } from '../core/ports.js';
-import type { AskResult, Question } from '../core/types.js';
+import { ANSWER_COLUMNS, answerValues } from '../stored-answer.js';
+import type { AnswerRecorder } from '../../core/ports.js';
+import type { AskResult, Question } from '../../core/types.js';
 import type { SqliteDatabase } from './open-database.js';
 
 /** Options of `SqliteAnswerLog`. */
@@ -29,31 +27,7 @@ export class SqliteAnswerLog implements AnswerRecorder {
   /** Stores the question, its key for grouping, the ward it was about, the answer or refusal reason, mode, citations, channel and user key; returns the new answer id. */
   async record(question: Question, result: AskResult): Promise<string> {
     const id = this.options.newId();
-    const text = nfc(question.text);
-    // The ward the answer assumed, else the one the question names, else the one the channel asked about (a widget's data-place).
-    const defaultPlace = question.defaultPlace ? (this.options.placeOf?.(question.defaultPlace) ?? nfc(question.defaultPlace)) : undefined;
-    const place = result.assumedPlace ?? this.options.placeOf?.(result.standaloneQuestion ?? text) ?? defaultPlace ?? null;
-    this.database
-      .prepare(
-        `INSERT INTO answers (id, question, normalized_question, answer, answered, reason, mode, citations, channel, user_key, language, pin_id, place, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        text,
-        questionKey(text),
-        nfc(result.answer),
-        result.answered ? 1 : 0,
-        result.reason ?? null,
-        result.mode,
-        JSON.stringify(cleanCitations(result.citations)),
-        question.channel,
-        question.userKey ?? null,
-        result.language,
-        result.pinned?.id ?? null,
-        place,
-        this.options.now().toISOString(),
-      );
+    this.database.prepare(`INSERT INTO answers (${ANSWER_COLUMNS}) VALUES (${ANSWER_COLUMNS.split(',').map(() => '?').join(', ')})`).run(...answerValues(id, question, result, this.options.now(), this.options.placeOf));
     return id;
   }
 

@@ -1,4 +1,4 @@
-import type { SeenEvents } from '../core/ports.js';
+import type { SeenEvents } from '../../core/ports.js';
 import type { SqliteDatabase } from './open-database.js';
 
 /** Options of `SqliteSeenEvents`. */

@@ -1,9 +1,9 @@
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { ChatbotError, ConfigError } from '../core/errors.js';
-import { LATEST_SCHEMA_VERSION, migrations } from './migrations.js';
-import { questionKey } from './question-similarity.js';
+import { ChatbotError, ConfigError } from '../../core/errors.js';
+import { LATEST_SCHEMA_VERSION, migrations } from '../migrations.js';
+import { questionKey } from '../question-similarity.js';
 
 /** A better-sqlite3 connection. */
 export type SqliteDatabase = Database.Database;

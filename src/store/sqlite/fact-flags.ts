@@ -1,4 +1,4 @@
-import { nfc } from '../ingest/normalize-vietnamese.js';
+import { nfc } from '../../ingest/normalize-vietnamese.js';
 import type { SqliteDatabase } from './open-database.js';
 
 /** A fact staff marked wrong: hidden from the sheets and listed for review. */

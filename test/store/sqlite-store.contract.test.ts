@@ -1,0 +1,13 @@
+import { join } from 'node:path';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { describeStore } from './describe-store.js';
+import { temporaryFolder } from './store-test-kit.js';
+
+describeStore('SqliteStore', async () => {
+  const { folder, cleanup } = temporaryFolder();
+  const path = join(folder, 'store.sqlite');
+  return {
+    open: async (options) => SqliteStore.open({ path, pinMatchThreshold: 0.8, newSalt: () => 'test-salt', ...options }),
+    dispose: async () => cleanup(),
+  };
+});
