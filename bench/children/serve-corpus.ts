@@ -52,7 +52,8 @@ export async function serveCorpus(options: ServeOptions): Promise<Serving> {
     },
   });
   const started = performance.now();
-  const services = await openServices(config, { output, store: 'required' });
+  // As `serve` does: the fact sheets are read in the background, and questions are answered from passages meanwhile.
+  const services = await openServices(config, { output, store: 'required', factsInBackground: true });
   const opened = performance.now();
   await services.ask.ask({ text: options.question, channel: 'http' });
   const answeredAt = performance.now();

@@ -13,7 +13,7 @@ import type { Store } from '../store/store.js';
 import { toChatbotError } from '../core/errors.js';
 import { defaultPlaceWarning } from './default-place-warning.js';
 import { createFactAnswers } from '../facts/fact-answers.js';
-import type { FactBook } from '../facts/fact-book.js';
+import { FactBook } from '../facts/fact-book.js';
 import { loadFactBook } from '../facts/load-fact-book.js';
 import { configuredSecrets, type Config } from '../config.js';
 import { redactSecrets } from '../core/redact-secrets.js';
@@ -21,6 +21,8 @@ import type { AskService, ConversationStore, Embedder, Retriever } from '../core
 import type { TextOutput } from './command-context.js';
 
 /** Everything the commands and channels share, wired from the config. */
+
+const EMPTY_FACTS = new FactBook([]);
 export interface Services {
   config: Readonly<Config>;
   /** The index answers come from now (replaced when a background update finishes). */
@@ -81,6 +83,8 @@ export interface OpenServicesOptions {
    * them from the articles folder on first use.
    */
   facts?: () => Promise<FactBook>;
+  /** Read the fact sheets in the background, answering from passages until they are read (a server); else a question waits for them. */
+  factsInBackground?: boolean;
 }
 
 /** What answers a question: one index and what is built on it. */
@@ -128,12 +132,15 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
     const vocabulary = index.unigramFrequencies ? new CorpusVocabulary(() => index.unigramFrequencies?.() ?? new Map()) : undefined;
     // The facts come from the same articles as this index version, read once on first use, never while starting.
     let factBook: Promise<FactBook> | undefined;
+    let readBook: FactBook | undefined;
     const facts = () => {
       if (options.facts) return options.facts();
-      factBook ??= loadFactBook(dataDir);
+      factBook ??= loadFactBook(dataDir).then((book) => (readBook = book));
       factBook.catch(() => (factBook = undefined));
-      return factBook;
+      // A server answers from passages until the sheets are read instead of holding its first questions.
+      return options.factsInBackground ? Promise.resolve(readBook ?? EMPTY_FACTS) : factBook;
     };
+    if (options.factsInBackground && !options.facts) void facts();
     const factAnswers = createFactAnswers(facts);
     const answers = createAskService({
       retriever,

@@ -58,9 +58,26 @@ const MEASURE_ORDER: FigureMeasure[] = ['population', 'area', 'residential-group
 /** Facts of every article, looked up by ward and date; "now" follows the newest source. */
 export class FactBook {
   readonly facts: readonly Fact[];
+  // Looked up per question: the facts by ward and the wards' labels and keys are worked out once, not per lookup.
+  private byPlace: Map<string, Fact[]> | undefined;
+  private labels: string[] | undefined;
+  private parsedLabels: Array<{ label: string; place: ReturnType<typeof parsePlace> }> | undefined;
 
   constructor(facts: readonly Fact[]) {
     this.facts = facts;
+  }
+
+  private factsOf(place: string): readonly Fact[] {
+    if (!this.byPlace) {
+      this.byPlace = new Map();
+      for (const fact of this.facts) {
+        if (!fact.place) continue;
+        const list = this.byPlace.get(fact.place) ?? [];
+        list.push(fact);
+        this.byPlace.set(fact.place, list);
+      }
+    }
+    return this.byPlace.get(place) ?? [];
   }
 
   /** Extracts the facts of every article (office holders and figures, each with its quote). */
@@ -75,9 +92,12 @@ export class FactBook {
 
   /** The wards the facts are about, as labelled in the articles. */
   places(): string[] {
-    const labels = new Set<string>();
-    for (const fact of this.facts) if (fact.place && (fact.kind === 'figure' || fact.level === 'ward')) labels.add(fact.place);
-    return [...labels].sort((left, right) => left.localeCompare(right, 'vi'));
+    if (!this.labels) {
+      const labels = new Set<string>();
+      for (const fact of this.facts) if (fact.place && (fact.kind === 'figure' || fact.level === 'ward')) labels.add(fact.place);
+      this.labels = [...labels].sort((left, right) => left.localeCompare(right, 'vi'));
+    }
+    return [...this.labels];
   }
 
   /**
@@ -87,12 +107,14 @@ export class FactBook {
   findPlaces(query: string): string[] {
     const wanted = parsePlace(query);
     if (!wanted) return [];
-    return this.places().filter((label) => {
-      const place = parsePlace(label);
-      if (!place || place.nameKeys.join(' ') !== wanted.nameKeys.join(' ')) return false;
-      if (wanted.unit && place.unit && wanted.unit !== place.unit) return false;
-      return wanted.cityKeys.length === 0 || wanted.cityKeys.join(' ') === place.cityKeys.join(' ');
-    });
+    this.parsedLabels ??= this.places().map((label) => ({ label, place: parsePlace(label) }));
+    return this.parsedLabels
+      .filter(({ place }) => {
+        if (!place || place.nameKeys.join(' ') !== wanted.nameKeys.join(' ')) return false;
+        if (wanted.unit && place.unit && wanted.unit !== place.unit) return false;
+        return wanted.cityKeys.length === 0 || wanted.cityKeys.join(' ') === place.cityKeys.join(' ');
+      })
+      .map(({ label }) => label);
   }
 
   /** The fact sheet of one ward (a label from `places()`). */
@@ -121,7 +143,7 @@ export class FactBook {
   }
 
   private holdings(place: string): Holding[] {
-    const facts = this.facts.filter((fact): fact is OfficeHolderFact => fact.kind === 'office' && fact.level === 'ward' && fact.place === place);
+    const facts = this.factsOf(place).filter((fact): fact is OfficeHolderFact => fact.kind === 'office' && fact.level === 'ward');
     const byKey = new Map<string, Holding>();
     for (const fact of facts) {
       const key = `${fact.office}|${fact.person}`;
@@ -151,7 +173,7 @@ export class FactBook {
   }
 
   private figures(place: string): FigureSeries[] {
-    const facts = this.facts.filter((fact): fact is FigureFact => fact.kind === 'figure' && fact.place === place);
+    const facts = this.factsOf(place).filter((fact): fact is FigureFact => fact.kind === 'figure');
     const series: FigureSeries[] = [];
     for (const measure of MEASURE_ORDER) {
       const ofMeasure = facts.filter((fact) => fact.measure === measure);
