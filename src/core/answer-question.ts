@@ -63,9 +63,9 @@ export async function answerQuestion(question: Question, dependencies: AnswerDep
   if (place.kind === 'unknown') return refuse('wrong-place');
 
   // "Who is the chair now?" is answered from the facts of every article (the newest source wins), not from the few
-  // passages retrieval brings, which may all be older than the appointment. Offline only: it was measured against the
-  // offline reader, and in LLM mode the model answers from the passages as before.
-  if (dependencies.facts && !dependencies.generator && place.kind === 'known' && place.labels.length === 1) {
+  // passages retrieval brings, which may all be older than the appointment. In LLM mode too: the sheet's answer quotes
+  // its sentences verbatim, which is all the grounding gate would ask of the model's.
+  if (dependencies.facts && place.kind === 'known' && place.labels.length === 1) {
     const fromFacts = await dependencies.facts.answer({ text: readable, language, place: place.labels[0]!, placeTokens: place.tokens });
     if (fromFacts) return fromFacts;
   }

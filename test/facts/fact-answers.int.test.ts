@@ -71,3 +71,21 @@ describe('answering who holds a ward office from the facts', () => {
     expect(result.answer).not.toMatch(/^Theo bài/);
   });
 });
+
+describe('answering from the facts in LLM mode', () => {
+  it('answers "hiện nay" from the newest fact without asking the model (which here cannot be reached)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hoiphuong-fact-answers-llm-'));
+    // Port 9 (discard) on loopback refuses: any call to the model would fail and the answer would not come from facts.
+    const config = loadConfig({ DATA_DIR: 'test/fixtures/facts-wards', INDEX_DIR: join(dir, 'index'), OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' });
+    const llm = await openServices(config, { output: new PassThrough(), store: 'none' });
+    try {
+      const result = await llm.ask.ask({ text: 'Chủ tịch UBND phường Đông Hải, tỉnh Thanh Hóa hiện nay là ai?', channel: 'cli' });
+      expect(result.answered).toBe(true);
+      expect(result.answer).toContain('Theo bài ngày 13/02/2026');
+      expect(result.answer).toContain('Nguyễn Thị Hoa');
+    } finally {
+      await llm.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
