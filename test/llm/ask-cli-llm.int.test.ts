@@ -56,23 +56,25 @@ function citing(fact: string, answer: (passage: string) => string): StandInReply
   };
 }
 
+// Each question names the term ("nhiệm kỳ 2025-2030"), so the fact sheet leaves it to the model: what is tested here is
+// the model's answer and the grounding gate.
 const CASES: Array<{ name: string; question: string; reply: StandInReply | StandInReply[] }> = [
-  { name: 'correct', question: 'Bí thư Đảng ủy phường An Hải là ai?', reply: citing('Chu Đức Anh', (n) => `Bí thư Đảng ủy phường An Hải là đồng chí Chu Đức Anh [${n}].`) },
-  { name: 'missing passage', question: 'Ai là Bí thư Đảng ủy phường An Hải?', reply: { content: 'Bí thư là đồng chí Chu Đức Anh [42].' } },
-  { name: 'changed number', question: 'Đảng bộ phường An Hải có bao nhiêu đảng viên?', reply: citing('2.883', (n) => `Đảng bộ phường An Hải có 2.833 đảng viên [${n}].`) },
+  { name: 'correct', question: 'Bí thư Đảng ủy phường An Hải nhiệm kỳ 2025-2030 là ai?', reply: citing('Chu Đức Anh', (n) => `Bí thư Đảng ủy phường An Hải là đồng chí Chu Đức Anh [${n}].`) },
+  { name: 'missing passage', question: 'Ai là Bí thư Đảng ủy phường An Hải nhiệm kỳ 2025-2030?', reply: { content: 'Bí thư là đồng chí Chu Đức Anh [42].' } },
+  { name: 'changed number', question: 'Đảng bộ phường An Hải nhiệm kỳ 2025-2030 có bao nhiêu đảng viên?', reply: citing('2.883', (n) => `Đảng bộ phường An Hải có 2.833 đảng viên [${n}].`) },
   {
     name: 'wrong language',
-    question: 'Đảng bộ phường An Hải có bao nhiêu đảng viên?',
+    question: 'Đảng bộ phường An Hải nhiệm kỳ 2025-2030 có bao nhiêu đảng viên?',
     reply: citing('2.883', (n) => `The Party Committee of the ward has 2.883 members, according to the article [${n}].`),
   },
   { name: 'refusal', question: 'Phường An Hải có bao nhiêu trường mầm non?', reply: { content: REFUSAL_TOKEN } },
   {
     name: '429 then success',
-    question: 'Bí thư phường An Hải là ai?',
+    question: 'Bí thư phường An Hải nhiệm kỳ 2025-2030 là ai?',
     reply: [{ status: 429, headers: { 'retry-after': '0' } }, citing('Chu Đức Anh', (n) => `Đồng chí Chu Đức Anh là Bí thư Đảng ủy phường An Hải [${n}].`)],
   },
-  { name: '500', question: 'bi thu phuong an hai la ai', reply: [{ status: 500, headers: { 'retry-after-ms': '0' } }, { status: 500, headers: { 'retry-after-ms': '0' } }] },
-  { name: 'malformed JSON', question: 'Ai giữ chức Bí thư Đảng ủy phường An Hải?', reply: { raw: '{"choices": [{"message": ' } },
+  { name: '500', question: 'bi thu phuong an hai nhiem ky 2025-2030 la ai', reply: [{ status: 500, headers: { 'retry-after-ms': '0' } }, { status: 500, headers: { 'retry-after-ms': '0' } }] },
+  { name: 'malformed JSON', question: 'Ai giữ chức Bí thư Đảng ủy phường An Hải nhiệm kỳ 2025-2030?', reply: { raw: '{"choices": [{"message": ' } },
 ];
 const INDEX_ARGS = () => ['ask', '--json', '--data', 'data/articles', '--index', join(workDir, 'index')];
 
@@ -113,7 +115,7 @@ describe('npx hoiphuong ask --json in LLM mode', () => {
 
   it('gives the offline answer when the model server holds its reply past OPENAI_TIMEOUT_MS', async () => {
     standIn.replyToChat({ hang: true });
-    const { code, stdout, stderr } = await runCli(INDEX_ARGS(), 'Bí thư Đảng ủy phường An Hải tên gì?\n', { OPENAI_TIMEOUT_MS: '300', OPENAI_MAX_RETRIES: '0' });
+    const { code, stdout, stderr } = await runCli(INDEX_ARGS(), 'Bí thư Đảng ủy phường An Hải nhiệm kỳ 2025-2030 tên gì?\n', { OPENAI_TIMEOUT_MS: '300', OPENAI_MAX_RETRIES: '0' });
     expect(code, stderr).toBe(0);
     const result = JSON.parse(stdout) as AskResult;
     expect(result).toMatchObject({ answered: true, mode: 'extractive', grounding: { status: 'error' } });
