@@ -27,6 +27,19 @@ afterEach(async () => {
 });
 
 /** A gate an ask waits behind, so a test holds answers in flight for as long as it needs. */
+/** An answering service whose answers wait at the gate until the test opens it. */
+function heldAsk(): { held: ReturnType<typeof gate>; ask: AskService } {
+  const held = gate();
+  const ask: AskService = {
+    ask: async (asked) => {
+      held.arrived();
+      await held.opened;
+      return answered(asked.text);
+    },
+  };
+  return { held, ask };
+}
+
 function gate() {
   let open!: () => void;
   const opened = new Promise<void>((resolve) => (open = resolve));
@@ -121,14 +134,7 @@ describe('HTTP API under hostile use', () => {
   });
 
   it('turns excess questions away at once with 503 and Retry-After while the cap is answering', async () => {
-    const held = gate();
-    const ask: AskService = {
-      ask: async (asked) => {
-        held.arrived();
-        await held.opened;
-        return answered(asked.text);
-      },
-    };
+    const { held, ask } = heldAsk();
     const base = await start({ ask, maxConcurrentAnswers: 1 });
     const first = sendRequest(base, '/api/ask', { body: question() });
     await held.waiting;
@@ -142,14 +148,7 @@ describe('HTTP API under hostile use', () => {
   });
 
   it('on shutdown stops accepting but finishes the answers in flight', async () => {
-    const held = gate();
-    const ask: AskService = {
-      ask: async (asked) => {
-        held.arrived();
-        await held.opened;
-        return answered(asked.text);
-      },
-    };
+    const { held, ask } = heldAsk();
     const base = await start({ ask });
     const inFlight = sendRequest(base, '/api/ask', { body: question() });
     await held.waiting;
@@ -197,14 +196,7 @@ describe('HTTP API under hostile use', () => {
   });
 
   it('cuts answers still running when the grace period runs out, and says how many', async () => {
-    const held = gate();
-    const ask: AskService = {
-      ask: async (asked) => {
-        held.arrived();
-        await held.opened;
-        return answered(asked.text);
-      },
-    };
+    const { held, ask } = heldAsk();
     const base = await start({ ask });
     const inFlight = sendRequest(base, '/api/ask', { body: question() }).catch((error: Error) => error);
     await held.waiting;
