@@ -391,7 +391,8 @@ function replacePronouns(text: string, last: ConversationTurn): { text: string; 
       const start = (tokens[at] as Word).start;
       // "ông ấy" → "ông Mai Văn Hải": the form of address stays, as a resident would write the name.
       // A name remembered with its form of address ("Ông Trần Xuân Tây", from a list line) gets no second one.
-      const addressed = words(by)[0] !== undefined && FORMS_OF_ADDRESS.has((words(by)[0] as Word).folded);
+      const firstOfName = words(by)[0];
+      const addressed = firstOfName !== undefined && FORMS_OF_ADDRESS.has(firstOfName.folded);
       const address = whole && last.person && by === last.person && !addressed && phrase.length === 2 && FORMS_OF_ADDRESS.has(phrase[0] as string) ? `${result.slice(start, (tokens[at] as Word).end)} ` : '';
       result = splice(result, start, (tokens[at + phrase.length - 1] as Word).end, `${address}${by}`);
       return true;

@@ -352,6 +352,7 @@ function vietnameseGroups(text: string, placeTokens: ReadonlySet<string>): TermG
   const covered = new Set<number>();
   // Synonym phrases first (longest first), so "gộp" or "sáp nhập" match the wording articles use.
   const synonymKeys = Object.keys(vietnameseSynonyms).sort((a, b) => b.length - a.length);
+  const isContent = (at: number) => at >= 0 && at < folded.length && !STOPWORDS_FOLDED.has(folded[at] as string) && !placeTokens.has(folded[at] as string);
   for (const key of synonymKeys) {
     const keyTokens = key.split(' ').map(comparableKey);
     for (let index = 0; index + keyTokens.length <= comparable.length; index++) {
@@ -360,7 +361,6 @@ function vietnameseGroups(text: string, placeTokens: ReadonlySet<string>): TermG
       if (typedWithoutDiacritics && keyTokens.length === 1 && STOPWORDS_FOLDED.has(keyTokens[0] as string) && hasDiacritics(key)) continue;
       // Typed without marks, a syllable next to another content syllable is part of a word ("ung cu" is "ứng cử",
       // not "cũ"): a one-syllable glossary word with marks is only read into a syllable standing alone.
-      const isContent = (at: number) => at >= 0 && at < folded.length && !STOPWORDS_FOLDED.has(folded[at] as string) && !placeTokens.has(folded[at] as string);
       if (typedWithoutDiacritics && keyTokens.length === 1 && hasDiacritics(key) && (isContent(index - 1) || isContent(index + 1))) continue;
       if (keyTokens.every((token, offset) => comparable[index + offset] === token && !covered.has(index + offset))) {
         const texts = [key, ...(vietnameseSynonyms[key] ?? [])];
