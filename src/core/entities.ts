@@ -239,7 +239,11 @@ export function findListItems(sentence: string): Entity[] {
   for (const match of sentence.matchAll(CAPITALISED_RUN)) {
     const start = match.index ?? 0;
     if (start === 0) continue;
-    const words = match[0].split(/\s+/).filter((word) => !NOT_NAME_WORDS.has(syllableKey(word)));
+    // Title words in front ("Ủy Ban", "Thành Phố") are no name; after a name's first word they are part of it
+    // ("Đồng Thành", "Quang Trung").
+    const all = match[0].split(/\s+/);
+    const first = all.findIndex((word) => !NOT_NAME_WORDS.has(syllableKey(word)));
+    const words = first < 0 ? [] : all.slice(first);
     // After "phường"/"xã" a two-syllable run is a place name even when a syllable is also a title word ("Gia Nam").
     const afterPlaceWord = /(?:phường|xã|thị trấn|thôn|huyện|quận)\s+$/iu.test(sentence.slice(Math.max(0, start - 12), start));
     if (words.length >= 2 || (afterPlaceWord && match[0].split(/\s+/).length >= 2)) items.push({ text: match[0], start, end: start + match[0].length });
@@ -251,7 +255,8 @@ export function findListItems(sentence: string): Entity[] {
 // "thành lập trên cơ sở sắp xếp phường A, phường B và xã C": the units merged are listed after the verb of merging.
 const ENUMERATION_OPENER = /(?:^|\s)(?:gồm có|gồm|bao gồm|là|như|lĩnh vực|các|sắp xếp|sáp nhập|hợp nhất)\s+(?=\S)/giu;
 // "cùng sinh sống gồm: Mông, Dao, …": a lead-in ending in a colon opens the clause after it.
-const OPENED_BY_COLON = /(?:gồm có|gồm|bao gồm|như sau|là)\s*:\s*$/iu;
+// "sáp nhập 3 xã: A, B và C" and "hợp nhất các phường:" open the units merged the same way.
+const OPENED_BY_COLON = /(?:gồm có|gồm|bao gồm|như sau|là|(?:sáp nhập|hợp nhất|sắp xếp)(?:\s+(?:từ|các|\d+|hai|ba|bốn|năm|sáu))*(?:\s+(?:xã|phường|thị trấn|đơn vị(?: hành chính)?)(?:,\s*(?:xã|phường|thị trấn))*)?)\s*:\s*$/iu;
 const MAX_ITEM_WORDS = 8;
 
 /**

@@ -515,8 +515,9 @@ function answerEntity(question: AnalyzedQuestion, unit: Unit, hits: readonly num
     const atLevel = (type === 'person' || type === 'list') && question.level ? all.filter((entity) => levelFits(question.level, entity, unit.text, all)) : all;
     let found = atLevel.filter((entity) => !questionFolded.includes(` ${normalizeForMatch(entity.text)} `));
     if (type === 'person') found = found.filter((entity) => !deputyOnly(entity, unit.text, all, questionFolded));
-    // A list answer names at least two things the question does not already name.
-    if (type === 'list' && found.length < 2) found = [];
+    // A list answer names at least two things the question does not already name; the units a ward was merged from
+    // may include its own name ("hợp nhất từ hai xã Đồng Yên và Vĩnh Phúc" answers how xã Đồng Yên was formed).
+    if (type === 'list' && found.length < 2 && !(found.length === 1 && new Set(atLevel.map((entity) => entity.text)).size >= 2 && mergerAnswers(question, unit))) found = [];
     if (type === 'quantity') found = found.filter((entity) => !countsSomethingElse(entity, unit, question) && measureFits(question.measure, unit.text, entity) && !firstBatchOnly(entity, unit, questionFolded));
     // A lead-in read with its list answers with the items; a fact inside one item is that item's own answer.
     if (unit.items) found = type === 'list' ? listItemEntities(unit.text, unit.items) : found.filter((entity) => entity.end <= (unit.items?.[0]?.start ?? 0));
@@ -533,6 +534,15 @@ function answerEntity(question: AnalyzedQuestion, unit: Unit, hits: readonly num
       .sort((a, b) => a.distance - b.distance)[0]?.entity;
   }
   return undefined;
+}
+
+const MERGER_WORDS = ['sap nhap', 'hop nhat', 'sap xep'];
+
+/** Whether the question asks what a ward was merged from and the span tells it. */
+function mergerAnswers(question: AnalyzedQuestion, unit: Unit): boolean {
+  const asked = question.groups.some((group) => group.phrases.some((phrase) => MERGER_WORDS.includes(phrase.join(' '))));
+  const folded = ` ${unit.folded.join(' ')} `;
+  return asked && MERGER_WORDS.some((words) => folded.includes(` ${words} `));
 }
 
 // Offices whose deputy ("Phó …") is another office: "Chủ tịch UBND phường" is not answered by a Phó Chủ tịch.
