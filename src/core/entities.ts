@@ -131,6 +131,14 @@ export function findTimeSpans(sentence: string): Entity[] {
   return found;
 }
 
+// "Chiều 14-8", "sáng ngày 28/8", "buổi tối": a part of the day, as a time (not "sáng tạo", "tối đa").
+const PART_OF_DAY = /(?<![\p{L}])(?:buổi\s+(?:sáng|chiều|tối|trưa)|(?:sáng|chiều|tối|trưa)(?=\s+(?:ngày\s+\d|cùng ngày|hôm|nay|mai|thứ|chủ nhật|\d{1,2}[-/.]\d{1,2})))(?![\p{L}])/giu;
+
+/** The parts of the day a sentence names ("Chiều 14-8", "buổi sáng"), for "buổi nào" questions. */
+export function findPartsOfDay(sentence: string): Entity[] {
+  return matches(sentence, PART_OF_DAY);
+}
+
 /**
  * True when a date is the day a document was issued or signed ("Nghị quyết số 59-NQ/TW, ban hành ngày 2/3/2025",
  * "đề ngày 6/4/2025"), which answers "ban hành khi nào" but not when something happened.

@@ -1,7 +1,7 @@
 import { containsPhrase, type AnalyzedQuestion, type AnswerType, type TermGroup } from './question-analysis.js';
 import { asksForPeople } from './asks-for-people.js';
 import { measureFits } from './asked-measure.js';
-import { findCodes, findDates, findEnumeration, findListItems, findLocations, findPersons, findPhoneNumbers, findQuantities, findTimeSpans, findWeekdayMentions, findWeekdays, governmentLevels, isIssueDate, titleAround, type Entity } from './entities.js';
+import { findCodes, findDates, findEnumeration, findPartsOfDay, findListItems, findLocations, findPersons, findPhoneNumbers, findQuantities, findTimeSpans, findWeekdayMentions, findWeekdays, governmentLevels, isIssueDate, titleAround, type Entity } from './entities.js';
 import { message, refusalMessage } from './messages.js';
 import { foldedKey, normalizeForMatch, numberMatchKey, syllableKey, tokenize } from '../ingest/normalize-vietnamese.js';
 import { splitClauses, splitSentences, type Span } from '../ingest/split-sentences.js';
@@ -510,10 +510,12 @@ function answerEntity(question: AnalyzedQuestion, unit: Unit, hits: readonly num
     // A fact the question already states ("Nghị quyết số 59-NQ/TW … mang số hiệu gì?") is not its answer.
     // "Chợ họp vào sáng Chủ nhật hằng tuần" answers "hôm nào trong tuần": the day of the week is the date asked for.
     const weekdays = type === 'date' && question.asksWeekday ? findWeekdayMentions(unit.text) : [];
-    const all = weekdays.length > 0 ? weekdays : type === 'list' && peopleAsked ? findPersons(unit.text) : entitiesOf(type, unit.text);
+    const parts = type === 'time' && question.asksPartOfDay ? findPartsOfDay(unit.text) : [];
+    const all = weekdays.length > 0 ? weekdays : parts.length > 0 ? parts : type === 'list' && peopleAsked ? findPersons(unit.text) : entitiesOf(type, unit.text);
     // An official of another tier of government ("Phó Chủ tịch UBND tỉnh" for "Phó Chủ tịch UBND xã") is not the answer.
     const atLevel = (type === 'person' || type === 'list') && question.level ? all.filter((entity) => levelFits(question.level, entity, unit.text, all)) : all;
-    let found = atLevel.filter((entity) => !questionFolded.includes(` ${normalizeForMatch(entity.text)} `));
+    // "sáng hay chiều?" names the answer among its choices.
+    let found = parts.length > 0 ? atLevel : atLevel.filter((entity) => !questionFolded.includes(` ${normalizeForMatch(entity.text)} `));
     if (type === 'person') found = found.filter((entity) => !deputyOnly(entity, unit.text, all, questionFolded));
     // A list answer names at least two things the question does not already name; the units a ward was merged from
     // may include its own name ("hợp nhất từ hai xã Đồng Yên và Vĩnh Phúc" answers how xã Đồng Yên was formed).

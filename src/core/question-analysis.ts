@@ -50,6 +50,8 @@ export interface AnalyzedQuestion {
   asksYesNo?: boolean;
   /** Whether the question asks for a day of the week ("họp vào hôm nào trong tuần", "thứ mấy") rather than a date. */
   asksWeekday?: boolean;
+  /** "buổi nào", "sáng hay chiều": the part of the day (morning, afternoon, evening) is the time asked for. */
+  asksPartOfDay?: boolean;
   /** Whether the question asks when a document was issued or signed rather than when something happened. */
   asksIssueDate: boolean;
   /** Folded syllables of the place the question is about (its name and city), when known. */
@@ -165,13 +167,16 @@ export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string
   const language = detectLanguage(text);
   const foldedText = ` ${foldDiacritics(text).toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ')} `;
   const asksWeekday = WEEKDAY_CUE.test(foldedText);
+  const asksPartOfDay = PART_OF_DAY_CUE.test(foldedText);
   // "thứ mấy" reads as a count ("mấy"), but asks for a day of the week.
   // "Ông X còn làm bí thư không?": whether someone still holds an office is settled by who holds it now.
   const stillHolds = asksStillHolds(text, foldedText) && OFFICE_CUE.test(foldedText);
-  const types = stillHolds ? ['person' as const] : asksWeekday ? ['date' as const, ...detectAnswerTypes(text).filter((type) => type !== 'date' && type !== 'quantity' && type !== 'other')] : detectAnswerTypes(text);
+  const types = stillHolds ? ['person' as const] : asksPartOfDay ? ['time' as const] : asksWeekday ? ['date' as const, ...detectAnswerTypes(text).filter((type) => type !== 'date' && type !== 'quantity' && type !== 'other')] : detectAnswerTypes(text);
   const years = [...text.matchAll(/\b(19\d{2}|20\d{2})\b/g)].map((match) => match[1] as string);
   const terms = [...text.matchAll(/\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b/g)].map((match) => ({ from: match[1] as string, to: match[2] as string }));
-  const allGroups = markFocus(language === 'en' ? englishGroups(text, placeTokens) : vietnameseGroups(text, placeTokens), types);
+  // "họp buổi sáng hay buổi chiều": the choice offered is the frame of the question, not words the answer holds.
+  const grouped = asksPartOfDay ? text.replace(PART_OF_DAY_FRAME, ' ') : text;
+  const allGroups = markFocus(language === 'en' ? englishGroups(grouped, placeTokens) : vietnameseGroups(grouped, placeTokens), types);
   // The person asked about is not what the answer must name: the holder now may be someone else.
   const groups = stillHolds ? allGroups.filter((group) => !(group.literal && group.texts.every((written) => /^\p{Lu}/u.test(written) && written.split(' ').every((word) => /^\p{Lu}/u.test(word))))) : allGroups;
   const expansions = groups.filter((group) => !group.literal).flatMap((group) => group.texts);
@@ -199,6 +204,7 @@ export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string
     asksIssueDate: ISSUE_CUE.test(folded),
     ...(placeTokens.size > 0 ? { placeTokens: [...placeTokens] } : {}),
     ...(asksWeekday ? { asksWeekday } : {}),
+    ...(asksPartOfDay ? { asksPartOfDay } : {}),
     ...(types[0] === 'other' && YES_NO.test(folded) ? { asksYesNo: true } : {}),
     ...(CURRENT_CUE.test(foldedText) || stillHolds ? { asksCurrent: true } : {}),
     ...(weekday ? { weekday } : {}),
@@ -271,6 +277,10 @@ function asksStillHolds(text: string, foldedText: string): boolean {
 }
 const OFFICE_CUE = / (bi thu|chu tich|giam doc|truong|secretary|chair\w*|president|head|director) /;
 const CURRENT_CUE = / (bay gio|hien nay|hien tai|hien dang|now|current|currently|present) /;
+// "buổi nào", "sáng hay chiều": which part of the day.
+const PART_OF_DAY_CUE = / (buoi nao|vao buoi gi|(?:buoi )?(?:sang|chieu|toi|trua) hay (?:buoi )?(?:sang|chieu|toi|trua)|morning or (?:the )?(?:afternoon|evening)|afternoon or (?:the )?(?:morning|evening)|what time of (?:the )?day) /;
+const PART = '(?:s[aá]ng|chi[eề]u|t[oố]i|tr[uư]a)';
+const PART_OF_DAY_FRAME = new RegExp(`(?:v[aà]o\\s+)?(?:bu[oổ]i\\s+)?${PART}\\s+hay\\s+(?:bu[oổ]i\\s+)?${PART}|(?:v[aà]o\\s+)?bu[oổ]i\\s+(?:n[aà]o|g[iì])|(?:in\\s+)?the\\s+morning\\s+or\\s+(?:the\\s+)?(?:afternoon|evening)|what\\s+time\\s+of\\s+(?:the\\s+)?day`, 'giu');
 // "lần thứ mấy" asks an ordinal, not a day.
 const WEEKDAY_CUE = / (trong tuan|(?<!lan )thu may|day of the week|which weekday|what weekday|which day of the week) /;
 const ISSUE_CUE = / (ban hanh|de ngay|ngay ky|ky ban hanh|ky quyet dinh|ra doi|issued|signed|dated) /;

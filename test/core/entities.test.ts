@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCodes, findDates, findEnumeration, findListItems, findLocations, findPersons, findPhoneNumbers, findQuantities, findTimes, findTimeSpans, findWeekdays, governmentLevels, isIssueDate } from '../../src/core/entities.js';
+import { findCodes, findDates, findEnumeration, findListItems, findPartsOfDay, findLocations, findPersons, findPhoneNumbers, findQuantities, findTimes, findTimeSpans, findWeekdays, governmentLevels, isIssueDate } from '../../src/core/entities.js';
 
 describe('findPersons', () => {
   it('finds names after a title and skips the title words', () => {
@@ -135,5 +135,11 @@ describe('governmentLevels, central offices', () => {
   it('knows the Secretariat and ministers are no ward office', () => {
     expect([...governmentLevels('Thường trực Ban Bí thư')]).toEqual(['central']);
     expect([...governmentLevels('Bí thư Đảng ủy phường')]).toEqual(['local']);
+  });
+});
+
+describe('parts of the day', () => {
+  it('finds "Chiều 14-8" and "buổi sáng" but not "sáng tạo" or "tối đa"', () => {
+    expect(findPartsOfDay('Chiều 14-8, đại hội khai mạc; buổi sáng các đại biểu thảo luận sáng tạo, tối đa.').map((entity) => entity.text)).toEqual(['Chiều', 'buổi sáng']);
   });
 });

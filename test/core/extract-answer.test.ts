@@ -288,3 +288,21 @@ describe('the units a ward was merged from', () => {
     expect(other.kind).toBe('refused');
   });
 });
+
+describe('the part of the day', () => {
+  const passages = () =>
+    passagesOf('Chiều 20-5, Đảng bộ xã Đông Lâm tổ chức Đại hội đại biểu lần thứ I với tinh thần sáng tạo.', 'Đại hội bầu 15 đồng chí vào Ban Chấp hành.');
+
+  it('answers "buổi sáng hay buổi chiều?" with the part of the day the article names, though the question names it too', () => {
+    for (const question of ['Đại hội Đảng bộ xã Đông Lâm họp buổi sáng hay buổi chiều?', 'dai hoi dang bo xa dong lam dien ra vao buoi nao']) {
+      const result = answer(question, passages());
+      expect(result.kind).toBe('answered');
+      expect(result.text).toContain('Chiều 20-5');
+    }
+  });
+
+  it('does not read "sáng tạo" as a morning', () => {
+    const result = answer('Đại hội xã Đông Lâm họp buổi nào?', passagesOf('Đại hội xã Đông Lâm diễn ra với tinh thần sáng tạo và đổi mới.'));
+    expect(result.kind).toBe('refused');
+  });
+});
