@@ -168,14 +168,17 @@ export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string
   const foldedText = ` ${foldDiacritics(text).toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ')} `;
   const asksWeekday = WEEKDAY_CUE.test(foldedText);
   const asksPartOfDay = PART_OF_DAY_CUE.test(foldedText);
+  // "có hơn 3.000 đảng viên không?", "larger than 80 km²?": settled by the figure the article gives.
+  const comparison = YES_NO.test(foldedText) && COMPARISON_CUE.test(foldedText);
   // "thứ mấy" reads as a count ("mấy"), but asks for a day of the week.
   // "Ông X còn làm bí thư không?": whether someone still holds an office is settled by who holds it now.
   const stillHolds = asksStillHolds(text, foldedText) && OFFICE_CUE.test(foldedText);
-  const types = stillHolds ? ['person' as const] : asksPartOfDay ? ['time' as const] : asksWeekday ? ['date' as const, ...detectAnswerTypes(text).filter((type) => type !== 'date' && type !== 'quantity' && type !== 'other')] : detectAnswerTypes(text);
+  const types = stillHolds ? ['person' as const] : asksPartOfDay ? ['time' as const] : comparison ? ['quantity' as const] : asksWeekday ? ['date' as const, ...detectAnswerTypes(text).filter((type) => type !== 'date' && type !== 'quantity' && type !== 'other')] : detectAnswerTypes(text);
   const years = [...text.matchAll(/\b(19\d{2}|20\d{2})\b/g)].map((match) => match[1] as string);
   const terms = [...text.matchAll(/\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b/g)].map((match) => ({ from: match[1] as string, to: match[2] as string }));
   // "họp buổi sáng hay buổi chiều": the choice offered is the frame of the question, not words the answer holds.
-  const grouped = asksPartOfDay ? text.replace(PART_OF_DAY_FRAME, ' ') : text;
+  // The figure compared with ("hơn 3.000") is the resident's guess, not one the article writes.
+  const grouped = asksPartOfDay ? text.replace(PART_OF_DAY_FRAME, ' ') : comparison ? text.replace(COMPARED_FIGURE, ' ') : text;
   const allGroups = markFocus(language === 'en' ? englishGroups(grouped, placeTokens) : vietnameseGroups(grouped, placeTokens), types);
   // The person asked about is not what the answer must name: the holder now may be someone else.
   const groups = stillHolds ? allGroups.filter((group) => !(group.literal && group.texts.every((written) => /^\p{Lu}/u.test(written) && written.split(' ').every((word) => /^\p{Lu}/u.test(word))))) : allGroups;
@@ -277,6 +280,10 @@ function asksStillHolds(text: string, foldedText: string): boolean {
 }
 const OFFICE_CUE = / (bi thu|chu tich|giam doc|truong|secretary|chair\w*|president|head|director) /;
 const CURRENT_CUE = / (bay gio|hien nay|hien tai|hien dang|now|current|currently|present) /;
+// A yes/no question comparing with a figure, or asking whether a target was beaten or a figure doubled (an age such as
+// "trẻ dưới 1 tuổi" only says who is meant).
+const COMPARISON_CUE = / (?:(?:nhieu |it |cao |lon |rong )?hon|tren|duoi|qua|vuot|it nhat|toi thieu|more than|over|above|under|below|larger than|bigger than|greater than|higher than|less than|fewer than|smaller than|at least|exceed\w*) \d(?![\d.,]* (?:tuoi|years? old))| gap (?:doi|ba|\d)| vuot (?:muc|chi tieu|ke hoach|con so|so|du toan)| (?:double|doubled|twice) /;
+const COMPARED_FIGURE = /(?:(?:nhiều |ít |cao |lớn |rộng |nhieu |it |cao |lon |rong )?(?:hơn|hon)|trên|tren|dưới|duoi|quá|qua|vượt|vuot|ít nhất|it nhat|tối thiểu|toi thieu|more than|over|above|under|below|larger than|bigger than|greater than|higher than|less than|fewer than|smaller than|at least|exceed\w*)\s+\d[\d.,]*(?![\d.,]*\s*(?:tuổi|tuoi|years? old))/giu;
 // "buổi nào", "sáng hay chiều": which part of the day.
 const PART_OF_DAY_CUE = / (buoi nao|vao buoi gi|(?:buoi )?(?:sang|chieu|toi|trua) hay (?:buoi )?(?:sang|chieu|toi|trua)|morning or (?:the )?(?:afternoon|evening)|afternoon or (?:the )?(?:morning|evening)|what time of (?:the )?day) /;
 const PART = '(?:s[aá]ng|chi[eề]u|t[oố]i|tr[uư]a)';

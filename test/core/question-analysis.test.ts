@@ -179,6 +179,14 @@ describe('reading residents\' wording', () => {
     expect(analyzeQuestion('Bí thư xã là ai?').asksYesNo).toBeUndefined();
   });
 
+  it('reads "có hơn 3.000 đảng viên không?" as asking for the figure, without the guessed figure, but not an age range', () => {
+    const analyzed = analyzeQuestion('Có phải Đảng bộ xã Đông Hải có hơn 3.000 đảng viên không?', new Set(['dong', 'hai']));
+    expect(analyzed.types).toEqual(['quantity']);
+    expect(analyzed.groups.flatMap((group) => group.texts)).not.toContain('3.000');
+    expect(analyzeQuestion('Is Dong Hai ward larger than 80 km2?').types).toEqual(['quantity']);
+    expect(analyzeQuestion('Xã Đông Hải có tiêm chủng đủ cho trẻ dưới 1 tuổi không?').types).toEqual(['other']);
+  });
+
   it('does not read the "Văn" of "Văn phòng" as "vẫn" (still), so "có từng làm … không?" stays a yes/no question', () => {
     const analyzed = analyzeQuestion('Ông Trần Văn Tư, bí thư phường Đông Hải, có từng làm Chánh Văn phòng Huyện ủy không?');
     expect(analyzed.types).toEqual(['other']);
