@@ -201,9 +201,10 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
     const traced = candidates.map((candidate) => ({ features: candidate.features, articleId: candidate.unit.article.id, quote: quoteOf(candidate), probability: candidate.probability }));
     options.trace(traced, best ? candidates.indexOf(best) : undefined);
   }
-  // Unsure is said as such (with passages that may help) rather than stated as an answer.
-  if (!best || best.probability < model.threshold) return refuse('low-score');
-  if (question.asksCurrent && question.types[0] === 'person') best = latestHolder(candidates, best);
+  // Unsure is said as such (with passages that may help) rather than stated as an answer. "Bà X còn làm chủ tịch
+  // không?" with no holder named since is read again: what the newest article says of X settles it.
+  if (!best || best.probability < model.threshold) return question.aboutPerson ? extractAnswer(question.aboutPerson, passages, options) : refuse('low-score');
+  if (question.asksCurrent && (question.types[0] === 'person' || question.asksYesNo)) best = latestHolder(candidates, best, question.types[0] === 'person');
   // One item of a list does not answer a question about the list (unless it enumerates the answer itself): quote the
   // lead-in with all its items.
   if (best.unit.list && best.fromHeading && !best.entity && (question.types[0] === 'list' || (question.types[0] === 'other' && !question.asksYesNo))) best = { ...best, unit: best.unit.list };
@@ -260,16 +261,19 @@ function namesOtherPlace(text: string, entity: Entity, placeTokens: readonly str
 
 /** How far below the best score an answer from a later article may be and still replace it, for "who is it now". */
 const RECENCY_MARGIN = 0.4;
+/** "Is it still so?" is about the newest article above all: a wider margin. */
+const STILL_SO_MARGIN = 1;
 
 /**
- * For "who holds it now": when the place's articles name different holders, a later appointment replaces an earlier
- * one, so the most recently published article's answer wins among those that answer about as well.
+ * For "who holds it now" (and "is it still so?"): when the place's articles name different holders, a later
+ * appointment replaces an earlier one, so the most recently published article's answer wins among those that answer
+ * about as well.
  */
-function latestHolder(candidates: readonly Candidate[], best: Candidate): Candidate {
+function latestHolder(candidates: readonly Candidate[], best: Candidate, needsName: boolean): Candidate {
   const published = (candidate: Candidate) => candidate.unit.article.published ?? '';
   let latest = best;
   for (const candidate of candidates) {
-    if (!candidate.entity || candidate.score < best.score - RECENCY_MARGIN) continue;
+    if ((needsName && !candidate.entity) || candidate.score < best.score - (needsName ? RECENCY_MARGIN : STILL_SO_MARGIN)) continue;
     if (published(candidate) > published(latest) || (published(candidate) === published(latest) && candidate.score > latest.score)) latest = candidate;
   }
   return latest;

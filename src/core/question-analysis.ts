@@ -50,6 +50,11 @@ export interface AnalyzedQuestion {
   asksYesNo?: boolean;
   /** Whether the question asks for a day of the week ("họp vào hôm nào trong tuần", "thứ mấy") rather than a date. */
   asksWeekday?: boolean;
+  /**
+   * "Ông X còn làm bí thư không?" is read first as who holds the office now; when nothing says that, this second
+   * reading (a yes/no question about X, newest article first) finds what X does now.
+   */
+  aboutPerson?: AnalyzedQuestion;
   /** "buổi nào", "sáng hay chiều": the part of the day (morning, afternoon, evening) is the time asked for. */
   asksPartOfDay?: boolean;
   /** Whether the question asks when a document was issued or signed rather than when something happened. */
@@ -192,7 +197,7 @@ export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string
   const levels = language === 'en' ? englishLevels(text) : [...governmentLevels(text)];
   const weekday = language === 'vi' ? weekdayGroups(text).days[0] : undefined;
   const folded = ` ${foldDiacritics(text).toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ')} `;
-  return {
+  const analyzed: AnalyzedQuestion = {
     text,
     language,
     types,
@@ -212,6 +217,8 @@ export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string
     ...(CURRENT_CUE.test(foldedText) || stillHolds ? { asksCurrent: true } : {}),
     ...(weekday ? { weekday } : {}),
   };
+  if (!stillHolds || groups.length === allGroups.length) return analyzed;
+  return { ...analyzed, aboutPerson: { ...analyzed, types: ['other'], groups: allGroups, asksYesNo: true } };
 }
 
 /** The noun a count question counts ("bao nhiêu đảng viên" → "dang"), undefined when it names none. */
