@@ -187,7 +187,7 @@ function mentionsUnit(syllables: readonly QuestionSyllable[]): boolean {
 /** Everyday short forms of city names, as residents type them (folded). */
 const CITY_ALIASES: Record<string, string[][]> = {
   'ho chi minh': [['hcm'], ['tphcm'], ['sai', 'gon'], ['saigon'], ['sg']],
-  'ha noi': [['hn'], ['tphn']],
+  'ha noi': [['hn'], ['tphn'], ['hanoi']],
   'hue': [['thua', 'thien', 'hue']],
   'thua thien hue': [['hue']],
   'ba ria vung tau': [['brvt'], ['vung', 'tau']],

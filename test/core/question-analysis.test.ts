@@ -147,6 +147,14 @@ describe('English civic terms', () => {
     expect(flat('Where is the resettlement area of the project?')).toContain('khu tai dinh cu');
     expect(flat('What was the total budget expenditure in 2025?')).toContain('chi ngan sach');
   });
+
+  it('knows the everyday English of businesses, shares of the population, floods and roads', () => {
+    const flat = (text: string) => phrases(text).flat();
+    expect(flat('How many household businesses operate in Tan Hoa ward?')).toContain('ho kinh doanh');
+    expect(flat('What share of the population is Khmer?')).toContain('chiem');
+    expect(flat('How many hamlets were deeply flooded?')).toContain('ngap sau');
+    expect(flat('Which national highways run through the ward?')).toContain('quoc lo');
+  });
 });
 
 describe('merger wording', () => {
