@@ -1,7 +1,8 @@
 import { findPersons } from './entities.js';
+import { detectLanguage } from './question-analysis.js';
 import { foldDiacritics, foldedKey, nfc, tokenize } from '../ingest/normalize-vietnamese.js';
 import type { PlaceMatch, PlaceResolver } from './ports.js';
-import type { AskResult } from './types.js';
+import type { AskResult, Language } from './types.js';
 import type { ConversationState, ConversationTurn } from './conversation-state.js';
 
 export type { ConversationState, ConversationTurn, PendingClarification } from './conversation-state.js';
@@ -26,9 +27,11 @@ export type TurnPlan =
       /** True when the place came from the conversation (or a clarification) rather than this message's own words. */
       placeAssumed: boolean;
       /** How the message was completed, for logs and tests. */
-      rewrite: 'none' | 'carried-place' | 'clarification' | 'elliptic' | 'pronoun';
+      rewrite: 'none' | 'carried-place' | 'clarification' | 'elliptic' | 'pronoun' | 'subject';
       /** The person a pronoun stood for. */
       person?: string;
+      /** The thing the question is about ("xây nhà văn hóa"), for a later "chỗ đó" or a follow-up with no subject. */
+      topic?: string;
     };
 
 /** How many turns a conversation keeps: enough for pronouns and ellipsis, little enough to stay private and cheap. */
@@ -110,7 +113,9 @@ const PHRASE_BOUNDARIES = new Set(
 const FILLERS = new Set('a nhe nha nhi vay di ha z ay thi the oi'.split(' '));
 
 /** Words that stand for the person the conversation is about. */
-const PERSON_PRONOUNS = phrases('ong ay, ba ay, anh ay, chi ay, ong ta, ba ta, nguoi nay, nguoi do, vi nay, vi do, dong chi ay, dong chi do, ong, ba, he, she, him, her');
+const PERSON_PRONOUNS = phrases('ong ay, ba ay, anh ay, chi ay, ong ta, ba ta, nguoi nay, nguoi do, vi nay, vi do, dong chi ay, dong chi do, ong, ba, he, she, him, her, his');
+/** English pronouns: always a pronoun wherever they stand, and followed by a name without a Vietnamese form of address. */
+const ENGLISH_PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his']);
 /** Forms of address kept in front of a name that replaces "ông ấy", "bà ấy"… */
 const FORMS_OF_ADDRESS = new Set(['ong', 'ba', 'anh', 'chi']);
 /** Words that stand for the thing or place the previous question was about. */
@@ -118,6 +123,27 @@ const THING_PRONOUNS = phrases('cho do, cho nay, noi do, noi nay, dia diem do, d
 /** Words that stand for the ward itself ("xã đó", "phường này"). */
 const PLACE_PRONOUNS = phrases('phuong do, phuong nay, phuong ay, xa do, xa nay, xa ay, dia phuong do, dia phuong nay, that ward, this ward, that commune, this commune');
 const YEAR_PRONOUNS = phrases('nam do, nam ay, nam nay, that year');
+/** Words that stand for what the previous answer said ("thông tin đó": who gave it, when). */
+const STATEMENT_PRONOUNS = phrases('thong tin do, thong tin nay, thong tin tren, thong tin ay, dieu do, dieu nay, viec do, viec nay, tin do, tin nay, chuyen do, chuyen nay');
+/** Longest previous answer a "thông tin đó" is replaced with; a longer one drowns the question. */
+const MAX_STATEMENT_WORDS = 30;
+/** Words before a dropped "chỗ đó" that went with it ("ở chỗ đó"). */
+const POSITION_LEAD_INS = new Set(['o', 'tai']);
+
+/**
+ * Words a Vietnamese question opens with when its subject was dropped ("tốn bao nhiêu tiền?", "được thành lập khi
+ * nào?"): a verb or a passive marker first means the subject is the one the conversation was about. Compared with
+ * their marks, since folded they are nouns too ("giảm"/"giám đốc", "bị"/"bí thư"); nouns that are also verbs ("thu",
+ * "chi") are left out: "chi thường xuyên …" has its subject.
+ */
+const PREDICATE_OPENINGS = (
+  'tốn, mất, hết, cần, phải, được, bị, gồm, thuộc, nằm, kéo dài, diễn ra, bắt đầu, kết thúc, hoàn thành, khởi công, đạt, chiếm, ' +
+  'rộng, dài, cao, cách, có, làm, xây, sáp nhập, gộp, tăng, giảm, mở cửa, đóng cửa, khánh thành, giải ngân, hỗ trợ'
+)
+  .split(',')
+  .map((phrase) => phrase.trim().split(' '));
+/** Words after an office that ask for its former holder ("chủ tịch cũ", "bí thư tiền nhiệm"), written "nguyên …" as articles do. */
+const FORMER_MARKERS = phrases('tien nhiem, cu, truoc');
 
 /**
  * Offices, longest first: the head ("Phó Bí thư") and the bodies that may follow it ("Đảng ủy", "UBND"). A follow-up
@@ -301,7 +327,7 @@ export function planTurn(state: ConversationState, rawText: string, places: Plac
     if (chosen) {
       // "ở Bắc Ninh ạ, trạm y tế bao giờ hoạt động?": the choice, then a question of its own, asked about that place.
       const frame = questionAfterChoice(text) ?? framePlace(pending.standalone, places);
-      return { kind: 'ask', standalone: withPlace(frame, chosen), frame, place: chosen, placeAssumed: true, rewrite: 'clarification' };
+      return { kind: 'ask', standalone: withPlace(frame, placeInWords(chosen, detectLanguage(frame))), frame, place: chosen, placeAssumed: true, rewrite: 'clarification' };
     }
   }
 
@@ -324,33 +350,107 @@ export function planTurn(state: ConversationState, rawText: string, places: Plac
   }
 
   let body = own.kind === 'none' ? text : cutPlaceMention(text, own);
-  let rewrite: 'none' | 'carried-place' | 'elliptic' | 'pronoun' = placeAssumed ? 'carried-place' : 'none';
+  let rewrite: 'none' | 'carried-place' | 'elliptic' | 'pronoun' | 'subject' = placeAssumed ? 'carried-place' : 'none';
   let person: string | undefined;
+  const lastTopic = last.topic ?? thingTopic(last.frame, last.person);
+  let topic: string | undefined;
 
-  // Pronouns: the person, the year, the ward, the thing talked about.
-  const pronoun = replacePronouns(body, last);
+  // Pronouns: the person, the year, the ward, what the previous answer said, the thing talked about.
+  const pronoun = replacePronouns(body, last, lastTopic);
   if (pronoun.text !== body) {
     body = pronoun.text;
     person = pronoun.person;
+    topic = pronoun.topic;
     rewrite = 'pronoun';
   }
 
+  // "bà chủ tịch cũ giờ làm gì?": the office talked about, its former holder. A question naming its ward is new.
+  const office = own.kind === 'none' ? completeOffice(body, last) : undefined;
+  if (office !== undefined) {
+    body = office;
+    rewrite = 'elliptic';
+  }
+
   // Elliptic follow-ups: the previous question asked again about the new office, topic or place.
-  const elliptic = completeEllipsis(body, last);
+  const elliptic = office === undefined ? completeEllipsis(body, last) : undefined;
   if (elliptic !== undefined) {
     body = elliptic;
     rewrite = 'elliptic';
   }
+
+  // "tốn bao nhiêu tiền?": a question that opens with its verb is about the subject talked about.
+  if ((rewrite === 'none' || rewrite === 'carried-place') && own.kind === 'none' && lastTopic && opensWithPredicate(body)) {
+    body = tidy(`${lastTopic} ${body}`);
+    topic = lastTopic;
+    rewrite = 'subject';
+  }
   const frame = body;
+  topic ??= thingTopic(frame, person ?? last.person);
   return {
     kind: 'ask',
-    standalone: withPlace(frame, place),
+    standalone: withPlace(frame, place ? placeInWords(place, detectLanguage(text)) : undefined),
     frame,
     ...(place ? { place } : {}),
-    placeAssumed: placeAssumed || (rewrite === 'elliptic' && own.kind === 'none' && place !== undefined),
+    placeAssumed: placeAssumed || ((rewrite === 'elliptic' || rewrite === 'subject') && own.kind === 'none' && place !== undefined),
     rewrite,
     ...(person ? { person } : {}),
+    ...(topic ? { topic } : {}),
   };
+}
+
+/**
+ * A place label as a question in `language` writes it: English drops the Vietnamese unit words ("Bình Minh, Tây
+ * Ninh"), which would otherwise make an English question read as Vietnamese.
+ */
+export function placeInWords(label: string, language: Language): string {
+  if (language !== 'en') return label;
+  return label
+    .split(',')
+    .map((part) => part.trim().replace(/^(?:phường|xã|thị trấn|đặc khu|tỉnh|thành phố|tp\.?|quận|huyện)\s+/iu, ''))
+    .join(', ');
+}
+
+/** Whether a question opens with a verb or a passive marker, its subject dropped. */
+function opensWithPredicate(text: string): boolean {
+  const clean = text.replace(PLACE_SLOT, ' ');
+  const list = words(clean);
+  const opening = list.slice(0, 2).map((word) => clean.slice(word.start, word.end).toLowerCase());
+  return asksItself(list) && PREDICATE_OPENINGS.some((phrase) => phrase.every((syllable, index) => opening[index] === syllable));
+}
+
+/** What a frame asks about, unless that is a person ("Ông Trần Văn Một giữ"): a person is no "chỗ đó". */
+function thingTopic(frame: string, person: string | undefined): string | undefined {
+  const topic = topicOf(frame);
+  if (!topic) return undefined;
+  if (findPersons(topic).length > 0 || (person && foldedKey(topic).includes(foldedKey(person)))) return undefined;
+  return topic;
+}
+
+/**
+ * Completes an office a question names bare ("bà chủ tịch cũ giờ làm gì?") with the body the conversation named
+ * for that kind of office ("UBND"), and writes a former holder ("… cũ", "… tiền nhiệm") as "nguyên …". Undefined
+ * when the message asks nothing itself or names no office to complete.
+ */
+function completeOffice(text: string, last: ConversationTurn): string | undefined {
+  const list = words(text);
+  if (!asksItself(list)) return undefined;
+  const office = findOffice(list);
+  if (!office) return undefined;
+  const previous = findOffice(words(last.frame.replace(PLACE_SLOT, ' ')));
+  const previousWords = words(last.frame.replace(PLACE_SLOT, ' '));
+  const bodyToAdd =
+    office.end === office.headEnd && previous && previous.end > previous.headEnd && officeFamily(previous.head) === officeFamily(office.head)
+      ? last.frame.replace(PLACE_SLOT, ' ').slice((previousWords[previous.headEnd] as Word).start, (previousWords[previous.end - 1] as Word).end)
+      : undefined;
+  const former = FORMER_MARKERS.find((marker) => indexOfPhrase(list, marker, office.end) === office.end);
+  if (!former && !bodyToAdd) return undefined;
+  const officeText = text.slice((list[office.start] as Word).start, (list[office.end - 1] as Word).end);
+  const replacement = `${former ? 'nguyên ' : ''}${officeText}${bodyToAdd ? ` ${bodyToAdd}` : ''}`;
+  const end = (list[office.end - 1 + (former?.length ?? 0)] as Word).end;
+  const completed = splice(text, (list[office.start] as Word).start, end, replacement);
+  // "thế bà chủ tịch cũ …": the opening only linked the message to the previous one.
+  const opening = FOLLOW_UP_OPENINGS.find((phrase) => indexOfPhrase(words(completed), phrase) === 0 && phrase.length < words(completed).length);
+  return opening ? tidy(completed.slice((words(completed)[opening.length - 1] as Word).end)) : completed;
 }
 
 /** The question a clarifying reply goes on to ask after naming its choice ("ở Gia Lai, còn …?"), if it asks one. */
@@ -371,12 +471,15 @@ function framePlace(text: string, places: PlaceResolver): string {
   return match.kind === 'none' ? text : cutPlaceMention(text, match);
 }
 
-/** Replaces "ông ấy", "chỗ đó", "năm đó", "xã đó" with what the previous turn was about. */
-function replacePronouns(text: string, last: ConversationTurn): { text: string; person?: string } {
+/**
+ * Replaces "ông ấy", "năm đó", "xã đó", "thông tin đó", "chỗ đó" with what the previous turn was about; a "chỗ đó"
+ * with nothing to stand for is dropped rather than filled with the wrong words.
+ */
+function replacePronouns(text: string, last: ConversationTurn, lastTopic: string | undefined): { text: string; person?: string; topic?: string } {
   let result = text;
   let person: string | undefined;
   const replaceFirst = (list: string[][], by: string | undefined, whole: boolean) => {
-    if (!by) return false;
+    if (by === undefined) return false;
     const tokens = words(result);
     for (const phrase of list) {
       const at = indexOfPhrase(tokens, phrase);
@@ -384,17 +487,18 @@ function replacePronouns(text: string, last: ConversationTurn): { text: string; 
       // A bare "ông"/"bà" is a pronoun only when no name follows it ("ông Lưu" names someone).
       const next = tokens[at + phrase.length];
       if (phrase.length === 1 && next && /^\p{Lu}/u.test(result.slice(next.start, next.end))) continue;
-      if (whole && phrase.length === 1 && at > 0 && !['cua', 'voi', 'cho', 've', 'of', 'about', 'did', 'does', 'is', 'was'].includes(tokens[at - 1]?.folded ?? '')) {
-        // English "he"/"she" may open the question too.
-        if (!(at === 0 || /^(he|she)$/.test(phrase[0] as string))) continue;
-      }
-      const start = (tokens[at] as Word).start;
+      const english = whole && phrase.length === 1 && ENGLISH_PERSON_PRONOUNS.has(phrase[0] as string);
+      if (whole && phrase.length === 1 && !english && at > 0 && !['cua', 'voi', 'cho', 've'].includes(tokens[at - 1]?.folded ?? '')) continue;
+      let start = (tokens[at] as Word).start;
+      if (by === '' && at > 0 && POSITION_LEAD_INS.has((tokens[at - 1] as Word).folded)) start = (tokens[at - 1] as Word).start;
       // "ông ấy" → "ông Mai Văn Hải": the form of address stays, as a resident would write the name.
-      // A name remembered with its form of address ("Ông Trần Xuân Tây", from a list line) gets no second one.
+      // A name remembered with its form of address ("Ông Trần Xuân Tây", from a list line) gets no second one,
+      // and an English sentence none at all.
       const firstOfName = words(by)[0];
       const addressed = firstOfName !== undefined && FORMS_OF_ADDRESS.has(firstOfName.folded);
+      const name = english && addressed ? by.slice((words(by)[1] as Word | undefined)?.start ?? 0) : by;
       const address = whole && last.person && by === last.person && !addressed && phrase.length === 2 && FORMS_OF_ADDRESS.has(phrase[0] as string) ? `${result.slice(start, (tokens[at] as Word).end)} ` : '';
-      result = splice(result, start, (tokens[at + phrase.length - 1] as Word).end, `${address}${by}`);
+      result = splice(result, start, (tokens[at + phrase.length - 1] as Word).end, `${address}${name}`);
       return true;
     }
     return false;
@@ -404,8 +508,22 @@ function replacePronouns(text: string, last: ConversationTurn): { text: string; 
   if (replaceFirst(PERSON_PRONOUNS, personRef, true)) person = last.person;
   replaceFirst(YEAR_PRONOUNS, last.year ? `năm ${last.year}` : undefined, false);
   replaceFirst(PLACE_PRONOUNS, PLACE_SLOT, false);
-  replaceFirst(THING_PRONOUNS, topicOf(last.frame), false);
-  return person ? { text: result, person } : { text: result };
+  replaceFirst(STATEMENT_PRONOUNS, statementOf(last) ?? lastTopic ?? '', false);
+  const thing = replaceFirst(THING_PRONOUNS, lastTopic ?? '', false) && lastTopic ? lastTopic : undefined;
+  return { text: result, ...(person ? { person } : {}), ...(thing ? { topic: thing } : {}) };
+}
+
+/** What the previous answer said, as a clause a question can hold: its first sentence, without list marks. */
+function statementOf(last: ConversationTurn): string | undefined {
+  if (!last.answered) return undefined;
+  const first = last.answer
+    .replace(/\*\*/g, '')
+    .replace(/^\s*(?:[-–•*]|\d+[.)])\s+/u, '')
+    .split(/(?<=[.!?;])\s|\n/u)[0]
+    ?.replace(/[\s.!?;:,]+$/u, '')
+    .trim();
+  if (!first || words(first).length > MAX_STATEMENT_WORDS) return undefined;
+  return first;
 }
 
 /** The office a frame names, as written ("Bí thư Đảng ủy"), with its place slot when it follows. */
@@ -606,6 +724,7 @@ export function rememberTurn(state: ConversationState, plan: Extract<TurnPlan, {
     ...(plan.place ? { place: plan.place } : {}),
     ...(person ? { person } : {}),
     ...(year ? { year } : {}),
+    ...((plan.topic ?? (samePlace ? previous?.topic : undefined)) ? { topic: (plan.topic ?? previous?.topic) as string } : {}),
     answered: result.answered,
     answer: [...result.answer].slice(0, ANSWER_KEPT).join(''),
     articleIds: [...new Set(result.citations.map((citation) => citation.id))],

@@ -117,7 +117,7 @@ describe('planTurn', () => {
 
   it('understands English follow-ups', () => {
     const { state } = play([['Who is the chairman of Mau Son ward?', (q) => answered(q, 'Ông Trần Văn Một.')]]);
-    expect(next(state, 'and the vice chairman?').standalone).toBe(`Who is the vice chairman of ${MAU_SON}?`);
+    expect(next(state, 'and the vice chairman?').standalone).toBe('Who is the vice chairman of Mẫu Sơn, Hải Phòng?');
   });
 
   describe('a pending "which place?" question', () => {
@@ -197,5 +197,48 @@ describe('planTurn, short follow-ups', () => {
   it('gives a remembered name that carries its own form of address no second one', () => {
     const { state } = play([['Chủ tịch UBND phường Mẫu Sơn là ai?', (q) => answered(q, '- Ông Trần Văn Một – Chủ tịch UBND phường.')]]);
     expect(next(state, 'ông ấy còn giữ chức gì?').standalone).not.toMatch(/ông Ông/iu);
+  });
+});
+
+describe('planTurn, later turns that lean on the previous one', () => {
+  it('gives a follow-up that opens with its verb the subject the conversation was about', () => {
+    const { state } = play([
+      ['Phường Mẫu Sơn xây nhà văn hóa ở thôn nào?', (q) => answered(q, 'Nhà văn hóa ở thôn Một.')],
+      ['chỗ đó rộng bao nhiêu m2?', (q) => answered(q, 'Nhà văn hóa rộng 300 m2.')],
+    ]);
+    expect(next(state, 'hết bao nhiêu tiền?')).toMatchObject({ frame: 'xây nhà văn hóa hết bao nhiêu tiền?', rewrite: 'subject' });
+    const party = play([['Đảng bộ phường Mẫu Sơn có bao nhiêu đảng viên?', (q) => answered(q, 'Có 900 đảng viên.')]]);
+    expect(next(party.state, 'được thành lập khi nào?').frame).toBe('Đảng bộ được thành lập khi nào?');
+    // A follow-up with a subject of its own keeps its words.
+    expect(next(party.state, 'chi bộ nào đông nhất?').frame).toBe('chi bộ nào đông nhất?');
+  });
+
+  it('reads "thông tin đó" as what the previous answer said', () => {
+    const { state } = play([['Trường mầm non phường Mẫu Sơn bao giờ khai giảng?', (q) => answered(q, 'Trường mầm non sẽ khai giảng vào ngày 05/09/2026.')]]);
+    expect(next(state, 'ai là người cho biết thông tin đó?').frame).toBe('ai là người cho biết Trường mầm non sẽ khai giảng vào ngày 05/09/2026?');
+  });
+
+  it('never puts a person where "chỗ đó" stands, and drops a "chỗ đó" it cannot resolve', () => {
+    const { state } = play([
+      ['Ai chỉ đạo đại hội phường Mẫu Sơn?', (q) => answered(q, 'Ông Trần Văn Một, Phó Bí thư Thành ủy, chỉ đạo đại hội.')],
+      ['ông ấy giữ chức gì ở thành phố?', (q) => answered(q, 'Ông Trần Văn Một, Phó Bí thư Thành ủy, chỉ đạo đại hội.')],
+    ]);
+    const plan = next(state, 'phiên khai mạc ở chỗ đó tổ chức tại đâu?');
+    expect(plan.standalone).not.toContain('Trần Văn Một');
+    expect(plan.frame).toBe('phiên khai mạc tổ chức tại đâu?');
+  });
+
+  it('asks about the former holder of the office talked about ("bà chủ tịch cũ")', () => {
+    const { state } = play([['Ai là Chủ tịch UBND phường Mẫu Sơn hiện nay?', (q) => answered(q, 'Chủ tịch UBND phường Mẫu Sơn là ông Trần Văn Một.')]]);
+    expect(next(state, 'thế bà chủ tịch cũ giờ làm gì?')).toMatchObject({ frame: 'bà nguyên chủ tịch UBND giờ làm gì?', place: MAU_SON, placeAssumed: true });
+  });
+
+  it('writes the place of an English turn without Vietnamese unit words, and reads "his" as the person talked about', () => {
+    const { state, plans } = play([
+      ['Who is the Party secretary of Dong Lam?', (q) => refused(q, { reason: 'ambiguous-place', choices: ['xã Đông Lâm, tỉnh Thử Nghiệm', 'xã Đông Lâm, TP Hồ Chí Minh'] })],
+      ['the one in Thu Nghiem', (q) => answered(q, 'Ông Trần Văn Một, nguyên Chánh Văn phòng, giữ chức Bí thư.', ['xa-dong-lam-a'])],
+    ]);
+    expect(plans[1]).toMatchObject({ standalone: 'Who is the Party secretary of Đông Lâm, Thử Nghiệm?', place: 'xã Đông Lâm, tỉnh Thử Nghiệm', rewrite: 'clarification' });
+    expect(next(state, 'what was his job before?')).toMatchObject({ frame: 'what was Trần Văn Một job before?', rewrite: 'pronoun' });
   });
 });
