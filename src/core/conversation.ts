@@ -132,13 +132,14 @@ const POSITION_LEAD_INS = new Set(['o', 'tai']);
 
 /**
  * Words a Vietnamese question opens with when its subject was dropped ("tốn bao nhiêu tiền?", "được thành lập khi
- * nào?"): a verb or a passive marker first means the subject is the one the conversation was about. Compared with
- * their marks, since folded they are nouns too ("giảm"/"giám đốc", "bị"/"bí thư"); nouns that are also verbs ("thu",
- * "chi") are left out: "chi thường xuyên …" has its subject.
+ * nào?"): a verb or a passive marker first means the subject is the thing the conversation was about. Compared with
+ * their marks, since folded they are nouns too ("giảm"/"giám đốc", "bị"/"bí thư"). Left out: nouns that are also
+ * verbs ("thu", "chi": "chi thường xuyên …" has its subject), verbs whose dropped subject is the resident ("cần",
+ * "phải", "làm": "cần mang giấy tờ gì?") and "có", whose dropped subject is the ward ("có bao nhiêu dân?").
  */
 const PREDICATE_OPENINGS = (
-  'tốn, mất, hết, cần, phải, được, bị, gồm, thuộc, nằm, kéo dài, diễn ra, bắt đầu, kết thúc, hoàn thành, khởi công, đạt, chiếm, ' +
-  'rộng, dài, cao, cách, có, làm, xây, sáp nhập, gộp, tăng, giảm, mở cửa, đóng cửa, khánh thành, giải ngân, hỗ trợ'
+  'tốn, mất, hết, được, bị, gồm, thuộc, nằm, kéo dài, diễn ra, bắt đầu, kết thúc, hoàn thành, khởi công, đạt, chiếm, ' +
+  'rộng, dài, cao, cách, xây, sáp nhập, gộp, tăng, giảm, mở cửa, đóng cửa, khánh thành, giải ngân, hỗ trợ'
 )
   .split(',')
   .map((phrase) => phrase.trim().split(' '));
@@ -412,14 +413,24 @@ export function placeInWords(label: string, language: Language): string {
 
 /** Whether a question opens with a verb or a passive marker, its subject dropped. */
 function opensWithPredicate(text: string): boolean {
-  const clean = text.replace(PLACE_SLOT, ' ');
-  const list = words(clean);
-  const opening = list.slice(0, 2).map((word) => clean.slice(word.start, word.end).toLowerCase());
-  return asksItself(list) && PREDICATE_OPENINGS.some((phrase) => phrase.every((syllable, index) => opening[index] === syllable));
+  return asksItself(words(text.replace(PLACE_SLOT, ' '))) && startsWithPredicate(text);
 }
 
-/** What a frame asks about, unless that is a person ("Ông Trần Văn Một giữ"): a person is no "chỗ đó". */
+function startsWithPredicate(text: string): boolean {
+  const clean = text.replace(PLACE_SLOT, ' ');
+  const opening = words(clean)
+    .slice(0, 2)
+    .map((word) => clean.slice(word.start, word.end).toLowerCase());
+  return PREDICATE_OPENINGS.some((phrase) => phrase.every((syllable, index) => opening[index] === syllable));
+}
+
+/**
+ * What a frame asks about, unless that is a person ("Ông Trần Văn Một giữ"), since a person is no "chỗ đó", or a
+ * predicate ("gộp từ những"), since a question without a subject is about the previous one's.
+ */
 function thingTopic(frame: string, person: string | undefined): string | undefined {
+  // "§ khởi công hoa viên …": the ward is the subject; the verb opens only what is left.
+  if (!frame.trimStart().startsWith(PLACE_SLOT) && startsWithPredicate(frame)) return undefined;
   const topic = topicOf(frame);
   if (!topic) return undefined;
   if (findPersons(topic).length > 0 || (person && foldedKey(topic).includes(foldedKey(person)))) return undefined;
