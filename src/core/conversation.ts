@@ -113,11 +113,14 @@ const PHRASE_BOUNDARIES = new Set(
 const FILLERS = new Set('a nhe nha nhi vay di ha z ay thi the oi'.split(' '));
 
 /** Words that stand for the person the conversation is about. */
-const PERSON_PRONOUNS = phrases('ong ay, ba ay, anh ay, chi ay, ong ta, ba ta, nguoi nay, nguoi do, vi nay, vi do, dong chi ay, dong chi do, ong, ba, he, she, him, her, his');
+const PERSON_PRONOUNS = phrases(
+  'ong ay, ba ay, anh ay, chi ay, co ay, ong ta, ba ta, anh ta, chi ta, co ta, ong nay, ba nay, ong do, ba do, nguoi nay, nguoi do, ' +
+    'vi nay, vi do, dong chi ay, dong chi do, dong chi nay, ong, ba, he, she, him, her, his',
+);
 /** English pronouns: always a pronoun wherever they stand, and followed by a name without a Vietnamese form of address. */
 const ENGLISH_PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his']);
 /** Forms of address kept in front of a name that replaces "ông ấy", "bà ấy"… */
-const FORMS_OF_ADDRESS = new Set(['ong', 'ba', 'anh', 'chi']);
+const FORMS_OF_ADDRESS = new Set(['ong', 'ba', 'anh', 'chi', 'co']);
 /** Words that stand for the thing or place the previous question was about. */
 const THING_PRONOUNS = phrases('cho do, cho nay, noi do, noi nay, dia diem do, dia diem nay, cong trinh do, cong trinh nay, du an do, du an nay, cai do, cai nay, it, that, there');
 /** Words that stand for the ward itself ("xã đó", "phường này"). */
@@ -453,7 +456,8 @@ function completeOffice(text: string, last: ConversationTurn): string | undefine
     office.end === office.headEnd && previous && previous.end > previous.headEnd && officeFamily(previous.head) === officeFamily(office.head)
       ? last.frame.replace(PLACE_SLOT, ' ').slice((previousWords[previous.headEnd] as Word).start, (previousWords[previous.end - 1] as Word).end)
       : undefined;
-  const former = FORMER_MARKERS.find((marker) => indexOfPhrase(list, marker, office.end) === office.end);
+  // "chủ tịch trước khi sáp nhập" is about a time, not a former holder.
+  const former = FORMER_MARKERS.find((marker) => indexOfPhrase(list, marker, office.end) === office.end && list[office.end + marker.length]?.folded !== 'khi');
   if (!former && !bodyToAdd) return undefined;
   const officeText = text.slice((list[office.start] as Word).start, (list[office.end - 1] as Word).end);
   const replacement = `${former ? 'nguyên ' : ''}${officeText}${bodyToAdd ? ` ${bodyToAdd}` : ''}`;
@@ -501,6 +505,8 @@ function replacePronouns(text: string, last: ConversationTurn, lastTopic: string
       const english = whole && phrase.length === 1 && ENGLISH_PERSON_PRONOUNS.has(phrase[0] as string);
       if (whole && phrase.length === 1 && !english && at > 0 && !['cua', 'voi', 'cho', 've'].includes(tokens[at - 1]?.folded ?? '')) continue;
       let start = (tokens[at] as Word).start;
+      // Only "chỗ đó"-like phrases are dropped when nothing stands behind them; an English "it" stays as written.
+      if (by === '' && phrase.length === 1) continue;
       if (by === '' && at > 0 && POSITION_LEAD_INS.has((tokens[at - 1] as Word).folded)) start = (tokens[at - 1] as Word).start;
       // "ông ấy" → "ông Mai Văn Hải": the form of address stays, as a resident would write the name.
       // A name remembered with its form of address ("Ông Trần Xuân Tây", from a list line) gets no second one,

@@ -242,3 +242,21 @@ describe('planTurn, later turns that lean on the previous one', () => {
     expect(next(state, 'what was his job before?')).toMatchObject({ frame: 'what was Trần Văn Một job before?', rewrite: 'pronoun' });
   });
 });
+
+describe('planTurn, pronouns and offices that are easy to misread', () => {
+  it('reads "cô ấy" and "bà này" as the person talked about, keeping the form of address', () => {
+    const { state } = play([['Ai là Bí thư Đảng ủy phường Mẫu Sơn?', (q) => answered(q, 'Bí thư Đảng ủy phường là bà Lê Thị Ba.')]]);
+    expect(next(state, 'cô ấy quê ở đâu?').frame).toBe('cô Lê Thị Ba quê ở đâu?');
+    expect(next(state, 'bà này sinh năm nào?').frame).toBe('bà Lê Thị Ba sinh năm nào?');
+  });
+
+  it('keeps an English "it" that has nothing to stand for', () => {
+    const { state } = play([['How many delegates attended the congress of Mau Son ward?', (q) => answered(q, 'There were 200 delegates.')]]);
+    expect(next(state, 'when was it held?').frame).toBe('when was it held?');
+  });
+
+  it('reads "chủ tịch trước khi …" as a time, not as the former chair', () => {
+    const { state } = play([['Ai là Chủ tịch UBND phường Mẫu Sơn?', (q) => answered(q, 'Chủ tịch UBND phường là ông Trần Văn Một.')]]);
+    expect(next(state, 'chủ tịch trước khi sáp nhập là ai?').frame).toBe('chủ tịch UBND trước khi sáp nhập là ai?');
+  });
+});
