@@ -30,7 +30,8 @@ const NOT_NAME_WORDS = new Set(
     .map(syllableKey),
 );
 // Words that never stand inside a person's name ("Đại", "Thành", "Nam" do: Hoàng Văn Đại, Đinh Thành Đồng, Phạm Hải Nam).
-const NEVER_IN_NAME = new Set('Đảng Ủy UBND HĐND MTTQ Phường Xã Tỉnh Huyện Quận Sở Bí Thư Chủ Tịch Ban Hội'.split(' ').map(syllableKey));
+// "Thư" is a given name ("Võ Thị Anh Thư"): "Bí" alone keeps "Bí Thư" out.
+const NEVER_IN_NAME = new Set('Đảng Ủy UBND HĐND MTTQ Phường Xã Tỉnh Huyện Quận Sở Bí Chủ Tịch Ban Hội'.split(' ').map(syllableKey));
 const PLACE_PREFIX = /(phường|xã|đường|phố|đại lộ|quận|huyện|tỉnh|thành phố|tp\.?|thị trấn|thôn|khu|tổ dân phố|trường|mầm non|tiểu học|trung học|mẫu giáo|nhà văn hóa|chung cư|bệnh viện|chợ|cầu|chùa|đình|công viên|hồ)\s*$/iu;
 // A capitalised word may hold an apostrophe: Ê Đê, Jrai and K'Ho names such as "H'Lan Niê" or "K'Sor".
 const CAPITALISED_RUN = /\p{Lu}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)?(?:\s+\p{Lu}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)?)*/gu;

@@ -187,7 +187,8 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
       hasEntity: entity ? 1 : 0,
       approximate: entity && APPROXIMATE_BEFORE.test(candidate.text.slice(Math.max(0, entity.start - 16), entity.start)) ? 1 : 0,
       headingLine: HEADING_LINE.test(candidate.text) ? 1 : 0,
-      otherPlace: entity && namesOtherPlace(candidate.text, entity, question.placeTokens ?? []) ? 1 : 0,
+      // Old units listed as a merged ward's parts, or a place asked for, name other places by nature.
+      otherPlace: entity && !PLACE_ANSWERS.has(question.types[0] ?? 'other') && namesOtherPlace(candidate.text, entity, question.placeTokens ?? []) ? 1 : 0,
       untyped: question.types[0] === 'other' ? 1 : 0,
       length: Math.min(1, candidate.text.length / 400),
     };
@@ -236,6 +237,8 @@ interface Candidate {
 const APPROXIMATE_BEFORE = /(?:gần|khoảng|xấp xỉ|chừng)\s*$/iu;
 /** A bold or heading line: a summary of what the paragraphs under it state exactly. */
 const HEADING_LINE = /^\s*(?:\*\*|#)/u;
+/** Answer types whose answer may itself be another place (the units merged, where something is held). */
+const PLACE_ANSWERS: ReadonlySet<AnswerType> = new Set(['list', 'location']);
 /** A ward or commune named in a span: "xã Lưu Vệ", "phường Tân Mai". */
 const NAMED_PLACE = /(?:phường|xã|Phường|Xã)\s+((?:\p{Lu}[\p{L}\p{M}]*\s?){1,4})/gu;
 

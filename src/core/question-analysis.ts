@@ -79,7 +79,7 @@ const STOPWORDS_FOLDED = new Set(
 );
 
 // "có phải … không", "… đúng không": the frame of a yes/no question, not content the answer must hold.
-const YES_NO = /^ (?:is|was|are|were|has|have|had|did|does|do|can|could|will|would|should) | co phai | (?:co|da|van|con|duoc) .*(?:khong|ko|k|chua|chu) ?$/;
+const YES_NO = /^ (?:is|was|are|were|has|have|had|did|does|do|can|could|will|would|should) | co phai | (?:co|da|van|con|duoc) .*(?:khong|ko|k|chua|chu) *$/;
 // "thành phố" in a question is part of a city's name ("Thành phố Hồ Chí Minh"), which the place filter already handles.
 const COUNT_WORDS = new Set('hai ba bon nam sau bay tam chin muoi'.split(' '));
 // "giữ chức vụ gì" asks for the titles written next to a name, whatever words introduce them.
@@ -167,7 +167,7 @@ export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string
   const asksWeekday = WEEKDAY_CUE.test(foldedText);
   // "thứ mấy" reads as a count ("mấy"), but asks for a day of the week.
   // "Ông X còn làm bí thư không?": whether someone still holds an office is settled by who holds it now.
-  const stillHolds = STILL_HOLDS.test(foldedText) && OFFICE_CUE.test(foldedText);
+  const stillHolds = asksStillHolds(text, foldedText) && OFFICE_CUE.test(foldedText);
   const types = stillHolds ? ['person' as const] : asksWeekday ? ['date' as const, ...detectAnswerTypes(text).filter((type) => type !== 'date' && type !== 'quantity' && type !== 'other')] : detectAnswerTypes(text);
   const years = [...text.matchAll(/\b(19\d{2}|20\d{2})\b/g)].map((match) => match[1] as string);
   const terms = [...text.matchAll(/\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b/g)].map((match) => ({ from: match[1] as string, to: match[2] as string }));
@@ -260,6 +260,15 @@ function englishLevels(text: string): GovernmentLevel[] {
 }
 
 const STILL_HOLDS = / (con|van|co con|van con) (lam|la|giu|giu chuc|dam nhiem|dam nhan|dang)? ?.*(khong|ko|k|chua|nua) |\bstill\b/;
+// Written with marks, only "còn"/"vẫn" themselves say "still": the "Văn" of "Văn phòng" or a name folds the same.
+const STILL_HOLDS_MARKED = / (còn|vẫn|có còn|vẫn còn) (làm|là|giữ|giữ chức|đảm nhiệm|đảm nhận|đang)? ?.*(không|ko|k|chưa|nữa) |\bstill\b/u;
+
+/** Whether the question asks if someone still holds something ("bà X còn làm chủ tịch không?"). */
+function asksStillHolds(text: string, foldedText: string): boolean {
+  if (!hasDiacritics(text)) return STILL_HOLDS.test(foldedText);
+  const lowered = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ')} `;
+  return STILL_HOLDS_MARKED.test(lowered);
+}
 const OFFICE_CUE = / (bi thu|chu tich|giam doc|truong|secretary|chair\w*|president|head|director) /;
 const CURRENT_CUE = / (bay gio|hien nay|hien tai|hien dang|now|current|currently|present) /;
 // "lần thứ mấy" asks an ordinal, not a day.
@@ -442,10 +451,15 @@ function englishGroups(text: string, placeTokens: ReadonlySet<string>): TermGrou
     const folded = foldedKey(word);
     if (index === 0 || !/^\p{Lu}/u.test(word) || !consumed.has(word.toLowerCase())) return;
     if (ENGLISH_STOPWORDS.has(folded) || placeTokens.has(folded)) return;
+    // A capitalised English word ("Party", "Committee") is no Vietnamese name: articles never write it.
+    if (!VIETNAMESE_SYLLABLE.test(folded)) return;
     groups.push({ phrases: [[folded]], literal: true, texts: [word] });
   });
   return groups;
 }
+
+/** The shape of a Vietnamese syllable written without marks: an initial consonant, one to three vowels, a final. */
+const VIETNAMESE_SYLLABLE = /^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$/;
 
 const MONTHS = 'january february march april may june july august september october november december'.split(' ');
 const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?(${MONTHS.join('|')})\\b|\\b(${MONTHS.join('|')}) (\\d{1,2})(?:st|nd|rd|th)?\\b`, 'g');

@@ -33,6 +33,11 @@ describe('findPersons with common given names', () => {
     const names = findPersons('Chủ tịch UBND xã là ông Đặng Quốc Việt; các đồng chí Lương Thế Quý và Phạm Hải Nam; đồng chí Hoàng Văn Đại.').map((entity) => entity.text);
     expect(names).toEqual(['Đặng Quốc Việt', 'Lương Thế Quý', 'Phạm Hải Nam', 'Hoàng Văn Đại']);
   });
+
+  it('finds a woman named Thư, yet never reads "Bí Thư" as part of a name', () => {
+    const names = findPersons('bà Trần Thị Minh Thư, Phó Bí thư Đảng ủy, Chủ tịch UBND phường và ông Lê Văn Tâm dự; Bí Thư Lê Hữu Phước phát biểu.').map((entity) => entity.text);
+    expect(names).toEqual(['Trần Thị Minh Thư', 'Lê Văn Tâm', 'Lê Hữu Phước']);
+  });
 });
 
 describe('counts that look like dates', () => {
