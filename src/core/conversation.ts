@@ -142,7 +142,7 @@ const POSITION_LEAD_INS = new Set(['o', 'tai']);
  */
 const PREDICATE_OPENINGS = (
   'tốn, mất, hết, được, bị, gồm, thuộc, nằm, kéo dài, diễn ra, bắt đầu, kết thúc, hoàn thành, khởi công, đạt, chiếm, ' +
-  'rộng, dài, cao, cách, xây, sáp nhập, gộp, tăng, giảm, mở cửa, đóng cửa, khánh thành, giải ngân, hỗ trợ'
+  'rộng, dài, cao, sâu, cách, xây, sáp nhập, gộp, tăng, giảm, mở cửa, đóng cửa, khánh thành, giải ngân, hỗ trợ'
 )
   .split(',')
   .map((phrase) => phrase.trim().split(' '));
@@ -452,8 +452,9 @@ function completeOffice(text: string, last: ConversationTurn): string | undefine
   if (!office) return undefined;
   const previous = findOffice(words(last.frame.replace(PLACE_SLOT, ' ')));
   const previousWords = words(last.frame.replace(PLACE_SLOT, ' '));
+  // "Ông Lê Văn Một, bí thư, …": an office beside a name describes that person, whatever the conversation's body.
   const bodyToAdd =
-    office.end === office.headEnd && previous && previous.end > previous.headEnd && officeFamily(previous.head) === officeFamily(office.head)
+    office.end === office.headEnd && findPersons(text).length === 0 && previous && previous.end > previous.headEnd && officeFamily(previous.head) === officeFamily(office.head)
       ? last.frame.replace(PLACE_SLOT, ' ').slice((previousWords[previous.headEnd] as Word).start, (previousWords[previous.end - 1] as Word).end)
       : undefined;
   // "chủ tịch trước khi sáp nhập" is about a time, not a former holder.

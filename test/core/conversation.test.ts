@@ -260,3 +260,10 @@ describe('planTurn, pronouns and offices that are easy to misread', () => {
     expect(next(state, 'chủ tịch trước khi sáp nhập là ai?').frame).toBe('chủ tịch UBND trước khi sáp nhập là ai?');
   });
 });
+
+describe('planTurn, offices beside a name', () => {
+  it('leaves an office that describes a named person as written', () => {
+    const { state } = play([['Ai là Bí thư Đảng ủy phường Mẫu Sơn?', (q) => answered(q, 'Bí thư Đảng ủy phường là ông Lê Văn Bốn.')]]);
+    expect(next(state, 'Ông Lê Văn Bốn, bí thư, bây giờ giữ chức vụ gì?').frame).toBe('Ông Lê Văn Bốn, bí thư, bây giờ giữ chức vụ gì?');
+  });
+});
