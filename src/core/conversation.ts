@@ -142,7 +142,7 @@ const POSITION_LEAD_INS = new Set(['o', 'tai']);
  */
 const PREDICATE_OPENINGS = (
   'tốn, mất, hết, được, bị, gồm, thuộc, nằm, kéo dài, diễn ra, bắt đầu, kết thúc, hoàn thành, khởi công, đạt, chiếm, ' +
-  'rộng, dài, cao, sâu, cách, xây, sáp nhập, gộp, tăng, giảm, mở cửa, đóng cửa, khánh thành, giải ngân, hỗ trợ'
+  'rộng, dài, cao, sâu, cách, xây, khai mạc, bế mạc, khai trương, sáp nhập, gộp, tăng, giảm, mở cửa, đóng cửa, khánh thành, giải ngân, hỗ trợ'
 )
   .split(',')
   .map((phrase) => phrase.trim().split(' '));
@@ -163,7 +163,7 @@ const OFFICE_HEADS = phrases(
 /** Which bodies each office family heads, so "Bí thư Đảng ủy" → "phó bí thư" keeps "Đảng ủy" but "chủ tịch" does not. */
 const OFFICE_BODIES: Record<string, string[][]> = {
   'bi thu': phrases('dang uy, dang bo, chi bo, doan thanh nien'),
-  'chu tich': phrases('ubnd, uy ban nhan dan, hdnd, hoi dong nhan dan, ubmttq, uy ban mat tran to quoc viet nam, uy ban mat tran to quoc, mttq, mat tran to quoc, hoi nong dan, hoi phu nu, hoi cuu chien binh'),
+  'chu tich': phrases('ubnd, uy ban nhan dan, uy ban, hdnd, hoi dong nhan dan, ubmttq, uy ban mat tran to quoc viet nam, uy ban mat tran to quoc, mttq, mat tran to quoc, hoi nong dan, hoi phu nu, hoi cuu chien binh'),
   'giam doc': phrases('so, trung tam, benh vien'),
   'truong cong an': [],
 };
@@ -623,6 +623,8 @@ function completeEllipsis(text: string, last: ConversationTurn): string | undefi
     // "còn phường Thạch Khôi thì sao?": the previous question, about the place this message names.
     return text.includes(PLACE_SLOT) || stripped.marked ? frame : undefined;
   }
+  const time = swapTime(stripped.text, content, frame, frameWords);
+  if (time !== undefined) return time;
   const offered = findOffice(content);
   const previous = findOffice(frameWords);
   if (offered && previous) {
@@ -662,6 +664,26 @@ function completeEllipsis(text: string, last: ConversationTurn): string | undefi
   const tail = frame.slice(frameOffset(frame, frameWords, cut)).replace(PLACE_SLOT, ' ');
   const slot = frame.includes(PLACE_SLOT) ? ` ${PLACE_SLOT}` : '';
   return tidy(`${newPhrase}${slot} ${tail}`);
+}
+
+/** A time a follow-up names on its own ("năm 2024 thì sao?", "còn năm ngoái?"). */
+const TIME_PHRASE = /^(?:năm|tháng|quý)\s+(?:\d{1,2}\/\d{4}|\d{1,4}|ngoái|trước|nay|tới|sau)$/iu;
+const FRAME_TIME = /(?:năm|tháng|quý)\s+(?:\d{1,2}\/)?\d{4}|năm\s+(?:ngoái|trước|nay)/iu;
+
+/**
+ * "năm 2024 thì sao?" after "… thu ngân sách năm 2025 được bao nhiêu?": the previous question about the new time,
+ * its own time swapped, or the new time put before its question words when it named none.
+ */
+function swapTime(text: string, content: readonly Word[], frame: string, frameWords: readonly Word[]): string | undefined {
+  const phrase = text.slice((content[0] as Word).start, (content.at(-1) as Word).end);
+  if (!TIME_PHRASE.test(phrase)) return undefined;
+  if (FRAME_TIME.test(frame)) return tidy(frame.replace(FRAME_TIME, phrase));
+  const start = questionStart(frameWords);
+  if (start === undefined || start === 0) return undefined;
+  let cut = start;
+  while (cut > 0 && LINKING_WORDS.has((frameWords[cut - 1] as Word).folded)) cut--;
+  const at = frameOffset(frame, frameWords, cut);
+  return tidy(`${frame.slice(0, at)} ${phrase} ${frame.slice(at)}`);
 }
 
 /** Offset in `frame` of word `index` of `frameWords`. */
@@ -733,7 +755,9 @@ function stripFollowUpMarkers(text: string): { text: string; marked: boolean } {
 export function rememberTurn(state: ConversationState, plan: Extract<TurnPlan, { kind: 'ask' }>, question: string, result: AskResult): ConversationState {
   const previous = state.turns.at(-1);
   const samePlace = previous?.place === plan.place;
-  const person = answeredPerson(plan.standalone, result) ?? plan.person ?? personNamed(plan.standalone) ?? (samePlace ? previous?.person : undefined);
+  // A "who" question left unanswered asked about someone else: the previous person is no longer "ông ấy".
+  const askedWho = asksWho(plan.standalone) && plan.person === undefined;
+  const person = answeredPerson(plan.standalone, result) ?? plan.person ?? personNamed(plan.standalone) ?? (samePlace && !askedWho ? previous?.person : undefined);
   const year = /\b(19|20)\d{2}\b/.exec(plan.standalone.replace(/\d{4}\s*[-–]\s*(\d{4})/g, ''))?.[0] ?? (samePlace ? previous?.year : undefined);
   const turn: ConversationTurn = {
     question,
@@ -752,11 +776,15 @@ export function rememberTurn(state: ConversationState, plan: Extract<TurnPlan, {
   return choices && choices.length > 1 ? { turns, pending: { standalone: plan.standalone, choices } } : { turns };
 }
 
+/** Whether a question asks who someone is ("… là ai?", "who is …", "người nào"). */
+function asksWho(question: string): boolean {
+  return /(^|\s)(ai|who|whom)(\s|$|\?)|\bnguoi nao\b|\bdong chi nao\b/.test(foldDiacritics(question).toLowerCase());
+}
+
 /** For a "who" question that was answered, the person the answer names. */
 function answeredPerson(question: string, result: AskResult): string | undefined {
   if (!result.answered || result.mode === 'pinned') return undefined;
-  const asked = foldDiacritics(question).toLowerCase();
-  if (!/(^|\s)(ai|who|whom)(\s|$|\?)|\bnguoi nao\b|\bdong chi nao\b/.test(asked)) return undefined;
+  if (!asksWho(question)) return undefined;
   // The answer sentence names the person asked about first ("…là ông Mai Văn Hải; ông Nguyễn Minh Hoàng, người tiền nhiệm…").
   return findPersons(result.answer)[0]?.text;
 }

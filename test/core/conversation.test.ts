@@ -267,3 +267,20 @@ describe('planTurn, offices beside a name', () => {
     expect(next(state, 'Ông Lê Văn Bốn, bí thư, bây giờ giữ chức vụ gì?').frame).toBe('Ông Lê Văn Bốn, bí thư, bây giờ giữ chức vụ gì?');
   });
 });
+
+describe('planTurn, times and people that change', () => {
+  it('asks the previous question about the time a follow-up names, swapping the time it had', () => {
+    const { state } = play([['Phường Mẫu Sơn thu ngân sách nhà nước năm 2025 được bao nhiêu?', (q) => answered(q, 'Hơn 200 tỷ đồng.')]]);
+    expect(next(state, 'năm 2024 thì sao?').standalone).toBe(`${MAU_SON} thu ngân sách nhà nước năm 2024 được bao nhiêu?`);
+    const untimed = play([['Đại hội Đảng bộ phường Mẫu Sơn có bao nhiêu đại biểu?', (q) => answered(q, 'Có 200 đại biểu.')]]);
+    expect(next(untimed.state, 'còn năm ngoái?').standalone).toBe(`Đại hội Đảng bộ ${MAU_SON} năm ngoái có bao nhiêu đại biểu?`);
+  });
+
+  it('forgets the person once a "who" question about someone else went unanswered', () => {
+    const { state } = play([
+      ['Bí thư phường Mẫu Sơn là ai?', (q) => answered(q, 'Bà Lê Thị Ba giữ chức Bí thư Đảng ủy phường.')],
+      ['thế chủ tịch ủy ban?', (q) => refused(q)],
+    ]);
+    expect(next(state, 'ông ấy quê ở đâu?').standalone).toBe(`chủ tịch ủy ban ${MAU_SON} quê ở đâu?`);
+  });
+});
