@@ -98,7 +98,7 @@ const FOLLOW_UP_OPENINGS = phrases('the con, vay con, con ve, con, the thi, the,
 const FOLLOW_UP_ENDINGS = phrases('thi sao, thi the nao, thi nhu the nao, the nao, thi sao a, nua, thi, then, too');
 /** Question words: a message holding one asks something itself. */
 const QUESTION_WORDS = phrases(
-  'ai, gi, nao, bao nhieu, may, dau, khi nao, bao gio, luc nao, the nao, nhu the nao, tai sao, vi sao, co khong, khong, chua, ' +
+  'ai, gi, nao, bao nhieu, bao lau, bao xa, may, dau, khi nao, bao gio, luc nao, the nao, nhu the nao, tai sao, vi sao, co khong, khong, chua, ' +
     'who, whom, whose, what, when, where, which, how, why',
 );
 /** Words that only link a question word to its phrase ("được bao nhiêu", "là ai", "ở đâu", "lúc mấy giờ"). */
@@ -210,6 +210,8 @@ function findOffice(list: readonly Word[]): OfficeSpan | undefined {
 /** Unit and city words that belong to a place mention ("phường", "TP", "tỉnh", "ở", "bên"). */
 const PLACE_WORDS = new Set('phuong xa thi tran dac khu tp thanh pho tinh quan huyen ward commune town city province'.split(' '));
 const PLACE_LEAD_INS = new Set('o tai ben thuoc'.split(' '));
+/** Lead-ins a follow-up may put before the place it switches to, in either language ("còn ở …", "and in …"). */
+const PLACE_LEAD_IN_WORDS = new Set('o tai ben thuoc in at for of'.split(' '));
 /** English unit words follow the name ("An Hai ward"). */
 const UNITS_AFTER = new Set('ward commune town'.split(' '));
 
@@ -420,11 +422,15 @@ function opensWithPredicate(text: string): boolean {
 }
 
 function startsWithPredicate(text: string): boolean {
-  const clean = text.replace(PLACE_SLOT, ' ');
-  const opening = words(clean)
-    .slice(0, 2)
-    .map((word) => clean.slice(word.start, word.end).toLowerCase());
-  return PREDICATE_OPENINGS.some((phrase) => phrase.every((syllable, index) => opening[index] === syllable));
+  return predicateAt(text.replace(PLACE_SLOT, ' '), 0);
+}
+
+/** Whether word `at` of `text` starts a predicate ("khánh thành", "được"), compared with its marks. */
+function predicateAt(text: string, at: number): boolean {
+  const syllables = words(text)
+    .slice(at, at + 2)
+    .map((word) => text.slice(word.start, word.end).toLowerCase());
+  return PREDICATE_OPENINGS.some((phrase) => phrase.every((syllable, index) => syllables[index] === syllable));
 }
 
 /**
@@ -434,8 +440,12 @@ function startsWithPredicate(text: string): boolean {
 function thingTopic(frame: string, person: string | undefined): string | undefined {
   // "§ khởi công hoa viên …": the ward is the subject; the verb opens only what is left.
   if (!frame.trimStart().startsWith(PLACE_SLOT) && startsWithPredicate(frame)) return undefined;
-  const topic = topicOf(frame);
+  let topic = topicOf(frame);
   if (!topic) return undefined;
+  // "Trạm y tế khánh thành": the subject stops where its verb starts.
+  const topicWords = words(topic);
+  const verb = topicWords.findIndex((_, index) => index > 0 && predicateAt(topic as string, index));
+  if (verb > 0) topic = topic.slice(0, (topicWords[verb - 1] as Word).end);
   if (findPersons(topic).length > 0 || (person && foldedKey(topic).includes(foldedKey(person)))) return undefined;
   return topic;
 }
@@ -597,7 +607,9 @@ function asksItself(list: readonly Word[]): boolean {
 function completeEllipsis(text: string, last: ConversationTurn): string | undefined {
   const stripped = stripFollowUpMarkers(text);
   const list = words(stripped.text.replace(PLACE_SLOT, ' '));
-  const content = list.filter((word) => !FILLERS.has(word.folded));
+  // "and in Ben Doi ward?", "còn ở phường X?": with the place cut out, its lead-in is no topic.
+  const named = stripped.text.includes(PLACE_SLOT);
+  const content = list.filter((word) => !FILLERS.has(word.folded) && !(named && PLACE_LEAD_IN_WORDS.has(word.folded)));
   const asks = asksItself(list);
   const frame = last.frame;
   const frameWords = words(frame.replace(PLACE_SLOT, ' '));
@@ -633,7 +645,8 @@ function completeEllipsis(text: string, last: ConversationTurn): string | undefi
     const newHead = stripped.text.slice((content[offered.start] as Word).start, (content[offered.end - 1] as Word).end);
     const replaceEnd = offered.end > offered.headEnd || !sameFamily ? previous.end : previous.headEnd;
     const replaced = spliceWords(frame, frameWords, previous.start, replaceEnd, newHead);
-    const extra = content.slice(0, offered.start).concat(content.slice(offered.end));
+    // "còn ông phó chủ tịch?": a form of address before the office adds nothing to ask.
+    const extra = content.slice(0, offered.start).filter((word) => !FORMS_OF_ADDRESS.has(word.folded)).concat(content.slice(offered.end));
     return extra.length > 0 ? undefined : replaced;
   }
   if (offered && !previous && offered.start === 0 && offered.end === content.length) {

@@ -284,3 +284,20 @@ describe('planTurn, times and people that change', () => {
     expect(next(state, 'ông ấy quê ở đâu?').standalone).toBe(`chủ tịch ủy ban ${MAU_SON} quê ở đâu?`);
   });
 });
+
+describe('planTurn, follow-ups with a lead-in or a form of address', () => {
+  it('asks the previous English question about the ward "and in … ward?" switches to', () => {
+    const { state } = play([['When was the health station of Mau Son ward opened?', (q) => answered(q, 'It opened on 10/10/2025.')]]);
+    expect(next(state, 'and in Ben Doi ward?').standalone).toBe('When was the health station of Bến Đợi, Hải Phòng opened?');
+  });
+
+  it('swaps the office of "còn ông phó chủ tịch?" as of "còn phó chủ tịch?"', () => {
+    const { state } = play([['Ai là Chủ tịch UBND phường Mẫu Sơn?', (q) => answered(q, 'Ông Trần Văn Một.')]]);
+    expect(next(state, 'còn ông phó chủ tịch?').standalone).toBe(`Ai là phó chủ tịch UBND ${MAU_SON}?`);
+  });
+
+  it('gives a subjectless "được … trong bao lâu?" the subject without the previous verb', () => {
+    const { state } = play([['Trạm y tế phường Mẫu Sơn khánh thành khi nào?', (q) => answered(q, 'Ngày 10/10/2025.')]]);
+    expect(next(state, 'được xây trong bao lâu?').frame).toBe('Trạm y tế được xây trong bao lâu?');
+  });
+});
