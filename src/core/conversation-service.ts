@@ -26,7 +26,7 @@ export interface ConversationServiceOptions {
  * ward) it stays written in. The reply keeps the resident's language, whatever language the label is in.
  */
 function askedQuestion(question: Omit<Question, 'conversationId'>, plan: Extract<TurnPlan, { kind: 'ask' }>): Omit<Question, 'conversationId'> {
-  const language = question.language ?? detectLanguage(plan.rewrite === 'clarification' ? plan.frame : question.text);
+  const language = question.language ?? plan.language;
   if (!plan.placeAssumed || !plan.place || plan.frame.includes(PLACE_SLOT)) return { ...question, text: plan.standalone, language };
   return { ...question, text: withPlace(plan.frame, undefined), defaultPlace: plan.place, language };
 }

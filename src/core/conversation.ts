@@ -32,6 +32,8 @@ export type TurnPlan =
       person?: string;
       /** The thing the question is about ("xây nhà văn hóa"), for a later "chỗ đó" or a follow-up with no subject. */
       topic?: string;
+      /** The language to answer in: the resident's message together with the question it completes (a bare "2" or "and its area?" says little). */
+      language: Language;
     };
 
 /** How many turns a conversation keeps: enough for pronouns and ellipsis, little enough to stay private and cheap. */
@@ -101,6 +103,8 @@ const QUESTION_WORDS = phrases(
   'ai, gi, nao, bao nhieu, bao lau, bao xa, may, dau, khi nao, bao gio, luc nao, the nao, nhu the nao, tai sao, vi sao, co khong, khong, chua, ' +
     'who, whom, whose, what, when, where, which, how, why',
 );
+/** Question words that count a thing named after them ("bao nhiêu đại biểu", "mấy người"). */
+const COUNTING_WORDS = phrases('bao nhieu, may');
 /** Words that only link a question word to its phrase ("được bao nhiêu", "là ai", "ở đâu", "lúc mấy giờ"). */
 const LINKING_WORDS = new Set('la duoc co o tai vao luc den tu trong chiem dat khoang is are was were the in at of'.split(' '));
 /** Words that end a noun phrase inside a question (a topic swapped for another stops at them). */
@@ -300,17 +304,28 @@ export function isResetCommand(text: string): boolean {
   return RESET_COMMANDS.has(bare.join(' '));
 }
 
-/** The choice a clarification reply names by number ("2", "số 2 ạ", "cái thứ hai" is not parsed), or undefined. */
+/** The choice a clarification reply names by number ("2", "số 2 ạ", "cái thứ hai", "the second one"), or undefined. */
 function numberedChoice(text: string, count: number): number | undefined {
   const list = words(text);
   if (list.length === 0 || list.length > 4) return undefined;
-  const numbers = list.filter((word) => /^\d+$/.test(word.folded));
+  // "2", "số 2", "cái thứ hai", "the second one": a digit, a Vietnamese number after "thứ"/"số", or an English ordinal.
+  const numberAt = (index: number): number | undefined => {
+    const word = (list[index] as Word).folded;
+    if (/^\d+$/.test(word)) return Number(word);
+    if (ENGLISH_ORDINALS[word] !== undefined) return ENGLISH_ORDINALS[word];
+    const before = list[index - 1]?.folded;
+    return before === 'thu' || before === 'so' ? VIETNAMESE_NUMBERS[word] : undefined;
+  };
+  const numbers = list.map((_, index) => numberAt(index)).filter((value): value is number => value !== undefined);
   if (numbers.length !== 1) return undefined;
-  const others = list.filter((word) => !/^\d+$/.test(word.folded));
-  if (!others.every((word) => POLITE_ENDINGS.has(word.folded) || ['so', 'cai', 'thu', 'chon', 'number', 'option'].includes(word.folded))) return undefined;
-  const choice = Number(numbers[0]?.folded);
+  const others = list.filter((_, index) => numberAt(index) === undefined);
+  if (!others.every((word) => POLITE_ENDINGS.has(word.folded) || ['so', 'cai', 'thu', 'chon', 'number', 'option', 'the', 'one'].includes(word.folded))) return undefined;
+  const choice = numbers[0] as number;
   return choice >= 1 && choice <= count ? choice : undefined;
 }
+
+const ENGLISH_ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
+const VIETNAMESE_NUMBERS: Record<string, number> = { nhat: 1, mot: 1, hai: 2, ba: 3, tu: 4, bon: 4 };
 
 /**
  * Decides how to answer `text` given the conversation so far: a reset, the answer to a pending "which place?"
@@ -333,7 +348,8 @@ export function planTurn(state: ConversationState, rawText: string, places: Plac
     if (chosen) {
       // "ở Bắc Ninh ạ, trạm y tế bao giờ hoạt động?": the choice, then a question of its own, asked about that place.
       const frame = questionAfterChoice(text) ?? framePlace(pending.standalone, places);
-      return { kind: 'ask', standalone: withPlace(frame, placeInWords(chosen, detectLanguage(frame))), frame, place: chosen, placeAssumed: true, rewrite: 'clarification' };
+      const language = turnLanguage(text, frame);
+      return { kind: 'ask', standalone: withPlace(frame, placeInWords(chosen, language)), frame, place: chosen, placeAssumed: true, rewrite: 'clarification', language };
     }
   }
 
@@ -352,7 +368,7 @@ export function planTurn(state: ConversationState, rawText: string, places: Plac
   }
   if (own.kind === 'unknown' || (own.kind === 'ambiguous' && !place)) {
     // A place the corpus does not know, or one it cannot tell apart: answered (refused, or asked about) as written.
-    return { kind: 'ask', standalone: text, frame: cutPlaceMention(text, own), placeAssumed: false, rewrite: 'none' };
+    return { kind: 'ask', standalone: text, frame: cutPlaceMention(text, own), placeAssumed: false, rewrite: 'none', language: detectLanguage(text) };
   }
 
   let body = own.kind === 'none' ? text : cutPlaceMention(text, own);
@@ -392,9 +408,11 @@ export function planTurn(state: ConversationState, rawText: string, places: Plac
   }
   const frame = body;
   topic ??= thingTopic(frame, person ?? last.person);
+  const language = turnLanguage(text, frame);
   return {
     kind: 'ask',
-    standalone: withPlace(frame, place ? placeInWords(place, detectLanguage(text)) : undefined),
+    language,
+    standalone: withPlace(frame, place ? placeInWords(place, language) : undefined),
     frame,
     ...(place ? { place } : {}),
     placeAssumed: placeAssumed || ((rewrite === 'elliptic' || rewrite === 'subject') && own.kind === 'none' && place !== undefined),
@@ -489,7 +507,12 @@ function questionAfterChoice(text: string): string | undefined {
 }
 
 function firstTurn(text: string, place: string | undefined, places: PlaceResolver): TurnPlan {
-  return { kind: 'ask', standalone: text, frame: framePlace(text, places), ...(place ? { place } : {}), placeAssumed: false, rewrite: 'none' };
+  return { kind: 'ask', standalone: text, frame: framePlace(text, places), ...(place ? { place } : {}), placeAssumed: false, rewrite: 'none', language: detectLanguage(text) };
+}
+
+/** The language of a turn: a Vietnamese word in the message decides; else the message and the question it completes. */
+function turnLanguage(text: string, frame: string): Language {
+  return detectLanguage(text) === 'vi' && detectLanguage(`${text} ${frame.replace(PLACE_SLOT, ' ')}`) === 'vi' ? 'vi' : 'en';
 }
 
 function framePlace(text: string, places: PlaceResolver): string {
@@ -667,6 +690,11 @@ function completeEllipsis(text: string, last: ConversationTurn): string | undefi
   // A new topic with nothing in common: asked the way the previous question asked ("… được bao nhiêu?").
   const frameStart = questionStart(frameWords);
   if (frameStart === undefined) return undefined;
+  if (frameStart === 0 && detectLanguage(frame) === 'en') {
+    // "How many people live in §?" + "and its area?": "What is the area of §?".
+    const thing = newPhrase.replace(/^(?:its|the|their)\s+/iu, '');
+    return tidy(`What is the ${thing}${frame.includes(PLACE_SLOT) ? ` of ${PLACE_SLOT}` : ''}?`);
+  }
   if (frameStart === 0) {
     // "Ai là Bí thư…?" asks first: "<topic> là ai?".
     const asking = frame.slice(0, (frameWords[frameStart] as Word).end);
@@ -674,7 +702,10 @@ function completeEllipsis(text: string, last: ConversationTurn): string | undefi
   }
   let cut = frameStart;
   while (cut > 0 && LINKING_WORDS.has((frameWords[cut - 1] as Word).folded)) cut--;
-  const tail = frame.slice(frameOffset(frame, frameWords, cut)).replace(PLACE_SLOT, ' ');
+  // "… có bao nhiêu dân?" + "còn diện tích?": the thing counted was the old topic; "diện tích … có bao nhiêu?".
+  const counting = COUNTING_WORDS.find((phrase) => indexOfPhrase(frameWords, phrase, frameStart) === frameStart);
+  const tailEnd = counting ? (frameWords[frameStart + counting.length - 1] as Word).end : frame.length;
+  const tail = `${frame.slice(frameOffset(frame, frameWords, cut), tailEnd)}${counting ? '?' : ''}`.replace(PLACE_SLOT, ' ');
   const slot = frame.includes(PLACE_SLOT) ? ` ${PLACE_SLOT}` : '';
   return tidy(`${newPhrase}${slot} ${tail}`);
 }

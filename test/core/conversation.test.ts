@@ -301,3 +301,25 @@ describe('planTurn, follow-ups with a lead-in or a form of address', () => {
     expect(next(state, 'được xây trong bao lâu?').frame).toBe('Trạm y tế được xây trong bao lâu?');
   });
 });
+
+describe('planTurn, choices and new topics said in few words', () => {
+  const asked = (question: string): ConversationState =>
+    play([[question, (q) => refused(q, { reason: 'ambiguous-place', choices: ['xã Đông Lâm, tỉnh Thử Nghiệm', 'xã Đông Lâm, TP Hồ Chí Minh'] })]]).state;
+
+  it.each([
+    ['cái thứ hai ạ', 'Xã Đông Lâm có bao nhiêu dân?', 'xã Đông Lâm, TP Hồ Chí Minh có bao nhiêu dân?'],
+    ['the second one', 'How many people live in Dong Lam commune?', 'How many people live in Đông Lâm, Hồ Chí Minh?'],
+  ])('takes "%s" as the numbered choice', (reply, question, standalone) => {
+    expect(next(asked(question), reply)).toMatchObject({ standalone, rewrite: 'clarification' });
+  });
+
+  it('asks a new topic in English the English way, and answers in English', () => {
+    const { state } = play([['How many people live in Mau Son ward?', (q) => answered(q, 'About 20,000 people.')]]);
+    expect(next(state, 'and its area?')).toMatchObject({ standalone: 'What is the area of Mẫu Sơn, Hải Phòng?', language: 'en' });
+  });
+
+  it('does not keep the thing the previous question counted when the follow-up asks about another', () => {
+    const { state } = play([['Phường Mẫu Sơn có bao nhiêu dân?', (q) => answered(q, 'Hơn 20.000 người.')]]);
+    expect(next(state, 'còn diện tích?').standalone).toBe(`diện tích ${MAU_SON} có bao nhiêu?`);
+  });
+});
