@@ -88,7 +88,7 @@ export function createConversationService(options: ConversationServiceOptions): 
         history: state.turns.map((turn) => ({ question: turn.standalone, answer: turn.answer })),
         followUp: question.text,
         ...(plan.place ? { place: plan.place } : {}),
-        language: question.language ?? detectLanguage(question.text),
+        language: question.language ?? plan.language,
       });
       if (!condensed) return plan;
       const own = options.places.match(condensed);
