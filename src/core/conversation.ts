@@ -426,7 +426,7 @@ export function planTurn(state: ConversationState, rawText: string, places: Plac
  * A place label as a question in `language` writes it: English drops the Vietnamese unit words ("Bình Minh, Tây
  * Ninh"), which would otherwise make an English question read as Vietnamese.
  */
-export function placeInWords(label: string, language: Language): string {
+function placeInWords(label: string, language: Language): string {
   if (language !== 'en') return label;
   return label
     .split(',')
