@@ -82,7 +82,8 @@ const serve: Command = async (args, context) => {
     ...(values.index ? { indexDir: values.index } : {}),
     output: context.stderr,
     store: 'required',
-    ingest: role === 'worker' ? 'follow' : 'background',
+    // Replicas sharing PostgreSQL answer from the version the leader published; one machine's processes share INDEX_DIR.
+    ingest: role === 'worker' ? 'follow' : config.store.databaseUrl ? 'published' : 'background',
     // Answers use the same facts as the sheets, without those staff marked wrong in the console.
     facts: async () => visibleFacts(),
   });
@@ -117,13 +118,26 @@ const serve: Command = async (args, context) => {
   const refreshAll = async () => {
     const before = services.index;
     const summary = await services.refresh();
-    // A worker's check finds no new version most of the time: the facts are read again only with a new one.
-    if (role === 'worker' && services.index === before) return summary;
+    // A check finds no new version most of the time: the facts are read again only with a new one.
+    if (services.index === before) return summary;
     await loadFacts();
     pool?.broadcast(INDEX_PUBLISHED);
     return summary;
   };
   let following: NodeJS.Timeout | undefined;
+  if (role !== 'worker' && config.store.databaseUrl) {
+    // A follower installs what the leader published since; the leader publishes what `hoiphuong ingest` committed here.
+    const takeUp = async () => {
+      if (!(await services.takeUpNewer())) return;
+      await loadFacts();
+      pool?.broadcast(INDEX_PUBLISHED);
+    };
+    following = setInterval(
+      () => void takeUp().catch((error: unknown) => services.log(`Could not take up the newest index version; still answering from the one before: ${toChatbotError(error).message}`)),
+      FOLLOW_INTERVAL_MS,
+    );
+    following.unref();
+  }
   if (role === 'worker') {
     const follow = () =>
       refreshAll().catch((error: unknown) => services.log(`Could not open the new index; still answering from the previous one: ${toChatbotError(error).message}`));
@@ -141,6 +155,8 @@ const serve: Command = async (args, context) => {
     );
   if (role === 'worker') {
     // The first process reports the index; a worker only follows it.
+  } else if (!services.indexReady) {
+    context.stdout.write('Index: none published yet; questions get "not ready" until the replica that leads publishes one.\n');
   } else if (services.ingest) reportIndex(services.ingest);
   else {
     context.stdout.write(`Index: ${countOf(services.index.articles().length, 'article')}, answering from it while it is brought up to date in the background…\n`);
@@ -226,6 +242,8 @@ const serve: Command = async (args, context) => {
       articles: services.index.articles().length,
       // Which published version answers, and from which worker: every replica and worker should name the same one.
       ...(services.index.folder ? { indexVersion: basename(services.index.folder) } : {}),
+      // Replicas sharing PostgreSQL: the published version every replica should name, and whether there is one yet.
+      ...(store.kind === 'postgres' && role !== 'worker' ? { indexPublication: services.publication ?? null, indexReady: services.indexReady } : {}),
       ...(cluster.isWorker ? { worker: cluster.worker?.id } : {}),
       embedder: services.embedder.name,
       store: store.kind,
@@ -312,7 +330,12 @@ const serve: Command = async (args, context) => {
     lock: leaderLock,
     log: services.log,
     start: async () => {
-      if (store.kind === 'postgres') services.log('This replica now leads: it runs the Discord gateway, the Zalo Bot poller and scheduled source syncs.');
+      if (store.kind === 'postgres') {
+        services.log('This replica now leads: it ingests and publishes the index, runs the Discord gateway, the Zalo Bot poller and scheduled source syncs.');
+        services.lead(true);
+        // Brings the index up to date with this replica's articles and publishes it, in the background.
+        refreshAll().catch((error: unknown) => services.log(`The index update failed; still answering from the published version: ${toChatbotError(error).message}`));
+      }
       const polling = new AbortController();
       const pollingDone =
         config.zaloBot.enabled && config.zaloBot.mode === 'polling'
@@ -326,6 +349,7 @@ const serve: Command = async (args, context) => {
         schedule.tick().catch((error: unknown) => services.log(`Sync failed: ${error instanceof Error ? error.message : String(error)}`));
       }
       return async () => {
+        services.lead(false);
         polling.abort();
         const running = discord;
         discord = undefined;

@@ -1,5 +1,6 @@
 import type {
   AnswerRecorder,
+  IndexPublications,
   ConversationStore,
   FeedbackStore,
   Pin,
@@ -57,6 +58,8 @@ export interface Store {
    * A rate limit every replica counts together, when the store is shared (PostgreSQL); undefined for SQLite, whose
    * single process uses the in-process `RateLimiter`. `scope` keeps channels' counts apart.
    */
+  /** The index versions the leader publishes for every replica (PostgreSQL); undefined for SQLite, whose processes share INDEX_DIR. */
+  readonly indexPublications?: IndexPublications;
   sharedRateLimit?(scope: string, limitPerWindow: number, windowMs?: number): RateLimit;
   /** The staff report: most asked unanswered questions, worst-rated answers and overdue pins. */
   report(options: StoreReportOptions): Promise<StoreReport>;

@@ -5,6 +5,7 @@ import { SALT_KEY, SALT_SCOPE, SaltedUserKeys } from '../user-keys.js';
 import { PostgresAnswerLog } from './answer-log.js';
 import { PostgresConversationStore } from './conversation-store.js';
 import { PostgresFeedbackStore } from './feedback-store.js';
+import { PostgresIndexPublications } from './index-publications.js';
 import { openPostgresPool, type PostgresPool } from './open-pool.js';
 import { PostgresPinStore } from './pin-store.js';
 import { postgresReportQueries } from './report-queries.js';
@@ -49,6 +50,7 @@ export class PostgresStore implements Store {
   readonly conversations: PostgresConversationStore;
   readonly seenEvents: PostgresSeenEvents;
   readonly sources: PostgresSourceStore;
+  readonly indexPublications: PostgresIndexPublications;
   private readonly now: () => Date;
   private readonly timeZone: string;
 
@@ -76,6 +78,7 @@ export class PostgresStore implements Store {
     this.conversations = new PostgresConversationStore(pool, { ttlMinutes: options.conversationTtlMinutes ?? 30, now });
     this.seenEvents = new PostgresSeenEvents(pool, { now });
     this.sources = new PostgresSourceStore(pool, { now });
+    this.indexPublications = new PostgresIndexPublications(pool, now);
   }
 
   /**
