@@ -1,3 +1,4 @@
+import { extractFacts } from '../facts/extract-facts.js';
 import type { Config } from '../config.js';
 import { ChatbotError } from '../core/errors.js';
 import type { Embedder } from '../core/ports.js';
@@ -55,6 +56,8 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
       dataDir: options.dataDir,
       indexDir: options.indexDir,
       embedder: options.embedder,
+      // The facts are kept with each version, so a server (or a replica) never reads the articles for them.
+      extract: extractFacts,
       onProgress,
       lock: { onWait: (holder) => diagnostics.write(`Waiting for ${holder}, which is updating ${options.indexDir}…\n`) },
       ...(options.clock ? { clock: options.clock } : {}),

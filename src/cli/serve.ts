@@ -101,17 +101,17 @@ const serve: Command = async (args, context) => {
     if (outcome.kind === 'saved') await refreshAll();
     return outcome;
   };
-  // A new index version and the facts read from the same articles come in together (facts are not kept in the index).
+  // A new index version and its facts come in together: kept with the version at ingest (so a replica without the
+  // articles has them too), or read from the articles for a version built before facts were kept.
   let factBook = new FactBook([]);
-  let articleFiles = new Map<string, string>();
   // Facts staff marked wrong in the console are left out of what the API serves.
   let shownFacts: FactBook | undefined;
   const loadFacts = async () => {
-    const { articles } = await loadArticles(articlesDir, { maxBytes: config.maxArticleBytes });
-    factBook = FactBook.fromArticles(articles);
-    articleFiles = new Map(articles.map((article) => [article.id, article.file]));
+    const kept = services.index.articleExtracts?.();
+    factBook = kept ? FactBook.fromExtracts(kept) : FactBook.fromArticles((await loadArticles(articlesDir, { maxBytes: config.maxArticleBytes })).articles);
     shownFacts = undefined;
   };
+  const articleFile = (id: string) => services.index.articleFile?.(id);
   // The staff console (and the facts it marks wrong) runs on the SQLite store only, so far; with DATABASE_URL it is off.
   const consoleStore = store instanceof SqliteStore ? store : undefined;
   const visibleFacts = () => (shownFacts ??= withoutFlagged(factBook, consoleStore?.factFlags.keys() ?? new Set<string>()));
@@ -202,13 +202,13 @@ const serve: Command = async (args, context) => {
     ...(builtInPasswordHash ? { builtInPasswordHash } : {}),
     articles: () => services.index.articles(),
     readArticle: async (id) => {
-      const file = articleFiles.get(id);
+      const file = articleFile(id);
       if (!file) return undefined;
       const text = await readFile(join(articlesDir, file), 'utf8').catch(() => undefined);
       return text === undefined ? undefined : { file, text };
     },
     removeArticle: async (id) => {
-      const file = articleFiles.get(id);
+      const file = articleFile(id);
       if (!file || !(await setArticleAside(articlesDir, file))) return false;
       await refreshAll();
       return true;

@@ -1,6 +1,5 @@
 import { parsePlace } from '../search/place-gazetteer.js';
-import { extractFigures } from './extract-figures.js';
-import { articleContext, extractOfficeHolders } from './extract-office-holders.js';
+import { extractFacts } from './extract-facts.js';
 import type { Article } from '../core/types.js';
 import type { Fact, FactSource, FigureFact, FigureMeasure, OfficeHolderFact } from './fact.js';
 
@@ -83,10 +82,17 @@ export class FactBook {
   /** Extracts the facts of every article (office holders and figures, each with its quote). */
   static fromArticles(articles: Iterable<Pick<Article, 'id' | 'title' | 'url' | 'published' | 'place' | 'text'>>): FactBook {
     const facts: Fact[] = [];
-    for (const article of articles) {
-      const shared = articleContext(article);
-      facts.push(...extractOfficeHolders(article, shared), ...extractFigures(article, shared));
-    }
+    for (const article of articles) facts.push(...extractFacts(article));
+    return new FactBook(facts);
+  }
+
+  /**
+   * The facts an index version kept for its articles (`SearchIndex.articleExtracts`, written by `extractFacts` at
+   * ingest and checksummed with the version), in the articles' order: no article is read again.
+   */
+  static fromExtracts(extracts: ReadonlyMap<string, readonly unknown[]>): FactBook {
+    const facts: Fact[] = [];
+    for (const kept of extracts.values()) facts.push(...(kept as readonly Fact[]));
     return new FactBook(facts);
   }
 

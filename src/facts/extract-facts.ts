@@ -1,0 +1,10 @@
+import { extractFigures } from './extract-figures.js';
+import { articleContext, extractOfficeHolders } from './extract-office-holders.js';
+import type { Article } from '../core/types.js';
+import type { Fact } from './fact.js';
+
+/** The facts one article states (office holders and figures, each with its quote): what ingest keeps with each index version. */
+export function extractFacts(article: Pick<Article, 'id' | 'title' | 'url' | 'published' | 'place' | 'text'>): Fact[] {
+  const shared = articleContext(article);
+  return [...extractOfficeHolders(article, shared), ...extractFigures(article, shared)];
+}
