@@ -55,11 +55,13 @@ describe('PlaceGazetteer with everyday spellings', () => {
     article('tp-dn', 'phường Tân Phong, tỉnh Đồng Nai'),
     article('nhan-ho', 'xã Nhân Hồ, tỉnh Thái Nguyên'),
     article('son-kim', 'xã Sơn Kim, tỉnh Hà Tĩnh'),
+    article('tp-hn', 'phường Tân Phong, TP Hà Nội'),
   ]);
 
   it('knows the short forms of a city', () => {
     expect(places.match('phuong tan phong tp hcm o dau').articleIds).toEqual(['tp-hcm']);
     expect(places.match('phường Tân Phong Sài Gòn').articleIds).toEqual(['tp-hcm']);
+    expect(places.match('Who chairs Tan Phong ward in Hanoi?').articleIds).toEqual(['tp-hn']);
   });
 
   it('respects the tones a resident typed', () => {
