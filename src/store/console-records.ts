@@ -191,6 +191,20 @@ export function questionFilterSql(filter: QuestionFilter, placeholder: (position
   return { sql: clauses.join(' AND '), parameters };
 }
 
+/** The columns of a logged question with its votes and comments; `jsonArray` is the dialect's JSON array aggregate. */
+export function loggedQuestionColumns(jsonArray: 'json_group_array' | 'json_agg'): string {
+  return `answers.id, answers.question, answers.answer, answers.answered, answers.reason, answers.mode, answers.channel,
+    answers.place, answers.pin_id, answers.created_at,
+    (SELECT COUNT(*) FROM feedback WHERE feedback.answer_id = answers.id AND feedback.vote = 'up') AS up_votes,
+    (SELECT COUNT(*) FROM feedback WHERE feedback.answer_id = answers.id AND feedback.vote = 'down') AS down_votes,
+    (SELECT ${jsonArray}(feedback.comment) FROM feedback WHERE feedback.answer_id = answers.id AND feedback.comment IS NOT NULL) AS comments`;
+}
+
+/** The answers `dailyActivity` counts, logged from the time `placeholder` stands for. */
+export function activitySql(placeholder: string): string {
+  return `SELECT created_at, channel, answered FROM answers WHERE created_at >= ${placeholder} AND COALESCE(reason, '') NOT IN ('empty-question', 'conversation-reset')`;
+}
+
 /** A logged question as both stores' queries return it. */
 export interface LoggedQuestionRow {
   id: string;

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { openServices, type Services } from '../../src/cli/open-services.js';
-import { announcePostgresSkipped, createTestDatabase, testDatabaseUrl } from '../support/postgres-database.js';
+import { announcePostgresSkipped, createTestDatabase, queryDatabase, testDatabaseUrl } from '../support/postgres-database.js';
 
 // Replicas sharing PostgreSQL: the leader's services ingest and publish; a follower's copy the newest publication into
 // their own index folder and answer from it, without any articles of their own.
@@ -48,15 +48,7 @@ async function replica(name: 'leader' | 'follower'): Promise<Services> {
   return services;
 }
 
-async function sql<T extends pg.QueryResultRow>(text: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(text)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const sql = <T extends pg.QueryResultRow>(text: string) => queryDatabase<T>(databaseUrl, text);
 
 const QUESTION = { text: 'Bí thư Đảng ủy phường Thử Nghiệm là ai?', channel: 'cli' as const };
 

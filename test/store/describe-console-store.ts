@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { anHaiPin, answered, ManualClock, refusal, sequentialIds } from './store-test-kit.js';
-import type { StoreDatabase, StoreFactoryOptions } from './describe-store.js';
+import { anHaiPin, answered, refusal } from './store-test-kit.js';
+import { storesOnNewDatabase, type StoreDatabase, type StoreFactoryOptions } from './describe-store.js';
 
 const AN_HAI = 'phường An Hải, TP Hải Phòng';
 
@@ -16,17 +16,7 @@ export function describeConsoleStore(name: string, newDatabase: () => Promise<St
       while (cleanups.length > 0) await cleanups.pop()?.();
     });
 
-    async function setUp(options: Partial<StoreFactoryOptions> = {}) {
-      const database = await newDatabase();
-      cleanups.push(() => database.dispose());
-      const clock = new ManualClock();
-      const open = async (prefix: string) => {
-        const store = await database.open({ now: clock.now, newId: sequentialIds(prefix), ...options });
-        cleanups.push(() => store.close());
-        return store;
-      };
-      return { clock, open, store: await open('a') };
-    }
+    const setUp = (options: Partial<StoreFactoryOptions> = {}) => storesOnNewDatabase(newDatabase, cleanups, options);
 
     it('locks a key out at the fifth failure within 15 minutes, on every process, and forgets failures older than that', async () => {
       const { store, clock, open } = await setUp();

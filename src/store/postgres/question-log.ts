@@ -1,6 +1,8 @@
 import {
   activitySince,
+  activitySql,
   dailyActivity,
+  loggedQuestionColumns,
   questionFilterSql,
   toLoggedQuestion,
   type DailyActivity,
@@ -21,12 +23,7 @@ export class PostgresQuestionLog implements QuestionLog {
     const where = questionFilterSql(filter, placeholder);
     const next = where.parameters.length;
     const { rows } = await this.pool.query<LoggedQuestionRow>(
-      `SELECT answers.id, answers.question, answers.answer, answers.answered, answers.reason, answers.mode, answers.channel,
-         answers.place, answers.pin_id, answers.created_at,
-         (SELECT COUNT(*) FROM feedback WHERE feedback.answer_id = answers.id AND feedback.vote = 'up') AS up_votes,
-         (SELECT COUNT(*) FROM feedback WHERE feedback.answer_id = answers.id AND feedback.vote = 'down') AS down_votes,
-         (SELECT json_agg(feedback.comment) FROM feedback WHERE feedback.answer_id = answers.id AND feedback.comment IS NOT NULL) AS comments
-       FROM answers WHERE ${where.sql}
+      `SELECT ${loggedQuestionColumns('json_agg')} FROM answers WHERE ${where.sql}
        ORDER BY answers.created_at DESC, answers.seq DESC LIMIT $${next + 1} OFFSET $${next + 2}`,
       [...where.parameters, limit, offset],
     );
@@ -51,11 +48,7 @@ export class PostgresQuestionLog implements QuestionLog {
   }
 
   async activity(now: Date, days: number, timeZone: string): Promise<DailyActivity> {
-    const { rows } = await this.pool.query<{ created_at: string; channel: string; answered: number }>(
-      `SELECT created_at, channel, answered FROM answers
-       WHERE created_at >= $1 AND COALESCE(reason, '') NOT IN ('empty-question', 'conversation-reset')`,
-      [activitySince(now, days)],
-    );
+    const { rows } = await this.pool.query<{ created_at: string; channel: string; answered: number }>(activitySql('$1'), [activitySince(now, days)]);
     return dailyActivity(rows, now, days, timeZone);
   }
 }

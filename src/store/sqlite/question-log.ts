@@ -1,6 +1,8 @@
 import {
   activitySince,
+  activitySql,
   dailyActivity,
+  loggedQuestionColumns,
   questionFilterSql,
   toLoggedQuestion,
   type DailyActivity,
@@ -25,12 +27,7 @@ export class SqliteQuestionLog implements QuestionLog {
     const where = questionFilterSql(filter, placeholder);
     return this.database
       .prepare<Array<string | number>, LoggedQuestionRow>(
-        `SELECT answers.id, answers.question, answers.answer, answers.answered, answers.reason, answers.mode, answers.channel,
-           answers.place, answers.pin_id, answers.created_at,
-           (SELECT COUNT(*) FROM feedback WHERE feedback.answer_id = answers.id AND feedback.vote = 'up') AS up_votes,
-           (SELECT COUNT(*) FROM feedback WHERE feedback.answer_id = answers.id AND feedback.vote = 'down') AS down_votes,
-           (SELECT json_group_array(feedback.comment) FROM feedback WHERE feedback.answer_id = answers.id AND feedback.comment IS NOT NULL) AS comments
-         FROM answers WHERE ${where.sql}
+        `SELECT ${loggedQuestionColumns('json_group_array')} FROM answers WHERE ${where.sql}
          ORDER BY answers.created_at DESC, answers.rowid DESC LIMIT ? OFFSET ?`,
       )
       .all(...where.parameters, limit, offset)
@@ -58,10 +55,7 @@ export class SqliteQuestionLog implements QuestionLog {
 
   async activity(now: Date, days: number, timeZone: string): Promise<DailyActivity> {
     const rows = this.database
-      .prepare<[string], { created_at: string; channel: string; answered: number }>(
-        `SELECT created_at, channel, answered FROM answers
-         WHERE created_at >= ? AND COALESCE(reason, '') NOT IN ('empty-question', 'conversation-reset')`,
-      )
+      .prepare<[string], { created_at: string; channel: string; answered: number }>(activitySql('?'))
       .iterate(activitySince(now, days));
     return dailyActivity(rows, now, days, timeZone);
   }
