@@ -2,7 +2,7 @@ import { readdir, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { childOptions, peakRssMegabytes, tellParent } from '../child-process.js';
 import { isEntryPoint } from '../entry-point.js';
-import { extractFacts } from '../../src/facts/extract-facts.js';
+import { factsToKeep } from '../../src/facts/extract-facts.js';
 import { HashingEmbedder } from '../../src/search/hashing-embedder.js';
 import { updateIndex } from '../../src/search/search-index.js';
 
@@ -37,7 +37,7 @@ export interface IngestReport {
 export async function ingestCorpus(options: IngestOptions): Promise<IngestReport> {
   const embedder = new HashingEmbedder();
   // As `hoiphuong ingest` does: the facts are kept with the version, so the serving run opens it without reading articles.
-  const ingest = () => updateIndex({ dataDir: options.dataDir, indexDir: options.indexDir, embedder, extract: extractFacts });
+  const ingest = () => updateIndex({ dataDir: options.dataDir, indexDir: options.indexDir, embedder, extract: factsToKeep });
   const started = performance.now();
   const first = await ingest();
   const seconds = (performance.now() - started) / 1_000;

@@ -1,7 +1,7 @@
-import { extractFacts } from '../facts/extract-facts.js';
 import type { Config } from '../config.js';
 import { ChatbotError } from '../core/errors.js';
 import type { Embedder } from '../core/ports.js';
+import { factsToKeep } from '../facts/extract-facts.js';
 import { updateIndex, type IngestSummary } from '../search/search-index.js';
 import type { Command, TextOutput } from './command-context.js';
 import { createEmbedder } from './open-services.js';
@@ -57,7 +57,7 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
       indexDir: options.indexDir,
       embedder: options.embedder,
       // The facts are kept with each version, so a server (or a replica) never reads the articles for them.
-      extract: extractFacts,
+      extract: factsToKeep,
       onProgress,
       lock: { onWait: (holder) => diagnostics.write(`Waiting for ${holder}, which is updating ${options.indexDir}…\n`) },
       ...(options.clock ? { clock: options.clock } : {}),

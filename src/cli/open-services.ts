@@ -18,7 +18,7 @@ import { toChatbotError } from '../core/errors.js';
 import { defaultPlaceWarning } from './default-place-warning.js';
 import { createFactAnswers } from '../facts/fact-answers.js';
 import { FactBook } from '../facts/fact-book.js';
-import { extractFacts } from '../facts/extract-facts.js';
+import { factsToKeep } from '../facts/extract-facts.js';
 import { loadFactBook } from '../facts/load-fact-book.js';
 import { configuredSecrets, type Config } from '../config.js';
 import { redactSecrets } from '../core/redact-secrets.js';
@@ -162,7 +162,7 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
       if (options.facts) return options.facts();
       // A version that kept its facts needs no articles folder; an older one reads them from the articles.
       const kept = index.articleExtracts?.();
-      factBook ??= (kept ? Promise.resolve(FactBook.fromExtracts(kept)) : loadFactBook(dataDir)).then((book) => (readBook = book));
+      factBook ??= (kept ? Promise.resolve(FactBook.fromExtracts(kept, (id) => index.article(id))) : loadFactBook(dataDir)).then((book) => (readBook = book));
       factBook.catch(() => (factBook = undefined));
       // A server answers from passages until the sheets are read instead of holding its first questions.
       return options.factsInBackground ? Promise.resolve(readBook ?? EMPTY_FACTS) : factBook;
@@ -216,7 +216,7 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
       lock: { onWait: (holder: string) => log(`Waiting for ${holder}, which is updating ${indexDir}…`) },
       maxArticleBytes: config.maxArticleBytes,
       signal: stopping.signal,
-      extract: extractFacts,
+      extract: factsToKeep,
       ...(current ? { current: current.index } : {}),
     });
     for (const error of result.summary.errors) log(`Skipped ${error.message}`);

@@ -107,7 +107,7 @@ const serve: Command = async (args, context) => {
   let shownFacts: FactBook | undefined;
   const loadFacts = async () => {
     const kept = services.index.articleExtracts?.();
-    factBook = kept ? FactBook.fromExtracts(kept) : FactBook.fromArticles((await loadArticles(articlesDir, { maxBytes: config.maxArticleBytes })).articles);
+    factBook = kept ? FactBook.fromExtracts(kept, (id) => services.index.article(id)) : FactBook.fromArticles((await loadArticles(articlesDir, { maxBytes: config.maxArticleBytes })).articles);
     shownFacts = undefined;
   };
   const articleFile = (id: string) => services.index.articleFile?.(id);

@@ -8,3 +8,11 @@ export function extractFacts(article: Pick<Article, 'id' | 'title' | 'url' | 'pu
   const shared = articleContext(article);
   return [...extractOfficeHolders(article, shared), ...extractFigures(article, shared)];
 }
+
+/**
+ * What an index version keeps of an article's facts (`UpdateIndexOptions.extract`): each fact without the article's
+ * id, title, link and date, which the version's article list already holds — a third of the bytes.
+ */
+export function factsToKeep(article: Pick<Article, 'id' | 'title' | 'url' | 'published' | 'place' | 'text'>): unknown[] {
+  return extractFacts(article).map(({ source, ...fact }) => ({ ...fact, source: { quote: source.quote, start: source.start, end: source.end } }));
+}

@@ -87,12 +87,18 @@ export class FactBook {
   }
 
   /**
-   * The facts an index version kept for its articles (`SearchIndex.articleExtracts`, written by `extractFacts` at
-   * ingest and checksummed with the version), in the articles' order: no article is read again.
+   * The facts an index version kept for its articles (`SearchIndex.articleExtracts`, written by `factsToKeep` at
+   * ingest and checksummed with the version), with each source's article as the version lists it: no article is read.
    */
-  static fromExtracts(extracts: ReadonlyMap<string, readonly unknown[]>): FactBook {
+  static fromExtracts(extracts: ReadonlyMap<string, readonly unknown[]>, articleOf: (id: string) => Pick<Article, 'title' | 'url' | 'published'> | undefined): FactBook {
     const facts: Fact[] = [];
-    for (const kept of extracts.values()) facts.push(...(kept as readonly Fact[]));
+    for (const [articleId, kept] of extracts) {
+      const article = articleOf(articleId);
+      if (!article) continue;
+      for (const fact of kept as ReadonlyArray<Fact & { source: Pick<FactSource, 'quote' | 'start' | 'end'> }>) {
+        facts.push({ ...fact, source: { articleId, title: article.title, url: article.url, published: article.published, quote: fact.source.quote, start: fact.source.start, end: fact.source.end } });
+      }
+    }
     return new FactBook(facts);
   }
 
