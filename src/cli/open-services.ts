@@ -208,12 +208,13 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
 
   const stopping = new AbortController();
   let summary: IngestSummary | undefined;
+  const lockOptions = { onWait: (holder: string) => log(`Waiting for ${holder}, which is updating ${indexDir}…`) };
   const update = async () => {
     const result = await updateIndex({
       dataDir,
       indexDir,
       embedder: baseEmbedder,
-      lock: { onWait: (holder: string) => log(`Waiting for ${holder}, which is updating ${indexDir}…`) },
+      lock: lockOptions,
       maxArticleBytes: config.maxArticleBytes,
       signal: stopping.signal,
       extract: factsToKeep,
@@ -237,8 +238,8 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
   // Replicas sharing PostgreSQL: the leader publishes, every replica answers from the newest publication.
   const publications = options.ingest === 'published' ? store?.indexPublications : undefined;
   if (options.ingest === 'published' && !publications) throw new Error('A published index needs a store that keeps publications (DATABASE_URL).');
-  const lockOptions = { onWait: (holder: string) => log(`Waiting for ${holder}, which is updating ${indexDir}…`) };
   let leading = false;
+  let lastUnopened = '';
   let indexReady = true;
   let publication: number | undefined;
   const followPublication = async (): Promise<boolean> => {
@@ -338,7 +339,14 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
       .catch(() => undefined)
       .then(async () => {
         if (!leading) return (changed = await followPublication());
-        const opened = await openPublishedIndex(indexDir, baseEmbedder, indexReady ? current?.index : undefined).catch(() => undefined);
+        // What `hoiphuong ingest` committed here meanwhile; one that cannot be opened is neither served nor published.
+        const opened = await openPublishedIndex(indexDir, baseEmbedder, indexReady ? current?.index : undefined).catch((error: unknown) => {
+          const line = `The index version in ${indexDir} cannot be opened; still answering from and publishing the previous one: ${toChatbotError(error).message}`;
+          // Said once, not at every check while the version stays as it is.
+          if (line !== lastUnopened) log(line);
+          lastUnopened = line;
+          return undefined;
+        });
         if (opened) {
           current = wire(opened, embedderFor(opened as Parameters<typeof embedderFor>[0], baseEmbedder));
           indexReady = true;

@@ -111,9 +111,8 @@ const serve: Command = async (args, context) => {
     shownFacts = undefined;
   };
   const articleFile = (id: string) => services.index.articleFile?.(id);
-  // The staff console (and the facts it marks wrong) runs on the SQLite store only, so far; with DATABASE_URL it is off.
   // The keys of the facts staff marked wrong, read again when this console changes them and, with replicas, whenever
-  // the index is checked (every FOLLOW_INTERVAL_MS), so a fact hidden on one replica leaves every replica's sheets.
+  // the index is checked (every FOLLOW_INTERVAL_MS), so a fact hidden on one replica or worker leaves every one's sheets.
   let flaggedKeys = new Set<string>();
   const readFlags = async () => {
     const keys = await store.factFlags.keys();
@@ -150,7 +149,9 @@ const serve: Command = async (args, context) => {
   }
   if (role === 'worker') {
     const follow = () =>
-      refreshAll().catch((error: unknown) => services.log(`Could not open the new index; still answering from the previous one: ${toChatbotError(error).message}`));
+      readFlags()
+        .then(refreshAll)
+        .catch((error: unknown) => services.log(`Could not open the new index; still answering from the previous one: ${toChatbotError(error).message}`));
     process.on('message', (message) => {
       if (message === INDEX_PUBLISHED) void follow();
     });
