@@ -435,6 +435,18 @@ export const vietnameseSynonyms: Readonly<Record<string, readonly string[]>> = {
   // Opening a congress is "khai mạc" in articles whatever word the resident uses.
   'mở đầu': ['khai mạc', 'bắt đầu'],
   'mở màn': ['khai mạc'],
+  // Works: starting to build is "khởi công", finishing "khánh thành" / "hoàn thành".
+  'xây mới': ['khởi công', 'xây dựng mới'],
+  'bắt đầu xây': ['khởi công'],
+  'xây xong': ['khánh thành', 'hoàn thành'],
+  'làm xong': ['hoàn thành', 'khánh thành'],
+  // The first congress after the merger is "lần thứ I" / "lần thứ nhất".
+  'đầu tiên': ['lần thứ i', 'lần thứ nhất'],
+  'lần đầu': ['lần thứ i', 'lần thứ nhất', 'đầu tiên'],
+  'sinh sống': ['dân số', 'nhân khẩu', 'dân cư'],
+  'ở tạm': ['tạm cư', 'di dời', 'sơ tán'],
+  'trẻ mới sinh': ['khai sinh'],
+  'mang theo': ['hồ sơ', 'giấy tờ', 'mang'],
   ...equivalent(['sân bay', 'cảng hàng không']),
 };
 

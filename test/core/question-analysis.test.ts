@@ -130,6 +130,9 @@ describe('everyday wording', () => {
     expect(flat('Phường được hình thành từ những đơn vị nào?')).toContain('thanh lap');
     expect(flat('Chợ mới đi vào hoạt động từ hôm nào?')).toContain('bat dau hoat dong');
     expect(flat('Dự toán thu được nâng lên mức nào?')).toContain('dieu chinh');
+    expect(flat('Phường bắt đầu xây mới những hạng mục nào?')).toContain('khoi cong');
+    expect(flat('Xã có bao nhiêu người sinh sống?')).toContain('dan so');
+    expect(flat('Kỳ đại hội đầu tiên của xã diễn ra hôm nào?')).toContain('lan thu nhat');
   });
 
   it('drops chat fillers such as "muốn" from the content an answer must cover', () => {

@@ -174,3 +174,12 @@ describe('PlaceGazetteer, names typed with slips', () => {
     expect(gazetteer.match('các địa phương khác').kind).toBe('none');
   });
 });
+
+describe('PlaceGazetteer with names joined by a dash', () => {
+  it('knows "phường Lang Son - Đà Lam" by its first part, answering with the full label', () => {
+    const places = PlaceGazetteer.fromArticles([article('ls', 'phường Lang Son - Đà Lam, tỉnh Lâm Hà')]);
+    for (const question of ['p. Lang Son có bao nhiêu đảng viên?', 'phường Lang Son - Đà Lam có bao nhiêu đảng viên?']) {
+      expect(places.match(question)).toMatchObject({ kind: 'known', articleIds: ['ls'], labels: ['phường Lang Son - Đà Lam, tỉnh Lâm Hà'] });
+    }
+  });
+});
