@@ -92,8 +92,9 @@ const COUNT_WORDS = new Set('hai ba bon nam sau bay tam chin muoi'.split(' '));
 // "giữ chức vụ gì" asks for the titles written next to a name, whatever words introduce them.
 const CUE_PHRASES = ['giu chuc vu', 'chuc vu', 'chuc danh', 'thanh pho', 'co phai', 'phai khong', 'phai ko', 'dung khong', 'dung ko', 'hay khong', 'mang so hieu', 'ty le', 'phan tram', 'bao nhieu', 'so hieu', 'ky hieu', 'so luong', 'so may', 'la gi', 'ten gi', 'thoi gian nao', 'thoi gian', 'lan thu nhat', 'lan thu', 'duong nao', 'dia chi nao', 'luc may gio', 'may gio'].map((phrase) => phrase.split(' '));
 
-// Adverbs a question adds that articles leave out ("lãnh đạo nào trực tiếp chỉ đạo" ↔ "Dự và chỉ đạo đại hội có …").
-const MANNER_PHRASES = ['truc tiep'].map((phrase) => phrase.split(' '));
+// Adverbs and modals a question adds that articles leave out ("lãnh đạo nào trực tiếp chỉ đạo" ↔ "Dự và chỉ đạo đại hội
+// có …", "phải di dời bao nhiêu hộ" ↔ "di dời 655 hộ").
+const MANNER_PHRASES = ['truc tiep', 'phai'].map((phrase) => phrase.split(' '));
 
 const ENGLISH_STOPWORDS = new Set(
   ('what who whom whose is are was were the a an of in on at for to how many much when where which did does do after ' +
