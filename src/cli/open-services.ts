@@ -4,20 +4,22 @@ import { MemoryConversationStore } from '../core/memory-conversation-store.js';
 import { connectOpenAIEmbedder, createAnswerGenerator, createQuestionCondenser } from '../llm/create-answer-generator.js';
 import { CorpusEmbedder, embedderFor } from '../search/corpus-embedder.js';
 import { HashingEmbedder } from '../search/hashing-embedder.js';
-import { HybridRetriever } from '../search/hybrid-retriever.js';
-import { PlaceGazetteer } from '../search/place-gazetteer.js';
-import { CorpusVocabulary } from '../search/corpus-vocabulary.js';
+import type { HybridRetriever } from '../search/hybrid-retriever.js';
+import type { PlaceGazetteer } from '../search/place-gazetteer.js';
 import { openIndex, openPublishedIndex, updateIndex, type IngestSummary, type SearchIndex } from '../search/search-index.js';
 import { openStore as openConfiguredStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { toChatbotError } from '../core/errors.js';
 import { defaultPlaceWarning } from './default-place-warning.js';
+import { indexAnswering } from './index-answering.js';
 import { createFactAnswers } from '../facts/fact-answers.js';
 import { FactBook } from '../facts/fact-book.js';
 import { loadFactBook } from '../facts/load-fact-book.js';
 import { configuredSecrets, type Config } from '../config.js';
 import { redactSecrets } from '../core/redact-secrets.js';
-import type { AskService, ConversationStore, Embedder, Retriever } from '../core/ports.js';
+import type { AskService, ConversationStore, Embedder, FactAnswers, Retriever } from '../core/ports.js';
+import type { Question } from '../core/types.js';
+import { AnswerThreads, type AnswerThreadsOptions } from './answer-threads.js';
 import type { TextOutput } from './command-context.js';
 
 /** Everything the commands and channels share, wired from the config. */
@@ -51,7 +53,9 @@ export interface Services {
    * published since instead, if any.
    */
   refresh(): Promise<IngestSummary>;
-  /** Stops a background update (the live index stays as it was) and closes the store. */
+  /** Threads answering offline questions off the event loop (0: answered on it). */
+  readonly answerThreads: number;
+  /** Stops a background update (the live index stays as it was), the answer threads and the store. */
   close(): Promise<void>;
 }
 
@@ -85,6 +89,11 @@ export interface OpenServicesOptions {
   facts?: () => Promise<FactBook>;
   /** Read the fact sheets in the background, answering from passages until they are read (a server); else a question waits for them. */
   factsInBackground?: boolean;
+  /**
+   * Offline answers run in this many worker threads (serve's ANSWER_THREADS), off the event loop; absent or 0, on it.
+   * Answers that wait on a model or a remote embedder stay on the event loop whatever this says.
+   */
+  answerThreads?: Pick<AnswerThreadsOptions, 'count' | 'entry' | 'testData'>;
 }
 
 /** What answers a question: one index and what is built on it. */
@@ -123,13 +132,17 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
   const store = await openStore(config, placeOf, options.store ?? 'none', log);
   const conversations = store?.conversations ?? new MemoryConversationStore(config.store.conversationTtlMinutes * 60_000);
   const defaultPlace = options.defaultPlace ?? (config.defaultPlace ? { setting: 'DEFAULT_PLACE', place: config.defaultPlace } : undefined);
+  const offline = !generator && (baseEmbedder instanceof HashingEmbedder || baseEmbedder instanceof CorpusEmbedder);
+  if (options.answerThreads?.count && !offline) log('Answers wait on the model or the remote embedder here, so they run on the event loop (ANSWER_THREADS applies to offline answers).');
+  const threads =
+    options.answerThreads?.count && offline
+      ? new AnswerThreads({ ...options.answerThreads, settings: { offlineEmbedder: config.offlineEmbedder, defaultPlace: config.defaultPlace }, log })
+      : undefined;
 
   const wire = (index: SearchIndex, embedder: Embedder): Answering => {
-    const gazetteer = PlaceGazetteer.fromArticles(index.articles());
+    const { gazetteer, retriever, vocabulary } = indexAnswering(index, embedder, log);
     const warning = !current && defaultPlace && defaultPlaceWarning(defaultPlace.setting, defaultPlace.place, gazetteer);
     if (warning) log(warning);
-    const retriever = new HybridRetriever(index, embedder, gazetteer, log);
-    const vocabulary = index.unigramFrequencies ? new CorpusVocabulary(() => index.unigramFrequencies?.() ?? new Map()) : undefined;
     // The facts come from the same articles as this index version, read once on first use, never while starting.
     let factBook: Promise<FactBook> | undefined;
     let readBook: FactBook | undefined;
@@ -142,15 +155,20 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
     };
     if (options.factsInBackground && !options.facts) void facts();
     const factAnswers = createFactAnswers(facts);
+    const factsOrNone: FactAnswers = {
+      answer: (question) =>
+        factAnswers.answer(question).catch((error: unknown) => {
+          log(`Facts unavailable, answering from passages: ${toChatbotError(error).message}`);
+          return undefined;
+        }),
+    };
+    const folder = index.folder;
+    // Threads open the same published version read-only; pins and facts are asked for here, where the store is.
+    const ports = { facts: factsOrNone, ...(store ? { pins: store.pins } : {}) };
     const answers = createAskService({
       retriever,
-      facts: {
-        answer: (question) =>
-          factAnswers.answer(question).catch((error: unknown) => {
-            log(`Facts unavailable, answering from passages: ${toChatbotError(error).message}`);
-            return undefined;
-          }),
-      },
+      facts: factsOrNone,
+      ...(threads && folder ? { answer: (question: Question) => threads.answer(question, folder, ports) } : {}),
       places: gazetteer,
       ...(vocabulary ? { vocabulary } : {}),
       ...(generator ? { generator } : {}),
@@ -243,6 +261,7 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
   const close = async () => {
     stopping.abort(new Error('The server is stopping.'));
     await ready?.catch(() => undefined);
+    await threads?.close();
     await store?.close();
   };
   return {
@@ -267,6 +286,9 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
     refresh,
     store,
     log,
+    get answerThreads() {
+      return threads?.size ?? 0;
+    },
     close,
   };
 }

@@ -15,8 +15,10 @@ import {
   FORMAT_VERSION,
   metaOf,
   readManifest,
+  readVersionManifest,
   StoredIndex,
   type FolderState,
+  type LoadOptions,
   type Manifest,
   type VectorSearchOptions,
 } from './stored-index.js';
@@ -121,6 +123,18 @@ export async function openIndex(indexDir: string, embedder: Embedder, options: V
   }
   assertCompatible(indexDir, found.manifest, embedder);
   const index = await StoredIndex.load(found.folder, found.manifest, options);
+  embedderFor(index, embedder);
+  return index;
+}
+
+/**
+ * Opens one published version folder as it is, never writing: what an answer thread does with the version its server
+ * answers from (`verifyChecksums: false` when the server verified that folder already).
+ */
+export async function openIndexVersion(folder: string, embedder: Embedder, options: LoadOptions = {}): Promise<SearchIndex> {
+  const manifest = await readVersionManifest(folder);
+  assertCompatible(folder, manifest, embedder);
+  const index = await StoredIndex.load(folder, manifest, options);
   embedderFor(index, embedder);
   return index;
 }

@@ -56,6 +56,15 @@ export interface VectorSearchOptions {
   /** Multiply-adds an exact scan may take before hnsw is used instead (default `EXACT_SEARCH_BUDGET`). */
   exactSearchBudget?: number;
 }
+
+/** How `StoredIndex.load` reads a version folder. */
+export interface LoadOptions extends VectorSearchOptions {
+  /**
+   * False when this process already verified the folder's checksums (an answer thread opening the version its server
+   * opened): versions are never changed once published, and hashing every data file again costs a cold start.
+   */
+  verifyChecksums?: boolean;
+}
 /** A filter leaving at most this share of chunks makes BM25 score just those chunks instead of every posting. */
 const FEW_LABELS_SHARE = 0.05;
 /** When removed chunks exceed this share of all labels, the next update relabels them and rebuilds the graph. */
@@ -269,6 +278,11 @@ async function verifyChecksums(folder: string, manifest: Manifest): Promise<void
 export async function readManifest(indexDir: string): Promise<{ folder: string; manifest: Manifest } | undefined> {
   const folder = await currentVersionFolder(indexDir);
   if (folder === undefined) return undefined;
+  return { folder, manifest: await readVersionManifest(folder) };
+}
+
+/** Reads and checks the manifest of one version folder, live or not. */
+export async function readVersionManifest(folder: string): Promise<Manifest> {
   let manifest: Manifest;
   try {
     manifest = JSON.parse(await readFile(join(folder, MANIFEST_FILE), 'utf8')) as Manifest;
@@ -287,7 +301,7 @@ export async function readManifest(indexDir: string): Promise<{ folder: string; 
   ) {
     throw damaged(folder, 'the manifest is incomplete');
   }
-  return { folder, manifest };
+  return manifest;
 }
 
 /**
@@ -348,9 +362,10 @@ export class StoredIndex {
   }
 
   /** Reads a committed version folder; throws ChatbotError('index-corrupt') when any part is missing or inconsistent. */
-  static async load(folder: string, manifest: Manifest, options: VectorSearchOptions = {}): Promise<StoredIndex> {
+  static async load(folder: string, manifest: Manifest, options: LoadOptions = {}): Promise<StoredIndex> {
     // The data file is read while the others are hashed: the reads wait on the disk, the hashing on the processor.
-    const [sections] = await Promise.all([readSections(join(folder, DATA_FILE)), verifyChecksums(folder, manifest)]);
+    const verified = options.verifyChecksums === false ? undefined : verifyChecksums(folder, manifest);
+    const [sections] = await Promise.all([readSections(join(folder, DATA_FILE)), verified]);
     const { name, dimensions } = manifest.embedder;
     const labelCount = manifest.labelCount;
     const column = <T extends Int32Array | Uint32Array>(key: string, type: new (length: number) => T): T => {
@@ -715,6 +730,7 @@ export class StoredIndex {
     await writeTextFile(join(version.folder, MANIFEST_FILE), JSON.stringify(this.manifest(folder)));
     await version.commit();
     this.pending = undefined;
+    this.folder = version.committedFolder;
   }
 
   /**
