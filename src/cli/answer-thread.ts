@@ -1,3 +1,6 @@
+import { readlinkSync } from 'node:fs';
+import { getPriority, setPriority } from 'node:os';
+import { basename } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { answerQuestion, type AnswerDependencies } from '../core/answer-question.js';
 import { ChatbotError, toChatbotError } from '../core/errors.js';
@@ -18,6 +21,24 @@ import type { AnswerThreadSettings, FromAnswerThread, ThreadError, ThreadPort, T
 /** Versions kept open: the one answering now and the one before it, for answers that started on it. */
 const OPEN_VERSIONS = 2;
 
+/**
+ * How much lower than the event loop's an answer thread's scheduling priority is (Linux niceness, added to the
+ * process's). When the cores are busy the event loop, which reads requests and refuses the excess, runs first; the
+ * answers take the time left.
+ */
+const NICENESS_BELOW_EVENT_LOOP = 5;
+
+/** Lowers this thread's priority where threads have their own (Linux: its id in /proc/thread-self); elsewhere does nothing. */
+function yieldToEventLoop(): void {
+  try {
+    const threadId = Number(basename(readlinkSync('/proc/thread-self')));
+    setPriority(threadId, Math.min(19, getPriority() + NICENESS_BELOW_EVENT_LOOP));
+  } catch {
+    // No per-thread priority here: the thread runs at the process's.
+  }
+}
+
+yieldToEventLoop();
 const port = parentPort;
 if (!port) throw new Error('answer-thread.js runs as a worker thread of `hoiphuong serve`, not on its own.');
 const settings = workerData as AnswerThreadSettings;

@@ -20,6 +20,7 @@ import { redactSecrets } from '../core/redact-secrets.js';
 import type { AskService, ConversationStore, Embedder, FactAnswers, Retriever } from '../core/ports.js';
 import type { Question } from '../core/types.js';
 import { AnswerThreads, type AnswerThreadsOptions } from './answer-threads.js';
+import { ThreadedAnswerLog } from '../store/sqlite/threaded-answer-log.js';
 import type { TextOutput } from './command-context.js';
 
 /** Everything the commands and channels share, wired from the config. */
@@ -138,6 +139,11 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
     options.answerThreads?.count && offline
       ? new AnswerThreads({ ...options.answerThreads, settings: { offlineEmbedder: config.offlineEmbedder, defaultPlace: config.defaultPlace }, log })
       : undefined;
+  // With answer threads the SQLite answer log is written from a thread too: each write waits for the disk.
+  const answerLog =
+    threads && store?.kind === 'sqlite' && options.store === 'required' && config.store.databasePath !== ':memory:'
+      ? new ThreadedAnswerLog({ path: config.store.databasePath, placeOf, log })
+      : undefined;
 
   const wire = (index: SearchIndex, embedder: Embedder): Answering => {
     const { gazetteer, retriever, vocabulary } = indexAnswering(index, embedder, log);
@@ -173,7 +179,7 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
       ...(vocabulary ? { vocabulary } : {}),
       ...(generator ? { generator } : {}),
       ...(store ? { pins: store.pins } : {}),
-      ...(store && options.store === 'required' ? { recorder: store.answers } : {}),
+      ...(store && options.store === 'required' ? { recorder: answerLog ?? store.answers } : {}),
       ...(config.defaultPlace ? { defaultPlace: config.defaultPlace } : {}),
       log,
     });
@@ -262,6 +268,7 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
     stopping.abort(new Error('The server is stopping.'));
     await ready?.catch(() => undefined);
     await threads?.close();
+    await answerLog?.close();
     await store?.close();
   };
   return {
