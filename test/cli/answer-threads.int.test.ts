@@ -68,7 +68,16 @@ async function serve(options: { threads: number; hook?: { mode: 'hold' | 'crash-
     channel: 'discord',
     channelRef: 'discord:1/2/3',
   });
-  const server: HttpServer = createHttpServer({ ask: services.ask, maxQuestionLength: 500, rateLimitPerMinute: 0, maxConcurrentAnswers: 1, log: (line) => lines.push(line) });
+  const store = services.store!;
+  const server: HttpServer = createHttpServer({
+    ask: services.ask,
+    feedback: store.feedback,
+    userKeys: store.userKeys,
+    maxQuestionLength: 500,
+    rateLimitPerMinute: 0,
+    maxConcurrentAnswers: 1,
+    log: (line) => lines.push(line),
+  });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   cleanups.push(async () => {
@@ -77,11 +86,12 @@ async function serve(options: { threads: number; hook?: { mode: 'hold' | 'crash-
     await rm(workDir, { recursive: true, force: true });
   });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const ask = async (question: string) => {
-    const response = await sendRequest(base, '/api/ask', { body: JSON.stringify({ question }) });
+  const post = async (path: string, body: object) => {
+    const response = await sendRequest(base, path, { body: JSON.stringify(body) });
     return { status: response.status, headers: response.headers, body: JSON.parse(response.body) as Record<string, unknown> };
   };
-  return { services, server, ask, lines };
+  const ask = (question: string, conversationId?: string) => post('/api/ask', { question, ...(conversationId ? { conversationId } : {}) });
+  return { services, server, ask, post, lines };
 }
 
 /** An answer as a resident sees it, without the ids each store gives its answers and pins. */
@@ -101,6 +111,19 @@ describe('serve with answer threads', () => {
     }
     expect((await inThreads.ask(PINNED)).body).toMatchObject({ answered: true, mode: 'pinned', answer: expect.stringContaining('trả lời đã ghim') });
     expect((await inThreads.ask(QUESTIONS[0]!)).body.answer).toContain('Nguyễn Thị Hoa');
+    // A follow-up continues the conversation the same way.
+    for (const server of [inThreads, onLoop]) await server.ask(QUESTIONS[0]!, 'talk-1');
+    const [threadedFollowUp, loopedFollowUp] = [await inThreads.ask('Dân số của phường đó là bao nhiêu?', 'talk-1'), await onLoop.ask('Dân số của phường đó là bao nhiêu?', 'talk-1')];
+    expect(shown(threadedFollowUp.body)).toEqual(shown(loopedFollowUp.body));
+    expect(threadedFollowUp.body.answer).toContain('66.020');
+  });
+
+  it('logs each answer given from a thread, so a vote on it is recorded', async () => {
+    const { ask, post } = await serve({ threads: 1 });
+    const answered = await ask(QUESTIONS[0]!);
+    expect(answered.body.answerId).toEqual(expect.any(String));
+    expect(await post('/api/feedback', { answerId: answered.body.answerId, vote: 'up' })).toMatchObject({ status: 200, body: { outcome: 'recorded' } });
+    expect((await post('/api/feedback', { answerId: 'not-an-answer', vote: 'up' })).status).toBe(404);
   });
 
   it('turns a question beyond the cap away with 503 and Retry-After while an answer thread is still busy with the first', async () => {
