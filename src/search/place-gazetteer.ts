@@ -160,16 +160,19 @@ function findName(syllables: readonly QuestionSyllable[], folded: readonly strin
 /** Unit words that introduce a name ("phường An Hải") and English ones that follow it ("An Hai ward"). */
 const UNITS_BEFORE = ['phường', 'xã', 'thị trấn', 'đặc khu'].map(phraseKeys);
 const UNITS_AFTER = ['ward', 'commune', 'town'].map(phraseKeys);
+// In English "the congress of Xuan Hoa", "in Phu Lam": a name after these is the place itself, not part of a school's name.
+const ENGLISH_BEFORE = ['of', 'in', 'at', 'from'].map(phraseKeys);
 
 /**
- * True when the name at `position` is introduced by a unit word or followed by an English one. Without diacritics,
- * folded syllables of ordinary words often spell some other place ("nhan ho so" holds xã Nhân Hồ, "binh quan" phường
- * Bình Quan); the name the resident meant is the one written where a name goes.
+ * True when the name at `position` is introduced by a unit word (or an English preposition) or followed by an English
+ * unit word. Without diacritics, folded syllables of ordinary words often spell some other place ("nhan ho so" holds
+ * xã Nhân Hồ, "binh quan" phường Bình Quan); the name the resident meant is the one written where a name goes.
  */
 function isAnchored(syllables: readonly QuestionSyllable[], position: number, length: number): boolean {
   return (
     UNITS_BEFORE.some((unit) => phraseAt(syllables, position - unit.folded.length, unit)) ||
-    UNITS_AFTER.some((unit) => phraseAt(syllables, position + length, unit))
+    UNITS_AFTER.some((unit) => phraseAt(syllables, position + length, unit)) ||
+    ENGLISH_BEFORE.some((word) => phraseAt(syllables, position - word.folded.length, word))
   );
 }
 

@@ -179,6 +179,22 @@ describe('reading residents\' wording', () => {
     expect(analyzeQuestion('Bí thư xã là ai?').asksYesNo).toBeUndefined();
   });
 
+  it('reads "có hơn 3.000 đảng viên không?" as asking for the figure, without the guessed figure, but not an age range', () => {
+    const analyzed = analyzeQuestion('Có phải Đảng bộ xã Đông Hải có hơn 3.000 đảng viên không?', new Set(['dong', 'hai']));
+    expect(analyzed.types).toEqual(['quantity']);
+    expect(analyzed.groups.flatMap((group) => group.texts)).not.toContain('3.000');
+    expect(analyzeQuestion('Is Dong Hai ward larger than 80 km2?').types).toEqual(['quantity']);
+    expect(analyzeQuestion('Xã Đông Hải có tiêm chủng đủ cho trẻ dưới 1 tuổi không?').types).toEqual(['other']);
+  });
+
+  it('does not read the "Văn" of "Văn phòng" as "vẫn" (still), so "có từng làm … không?" stays a yes/no question', () => {
+    const analyzed = analyzeQuestion('Ông Trần Văn Tư, bí thư phường Đông Hải, có từng làm Chánh Văn phòng Huyện ủy không?');
+    expect(analyzed.types).toEqual(['other']);
+    expect(analyzed.asksYesNo).toBe(true);
+    expect(analyzeQuestion('Bà Lê Thị Hoa còn làm chủ tịch phường Đông Hải không?').asksCurrent).toBe(true);
+    expect(analyzeQuestion('ba le thi hoa con lam chu tich phuong dong hai khong').asksCurrent).toBe(true);
+  });
+
   it('turns an English day and month into the way articles write it', () => {
     const analyzed = analyzeQuestion('How many dengue cases has Tam Thang ward recorded since 1 July?', new Set(['tam', 'thang']));
     expect(analyzed.groups.some((group) => group.phrases.some((phrase) => phrase.join(' ') === '1 7'))).toBe(true);
@@ -211,5 +227,11 @@ describe('English with Vietnamese names', () => {
   it('reads an English question that keeps the marks of a place name as English', () => {
     expect(detectLanguage('What is the population of Đông Trà Bồng commune?')).toBe('en');
     expect(detectLanguage('Dân số xã Đông Trà Bồng là bao nhiêu?')).toBe('vi');
+  });
+
+  it('matches Vietnamese names of an English question as written, but not capitalised English words', () => {
+    const literals = analyzeQuestion('How many members does the Party organisation of Dong Hai ward have, says Nguyen Van Tu?', new Set(['dong', 'hai'])).groups.filter((group) => group.literal).flatMap((group) => group.texts);
+    expect(literals).toEqual(expect.arrayContaining(['Nguyen', 'Van', 'Tu']));
+    expect(literals).not.toContain('Party');
   });
 });
