@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -49,7 +49,9 @@ function hookFlags() {
 
 async function serve(options: { threads: number; hook?: { mode: 'hold' | 'crash-once'; flags: SharedArrayBuffer } }) {
   const workDir = await mkdtemp(join(tmpdir(), 'hoiphuong-answer-threads-'));
-  const config = loadConfig({ DATA_DIR: 'test/fixtures/facts-wards', INDEX_DIR: join(workDir, 'index'), DATABASE_PATH: join(workDir, 'store.sqlite') });
+  const dataDir = join(workDir, 'articles');
+  await cp('test/fixtures/facts-wards', dataDir, { recursive: true });
+  const config = loadConfig({ DATA_DIR: dataDir, INDEX_DIR: join(workDir, 'index'), DATABASE_PATH: join(workDir, 'store.sqlite') });
   const lines: string[] = [];
   const services: Services = await openServices(config, {
     output: new PassThrough().resume(),
@@ -91,7 +93,7 @@ async function serve(options: { threads: number; hook?: { mode: 'hold' | 'crash-
     return { status: response.status, headers: response.headers, body: JSON.parse(response.body) as Record<string, unknown> };
   };
   const ask = (question: string, conversationId?: string) => post('/api/ask', { question, ...(conversationId ? { conversationId } : {}) });
-  return { services, server, ask, post, lines };
+  return { services, server, ask, post, lines, dataDir };
 }
 
 /** An answer as a resident sees it, without the ids each store gives its answers and pins. */
@@ -116,6 +118,24 @@ describe('serve with answer threads', () => {
     const [threadedFollowUp, loopedFollowUp] = [await inThreads.ask('Dân số của phường đó là bao nhiêu?', 'talk-1'), await onLoop.ask('Dân số của phường đó là bao nhiêu?', 'talk-1')];
     expect(shown(threadedFollowUp.body)).toEqual(shown(loopedFollowUp.body));
     expect(threadedFollowUp.body.answer).toContain('66.020');
+  });
+
+  it('answers from the new index version once the server has switched to it', async () => {
+    const { services, ask, dataDir } = await serve({ threads: 2 });
+    const question = 'Phường Đông Hải, tỉnh Thanh Hóa khánh thành cầu Bến Ngự vào ngày nào?';
+    expect((await ask(question)).body.answer).not.toContain('15/11/2026');
+    await writeFile(
+      join(dataDir, 'phuong-dong-hai-cau-ben-ngu.md'),
+      '---\nid: phuong-dong-hai-cau-ben-ngu\ntitle: "Phường Đông Hải khánh thành cầu Bến Ngự"\nsource_url: https://example.vn/cau-ben-ngu\npublished: 2026-11-16\nplace: "phường Đông Hải, tỉnh Thanh Hóa"\n---\n\nPhường Đông Hải khánh thành cầu Bến Ngự vào ngày 15/11/2026, nối hai bờ sông Đơ.\n',
+    );
+    const before = services.index.folder;
+    await services.refresh();
+    // The version this process just wrote, which the threads open by its folder.
+    expect(services.index.folder).toMatch(/v0+2$/);
+    expect(before).toMatch(/v0+1$/);
+    const after = await ask(question);
+    expect(after.body).toMatchObject({ answered: true });
+    expect(after.body.answer).toContain('15/11/2026');
   });
 
   it('logs each answer given from a thread, so a vote on it is recorded', async () => {
