@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../core/errors.js';
 import type { FactQuestion } from '../core/ports.js';
 import type { Answer, Question } from '../core/types.js';
+import type { Section } from '../search/index-files.js';
 
 /** What an answer thread is started with: how to open and read an index, as `openServices` would on the event loop. */
 export interface AnswerThreadSettings {
@@ -21,8 +22,11 @@ export type ThreadPort = 'pins' | 'facts';
 
 /** What the event loop sends an answer thread. */
 export type ToAnswerThread =
-  /** Answer `question` from the index version in `folder`; `ports` lists the callbacks this server has. */
-  | { kind: 'answer'; id: number; folder: string; question: Question; ports: ThreadPort[] }
+  /**
+   * Answer `question` from the index version in `folder`; `ports` lists the callbacks this server has. `sections`
+   * (shared memory) comes with the first question of a version a thread gets, when the server shares them.
+   */
+  | { kind: 'answer'; id: number; folder: string; sections?: ReadonlyMap<string, Section>; question: Question; ports: ThreadPort[] }
   /** The result of a port call the thread made. */
   | { kind: 'returned'; call: number; value: unknown }
   | { kind: 'thrown'; call: number; error: ThreadError };

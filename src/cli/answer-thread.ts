@@ -9,6 +9,7 @@ import { HashingEmbedder } from '../search/hashing-embedder.js';
 import { openIndexVersion } from '../search/search-index.js';
 import { indexAnswering } from './index-answering.js';
 import type { Answer } from '../core/types.js';
+import type { Section } from '../search/index-files.js';
 import type { FactQuestion, PinMatch } from '../core/ports.js';
 import type { AnswerThreadSettings, FromAnswerThread, ThreadError, ThreadPort, ToAnswerThread } from './answer-thread-messages.js';
 
@@ -48,10 +49,10 @@ const log = (line: string) => send({ kind: 'log', line });
 type Answering = Pick<AnswerDependencies, 'retriever' | 'places' | 'vocabulary'>;
 const versions = new Map<string, Promise<Answering>>();
 
-function answeringFrom(folder: string): Promise<Answering> {
+function answeringFrom(folder: string, sections: ReadonlyMap<string, Section> | undefined): Promise<Answering> {
   let opened = versions.get(folder);
   if (!opened) {
-    opened = open(folder);
+    opened = open(folder, sections);
     versions.set(folder, opened);
     // A version that failed to open is tried again by the next question; old versions are let go.
     opened.catch(() => versions.delete(folder));
@@ -60,10 +61,10 @@ function answeringFrom(folder: string): Promise<Answering> {
   return opened;
 }
 
-async function open(folder: string): Promise<Answering> {
+async function open(folder: string, sections: ReadonlyMap<string, Section> | undefined): Promise<Answering> {
   const base = settings.offlineEmbedder === 'corpus' ? new CorpusEmbedder() : new HashingEmbedder();
-  // The server opened (and verified) this same version before naming it.
-  const index = await openIndexVersion(folder, base, { verifyChecksums: false });
+  // The server opened (and verified) this same version before naming it, and may share what it read of it.
+  const index = await openIndexVersion(folder, base, { verifyChecksums: false, ...(sections ? { sections } : {}) });
   const { gazetteer, retriever, vocabulary } = indexAnswering(index, embedderFor(index, base), log);
   return { retriever, places: gazetteer, ...(vocabulary ? { vocabulary } : {}) };
 }
@@ -87,9 +88,10 @@ function threadError(error: unknown): ThreadError {
   return { code: failure.code, message: failure.message, ...(stack ? { stack } : {}) };
 }
 
-async function answer(id: number, folder: string, question: Parameters<typeof answerQuestion>[0], ports: ThreadPort[]): Promise<void> {
+async function answer(message: Extract<ToAnswerThread, { kind: 'answer' }>): Promise<void> {
+  const { id, question, ports } = message;
   try {
-    const answering = await answeringFrom(folder);
+    const answering = await answeringFrom(message.folder, message.sections);
     const result = await answerQuestion(question, {
       ...answering,
       ...(settings.defaultPlace ? { defaultPlace: settings.defaultPlace } : {}),
@@ -104,7 +106,7 @@ async function answer(id: number, folder: string, question: Parameters<typeof an
 
 port.on('message', (message: ToAnswerThread) => {
   if (message.kind === 'answer') {
-    void answer(message.id, message.folder, message.question, message.ports);
+    void answer(message);
     return;
   }
   const waiting = calls.get(message.call);

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { ChatbotError, toChatbotError } from '../core/errors.js';
 import type { FactAnswers, PinnedAnswers } from '../core/ports.js';
 import type { Answer, Question } from '../core/types.js';
+import type { Section } from '../search/index-files.js';
 import type { AnswerThreadSettings, FromAnswerThread, ThreadPort, ToAnswerThread } from './answer-thread-messages.js';
 
 /**
@@ -43,6 +44,15 @@ interface Slot {
   startedAt: number;
   /** Threads before this one that ended within `RESTART_DELAY_MS` of starting, in a row. */
   quickExits: number;
+  /** Version folders this thread was asked about. */
+  versions: Set<string>;
+}
+
+/** An index version as the threads open it. */
+export interface AnsweringVersion {
+  folder: string;
+  /** Its `index.bin` sections in shared memory, when the server loaded them so (`LoadOptions.shareSections`). */
+  sections?: ReadonlyMap<string, Section> | undefined;
 }
 
 /** A thread ending sooner than this after it started counts as failing at start. */
@@ -77,8 +87,11 @@ export class AnswerThreads {
     return this.slots.length;
   }
 
-  /** Answers `question` in a thread from the index version in `folder`, calling `ports` back here when it needs them. */
-  answer(question: Question, folder: string, ports: AnswerPorts): Promise<Answer> {
+  /**
+   * Answers `question` in a thread from an index version (its folder, and the sections of its `index.bin` when this
+   * process shares them), calling `ports` back here when it needs them.
+   */
+  answer(question: Question, version: AnsweringVersion, ports: AnswerPorts): Promise<Answer> {
     if (this.closing) return Promise.reject(new ChatbotError('internal', 'The answer threads are stopping.'));
     if (this.slots.length === 0) return Promise.reject(new ChatbotError('internal', 'No answer thread is running (they keep ending at start; see the lines above).'));
     const slot = this.slots.reduce((best, candidate) => (candidate.pending.size < best.pending.size ? candidate : best));
@@ -86,7 +99,11 @@ export class AnswerThreads {
     const offered: ThreadPort[] = [...(ports.pins ? ['pins' as const] : []), ...(ports.facts ? ['facts' as const] : [])];
     return new Promise<Answer>((resolve, reject) => {
       slot.pending.set(id, { resolve, reject, ports });
-      this.post(slot, { kind: 'answer', id, folder, question, ports: offered });
+      // A thread is given the shared sections once per version; it keeps the version open for the next questions.
+      const first = !slot.versions.has(version.folder);
+      slot.versions.add(version.folder);
+      const sections = first && version.sections ? { sections: version.sections } : {};
+      this.post(slot, { kind: 'answer', id, folder: version.folder, ...sections, question, ports: offered });
     });
   }
 
@@ -102,7 +119,7 @@ export class AnswerThreads {
     });
     // The server's own handles keep it running; a thread never holds a stopping process open.
     worker.unref();
-    const slot: Slot = { worker, pending: new Map(), startedAt: performance.now(), quickExits };
+    const slot: Slot = { worker, pending: new Map(), startedAt: performance.now(), quickExits, versions: new Set() };
     worker.on('message', (message: FromAnswerThread) => this.receive(slot, message));
     worker.on('error', (error) => this.options.log(`An answer thread failed: ${error.stack ?? error.message}`));
     worker.once('exit', (code) => this.replace(slot, code));

@@ -139,6 +139,8 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
     options.answerThreads?.count && offline
       ? new AnswerThreads({ ...options.answerThreads, settings: { offlineEmbedder: config.offlineEmbedder, defaultPlace: config.defaultPlace }, log })
       : undefined;
+  // The threads read the postings and vector codes of an index this process opened from its memory, not a copy each.
+  const shareWithThreads = threads ? { shareSections: true } : {};
   // With answer threads the SQLite answer log is written from a thread too: each write waits for the disk.
   const answerLog =
     threads && store?.kind === 'sqlite' && options.store === 'required' && config.store.databasePath !== ':memory:'
@@ -174,7 +176,7 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
     const answers = createAskService({
       retriever,
       facts: factsOrNone,
-      ...(threads && folder ? { answer: (question: Question) => threads.answer(question, folder, ports) } : {}),
+      ...(threads && folder ? { answer: (question: Question) => threads.answer(question, { folder, sections: index.sharedSections }, ports) } : {}),
       places: gazetteer,
       ...(vocabulary ? { vocabulary } : {}),
       ...(generator ? { generator } : {}),
@@ -221,10 +223,13 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
     return result;
   };
 
+  // A version folder never changes once published (but for its manifest's list of article files): an update that found
+  // nothing to change keeps the index already open, with what its threads share.
+  const isNewVersion = (index: SearchIndex) => index !== current?.index && (index.folder === undefined || index.folder !== current?.index.folder);
   let ready: Promise<IngestSummary> | undefined;
   const follow = async (): Promise<IngestSummary> => {
     const started = performance.now();
-    const published = await openPublishedIndex(indexDir, baseEmbedder, current?.index);
+    const published = await openPublishedIndex(indexDir, baseEmbedder, current?.index, shareWithThreads);
     if (published) current = wire(published, embedderFor(published as Parameters<typeof embedderFor>[0], baseEmbedder));
     const articles = current!.index.articles().length;
     summary = { articles, added: 0, changed: 0, removed: 0, unchanged: articles, chunksEmbedded: 0, errors: [], rebuilt: false, seconds: (performance.now() - started) / 1_000 };
@@ -232,11 +237,11 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
   };
   if (options.ingest === 'follow') ready = Promise.resolve(await follow());
   if (options.ingest === 'background') {
-    const previous = await openIndex(indexDir, baseEmbedder).catch(() => undefined);
+    const previous = await openIndex(indexDir, baseEmbedder, shareWithThreads).catch(() => undefined);
     if (previous) {
       current = wire(previous, embedderFor(previous as Parameters<typeof embedderFor>[0], baseEmbedder));
       ready = update().then(({ index, embedder, summary: done }) => {
-        if (index !== current?.index) current = wire(index, embedder);
+        if (isNewVersion(index)) current = wire(index, embedder);
         return done;
       });
       // Failures are reported through `ready`; the server keeps answering from the index it has.
@@ -256,7 +261,7 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
       .then(async () => {
         if (options.ingest === 'follow') return follow();
         const { index, embedder, summary: done } = await update();
-        if (index !== current?.index) current = wire(index, embedder);
+        if (isNewVersion(index)) current = wire(index, embedder);
         return done;
       });
     refreshing = next;

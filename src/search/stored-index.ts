@@ -64,6 +64,13 @@ export interface LoadOptions extends VectorSearchOptions {
    * opened): versions are never changed once published, and hashing every data file again costs a cold start.
    */
   verifyChecksums?: boolean;
+  /**
+   * Reads `index.bin` into shared memory and keeps its sections as `sharedSections`, for answer threads to use
+   * without a copy of their own (a serving process's live index, never updated in place).
+   */
+  shareSections?: boolean;
+  /** The sections of `index.bin` as another thread of this process read them (shared memory), instead of reading the file. */
+  sections?: ReadonlyMap<string, Section>;
 }
 /** A filter leaving at most this share of chunks makes BM25 score just those chunks instead of every posting. */
 const FEW_LABELS_SHARE = 0.05;
@@ -330,6 +337,8 @@ export class StoredIndex {
   private checksums: Record<string, string> = {};
   /** The version folder this index was loaded from; undefined for one being built. */
   folder: string | undefined;
+  /** The sections of `index.bin` in shared memory, when loaded with `shareSections` and not updated since. */
+  sharedSections: ReadonlyMap<string, Section> | undefined;
   /** Term vectors learned from this corpus, saved with it; undefined for embedders that learn nothing. */
   termVectors: TermVectors | undefined;
   learned: LearnedState | undefined;
@@ -365,7 +374,8 @@ export class StoredIndex {
   static async load(folder: string, manifest: Manifest, options: LoadOptions = {}): Promise<StoredIndex> {
     // The data file is read while the others are hashed: the reads wait on the disk, the hashing on the processor.
     const verified = options.verifyChecksums === false ? undefined : verifyChecksums(folder, manifest);
-    const [sections] = await Promise.all([readSections(join(folder, DATA_FILE)), verified]);
+    const read = options.sections ? Promise.resolve(new Map(options.sections)) : readSections(join(folder, DATA_FILE), { shared: options.shareSections === true });
+    const [sections] = await Promise.all([read, verified]);
     const { name, dimensions } = manifest.embedder;
     const labelCount = manifest.labelCount;
     const column = <T extends Int32Array | Uint32Array>(key: string, type: new (length: number) => T): T => {
@@ -420,6 +430,7 @@ export class StoredIndex {
     index.columns = columns;
     index.checksums = { ...manifest.checksums };
     index.folder = folder;
+    if (options.shareSections || options.sections) index.sharedSections = sections;
     return index;
   }
 
@@ -540,6 +551,8 @@ export class StoredIndex {
    */
   async prepareUpdate(indexDir: string): Promise<void> {
     if (this.pending) return;
+    // Threads may be reading the shared sections: an update writes into them, so it never starts from a shared index.
+    if (this.sharedSections) throw new ChatbotError('internal', 'An index whose sections answer threads share cannot be updated in place; load the version again to update it.');
     const version = await beginVersion(indexDir);
     this.loadedGraph(true);
     const texts = RandomAccessFile.copy(this.texts.file, join(version.folder, TEXTS_FILE));

@@ -7,6 +7,8 @@ import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openServices, type Services } from '../../src/cli/open-services.js';
 import { loadConfig } from '../../src/config.js';
+import { HashingEmbedder } from '../../src/search/hashing-embedder.js';
+import { updateIndex } from '../../src/search/search-index.js';
 import { createHttpServer, type HttpServer } from '../../src/channels/http/server.js';
 import { sendRequest } from '../support/raw-http.js';
 
@@ -51,17 +53,22 @@ async function serve(options: { threads: number; hook?: { mode: 'hold' | 'crash-
   const workDir = await mkdtemp(join(tmpdir(), 'hoiphuong-answer-threads-'));
   const dataDir = join(workDir, 'articles');
   await cp('test/fixtures/facts-wards', dataDir, { recursive: true });
-  const config = loadConfig({ DATA_DIR: dataDir, INDEX_DIR: join(workDir, 'index'), DATABASE_PATH: join(workDir, 'store.sqlite') });
+  const indexDir = join(workDir, 'index');
+  const config = loadConfig({ DATA_DIR: dataDir, INDEX_DIR: indexDir, DATABASE_PATH: join(workDir, 'store.sqlite') });
+  // As `serve` starts: from the index already built, which it shares with its threads.
+  await updateIndex({ dataDir, indexDir, embedder: new HashingEmbedder() });
   const lines: string[] = [];
   const services: Services = await openServices(config, {
     output: new PassThrough().resume(),
     log: (line) => lines.push(line),
     store: 'required',
+    ingest: 'background',
     answerThreads: {
       count: options.threads,
       ...(options.hook ? { entry: HOOKED_THREAD, testData: { mode: options.hook.mode, flags: options.hook.flags } } : {}),
     },
   });
+  await services.ready;
   await services.store!.pins.add({
     question: PINNED,
     answer: 'Bà Hoàng Thị Lan là Bí thư Đảng ủy phường Đông Hải, tỉnh Nghệ An (trả lời đã ghim).',
@@ -106,6 +113,8 @@ describe('serve with answer threads', () => {
     const onLoop = await serve({ threads: 0 });
     expect(inThreads.services.answerThreads).toBe(2);
     expect(onLoop.services.answerThreads).toBe(0);
+    // The threads read the postings and vector codes from the server's shared memory.
+    expect(inThreads.services.index.sharedSections?.get('bm25Postings')?.buffer).toBeInstanceOf(SharedArrayBuffer);
     for (const question of QUESTIONS) {
       const [threaded, looped] = [await inThreads.ask(question), await onLoop.ask(question)];
       expect(threaded.status).toBe(200);
