@@ -27,6 +27,8 @@ export type ToAnswerThread =
    * (shared memory) comes with the first question of a version a thread gets, when the server shares them.
    */
   | { kind: 'answer'; id: number; folder: string; sections?: ReadonlyMap<string, Section>; question: Question; ports: ThreadPort[] }
+  /** Open the index version in `folder` now, so the first question on it does not wait for that. */
+  | { kind: 'open'; folder: string; sections?: ReadonlyMap<string, Section> }
   /** The result of a port call the thread made. */
   | { kind: 'returned'; call: number; value: unknown }
   | { kind: 'thrown'; call: number; error: ThreadError };

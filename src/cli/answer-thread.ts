@@ -109,6 +109,11 @@ port.on('message', (message: ToAnswerThread) => {
     void answer(message);
     return;
   }
+  if (message.kind === 'open') {
+    // A failure is reported by the first question on this version, which tries again.
+    answeringFrom(message.folder, message.sections).catch(() => {});
+    return;
+  }
   const waiting = calls.get(message.call);
   calls.delete(message.call);
   if (message.kind === 'returned') waiting?.resolve(message.value);

@@ -77,6 +77,8 @@ export class AnswerThreads {
   private readonly slots: Slot[] = [];
   private nextId = 0;
   private closing = false;
+  /** The version the threads were last asked to open, for threads started later. */
+  private current: AnsweringVersion | undefined;
 
   constructor(private readonly options: AnswerThreadsOptions) {
     for (let position = 0; position < options.count; position += 1) this.slots.push(this.start());
@@ -99,12 +101,15 @@ export class AnswerThreads {
     const offered: ThreadPort[] = [...(ports.pins ? ['pins' as const] : []), ...(ports.facts ? ['facts' as const] : [])];
     return new Promise<Answer>((resolve, reject) => {
       slot.pending.set(id, { resolve, reject, ports });
-      // A thread is given the shared sections once per version; it keeps the version open for the next questions.
-      const first = !slot.versions.has(version.folder);
-      slot.versions.add(version.folder);
-      const sections = first && version.sections ? { sections: version.sections } : {};
-      this.post(slot, { kind: 'answer', id, folder: version.folder, ...sections, question, ports: offered });
+      this.offer(slot, version);
+      this.post(slot, { kind: 'answer', id, folder: version.folder, question, ports: offered });
     });
+  }
+
+  /** Has every thread open an index version now, before its first question (a version switch, a start). */
+  open(version: AnsweringVersion): void {
+    this.current = version;
+    for (const slot of this.slots) this.offer(slot, version);
   }
 
   /** Stops every thread; answers still in progress fail (a stopping server waits for its answers before this). */
@@ -123,6 +128,7 @@ export class AnswerThreads {
     worker.on('message', (message: FromAnswerThread) => this.receive(slot, message));
     worker.on('error', (error) => this.options.log(`An answer thread failed: ${error.stack ?? error.message}`));
     worker.once('exit', (code) => this.replace(slot, code));
+    if (this.current) this.offer(slot, this.current);
     return slot;
   }
 
@@ -169,6 +175,13 @@ export class AnswerThreads {
       const failure = toChatbotError(error);
       this.post(slot, { kind: 'thrown', call, error: { code: failure.code, message: failure.message } });
     }
+  }
+
+  /** Tells a thread about a version once (with the shared sections); it keeps the version open for the next questions. */
+  private offer(slot: Slot, version: AnsweringVersion): void {
+    if (slot.versions.has(version.folder)) return;
+    slot.versions.add(version.folder);
+    this.post(slot, { kind: 'open', folder: version.folder, ...(version.sections ? { sections: version.sections } : {}) });
   }
 
   private post(slot: Slot, message: ToAnswerThread): void {

@@ -171,12 +171,15 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
         }),
     };
     const folder = index.folder;
+    const version = { folder: folder ?? '', sections: index.sharedSections };
+    // The threads open the version at once, so no question waits for that.
+    if (threads && folder) threads.open(version);
     // Threads open the same published version read-only; pins and facts are asked for here, where the store is.
     const ports = { facts: factsOrNone, ...(store ? { pins: store.pins } : {}) };
     const answers = createAskService({
       retriever,
       facts: factsOrNone,
-      ...(threads && folder ? { answer: (question: Question) => threads.answer(question, { folder, sections: index.sharedSections }, ports) } : {}),
+      ...(threads && folder ? { answer: (question: Question) => threads.answer(question, version, ports) } : {}),
       places: gazetteer,
       ...(vocabulary ? { vocabulary } : {}),
       ...(generator ? { generator } : {}),
