@@ -80,3 +80,9 @@ export function createAskService(options: AskServiceOptions): AskService {
     },
   };
 }
+
+/** The reply while no index version is there to answer from (a replica started before the leader published one). */
+export function indexNotReadyResult(question: Question): AskResult {
+  const language = question.language ?? detectLanguage(question.text);
+  return { question: question.text, answered: false, answer: refusalMessage('index-not-ready', language), citations: [], mode: 'extractive', language, reason: 'index-not-ready' };
+}

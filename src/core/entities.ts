@@ -32,6 +32,7 @@ const NOT_NAME_WORDS = new Set(
 // Words that never stand inside a person's name ("Đại", "Thành", "Nam" do: Hoàng Văn Đại, Đinh Thành Đồng, Phạm Hải Nam).
 // "Thư" is a given name ("Võ Thị Anh Thư"): "Bí" alone keeps "Bí Thư" out.
 const NEVER_IN_NAME = new Set('Đảng Ủy UBND HĐND MTTQ Phường Xã Tỉnh Huyện Quận Sở Bí Chủ Tịch Ban Hội'.split(' ').map(syllableKey));
+const CITY_PREFIX = /(?:thành phố|tp\.?|tỉnh|quận|huyện)\s*$/iu;
 const PLACE_PREFIX = /(phường|xã|đường|phố|đại lộ|quận|huyện|tỉnh|thành phố|tp\.?|thị trấn|thôn|khu|tổ dân phố|trường|mầm non|tiểu học|trung học|mẫu giáo|nhà văn hóa|chung cư|bệnh viện|chợ|cầu|chùa|đình|công viên|hồ)\s*$/iu;
 // A capitalised word may hold an apostrophe: Ê Đê, Jrai and K'Ho names such as "H'Lan Niê" or "K'Sor".
 const CAPITALISED_RUN = /\p{Lu}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)?(?:\s+\p{Lu}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)?)*/gu;
@@ -67,8 +68,9 @@ export function findPersons(sentence: string): Entity[] {
     if (words.length < 2 || words.length > 5) continue;
     const before = sentence.slice(Math.max(0, start - 20), start);
     const startsWithSurname = SURNAMES.has(syllableKey(words[0] as string)) || isHighlandsName(words);
-    // After "phường"/"đường" a two-syllable run is a place; a longer one starting with a family name is a person.
-    if (PLACE_PREFIX.test(before) && !(startsWithSurname && words.length >= 3)) continue;
+    // After "phường"/"đường" a two-syllable run is a place; a longer one starting with a family name is a person
+    // (a ward's name glued to a name). After "TP", "tỉnh", "quận" it is a place whatever it looks like ("TP Hồ Chí Minh").
+    if (PLACE_PREFIX.test(before) && (!(startsWithSurname && words.length >= 3) || CITY_PREFIX.test(before))) continue;
     const introduced = /(đồng chí|ông|bà|anh|chị|cô|thầy|bác sĩ|đại tá|thượng tá|trung tá|thiếu tá|Mẹ Việt Nam anh hùng)\s*$/iu.test(before);
     if (!introduced && !startsWithSurname) continue;
     if (words.some((word) => NEVER_IN_NAME.has(syllableKey(word)))) continue;

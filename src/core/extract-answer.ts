@@ -201,9 +201,10 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
     const traced = candidates.map((candidate) => ({ features: candidate.features, articleId: candidate.unit.article.id, quote: quoteOf(candidate), probability: candidate.probability }));
     options.trace(traced, best ? candidates.indexOf(best) : undefined);
   }
-  // Unsure is said as such (with passages that may help) rather than stated as an answer.
-  if (!best || best.probability < model.threshold) return refuse('low-score');
-  if (question.asksCurrent && question.types[0] === 'person') best = latestHolder(candidates, best);
+  // Unsure is said as such (with passages that may help) rather than stated as an answer. "Bà X còn làm chủ tịch
+  // không?" with no holder named since is read again: what the newest article says of X settles it.
+  if (!best || best.probability < model.threshold) return question.aboutPerson ? extractAnswer(question.aboutPerson, passages, options) : refuse('low-score');
+  if (question.asksCurrent && (question.types[0] === 'person' || question.asksYesNo)) best = latestHolder(candidates, best, question.types[0] === 'person');
   // One item of a list does not answer a question about the list (unless it enumerates the answer itself): quote the
   // lead-in with all its items.
   if (best.unit.list && best.fromHeading && !best.entity && (question.types[0] === 'list' || (question.types[0] === 'other' && !question.asksYesNo))) best = { ...best, unit: best.unit.list };
@@ -260,16 +261,19 @@ function namesOtherPlace(text: string, entity: Entity, placeTokens: readonly str
 
 /** How far below the best score an answer from a later article may be and still replace it, for "who is it now". */
 const RECENCY_MARGIN = 0.4;
+/** "Is it still so?" is about the newest article above all: a wider margin. */
+const STILL_SO_MARGIN = 1;
 
 /**
- * For "who holds it now": when the place's articles name different holders, a later appointment replaces an earlier
- * one, so the most recently published article's answer wins among those that answer about as well.
+ * For "who holds it now" (and "is it still so?"): when the place's articles name different holders, a later
+ * appointment replaces an earlier one, so the most recently published article's answer wins among those that answer
+ * about as well.
  */
-function latestHolder(candidates: readonly Candidate[], best: Candidate): Candidate {
+function latestHolder(candidates: readonly Candidate[], best: Candidate, needsName: boolean): Candidate {
   const published = (candidate: Candidate) => candidate.unit.article.published ?? '';
   let latest = best;
   for (const candidate of candidates) {
-    if (!candidate.entity || candidate.score < best.score - RECENCY_MARGIN) continue;
+    if ((needsName && !candidate.entity) || candidate.score < best.score - (needsName ? RECENCY_MARGIN : STILL_SO_MARGIN)) continue;
     if (published(candidate) > published(latest) || (published(candidate) === published(latest) && candidate.score > latest.score)) latest = candidate;
   }
   return latest;
@@ -516,7 +520,7 @@ function answerEntity(question: AnalyzedQuestion, unit: Unit, hits: readonly num
     const atLevel = (type === 'person' || type === 'list') && question.level ? all.filter((entity) => levelFits(question.level, entity, unit.text, all)) : all;
     // "sáng hay chiều?" names the answer among its choices.
     let found = parts.length > 0 ? atLevel : atLevel.filter((entity) => !questionFolded.includes(` ${normalizeForMatch(entity.text)} `));
-    if (type === 'person') found = found.filter((entity) => !deputyOnly(entity, unit.text, all, questionFolded));
+    if (type === 'person') found = found.filter((entity) => !deputyOnly(entity, unit.text, all, questionFolded) && !ofOtherBody(entity, unit.text, all, questionFolded));
     // A list answer names at least two things the question does not already name; the units a ward was merged from
     // may include its own name ("hợp nhất từ hai xã Đồng Yên và Vĩnh Phúc" answers how xã Đồng Yên was formed).
     if (type === 'list' && found.length < 2 && !(found.length === 1 && new Set(atLevel.map((entity) => entity.text)).size >= 2 && mergerAnswers(question, unit))) found = [];
@@ -536,6 +540,25 @@ function answerEntity(question: AnalyzedQuestion, unit: Unit, hits: readonly num
       .sort((a, b) => a.distance - b.distance)[0]?.entity;
   }
   return undefined;
+}
+
+// Bodies whose officers share the ward's titles: "Phó Chủ tịch Ủy ban MTTQ" is no "Phó Chủ tịch UBND".
+const OTHER_BODY_TITLES = ['mttq', 'mat tran', 'uy ban mttq', 'uy ban mat tran', 'hoi nong dan', 'hoi cuu chien binh', 'hoi lien hiep phu nu', 'hoi phu nu', 'doan thanh nien', 'cong doan', 'uy ban kiem tra', 'chi bo'];
+
+// A title set after a name ("Ông B, Phó Trưởng Ban …;"), up to the end of its clause.
+const APPOSITIVE_TITLE = /^\s*,\s*((?:Phó|Trưởng|Chủ|Bí|Ủy viên|Giám đốc|Chánh|Hiệu|Thường trực|Tổ trưởng)[^;.]*)/u;
+
+/** Whether the name's title is an office of another body (the Front, an association) that the question does not name. */
+function ofOtherBody(entity: Entity, text: string, others: readonly Entity[], questionFolded: string): boolean {
+  const asked = / (chu tich|bi thu) /u.exec(questionFolded);
+  if (!asked) return false;
+  // "Ông B, Phó Trưởng Ban Văn hóa – Xã hội HĐND xã;" under "Cùng đi với Chủ tịch UBND xã có:" holds another office.
+  const appositive = APPOSITIVE_TITLE.exec(text.slice(entity.end));
+  if (appositive && !` ${normalizeForMatch(appositive[1] as string)} `.includes(` ${asked[1]} `)) return true;
+  const title = ` ${normalizeForMatch(titleAround(text, entity, others.filter((other) => other !== entity)).split(/[;,]/u).slice(0, 2).join(' '))} `;
+  const office = / (chu tich|bi thu) (\S+(?: \S+){0,3})/u.exec(title);
+  if (!office) return false;
+  return OTHER_BODY_TITLES.some((body) => ` ${office[2]} `.startsWith(` ${body} `) && !questionFolded.includes(` ${body} `));
 }
 
 const MERGER_WORDS = ['sap nhap', 'hop nhat', 'sap xep'];

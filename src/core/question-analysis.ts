@@ -50,6 +50,11 @@ export interface AnalyzedQuestion {
   asksYesNo?: boolean;
   /** Whether the question asks for a day of the week ("họp vào hôm nào trong tuần", "thứ mấy") rather than a date. */
   asksWeekday?: boolean;
+  /**
+   * "Ông X còn làm bí thư không?" is read first as who holds the office now; when nothing says that, this second
+   * reading (a yes/no question about X, newest article first) finds what X does now.
+   */
+  aboutPerson?: AnalyzedQuestion;
   /** "buổi nào", "sáng hay chiều": the part of the day (morning, afternoon, evening) is the time asked for. */
   asksPartOfDay?: boolean;
   /** Whether the question asks when a document was issued or signed rather than when something happened. */
@@ -109,9 +114,9 @@ const TYPE_CUES: Array<{ type: AnswerType; folded: RegExp }> = [
   { type: 'location', folded: /\b(o dau|tai dau|den dau|ve dau|dia diem|dia chi|noi nao|cho nao|duong nao|thon nao|where|address|location)\b/ },
   { type: 'list', folded: /\b(may (?!ngay|gio|nam|thang)\S+ nao|(?:hai|ba|bon|sau|bay|tam|chin|muoi|[2-9]|1\d) (?!ngay|gio|nam|thang|lan)\S+(?: \S+)? nao|nhung ai|nhung (?:\S+ ){0,4}(?:nao|gi|dau)|cac (?:\S+ ){0,3}(?:nao|gi)|gom nhung|gom nhung ai|gom (?:nhung )?gi|which (?:\S+ ){0,2}(?:wards|communes|leaders|people|officials|\S+s)|what (?:\S+ ){0,2}(?:\S+s) (?:did|were|are|will)|who are)\b/ },
   // "Lãnh đạo tỉnh nào chỉ đạo …", "đồng chí nào": a leader is named, as for "ai".
-  { type: 'person', folded: /(^|\s)(ai|ten gi|la nguoi nao|(?:lanh dao|dong chi)(?: \S+){0,2} nao|which(?: \S+){0,4} (?:official|leader|chairman|chairwoman|chairperson|secretary|director|principal)|who|whom)(\s|$)/ },
+  { type: 'person', folded: /(^|\s)(ai|ten (?:la )?gi|la nguoi nao|(?:lanh dao|dong chi)(?: \S+){0,2} nao|which(?: \S+){0,4} (?:official|leader|chairman|chairwoman|chairperson|secretary|director|principal)|who|whom)(\s|$)/ },
   { type: 'code', folded: /\b(so hieu|so may|ky hieu|what number)\b/ },
-  { type: 'quantity', folded: /\b(bao nhieu|may|so luong|ty le|phan tram|how many|how much|what percentage|what rate|rate|percent|population|area|what (?:is|was|were|are) the (?:\S+ ){0,3}(?:investment|cost|revenue|budget|income|target|number|total|amount|value|length|size|growth)|what (?:\S+ ){0,3}(?:target|growth|income|revenue|investment|cost|budget|funding))\b/ },
+  { type: 'quantity', folded: /\b(bao nhieu|may|so luong|ty le|phan tram|how many|how much|what percentage|what rate|rate|percent|population|area|what (?:is|was|were|are) (?:the )?(?:\S+ ){0,4}(?:investment|cost|revenue|budget|income|target|number|total|amount|value|length|size|growth)|what (?:\S+ ){0,3}(?:target|growth|income|revenue|investment|cost|budget|funding))\b/ },
 ];
 
 // Written with marks, "máy tính" and "đầu tiên" are no "mấy" or "đâu": only the question word itself may cue a type.
@@ -192,7 +197,7 @@ export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string
   const levels = language === 'en' ? englishLevels(text) : [...governmentLevels(text)];
   const weekday = language === 'vi' ? weekdayGroups(text).days[0] : undefined;
   const folded = ` ${foldDiacritics(text).toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ')} `;
-  return {
+  const analyzed: AnalyzedQuestion = {
     text,
     language,
     types,
@@ -212,6 +217,8 @@ export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string
     ...(CURRENT_CUE.test(foldedText) || stillHolds ? { asksCurrent: true } : {}),
     ...(weekday ? { weekday } : {}),
   };
+  if (!stillHolds || groups.length === allGroups.length) return analyzed;
+  return { ...analyzed, aboutPerson: { ...analyzed, types: ['other'], groups: allGroups, asksYesNo: true } };
 }
 
 /** The noun a count question counts ("bao nhiêu đảng viên" → "dang"), undefined when it names none. */

@@ -1,6 +1,5 @@
 import { parsePlace } from '../search/place-gazetteer.js';
-import { extractFigures } from './extract-figures.js';
-import { articleContext, extractOfficeHolders } from './extract-office-holders.js';
+import { extractFacts } from './extract-facts.js';
 import type { Article } from '../core/types.js';
 import type { Fact, FactSource, FigureFact, FigureMeasure, OfficeHolderFact } from './fact.js';
 
@@ -83,9 +82,22 @@ export class FactBook {
   /** Extracts the facts of every article (office holders and figures, each with its quote). */
   static fromArticles(articles: Iterable<Pick<Article, 'id' | 'title' | 'url' | 'published' | 'place' | 'text'>>): FactBook {
     const facts: Fact[] = [];
-    for (const article of articles) {
-      const shared = articleContext(article);
-      facts.push(...extractOfficeHolders(article, shared), ...extractFigures(article, shared));
+    for (const article of articles) facts.push(...extractFacts(article));
+    return new FactBook(facts);
+  }
+
+  /**
+   * The facts an index version kept for its articles (`SearchIndex.articleExtracts`, written by `factsToKeep` at
+   * ingest and checksummed with the version), with each source's article as the version lists it: no article is read.
+   */
+  static fromExtracts(extracts: ReadonlyMap<string, readonly unknown[]>, articleOf: (id: string) => Pick<Article, 'title' | 'url' | 'published'> | undefined): FactBook {
+    const facts: Fact[] = [];
+    for (const [articleId, kept] of extracts) {
+      const article = articleOf(articleId);
+      if (!article) continue;
+      for (const fact of kept as ReadonlyArray<Fact & { source: Pick<FactSource, 'quote' | 'start' | 'end'> }>) {
+        facts.push({ ...fact, source: { articleId, title: article.title, url: article.url, published: article.published, quote: fact.source.quote, start: fact.source.start, end: fact.source.end } });
+      }
     }
     return new FactBook(facts);
   }

@@ -214,8 +214,8 @@ export async function currentVersionFolder(indexDir: string): Promise<string | u
 export interface PendingVersion {
   /** Where to write the new version's files. */
   folder: string;
-  /** Where the version's files are once `commit` made it live. */
-  committedFolder: string;
+  /** Where the version lives once committed. */
+  live: string;
   /** Fsyncs, renames the folder into place, switches CURRENT atomically and removes older versions. */
   commit(): Promise<void>;
 }
@@ -240,7 +240,7 @@ export async function beginVersion(indexDir: string): Promise<PendingVersion> {
   await mkdir(folder);
   return {
     folder,
-    committedFolder: join(indexDir, name),
+    live: join(indexDir, name),
     commit: async () => {
       await syncFolder(folder);
       await rename(folder, join(indexDir, name));

@@ -187,7 +187,7 @@ function mentionsUnit(syllables: readonly QuestionSyllable[]): boolean {
 /** Everyday short forms of city names, as residents type them (folded). */
 const CITY_ALIASES: Record<string, string[][]> = {
   'ho chi minh': [['hcm'], ['tphcm'], ['sai', 'gon'], ['saigon'], ['sg']],
-  'ha noi': [['hn'], ['tphn']],
+  'ha noi': [['hn'], ['tphn'], ['hanoi']],
   'hue': [['thua', 'thien', 'hue']],
   'thua thien hue': [['hue']],
   'ba ria vung tau': [['brvt'], ['vung', 'tau']],
@@ -203,6 +203,20 @@ const NAMED_UNIT = /([Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu)\s+((?:\
  * An article about several wards names them all: "phường Phú An và phường Phú Lợi, TP Hồ Chí Minh" is about both,
  * each in the city written once at the end.
  */
+/**
+ * Names joined with a dash since the 2025 reorganisation ("phường Lang Biang - Đà Lạt") are said by their first part
+ * ("p. Lang Biang"): that part is known too, for the same articles, unless another place bears it.
+ */
+function addShortName(byKey: Map<string, Place>, place: Place): void {
+  const dash = /\s+[-–]\s+/u.exec(place.name);
+  if (!dash || dash.index === 0) return;
+  const short = parsePlace(`${place.unit ?? ''} ${place.name.slice(0, dash.index)}${place.city ? `, ${place.city}` : ''}`.trim());
+  if (!short) return;
+  const key = `${short.unit ?? ''}|${short.nameKeys.join(' ')}|${short.cityKeys.join(' ')}`;
+  // The same articles (one list, so articles added later reach both), and the full label in answers.
+  if (!byKey.has(key)) byKey.set(key, { ...short, label: place.label, articleIds: place.articleIds });
+}
+
 function splitPlaces(label: string): string[] {
   const text = nfc(label).trim();
   const comma = text.search(/,[^,]*$/u);
@@ -253,6 +267,7 @@ export class PlaceGazetteer implements PlaceResolver {
             byKey.set(key, place);
           }
           if (!places.includes(place)) places.push(place);
+          addShortName(byKey, place);
         }
         placesOf.set(label, places);
       }
@@ -282,7 +297,7 @@ export class PlaceGazetteer implements PlaceResolver {
       kind: detection.kind,
       articleIds: detection.kind === 'known' ? detection.places.flatMap((place) => place.articleIds) : [],
       tokens: [...detection.tokens],
-      labels: detection.places.map((place) => place.label),
+      labels: [...new Set(detection.places.map((place) => place.label))],
       ...(detection.kind === 'ambiguous'
         ? { choices: detection.places.map((place) => ({ label: place.label, articleIds: [...place.articleIds] })), namedAsPlace: detection.anchored }
         : {}),

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { ArticleError, ChatbotError } from '../core/errors.js';
 import type { Embedder } from '../core/ports.js';
-import type { ArticleMeta, Chunk } from '../core/types.js';
+import type { Article, ArticleMeta, Chunk } from '../core/types.js';
 import { chunkArticle } from '../ingest/chunk.js';
 import { readArticles } from '../ingest/load-articles.js';
 import { withIndexLock, type IndexLockOptions } from './index-lock.js';
@@ -13,6 +13,7 @@ import type { WeightedTerm } from './lexical-terms.js';
 import type { TermVectors } from './term-vectors.js';
 import {
   FORMAT_VERSION,
+  keepsExtracts,
   metaOf,
   readManifest,
   readVersionManifest,
@@ -44,6 +45,10 @@ export interface SearchIndex {
   unigramFrequencies?(): Map<string, number>;
   vectorSearch(vector: number[], k: number, filter?: LabelFilter): Hit[];
   lexicalSearch(query: WeightedTerm[], k: number, filter?: LabelFilter): Hit[];
+  /** What ingest extracted from each article (`UpdateIndexOptions.extract`: the facts), by id; undefined when the version keeps none. */
+  articleExtracts?(): ReadonlyMap<string, readonly unknown[]> | undefined;
+  /** An article's file, relative to the articles folder the version was built from. */
+  articleFile?(id: string): string | undefined;
 }
 
 /** What an ingest run did. `rebuilt` is true when the index was built from nothing (first run, mismatch or damage). */
@@ -83,6 +88,12 @@ export interface UpdateIndexOptions extends VectorSearchOptions {
   current?: SearchIndex;
   /** Stops the update between articles (the live version stays as it was); the update then throws the signal's reason. */
   signal?: AbortSignal;
+  /**
+   * What to keep of each article besides its chunks (the fact sheets' facts), saved with the version so whoever opens
+   * it needs no articles folder; run on new and changed articles only (and once on every article of a version that
+   * kept none). Without it the new version keeps no extracts.
+   */
+  extract?: (article: Article) => readonly unknown[];
 }
 
 /**
@@ -238,7 +249,9 @@ async function updateUnlocked(options: UpdateIndexOptions): Promise<UpdatedIndex
   const recorded = previous?.manifest;
   const restamped = recorded?.files && files ? restampedFiles(recorded.files, files, recorded.stampedAtMs ?? 0) : undefined;
   const sameCap = (recorded?.maxArticleBytes ?? 0) === (options.maxArticleBytes ?? 0);
-  if (previous && recorded?.files && files && restamped && sameCap && (restamped.length === 0 || (await sameContents(options.dataDir, recorded.files, restamped)))) {
+  // A version without the extracts asked for is read through once to add them.
+  const extractsAsAsked = !options.extract || keepsExtracts(recorded);
+  if (previous && recorded?.files && files && restamped && sameCap && extractsAsAsked && (restamped.length === 0 || (await sameContents(options.dataDir, recorded.files, restamped)))) {
     try {
       const reusable = options.current instanceof StoredIndex && options.current.folder === previous.folder;
       const index = reusable ? (options.current as StoredIndex) : await StoredIndex.load(previous.folder, recorded, options);
@@ -287,6 +300,8 @@ async function updateUnlocked(options: UpdateIndexOptions): Promise<UpdatedIndex
   const learner = learnsFromCorpus(embedder) ? embedder : undefined;
   const waiting: number[] = [];
   let changedChunks = 0;
+  let extractsAdded = 0;
+  if (!options.extract) update?.dropExtracts();
   const embedWork = async (): Promise<void> => {
     const batch = work.splice(0, work.length);
     if (batch.length === 0) return;
@@ -316,6 +331,10 @@ async function updateUnlocked(options: UpdateIndexOptions): Promise<UpdatedIndex
     const entry = known.get(article.id);
     if (entry && entry.contentHash === article.contentHash) {
       if (entry.file !== article.file) moved.push({ id: article.id, file: article.file });
+      if (options.extract && !update?.hasExtracts(article.id)) {
+        (await writable()).setExtracts(article.id, options.extract(article));
+        extractsAdded += 1;
+      }
       continue;
     }
     if (entry) changed += 1;
@@ -325,6 +344,7 @@ async function updateUnlocked(options: UpdateIndexOptions): Promise<UpdatedIndex
     target.removeArticle(article.id);
     const chunks = chunkArticle(article).map(({ ordinal, start, end, text }) => ({ ordinal, start, end, text }));
     work.push(...target.addArticle({ meta: metaOf(article), file: article.file, contentHash: article.contentHash, text: article.text }, chunks));
+    if (options.extract) target.setExtracts(article.id, options.extract(article));
     if (work.length >= EMBEDDING_BATCH) await embedWork();
   }
   await embedWork();
@@ -347,7 +367,7 @@ async function updateUnlocked(options: UpdateIndexOptions): Promise<UpdatedIndex
   };
   const folderState: FolderState = { files: files && (await hashedStamps(options.dataDir, files, hashes)), stampedAtMs, errors, ...cap };
 
-  if (update && previous && !rebuilt && added + changed + removed.length === 0) {
+  if (update && previous && !rebuilt && added + changed + removed.length === 0 && extractsAdded === 0 && (options.extract !== undefined) === (keepsExtracts(recorded))) {
     // No article changed, but the folder did (a touched or moved file, or one too new to trust by its time): refresh
     // only the manifest so the next run takes the fast path.
     await update.saveManifest(previous.folder, folderState);

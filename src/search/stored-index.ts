@@ -37,6 +37,8 @@ const VECTORS_FILE = 'vectors.f32';
 const GRAPH_FILE = 'vectors.hnsw';
 /** Term vectors learned from this version's corpus (`CorpusEmbedder`); the chunk vectors were made with them. */
 const TERMS_FILE = 'terms.bin';
+/** What ingest extracted from each article besides its chunks (the fact sheets' facts), by article id: JSON. */
+const EXTRACTS_FILE = 'extracts.json';
 /** Files written beside the live ones while relabelling, then renamed over them. */
 const COMPACTING_SUFFIX = '.compacting';
 /** Decoded chunk texts kept in memory: a question reads a few dozen, a busy server a few hundred. */
@@ -265,9 +267,21 @@ class ChunkColumns {
   }
 }
 
+/** True when the version keeps what ingest extracted from each article (`UpdateIndexOptions.extract`). */
+export function keepsExtracts(manifest: Manifest | undefined): boolean {
+  return manifest?.checksums[EXTRACTS_FILE] !== undefined;
+}
+
 /** Every data file the manifest lists must exist and hash as recorded; the graph must be listed when the version has one. */
 async function verifyChecksums(folder: string, manifest: Manifest): Promise<void> {
-  const required = [DATA_FILE, TEXTS_FILE, VECTORS_FILE, ...(manifest.graphPoints > 0 ? [GRAPH_FILE] : []), ...(manifest.learned ? [TERMS_FILE] : [])];
+  const required = [
+    DATA_FILE,
+    TEXTS_FILE,
+    VECTORS_FILE,
+    ...(manifest.graphPoints > 0 ? [GRAPH_FILE] : []),
+    ...(manifest.learned ? [TERMS_FILE] : []),
+    ...(manifest.checksums[EXTRACTS_FILE] !== undefined ? [EXTRACTS_FILE] : []),
+  ];
   for (const file of required) {
     const expected = manifest.checksums[file];
     if (typeof expected !== 'string') throw damaged(folder, `the manifest has no checksum for ${file}`);
@@ -342,6 +356,8 @@ export class StoredIndex {
   /** Term vectors learned from this corpus, saved with it; undefined for embedders that learn nothing. */
   termVectors: TermVectors | undefined;
   learned: LearnedState | undefined;
+  /** What ingest extracted from each article (the facts), saved with the version; undefined when it was not asked to. */
+  private extracts: Map<string, readonly unknown[]> | undefined;
 
   private constructor(
     readonly embedderName: string,
@@ -428,6 +444,13 @@ export class StoredIndex {
       article.labels.push(label);
     }
     index.columns = columns;
+    if (manifest.checksums[EXTRACTS_FILE] !== undefined) {
+      try {
+        index.extracts = new Map(Object.entries(JSON.parse(await readFile(join(folder, EXTRACTS_FILE), 'utf8')) as Record<string, unknown[]>));
+      } catch (error) {
+        throw damaged(folder, `${EXTRACTS_FILE} is unreadable: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
     index.checksums = { ...manifest.checksums };
     index.folder = folder;
     if (options.shareSections || options.sections) index.sharedSections = sections;
@@ -578,7 +601,33 @@ export class StoredIndex {
     }
     this.slots[article.slot] = undefined;
     this.byId.delete(id);
+    this.extracts?.delete(id);
     this.metaList = undefined;
+  }
+
+  /** What ingest extracted from each live article, by id, when this version keeps extracts. */
+  articleExtracts(): ReadonlyMap<string, readonly unknown[]> | undefined {
+    return this.extracts;
+  }
+
+  /** True when the article's extracts are kept (an index without extracts has none). */
+  hasExtracts(id: string): boolean {
+    return this.extracts?.has(id) ?? false;
+  }
+
+  /** Keeps what ingest extracted from an article with the next version saved. */
+  setExtracts(id: string, extracted: readonly unknown[]): void {
+    (this.extracts ??= new Map()).set(id, extracted);
+  }
+
+  /** The next version saved keeps no extracts (an update that was not asked to extract cannot keep them whole). */
+  dropExtracts(): void {
+    this.extracts = undefined;
+  }
+
+  /** The article's file, relative to the articles folder it was read from. */
+  articleFile(id: string): string | undefined {
+    return this.byId.get(id)?.file;
   }
 
   /** Records a moved file whose content did not change. */
@@ -687,6 +736,7 @@ export class StoredIndex {
     copy.pending = pending;
     copy.termVectors = this.termVectors;
     copy.learned = this.learned && { ...this.learned };
+    copy.extracts = this.extracts;
     for (const article of this.byId.values()) {
       const text = this.texts.file.read(article.textStart, article.textStart + article.textBytes).toString('utf8');
       const { ordinal, start, end } = this.columns;
@@ -737,13 +787,18 @@ export class StoredIndex {
       graph.save(graphPath);
       await syncFile(graphPath);
     }
-    const dataFiles = [DATA_FILE, TEXTS_FILE, VECTORS_FILE, ...(graph ? [GRAPH_FILE] : []), ...(this.termVectors ? [TERMS_FILE] : [])];
+    if (this.extracts) {
+      // In the articles' order, so the same articles give the same file.
+      const extracts = Object.fromEntries(articles.map((article) => [article.meta.id, this.extracts?.get(article.meta.id) ?? []]));
+      await writeTextFile(join(version.folder, EXTRACTS_FILE), JSON.stringify(extracts));
+    }
+    const dataFiles = [DATA_FILE, TEXTS_FILE, VECTORS_FILE, ...(graph ? [GRAPH_FILE] : []), ...(this.termVectors ? [TERMS_FILE] : []), ...(this.extracts ? [EXTRACTS_FILE] : [])];
     this.checksums = {};
     for (const file of dataFiles) this.checksums[file] = await fileChecksum(join(version.folder, file));
     await writeTextFile(join(version.folder, MANIFEST_FILE), JSON.stringify(this.manifest(folder)));
     await version.commit();
     this.pending = undefined;
-    this.folder = version.committedFolder;
+    this.folder = version.live;
   }
 
   /**

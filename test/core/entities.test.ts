@@ -34,6 +34,10 @@ describe('findPersons with common given names', () => {
     expect(names).toEqual(['Đặng Quốc Việt', 'Lương Thế Quý', 'Phạm Hải Nam', 'Hoàng Văn Đại']);
   });
 
+  it('does not read the city "TP Hồ Chí Minh" as a person', () => {
+    expect(findPersons('Ngày 12-8, Đảng bộ phường Tân Mỹ, TP Hồ Chí Minh tiến hành đại hội; ông Lê Văn Tám dự.').map((entity) => entity.text)).toEqual(['Lê Văn Tám']);
+  });
+
   it('finds a woman named Thư, yet never reads "Bí Thư" as part of a name', () => {
     const names = findPersons('bà Trần Thị Minh Thư, Phó Bí thư Đảng ủy, Chủ tịch UBND phường và ông Lê Văn Tâm dự; Bí Thư Lê Hữu Phước phát biểu.').map((entity) => entity.text);
     expect(names).toEqual(['Trần Thị Minh Thư', 'Lê Văn Tâm', 'Lê Hữu Phước']);

@@ -130,6 +130,9 @@ describe('everyday wording', () => {
     expect(flat('Phường được hình thành từ những đơn vị nào?')).toContain('thanh lap');
     expect(flat('Chợ mới đi vào hoạt động từ hôm nào?')).toContain('bat dau hoat dong');
     expect(flat('Dự toán thu được nâng lên mức nào?')).toContain('dieu chinh');
+    expect(flat('Phường bắt đầu xây mới những hạng mục nào?')).toContain('khoi cong');
+    expect(flat('Xã có bao nhiêu người sinh sống?')).toContain('dan so');
+    expect(flat('Kỳ đại hội đầu tiên của xã diễn ra hôm nào?')).toContain('lan thu nhat');
   });
 
   it('drops chat fillers such as "muốn" from the content an answer must cover', () => {
@@ -146,6 +149,14 @@ describe('English civic terms', () => {
     expect(flat('How much was the estimated damage from the flood?')).toContain('thiet hai');
     expect(flat('Where is the resettlement area of the project?')).toContain('khu tai dinh cu');
     expect(flat('What was the total budget expenditure in 2025?')).toContain('chi ngan sach');
+  });
+
+  it('knows the everyday English of businesses, shares of the population, floods and roads', () => {
+    const flat = (text: string) => phrases(text).flat();
+    expect(flat('How many household businesses operate in Tan Hoa ward?')).toContain('ho kinh doanh');
+    expect(flat('What share of the population is Khmer?')).toContain('chiem');
+    expect(flat('How many hamlets were deeply flooded?')).toContain('ngap sau');
+    expect(flat('Which national highways run through the ward?')).toContain('quoc lo');
   });
 });
 
