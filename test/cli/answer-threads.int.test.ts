@@ -7,8 +7,6 @@ import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openServices, type Services } from '../../src/cli/open-services.js';
 import { loadConfig } from '../../src/config.js';
-import { HashingEmbedder } from '../../src/search/hashing-embedder.js';
-import { updateIndex } from '../../src/search/search-index.js';
 import { createHttpServer, type HttpServer } from '../../src/channels/http/server.js';
 import { sendRequest } from '../support/raw-http.js';
 
@@ -55,8 +53,8 @@ async function serve(options: { threads: number; hook?: { mode: 'hold' | 'crash-
   await cp('test/fixtures/facts-wards', dataDir, { recursive: true });
   const indexDir = join(workDir, 'index');
   const config = loadConfig({ DATA_DIR: dataDir, INDEX_DIR: indexDir, DATABASE_PATH: join(workDir, 'store.sqlite') });
-  // As `serve` starts: from the index already built, which it shares with its threads.
-  await updateIndex({ dataDir, indexDir, embedder: new HashingEmbedder() });
+  // As `serve` starts: from the index already built (by an ingest with the same settings), which it shares with its threads.
+  await (await openServices(config, { output: new PassThrough().resume(), store: 'none' })).close();
   const lines: string[] = [];
   const services: Services = await openServices(config, {
     output: new PassThrough().resume(),
