@@ -5,9 +5,8 @@ import { MemoryConversationStore } from '../core/memory-conversation-store.js';
 import { connectOpenAIEmbedder, createAnswerGenerator, createQuestionCondenser } from '../llm/create-answer-generator.js';
 import { CorpusEmbedder, embedderFor } from '../search/corpus-embedder.js';
 import { HashingEmbedder } from '../search/hashing-embedder.js';
-import { HybridRetriever } from '../search/hybrid-retriever.js';
-import { PlaceGazetteer } from '../search/place-gazetteer.js';
-import { CorpusVocabulary } from '../search/corpus-vocabulary.js';
+import type { HybridRetriever } from '../search/hybrid-retriever.js';
+import type { PlaceGazetteer } from '../search/place-gazetteer.js';
 import { openIndex, openPublishedIndex, updateIndex, type IngestSummary, type SearchIndex } from '../search/search-index.js';
 import { emptyIndex } from '../search/empty-index.js';
 import { currentVersionFolder } from '../search/index-files.js';
@@ -16,13 +15,17 @@ import { openStore as openConfiguredStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { toChatbotError } from '../core/errors.js';
 import { defaultPlaceWarning } from './default-place-warning.js';
+import { indexAnswering } from './index-answering.js';
 import { createFactAnswers } from '../facts/fact-answers.js';
 import { FactBook } from '../facts/fact-book.js';
 import { factsToKeep } from '../facts/extract-facts.js';
 import { loadFactBook } from '../facts/load-fact-book.js';
 import { configuredSecrets, type Config } from '../config.js';
 import { redactSecrets } from '../core/redact-secrets.js';
-import type { AskService, ConversationStore, Embedder, Retriever } from '../core/ports.js';
+import type { AskService, ConversationStore, Embedder, FactAnswers, Retriever } from '../core/ports.js';
+import type { Question } from '../core/types.js';
+import { AnswerThreads, type AnswerThreadsOptions } from './answer-threads.js';
+import { ThreadedAnswerLog } from '../store/sqlite/threaded-answer-log.js';
 import type { TextOutput } from './command-context.js';
 
 /** Everything the commands and channels share, wired from the config. */
@@ -74,7 +77,9 @@ export interface Services {
    * published since instead, if any.
    */
   refresh(): Promise<IngestSummary>;
-  /** Stops a background update (the live index stays as it was) and closes the store. */
+  /** Threads answering offline questions off the event loop (0: answered on it). */
+  readonly answerThreads: number;
+  /** Stops a background update (the live index stays as it was), the answer threads and the store. */
   close(): Promise<void>;
 }
 
@@ -110,6 +115,11 @@ export interface OpenServicesOptions {
   facts?: () => Promise<FactBook>;
   /** Read the fact sheets in the background, answering from passages until they are read (a server); else a question waits for them. */
   factsInBackground?: boolean;
+  /**
+   * Offline answers run in this many worker threads (serve's ANSWER_THREADS), off the event loop; absent or 0, on it.
+   * Answers that wait on a model or a remote embedder stay on the event loop whatever this says.
+   */
+  answerThreads?: Pick<AnswerThreadsOptions, 'count' | 'entry' | 'testData'>;
 }
 
 /** What answers a question: one index and what is built on it. */
@@ -148,13 +158,24 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
   const store = await openStore(config, placeOf, options.store ?? 'none', log);
   const conversations = store?.conversations ?? new MemoryConversationStore(config.store.conversationTtlMinutes * 60_000);
   const defaultPlace = options.defaultPlace ?? (config.defaultPlace ? { setting: 'DEFAULT_PLACE', place: config.defaultPlace } : undefined);
+  const offline = !generator && (baseEmbedder instanceof HashingEmbedder || baseEmbedder instanceof CorpusEmbedder);
+  if (options.answerThreads?.count && !offline) log('Answers wait on the model or the remote embedder here, so they run on the event loop (ANSWER_THREADS applies to offline answers).');
+  const threads =
+    options.answerThreads?.count && offline
+      ? new AnswerThreads({ ...options.answerThreads, settings: { offlineEmbedder: config.offlineEmbedder, defaultPlace: config.defaultPlace }, log })
+      : undefined;
+  // The threads read the postings and vector codes of an index this process opened from its memory, not a copy each.
+  const shareWithThreads = threads ? { shareSections: true } : {};
+  // With answer threads the SQLite answer log is written from a thread too: each write waits for the disk.
+  const answerLog =
+    threads && store?.kind === 'sqlite' && options.store === 'required' && config.store.databasePath !== ':memory:'
+      ? new ThreadedAnswerLog({ path: config.store.databasePath, placeOf, log })
+      : undefined;
 
   const wire = (index: SearchIndex, embedder: Embedder): Answering => {
-    const gazetteer = PlaceGazetteer.fromArticles(index.articles());
+    const { gazetteer, retriever, vocabulary } = indexAnswering(index, embedder, log);
     const warning = !current && defaultPlace && defaultPlaceWarning(defaultPlace.setting, defaultPlace.place, gazetteer);
     if (warning) log(warning);
-    const retriever = new HybridRetriever(index, embedder, gazetteer, log);
-    const vocabulary = index.unigramFrequencies ? new CorpusVocabulary(() => index.unigramFrequencies?.() ?? new Map()) : undefined;
     // The facts come from the same articles as this index version, read once on first use, never while starting.
     let factBook: Promise<FactBook> | undefined;
     let readBook: FactBook | undefined;
@@ -169,20 +190,28 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
     };
     if (options.factsInBackground && !options.facts) void facts();
     const factAnswers = createFactAnswers(facts);
+    const factsOrNone: FactAnswers = {
+      answer: (question) =>
+        factAnswers.answer(question).catch((error: unknown) => {
+          log(`Facts unavailable, answering from passages: ${toChatbotError(error).message}`);
+          return undefined;
+        }),
+    };
+    const folder = index.folder;
+    const version = { folder: folder ?? '', sections: index.sharedSections };
+    // The threads open the version at once, so no question waits for that.
+    if (threads && folder) threads.open(version);
+    // Threads open the same published version read-only; pins and facts are asked for here, where the store is.
+    const ports = { facts: factsOrNone, ...(store ? { pins: store.pins } : {}) };
     const answers = createAskService({
       retriever,
-      facts: {
-        answer: (question) =>
-          factAnswers.answer(question).catch((error: unknown) => {
-            log(`Facts unavailable, answering from passages: ${toChatbotError(error).message}`);
-            return undefined;
-          }),
-      },
+      facts: factsOrNone,
+      ...(threads && folder ? { answer: (question: Question) => threads.answer(question, version, ports) } : {}),
       places: gazetteer,
       ...(vocabulary ? { vocabulary } : {}),
       ...(generator ? { generator } : {}),
       ...(store ? { pins: store.pins } : {}),
-      ...(store && options.store === 'required' ? { recorder: store.answers } : {}),
+      ...(store && options.store === 'required' ? { recorder: answerLog ?? store.answers } : {}),
       ...(config.defaultPlace ? { defaultPlace: config.defaultPlace } : {}),
       log,
     });
@@ -226,10 +255,13 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
     return result;
   };
 
+  // A version folder never changes once published (but for its manifest's list of article files): an update that found
+  // nothing to change keeps the index already open, with what its threads share.
+  const isNewVersion = (index: SearchIndex) => index !== current?.index && (index.folder === undefined || index.folder !== current?.index.folder);
   let ready: Promise<IngestSummary> | undefined;
   const follow = async (): Promise<IngestSummary> => {
     const started = performance.now();
-    const published = await openPublishedIndex(indexDir, baseEmbedder, current?.index);
+    const published = await openPublishedIndex(indexDir, baseEmbedder, current?.index, shareWithThreads);
     if (published) current = wire(published, embedderFor(published as Parameters<typeof embedderFor>[0], baseEmbedder));
     const articles = current!.index.articles().length;
     summary = { articles, added: 0, changed: 0, removed: 0, unchanged: articles, chunksEmbedded: 0, errors: [], rebuilt: false, seconds: (performance.now() - started) / 1_000 };
@@ -247,7 +279,7 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
     if (!latest) return false;
     const installed = await publicationOf(await currentVersionFolder(indexDir).catch(() => undefined));
     if (installed !== latest.id) await installPublication(indexDir, latest, publications!, lockOptions);
-    const opened = await openPublishedIndex(indexDir, baseEmbedder, current?.index);
+    const opened = await openPublishedIndex(indexDir, baseEmbedder, current?.index, shareWithThreads);
     publication = latest.id;
     if (!opened) return false;
     current = wire(opened, embedderFor(opened as Parameters<typeof embedderFor>[0], baseEmbedder));
@@ -299,11 +331,11 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
     ready = Promise.resolve(followSummary(started));
   }
   if (options.ingest === 'background') {
-    const previous = await openIndex(indexDir, baseEmbedder).catch(() => undefined);
+    const previous = await openIndex(indexDir, baseEmbedder, shareWithThreads).catch(() => undefined);
     if (previous) {
       current = wire(previous, embedderFor(previous as Parameters<typeof embedderFor>[0], baseEmbedder));
       ready = update().then(({ index, embedder, summary: done }) => {
-        if (index !== current?.index) current = wire(index, embedder);
+        if (isNewVersion(index)) current = wire(index, embedder);
         return done;
       });
       // Failures are reported through `ready`; the server keeps answering from the index it has.
@@ -324,7 +356,7 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
         if (options.ingest === 'follow') return follow();
         if (options.ingest === 'published') return refreshPublished();
         const { index, embedder, summary: done } = await update();
-        if (index !== current?.index) current = wire(index, embedder);
+        if (isNewVersion(index)) current = wire(index, embedder);
         return done;
       });
     refreshing = next;
@@ -362,6 +394,8 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
   const close = async () => {
     stopping.abort(new Error('The server is stopping.'));
     await ready?.catch(() => undefined);
+    await threads?.close();
+    await answerLog?.close();
     await store?.close();
   };
   return {
@@ -396,6 +430,9 @@ export async function openServices(config: Readonly<Config>, options: OpenServic
     refresh,
     store,
     log,
+    get answerThreads() {
+      return threads?.size ?? 0;
+    },
     close,
   };
 }

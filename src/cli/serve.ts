@@ -33,6 +33,7 @@ import { countOf } from './count-of.js';
 import { setArticleAside } from './set-article-aside.js';
 import { listen, parsePort } from './listen.js';
 import { openServices } from './open-services.js';
+import { answerThreadCount } from './answer-threads.js';
 import { INDEX_PUBLISHED, startWorkerPool, workerCount, type WorkerPool } from './worker-pool.js';
 import { openLeaderLock } from '../store/open-store.js';
 import { runAsLeader } from './run-as-leader.js';
@@ -85,6 +86,8 @@ const serve: Command = async (args, context) => {
     ingest: role === 'worker' ? 'follow' : config.store.databaseUrl ? 'published' : 'background',
     // Answers use the same facts as the sheets, without those staff marked wrong in the console.
     facts: async () => visibleFacts(),
+    // The first process of WORKERS serves no HTTP: its few channel answers stay on its event loop.
+    answerThreads: { count: role === 'primary' ? 0 : answerThreadCount(config.answerThreads, workers) },
   });
   let pool: WorkerPool | undefined;
   const store = services.store;
@@ -256,6 +259,7 @@ const serve: Command = async (args, context) => {
       ...(store.kind === 'postgres' && role !== 'worker' ? { indexPublication: services.publication ?? null, indexReady: services.indexReady } : {}),
       ...(cluster.isWorker ? { worker: cluster.worker?.id } : {}),
       embedder: services.embedder.name,
+      answerThreads: services.answerThreads,
       store: store.kind,
       role: leaderLock.isLeader() ? 'leader' : 'follower',
       sources: (await store.sources.list()).map((source) => ({ url: source.url, lastSyncAt: source.lastSyncAt ?? null, articles: source.articleCount, noWard: source.noPlaceCount, error: source.lastError ?? null })),

@@ -33,18 +33,19 @@ function typeOf(section: Section): SectionType {
   return 'f32';
 }
 
-function allocate(type: SectionType, length: number): Section {
+function allocate(type: SectionType, length: number, shared: boolean): Section {
+  const memory = (bytes: number) => (shared ? new SharedArrayBuffer(bytes * length) : new ArrayBuffer(bytes * length));
   switch (type) {
     case 'u8':
-      return new Uint8Array(length);
+      return new Uint8Array(memory(1));
     case 'i8':
-      return new Int8Array(length);
+      return new Int8Array(memory(1));
     case 'u32':
-      return new Uint32Array(length);
+      return new Uint32Array(memory(4));
     case 'i32':
-      return new Int32Array(length);
+      return new Int32Array(memory(4));
     case 'f32':
-      return new Float32Array(length);
+      return new Float32Array(memory(4));
   }
 }
 
@@ -111,10 +112,10 @@ const HEADER_PROBE = 64 * 1024;
 
 /**
  * Reads a file written by `writeSections`, each section straight into its own typed array (no buffer of the whole
- * file, so loading needs no more memory than the index itself); throws ChatbotError('index-corrupt') when it is
- * truncated or not one.
+ * file, so loading needs no more memory than the index itself); `shared` puts them in shared memory, which worker
+ * threads can read without a copy. Throws ChatbotError('index-corrupt') when it is truncated or not one.
  */
-export async function readSections(path: string): Promise<Map<string, Section>> {
+export async function readSections(path: string, options: { shared?: boolean } = {}): Promise<Map<string, Section>> {
   let file;
   try {
     file = await open(path, 'r');
@@ -146,7 +147,7 @@ export async function readSections(path: string): Promise<Map<string, Section>> 
       if (!Number.isInteger(entry.length) || entry.length < 0 || start + entry.length * width > size) {
         throw corrupt(path, `section ${name} is truncated`);
       }
-      const section = allocate(entry.type, entry.length);
+      const section = allocate(entry.type, entry.length, options.shared === true);
       const bytes = new Uint8Array(section.buffer, section.byteOffset, section.byteLength);
       let done = 0;
       while (done < bytes.length) {

@@ -5,7 +5,7 @@ import type { Article, ArticleMeta, Chunk } from '../core/types.js';
 import { chunkArticle } from '../ingest/chunk.js';
 import { readArticles } from '../ingest/load-articles.js';
 import { withIndexLock, type IndexLockOptions } from './index-lock.js';
-import { currentVersionFolder } from './index-files.js';
+import { currentVersionFolder, type Section } from './index-files.js';
 import { hashFile, restampedFiles, sameContents, stampFiles, withRecordedHashes, type FileStamp } from './file-stamps.js';
 import { embedderFor, learnFromChunks, learnsFromCorpus, type CorpusEmbedder } from './corpus-embedder.js';
 import type { Hit, LabelFilter } from './hit.js';
@@ -16,8 +16,10 @@ import {
   keepsExtracts,
   metaOf,
   readManifest,
+  readVersionManifest,
   StoredIndex,
   type FolderState,
+  type LoadOptions,
   type Manifest,
   type VectorSearchOptions,
 } from './stored-index.js';
@@ -35,6 +37,8 @@ export interface SearchIndex {
   chunk(label: number): Chunk | undefined;
   /** Labels of all live chunks of one article, in order. */
   chunkLabels(articleId: string): number[];
+  /** The sections of its `index.bin` in shared memory, for answer threads (see `LoadOptions.shareSections`). */
+  readonly sharedSections?: ReadonlyMap<string, Section> | undefined;
   /** Term vectors learned from this corpus at ingest, when the embedder learns any (`CorpusEmbedder`). */
   readonly termVectors?: TermVectors | undefined;
   /** Single-word BM25 terms with their document frequencies (accented keys, and folded ones prefixed with "~"). */
@@ -125,7 +129,7 @@ function assertCompatible(indexDir: string, manifest: Manifest, embedder: Embedd
  * Loads a persisted index without reading the articles (cold start); throws ChatbotError('index-mismatch') when it was
  * built by another embedder/dimension, ('index-corrupt') when unreadable or missing.
  */
-export async function openIndex(indexDir: string, embedder: Embedder, options: VectorSearchOptions = {}): Promise<SearchIndex> {
+export async function openIndex(indexDir: string, embedder: Embedder, options: LoadOptions = {}): Promise<SearchIndex> {
   const found = await readManifest(indexDir);
   if (!found) {
     throw new ChatbotError('index-corrupt', `There is no search index in ${indexDir}; run \`hoiphuong ingest\` to build it.`);
@@ -137,10 +141,22 @@ export async function openIndex(indexDir: string, embedder: Embedder, options: V
 }
 
 /**
+ * Opens one published version folder as it is, never writing: what an answer thread does with the version its server
+ * answers from (`verifyChecksums: false` when the server verified that folder already).
+ */
+export async function openIndexVersion(folder: string, embedder: Embedder, options: LoadOptions = {}): Promise<SearchIndex> {
+  const manifest = await readVersionManifest(folder);
+  assertCompatible(folder, manifest, embedder);
+  const index = await StoredIndex.load(folder, manifest, options);
+  embedderFor(index, embedder);
+  return index;
+}
+
+/**
  * A follower's check (an HTTP worker, a replica sharing INDEX_DIR that does not ingest): opens the version CURRENT now
  * names when it is not the one `current` was loaded from, else returns undefined — one small file read. Never writes.
  */
-export async function openPublishedIndex(indexDir: string, embedder: Embedder, current: SearchIndex | undefined, options: VectorSearchOptions = {}): Promise<SearchIndex | undefined> {
+export async function openPublishedIndex(indexDir: string, embedder: Embedder, current: SearchIndex | undefined, options: LoadOptions = {}): Promise<SearchIndex | undefined> {
   const folder = await currentVersionFolder(indexDir);
   if (folder !== undefined && current?.folder !== undefined && resolve(folder) === resolve(current.folder)) return undefined;
   return openIndex(indexDir, embedder, options);

@@ -58,6 +58,22 @@ export interface VectorSearchOptions {
   /** Multiply-adds an exact scan may take before hnsw is used instead (default `EXACT_SEARCH_BUDGET`). */
   exactSearchBudget?: number;
 }
+
+/** How `StoredIndex.load` reads a version folder. */
+export interface LoadOptions extends VectorSearchOptions {
+  /**
+   * False when this process already verified the folder's checksums (an answer thread opening the version its server
+   * opened): versions are never changed once published, and hashing every data file again costs a cold start.
+   */
+  verifyChecksums?: boolean;
+  /**
+   * Reads `index.bin` into shared memory and keeps its sections as `sharedSections`, for answer threads to use
+   * without a copy of their own (a serving process's live index, never updated in place).
+   */
+  shareSections?: boolean;
+  /** The sections of `index.bin` as another thread of this process read them (shared memory), instead of reading the file. */
+  sections?: ReadonlyMap<string, Section>;
+}
 /** A filter leaving at most this share of chunks makes BM25 score just those chunks instead of every posting. */
 const FEW_LABELS_SHARE = 0.05;
 /** When removed chunks exceed this share of all labels, the next update relabels them and rebuilds the graph. */
@@ -283,6 +299,11 @@ async function verifyChecksums(folder: string, manifest: Manifest): Promise<void
 export async function readManifest(indexDir: string): Promise<{ folder: string; manifest: Manifest } | undefined> {
   const folder = await currentVersionFolder(indexDir);
   if (folder === undefined) return undefined;
+  return { folder, manifest: await readVersionManifest(folder) };
+}
+
+/** Reads and checks the manifest of one version folder, live or not. */
+export async function readVersionManifest(folder: string): Promise<Manifest> {
   let manifest: Manifest;
   try {
     manifest = JSON.parse(await readFile(join(folder, MANIFEST_FILE), 'utf8')) as Manifest;
@@ -301,7 +322,7 @@ export async function readManifest(indexDir: string): Promise<{ folder: string; 
   ) {
     throw damaged(folder, 'the manifest is incomplete');
   }
-  return { folder, manifest };
+  return manifest;
 }
 
 /**
@@ -330,6 +351,8 @@ export class StoredIndex {
   private checksums: Record<string, string> = {};
   /** The version folder this index was loaded from; undefined for one being built. */
   folder: string | undefined;
+  /** The sections of `index.bin` in shared memory, when loaded with `shareSections` and not updated since. */
+  sharedSections: ReadonlyMap<string, Section> | undefined;
   /** Term vectors learned from this corpus, saved with it; undefined for embedders that learn nothing. */
   termVectors: TermVectors | undefined;
   learned: LearnedState | undefined;
@@ -364,9 +387,11 @@ export class StoredIndex {
   }
 
   /** Reads a committed version folder; throws ChatbotError('index-corrupt') when any part is missing or inconsistent. */
-  static async load(folder: string, manifest: Manifest, options: VectorSearchOptions = {}): Promise<StoredIndex> {
+  static async load(folder: string, manifest: Manifest, options: LoadOptions = {}): Promise<StoredIndex> {
     // The data file is read while the others are hashed: the reads wait on the disk, the hashing on the processor.
-    const [sections] = await Promise.all([readSections(join(folder, DATA_FILE)), verifyChecksums(folder, manifest)]);
+    const verified = options.verifyChecksums === false ? undefined : verifyChecksums(folder, manifest);
+    const read = options.sections ? Promise.resolve(new Map(options.sections)) : readSections(join(folder, DATA_FILE), { shared: options.shareSections === true });
+    const [sections] = await Promise.all([read, verified]);
     const { name, dimensions } = manifest.embedder;
     const labelCount = manifest.labelCount;
     const column = <T extends Int32Array | Uint32Array>(key: string, type: new (length: number) => T): T => {
@@ -428,6 +453,7 @@ export class StoredIndex {
     }
     index.checksums = { ...manifest.checksums };
     index.folder = folder;
+    if (options.shareSections || options.sections) index.sharedSections = sections;
     return index;
   }
 
@@ -548,6 +574,8 @@ export class StoredIndex {
    */
   async prepareUpdate(indexDir: string): Promise<void> {
     if (this.pending) return;
+    // Threads may be reading the shared sections: an update writes into them, so it never starts from a shared index.
+    if (this.sharedSections) throw new ChatbotError('internal', 'An index whose sections answer threads share cannot be updated in place; load the version again to update it.');
     const version = await beginVersion(indexDir);
     this.loadedGraph(true);
     const texts = RandomAccessFile.copy(this.texts.file, join(version.folder, TEXTS_FILE));
