@@ -90,7 +90,7 @@ const YES_NO = /^ (?:is|was|are|were|has|have|had|did|does|do|can|could|will|wou
 // "thành phố" in a question is part of a city's name ("Thành phố Hồ Chí Minh"), which the place filter already handles.
 const COUNT_WORDS = new Set('hai ba bon nam sau bay tam chin muoi'.split(' '));
 // "giữ chức vụ gì" asks for the titles written next to a name, whatever words introduce them.
-const CUE_PHRASES = ['giu chuc vu', 'chuc vu', 'chuc danh', 'thanh pho', 'co phai', 'phai khong', 'phai ko', 'dung khong', 'dung ko', 'hay khong', 'mang so hieu', 'ty le', 'phan tram', 'bao nhieu', 'so hieu', 'ky hieu', 'so luong', 'so may', 'la gi', 'ten gi', 'thoi gian nao', 'thoi gian', 'lan thu nhat', 'lan thu', 'duong nao', 'dia chi nao', 'luc may gio', 'may gio'].map((phrase) => phrase.split(' '));
+const CUE_PHRASES = ['giu chuc vu', 'chuc vu', 'giu chuc', 'chuc danh', 'thanh pho', 'co phai', 'phai khong', 'phai ko', 'dung khong', 'dung ko', 'hay khong', 'mang so hieu', 'ty le', 'phan tram', 'bao nhieu', 'so hieu', 'ky hieu', 'so luong', 'so may', 'la gi', 'ten gi', 'thoi gian nao', 'thoi gian', 'lan thu nhat', 'lan thu', 'duong nao', 'dia chi nao', 'luc may gio', 'may gio'].map((phrase) => phrase.split(' '));
 
 // Adverbs and modals a question adds that articles leave out ("lãnh đạo nào trực tiếp chỉ đạo" ↔ "Dự và chỉ đạo đại hội
 // có …", "phải di dời bao nhiêu hộ" ↔ "di dời 655 hộ").
