@@ -223,6 +223,9 @@ const LOCATION = new RegExp(
   [
     `(?:số\\s+\\d+[\\p{L}\\d/]*\\s+)?(?:đường|phố|đại lộ|Đại lộ|thôn|ấp|buôn|xóm|làng|khu|tổ dân phố|ngõ|ngách)\\s+${NAMED_PLACE}`,
     `(?<=(?<![\\p{L}\\p{M}])(?:tại|ở|trên)\\s+)\\p{Lu}[\\p{L}\\p{M}]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}]*)+`,
+    // "Tại Hội trường Trung tâm Truyền thông và Văn hóa xã Yên Bình, …": a site and the name after it, read to the end of
+    // its clause (names of centres hold lower-case words and "và").
+    `(?<=(?<![\\p{L}\\p{M}])(?:[Tt]ại|[Ởở])\\s+)(?:${SITE_NOUNS})\\s+\\p{Lu}[^,;.()\\n]{0,80}[^,;.()\\n\\s]`,
     // After "tại"/"ở" (left out, so a site the question names is recognised as such): a site, up to three lower-case
     // words ("xã", "văn hóa ấp"), its name, and "cũ" for a former unit's building.
     `(?<=(?<![\\p{L}\\p{M}])(?:tại|ở)\\s+)(?:${SITE_NOUNS})(?:\\s+\\p{Ll}[\\p{L}\\p{M}]*){0,3}?\\s+${NAMED_PLACE}(?:\\s+cũ)?`,

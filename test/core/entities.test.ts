@@ -147,3 +147,11 @@ describe('parts of the day', () => {
     expect(findPartsOfDay('Chiều 14-8, đại hội khai mạc; buổi sáng các đại biểu thảo luận sáng tạo, tối đa.').map((entity) => entity.text)).toEqual(['Chiều', 'buổi sáng']);
   });
 });
+
+describe('sites named after "Tại"', () => {
+  it('reads a centre whose name holds lower-case words, after a capitalised "Tại", to the end of its clause', () => {
+    expect(findLocations('Tại Hội trường Trung tâm Văn hóa và Thể thao xã Tân Mỹ, tỉnh Bắc Lâm, phiên trù bị đã khai mạc.').map((entity) => entity.text)).toEqual([
+      'Hội trường Trung tâm Văn hóa và Thể thao xã Tân Mỹ',
+    ]);
+  });
+});
