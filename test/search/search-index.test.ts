@@ -348,10 +348,16 @@ describe('updateIndex with an hnsw graph (a dense-query embedder past the exact-
     expect(filtered.map((hit) => index.chunk(hit.label)?.articleId)).toEqual(['ngan-sach']);
   });
 
-  it('keeps no graph for a sparse-query embedder, whose exact scan stays cheap', async () => {
-    await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder() });
+  it('builds no graph for a sparse-query embedder past the budget, yet a question naming no place finds its passage', async () => {
+    const embedder = new FakeEmbedder();
+    const { index } = await updateIndex({ dataDir, indexDir, embedder, ...budget });
     const version = (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim();
     expect(await readdir(join(indexDir, version))).not.toContain('vectors.hnsw');
+    const reopened = await openIndex(indexDir, embedder, budget);
+    for (const searched of [index, reopened]) {
+      const hits = searched.vectorSearch(await embedder.embedQuery('Bí thư Đảng ủy là ai'), 1);
+      expect(searched.chunk(hits[0]!.label)?.articleId).toBe('bi-thu');
+    }
   });
 });
 
