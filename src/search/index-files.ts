@@ -173,6 +173,53 @@ export async function writeTextFile(path: string, text: string): Promise<void> {
   }
 }
 
+/** Bytes gathered before each write of `writeJsonFile`. */
+const JSON_WRITE_BLOCK = 1024 * 1024;
+
+/**
+ * Writes an object as JSON and fsyncs it, one top-level array item at a time, so a manifest listing a million chunks'
+ * articles is never one string of hundreds of megabytes in memory; the text is what `JSON.stringify` gives.
+ */
+export async function writeJsonFile(path: string, value: Record<string, unknown>): Promise<void> {
+  const file = await open(path, 'w');
+  try {
+    let pending: string[] = [];
+    let pendingLength = 0;
+    const put = async (text: string): Promise<void> => {
+      pending.push(text);
+      pendingLength += text.length;
+      if (pendingLength >= JSON_WRITE_BLOCK) await flush();
+    };
+    const flush = async (): Promise<void> => {
+      if (pending.length > 0) await file.write(pending.join(''), null, 'utf8');
+      pending = [];
+      pendingLength = 0;
+    };
+    let separator = '{';
+    for (const [key, item] of Object.entries(value)) {
+      const text = Array.isArray(item) ? undefined : JSON.stringify(item);
+      if (!Array.isArray(item) && text === undefined) continue;
+      await put(`${separator}${JSON.stringify(key)}:`);
+      separator = ',';
+      if (text !== undefined) {
+        await put(text);
+        continue;
+      }
+      let itemSeparator = '[';
+      for (const element of item as unknown[]) {
+        await put(itemSeparator + (JSON.stringify(element) ?? 'null'));
+        itemSeparator = ',';
+      }
+      await put(itemSeparator === '[' ? '[]' : ']');
+    }
+    await put(separator === '{' ? '{}' : '}');
+    await flush();
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+}
+
 /** Fsyncs a file another library wrote (hnswlib writes without syncing). */
 export async function syncFile(path: string): Promise<void> {
   const file = await open(path, 'r+');

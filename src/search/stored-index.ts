@@ -14,7 +14,7 @@ import {
   readSections,
   syncFile,
   writeSections,
-  writeTextFile,
+  writeJsonFile,
   type PendingVersion,
   type Section,
   type SectionParts,
@@ -37,6 +37,8 @@ const VECTORS_FILE = 'vectors.f32';
 const GRAPH_FILE = 'vectors.hnsw';
 /** Term vectors learned from this version's corpus (`CorpusEmbedder`); the chunk vectors were made with them. */
 const TERMS_FILE = 'terms.bin';
+/** BM25 postings of chunks added since the last merge, while an index is built (deleted before the version is saved). */
+const BM25_PENDING_FILE = 'bm25-pending.u32';
 /** Files written beside the live ones while relabelling, then renamed over them. */
 const COMPACTING_SUFFIX = '.compacting';
 /** Decoded chunk texts kept in memory: a question reads a few dozen, a busy server a few hundred. */
@@ -351,7 +353,8 @@ export class StoredIndex {
   private static inFolder(folder: string, suffix: string, embedderName: string, dimensions: number, capacity: number, options: VectorSearchOptions): StoredIndex {
     const rows = new FileVectorRows(RandomAccessFile.create(join(folder, VECTORS_FILE + suffix)), dimensions);
     const texts = new ArticleTexts(RandomAccessFile.create(join(folder, TEXTS_FILE + suffix)));
-    return new StoredIndex(embedderName, dimensions, new Bm25Index(), new ExactVectorSearch(dimensions, capacity, rows), texts, rows, options);
+    const bm25 = new Bm25Index(join(folder, BM25_PENDING_FILE + suffix));
+    return new StoredIndex(embedderName, dimensions, bm25, new ExactVectorSearch(dimensions, capacity, rows), texts, rows, options);
   }
 
   /** Reads a committed version folder; throws ChatbotError('index-corrupt') when any part is missing or inconsistent. */
@@ -682,6 +685,7 @@ export class StoredIndex {
     }
     this.texts.file.close();
     this.rows.file.close();
+    this.bm25.dispose();
     for (const file of [copy.texts.file, copy.rows.file]) file.renameTo(file.path.slice(0, -COMPACTING_SUFFIX.length));
     this.pending = undefined;
     copy.planGraph(probe, copy.liveChunks);
@@ -721,7 +725,7 @@ export class StoredIndex {
     const dataFiles = [DATA_FILE, TEXTS_FILE, VECTORS_FILE, ...(graph ? [GRAPH_FILE] : []), ...(this.termVectors ? [TERMS_FILE] : [])];
     this.checksums = {};
     for (const file of dataFiles) this.checksums[file] = await fileChecksum(join(version.folder, file));
-    await writeTextFile(join(version.folder, MANIFEST_FILE), JSON.stringify(this.manifest(folder)));
+    await writeJsonFile(join(version.folder, MANIFEST_FILE), { ...this.manifest(folder) });
     await version.commit();
     this.pending = undefined;
   }
@@ -732,7 +736,7 @@ export class StoredIndex {
    */
   async saveManifest(versionFolder: string, folder: FolderState): Promise<void> {
     const path = join(versionFolder, MANIFEST_FILE);
-    await writeTextFile(`${path}.tmp`, JSON.stringify(this.manifest(folder)));
+    await writeJsonFile(`${path}.tmp`, { ...this.manifest(folder) });
     await rename(`${path}.tmp`, path);
   }
 
