@@ -6,9 +6,9 @@ import xxhash, { type XXHashAPI } from 'xxhash-wasm';
 import { ChatbotError } from '../core/errors.js';
 
 /** A typed array stored as one named section of an index file. */
-export type Section = Uint8Array | Int8Array | Uint32Array | Int32Array | Float32Array;
+export type Section = Uint8Array | Int8Array | Uint32Array | Int32Array | Float32Array | Float64Array;
 
-type SectionType = 'u8' | 'i8' | 'u32' | 'i32' | 'f32';
+type SectionType = 'u8' | 'i8' | 'u32' | 'i32' | 'f32' | 'f64';
 
 interface SectionEntry {
   type: SectionType;
@@ -30,6 +30,7 @@ function typeOf(section: Section): SectionType {
   if (section instanceof Int8Array) return 'i8';
   if (section instanceof Uint32Array) return 'u32';
   if (section instanceof Int32Array) return 'i32';
+  if (section instanceof Float64Array) return 'f64';
   return 'f32';
 }
 
@@ -45,11 +46,13 @@ function allocate(type: SectionType, length: number): Section {
       return new Int32Array(length);
     case 'f32':
       return new Float32Array(length);
+    case 'f64':
+      return new Float64Array(length);
   }
 }
 
 function widthOf(type: SectionType): number {
-  return type === 'u8' || type === 'i8' ? 1 : 4;
+  return type === 'u8' || type === 'i8' ? 1 : type === 'f64' ? 8 : 4;
 }
 
 function alignUp(value: number): number {
@@ -167,53 +170,6 @@ export async function writeTextFile(path: string, text: string): Promise<void> {
   const file = await open(path, 'w');
   try {
     await file.writeFile(text, 'utf8');
-    await file.sync();
-  } finally {
-    await file.close();
-  }
-}
-
-/** Bytes gathered before each write of `writeJsonFile`. */
-const JSON_WRITE_BLOCK = 1024 * 1024;
-
-/**
- * Writes an object as JSON and fsyncs it, one top-level array item at a time, so a manifest listing a million chunks'
- * articles is never one string of hundreds of megabytes in memory; the text is what `JSON.stringify` gives.
- */
-export async function writeJsonFile(path: string, value: Record<string, unknown>): Promise<void> {
-  const file = await open(path, 'w');
-  try {
-    let pending: string[] = [];
-    let pendingLength = 0;
-    const put = async (text: string): Promise<void> => {
-      pending.push(text);
-      pendingLength += text.length;
-      if (pendingLength >= JSON_WRITE_BLOCK) await flush();
-    };
-    const flush = async (): Promise<void> => {
-      if (pending.length > 0) await file.write(pending.join(''), null, 'utf8');
-      pending = [];
-      pendingLength = 0;
-    };
-    let separator = '{';
-    for (const [key, item] of Object.entries(value)) {
-      const text = Array.isArray(item) ? undefined : JSON.stringify(item);
-      if (!Array.isArray(item) && text === undefined) continue;
-      await put(`${separator}${JSON.stringify(key)}:`);
-      separator = ',';
-      if (text !== undefined) {
-        await put(text);
-        continue;
-      }
-      let itemSeparator = '[';
-      for (const element of item as unknown[]) {
-        await put(itemSeparator + (JSON.stringify(element) ?? 'null'));
-        itemSeparator = ',';
-      }
-      await put(itemSeparator === '[' ? '[]' : ']');
-    }
-    await put(separator === '{' ? '{}' : '}');
-    await flush();
     await file.sync();
   } finally {
     await file.close();

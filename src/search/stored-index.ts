@@ -1,11 +1,13 @@
-import { readFile, rename } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BoundedMap } from '../core/bounded-map.js';
 import { ChatbotError, type ArticleError } from '../core/errors.js';
 import type { ArticleMeta, Chunk } from '../core/types.js';
 import { Bm25Index, MAX_BM25_LABEL } from './bm25-index.js';
 import { ExactVectorSearch, FileVectorRows } from './exact-vector-search.js';
+import { ArticleList, type ListedArticle } from './article-list.js';
 import type { FileStamp } from './file-stamps.js';
+import { readFolderRecord, writeFolderRecord, type FolderRecord } from './folder-record.js';
 import {
   beginVersion,
   checksumMatches,
@@ -14,7 +16,7 @@ import {
   readSections,
   syncFile,
   writeSections,
-  writeJsonFile,
+  writeTextFile,
   type PendingVersion,
   type Section,
   type SectionParts,
@@ -27,9 +29,13 @@ import { utf8Offsets } from './utf8-offsets.js';
 import { VectorIndex } from './vector-index.js';
 
 /** Bumped whenever the files' layout changes; an index of another format is rebuilt. */
-export const FORMAT_VERSION = 5;
+export const FORMAT_VERSION = 6;
 const MANIFEST_FILE = 'manifest.json';
 const DATA_FILE = 'index.bin';
+/** The articles' metadata in columns (`ArticleList`). */
+const ARTICLES_FILE = 'articles.bin';
+/** What the articles folder looked like (`FolderRecord`): replaced on its own when only file times changed. */
+const FOLDER_FILE = 'folder.bin';
 /** Article texts, UTF-8, one after another; chunks are read from it when a search returns them. */
 const TEXTS_FILE = 'texts.utf8';
 /** Full-precision unit vectors, row-major float32, read to rescore a search's best candidates. */
@@ -70,15 +76,6 @@ const FEW_LABELS_SHARE = 0.05;
 /** When removed chunks exceed this share of all labels, the next update relabels them and rebuilds the graph. */
 const COMPACT_SHARE = 0.25;
 
-/** One article as the manifest lists it. */
-export interface ManifestArticle extends ArticleMeta {
-  file: string;
-  contentHash: string;
-  /** Where the article's text starts in the texts file, and its length, in bytes. */
-  textStart: number;
-  textBytes: number;
-}
-
 /** The small JSON file describing a version: written last, so a version with a manifest is complete. */
 export interface Manifest {
   format: number;
@@ -87,15 +84,8 @@ export interface Manifest {
   labelCount: number;
   /** Points added to the hnsw graph (removed ones included); 0 when the version has no graph. */
   graphPoints: number;
-  articles: ManifestArticle[];
-  /** Every file of the articles folder when it was last read, so an unchanged folder needs no reading at all. */
-  files?: FileStamp[];
-  /** Wall-clock time just before `files` were stamped. */
-  stampedAtMs?: number;
-  /** Files the loader rejected, reported again on every run while they stay as they are. */
-  skipped?: Array<{ file: string; field?: string; reason: string }>;
-  /** The size cap the folder was read with: another cap reads the folder again. */
-  maxArticleBytes?: number;
+  /** Articles in the version's article list (`articles.bin`). */
+  articleCount: number;
   /** Checksum of each data file of the version (`fileChecksum`), checked when it is loaded: a file changed on disk is never served. */
   checksums: Record<string, string>;
   /** Present when the version holds learned term vectors (`terms.bin`). */
@@ -128,6 +118,50 @@ export interface StoredArticle {
   textStart: number;
   textBytes: number;
   labels: number[];
+}
+
+/** An article read from a version's article list: its file and content hash are decoded only when an update asks. */
+class LoadedArticle implements StoredArticle {
+  readonly labels: number[] = [];
+  private movedTo: string | undefined;
+
+  constructor(
+    readonly slot: number,
+    readonly meta: ArticleMeta,
+    private readonly list: ArticleList,
+    readonly textStart: number,
+    readonly textBytes: number,
+  ) {}
+
+  get file(): string {
+    return this.movedTo ?? this.list.file(this.slot);
+  }
+
+  set file(file: string) {
+    this.movedTo = file;
+  }
+
+  get contentHash(): string {
+    return this.list.contentHash(this.slot);
+  }
+}
+
+/** What a version records of the articles folder (`FolderRecord`), from an update's view of it. */
+function folderRecord(folder: FolderState): FolderRecord {
+  return {
+    ...(folder.files ? { files: folder.files, stampedAtMs: folder.stampedAtMs } : {}),
+    ...(folder.maxArticleBytes ? { maxArticleBytes: folder.maxArticleBytes } : {}),
+    skipped: folder.errors.map((error) => ({
+      file: error.file,
+      ...(error.field !== undefined ? { field: error.field } : {}),
+      reason: error.message.startsWith(`${error.file}: `) ? error.message.slice(error.file.length + 2) : error.message,
+    })),
+  };
+}
+
+/** What a version recorded of the articles folder; undefined when it has no readable record (the folder is then read whole). */
+export async function readFolderState(versionFolder: string): Promise<FolderRecord | undefined> {
+  return readFolderRecord(join(versionFolder, FOLDER_FILE));
 }
 
 /** An article to add, with its text and its chunks' places in it. */
@@ -260,7 +294,7 @@ class ChunkColumns {
 
 /** Every data file the manifest lists must exist and hash as recorded; the graph must be listed when the version has one. */
 async function verifyChecksums(folder: string, manifest: Manifest): Promise<void> {
-  const required = [DATA_FILE, TEXTS_FILE, VECTORS_FILE, ...(manifest.graphPoints > 0 ? [GRAPH_FILE] : []), ...(manifest.learned ? [TERMS_FILE] : [])];
+  const required = [DATA_FILE, ARTICLES_FILE, TEXTS_FILE, VECTORS_FILE, ...(manifest.graphPoints > 0 ? [GRAPH_FILE] : []), ...(manifest.learned ? [TERMS_FILE] : [])];
   for (const file of required) {
     const expected = manifest.checksums[file];
     if (typeof expected !== 'string') throw damaged(folder, `the manifest has no checksum for ${file}`);
@@ -288,7 +322,7 @@ export async function readManifest(indexDir: string): Promise<{ folder: string; 
   if (
     typeof manifest !== 'object' ||
     manifest === null ||
-    !Array.isArray(manifest.articles) ||
+    !Number.isInteger(manifest.articleCount) ||
     typeof manifest.embedder?.name !== 'string' ||
     !Number.isInteger(manifest.labelCount) ||
     typeof manifest.checksums !== 'object' ||
@@ -360,7 +394,12 @@ export class StoredIndex {
   /** Reads a committed version folder; throws ChatbotError('index-corrupt') when any part is missing or inconsistent. */
   static async load(folder: string, manifest: Manifest, options: VectorSearchOptions = {}): Promise<StoredIndex> {
     // The data file is read while the others are hashed: the reads wait on the disk, the hashing on the processor.
-    const [sections] = await Promise.all([readSections(join(folder, DATA_FILE)), verifyChecksums(folder, manifest)]);
+    const [sections, articleSections] = await Promise.all([
+      readSections(join(folder, DATA_FILE)),
+      readSections(join(folder, ARTICLES_FILE)),
+      verifyChecksums(folder, manifest),
+    ]);
+    const list = ArticleList.fromSections(articleSections, manifest.articleCount);
     const { name, dimensions } = manifest.embedder;
     const labelCount = manifest.labelCount;
     const column = <T extends Int32Array | Uint32Array>(key: string, type: new (length: number) => T): T => {
@@ -392,14 +431,16 @@ export class StoredIndex {
       index.graphFile = join(folder, GRAPH_FILE);
       index.graphPoints = manifest.graphPoints;
     }
-    for (const entry of manifest.articles) {
-      if (!Number.isInteger(entry.textStart) || !Number.isInteger(entry.textBytes) || entry.textStart + entry.textBytes > texts.file.size) {
-        throw damaged(folder, `the text of ${entry.id} is missing`);
+    for (let position = 0; position < list.count; position += 1) {
+      const textStart = list.textStart(position);
+      const textBytes = list.textBytes(position);
+      const meta = list.meta(position);
+      if (!Number.isInteger(textStart) || !Number.isInteger(textBytes) || textStart + textBytes > texts.file.size) {
+        throw damaged(folder, `the text of ${meta.id} is missing`);
       }
-      const slot = index.slots.length;
-      const article: StoredArticle = { slot, meta: metaOf(entry), file: entry.file, contentHash: entry.contentHash, textStart: entry.textStart, textBytes: entry.textBytes, labels: [] };
+      const article = new LoadedArticle(position, meta, list, textStart, textBytes);
       index.slots.push(article);
-      index.byId.set(entry.id, article);
+      index.byId.set(meta.id, article);
     }
     for (let label = 0; label < labelCount; label += 1) {
       const slot = columns.article[label]!;
@@ -713,6 +754,8 @@ export class StoredIndex {
       ...this.bm25.toSections(),
     };
     await writeSections(join(version.folder, DATA_FILE), sections);
+    await writeSections(join(version.folder, ARTICLES_FILE), ArticleList.toSections(articles.map((article) => this.listed(article))));
+    await writeFolderRecord(join(version.folder, FOLDER_FILE), folderRecord(folder));
     this.texts.file.sync();
     this.rows.file.sync();
     if (this.termVectors) await writeSections(join(version.folder, TERMS_FILE), this.termVectors.toSections());
@@ -722,46 +765,41 @@ export class StoredIndex {
       graph.save(graphPath);
       await syncFile(graphPath);
     }
-    const dataFiles = [DATA_FILE, TEXTS_FILE, VECTORS_FILE, ...(graph ? [GRAPH_FILE] : []), ...(this.termVectors ? [TERMS_FILE] : [])];
+    const dataFiles = [DATA_FILE, ARTICLES_FILE, TEXTS_FILE, VECTORS_FILE, ...(graph ? [GRAPH_FILE] : []), ...(this.termVectors ? [TERMS_FILE] : [])];
     this.checksums = {};
     for (const file of dataFiles) this.checksums[file] = await fileChecksum(join(version.folder, file));
-    await writeJsonFile(join(version.folder, MANIFEST_FILE), { ...this.manifest(folder) });
+    await writeTextFile(join(version.folder, MANIFEST_FILE), JSON.stringify(this.manifest()));
     await version.commit();
     this.pending = undefined;
   }
 
   /**
-   * Replaces only the manifest of the live version (write, fsync, rename: atomic), for when the folder changed but no
-   * article did (a moved or touched file); the data files stay as they are.
+   * Replaces only the folder record of the live version (write, fsync, rename: atomic), for when the folder changed but
+   * no article did (a moved or touched file); the data files and the manifest stay as they are.
    */
-  async saveManifest(versionFolder: string, folder: FolderState): Promise<void> {
-    const path = join(versionFolder, MANIFEST_FILE);
-    await writeJsonFile(`${path}.tmp`, { ...this.manifest(folder) });
-    await rename(`${path}.tmp`, path);
+  async saveFolderState(versionFolder: string, folder: FolderState): Promise<void> {
+    await writeFolderRecord(join(versionFolder, FOLDER_FILE), folderRecord(folder));
   }
 
-  private manifest(folder: FolderState): Manifest {
+  /** Every article's id, file and content hash: what an update compares the articles folder with. */
+  listedFiles(): Array<{ id: string; file: string; contentHash: string }> {
+    return [...this.byId.values()].map((article) => ({ id: article.meta.id, file: article.file, contentHash: article.contentHash }));
+  }
+
+  private listed(article: StoredArticle): ListedArticle {
+    return { ...metaOf(article.meta), file: article.file, contentHash: article.contentHash, textStart: article.textStart, textBytes: article.textBytes };
+  }
+
+  private manifest(): Manifest {
     return {
       format: FORMAT_VERSION,
       embedder: { name: this.embedderName, dimensions: this.dimensions },
       labelCount: this.columns.length,
       graphPoints: this.graphPoints,
-      articles: [...this.byId.values()].map((article) => ({
-        ...article.meta,
-        file: article.file,
-        contentHash: article.contentHash,
-        textStart: article.textStart,
-        textBytes: article.textBytes,
-      })),
-      ...(folder.files ? { files: folder.files, stampedAtMs: folder.stampedAtMs } : {}),
-      ...(folder.maxArticleBytes ? { maxArticleBytes: folder.maxArticleBytes } : {}),
+      articleCount: this.byId.size,
       checksums: this.checksums,
       ...(this.termVectors && this.learned ? { learned: this.learned } : {}),
-      skipped: folder.errors.map((error) => ({
-        file: error.file,
-        ...(error.field !== undefined ? { field: error.field } : {}),
-        reason: error.message.startsWith(`${error.file}: `) ? error.message.slice(error.file.length + 2) : error.message,
-      })),
     };
   }
+
 }

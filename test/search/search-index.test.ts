@@ -201,6 +201,32 @@ describe('updateIndex', () => {
     expect(entries.sort()).toEqual(['CURRENT', (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim()]);
   });
 
+  it('never serves a changed article list: a checksum mismatch gives a clear line and a rebuild', async () => {
+    await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder() });
+    const version = (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim();
+    const list = await readFile(join(indexDir, version, 'articles.bin'));
+    await writeFile(join(indexDir, version, 'articles.bin'), Buffer.from(list.toString('latin1').replace('example.gov.vn/dan-so', 'example.gov.vx/dan-so'), 'latin1'));
+    await expect(openIndex(indexDir, new FakeEmbedder())).rejects.toThrow(/articles\.bin does not match its checksum/);
+  });
+
+  it('reads the folder again but embeds nothing when the record of the folder is lost, and keeps skipped files reported', async () => {
+    const later = () => Date.now() + 60_000;
+    await writeFile(join(dataDir, 'hong.md'), '---\nid: hong\ntitle: Bài hỏng\npublished: 15/8/2025\n---\nNội dung.');
+    await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder(), now: later });
+    const again = await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder(), now: later });
+    expect(again.summary.errors.map((error) => error.file)).toEqual(['hong.md']);
+    const version = (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim();
+    await rm(join(indexDir, version, 'folder.bin'));
+    const embedder = new FakeEmbedder();
+    const { index, summary } = await updateIndex({ dataDir, indexDir, embedder, now: later });
+    expect(summary).toMatchObject({ unchanged: 3, chunksEmbedded: 0, rebuilt: false });
+    expect(summary.errors.map((error) => error.file)).toEqual(['hong.md']);
+    expect(embedder.documentsEmbedded).toBe(0);
+    expect(index.article('dan-so')).toMatchObject({ title: 'Dân số phường Thử Nghiệm', published: '2025-08-15', place: 'phường Thử Nghiệm, TP Hải Phòng' });
+    const reopened = await openIndex(indexDir, embedder);
+    expect(reopened.articles().map((meta) => meta.id).sort()).toEqual(['bi-thu', 'dan-so', 'mot-cua']);
+  });
+
   it('reports bad files and indexes the good ones', async () => {
     await writeFile(join(dataDir, 'hong.md'), '---\nid: hong\ntitle: Bài hỏng\npublished: 15/8/2025\n---\nNội dung.');
     const { index, summary } = await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder() });
