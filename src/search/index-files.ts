@@ -280,7 +280,19 @@ let xxhashApi: Promise<XXHashAPI> | undefined;
 export async function fileChecksum(path: string): Promise<string> {
   xxhashApi ??= xxhash();
   const hash = (await xxhashApi).create64();
-  for await (const part of createReadStream(path, { highWaterMark: CHECKSUM_BLOCK })) hash.update(part as Buffer);
+  // One block read into again and again: a stream's fresh buffer per block left gigabytes for the collector at 1M chunks.
+  const block = Buffer.allocUnsafe(CHECKSUM_BLOCK);
+  const file = await open(path, 'r');
+  try {
+    for (let position = 0; ; ) {
+      const { bytesRead } = await file.read(block, 0, block.length, position);
+      if (bytesRead === 0) break;
+      hash.update(bytesRead === block.length ? block : block.subarray(0, bytesRead));
+      position += bytesRead;
+    }
+  } finally {
+    await file.close();
+  }
   return XXH64_PREFIX + hash.digest().toString(16).padStart(16, '0');
 }
 

@@ -748,14 +748,16 @@ export class StoredIndex {
       if (articleColumn[label]! >= 0) articleColumn[label] = positions[articleColumn[label]!]!;
     }
     const labelCount = this.columns.length;
+    // The article list and folder record first: their packed strings are garbage before the BM25 merge builds the
+    // postings, the largest array of a first build, which a million chunks would otherwise hold beside them.
+    await writeSections(join(version.folder, ARTICLES_FILE), ArticleList.toSections(articles.map((article) => this.listed(article))));
+    await writeFolderRecord(join(version.folder, FOLDER_FILE), folderRecord(folder));
     const sections: Record<string, SectionParts> = {
       ...chunkSections,
       ...this.exact.toSections(labelCount),
       ...this.bm25.toSections(),
     };
     await writeSections(join(version.folder, DATA_FILE), sections);
-    await writeSections(join(version.folder, ARTICLES_FILE), ArticleList.toSections(articles.map((article) => this.listed(article))));
-    await writeFolderRecord(join(version.folder, FOLDER_FILE), folderRecord(folder));
     this.texts.file.sync();
     this.rows.file.sync();
     if (this.termVectors) await writeSections(join(version.folder, TERMS_FILE), this.termVectors.toSections());
