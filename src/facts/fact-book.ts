@@ -55,6 +55,12 @@ const OFFICE_ORDER = [
 ];
 const MEASURE_ORDER: FigureMeasure[] = ['population', 'area', 'residential-groups', 'party-members', 'delegates', 'budget-revenue', 'budget-spending'];
 
+/** The office holders and figures one article states. */
+export function articleFacts(article: Pick<Article, 'id' | 'title' | 'url' | 'published' | 'place' | 'text'>): Fact[] {
+  const shared = articleContext(article);
+  return [...extractOfficeHolders(article, shared), ...extractFigures(article, shared)];
+}
+
 /** Facts of every article, looked up by ward and date; "now" follows the newest source. */
 export class FactBook {
   readonly facts: readonly Fact[];
@@ -83,10 +89,7 @@ export class FactBook {
   /** Extracts the facts of every article (office holders and figures, each with its quote). */
   static fromArticles(articles: Iterable<Pick<Article, 'id' | 'title' | 'url' | 'published' | 'place' | 'text'>>): FactBook {
     const facts: Fact[] = [];
-    for (const article of articles) {
-      const shared = articleContext(article);
-      facts.push(...extractOfficeHolders(article, shared), ...extractFigures(article, shared));
-    }
+    for (const article of articles) facts.push(...articleFacts(article));
     return new FactBook(facts);
   }
 
