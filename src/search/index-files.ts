@@ -113,11 +113,17 @@ export async function writeSections(path: string, sections: Record<string, Secti
 const HEADER_PROBE = 64 * 1024;
 
 /**
- * Reads a file written by `writeSections`, each section straight into its own typed array (no buffer of the whole
- * file, so loading needs no more memory than the index itself); throws ChatbotError('index-corrupt') when it is
- * truncated or not one.
+ * Where a section is read into instead of a new array: byte views filled one after another, or undefined for a new
+ * array. Given the section's name and its length in bytes.
  */
-export async function readSections(path: string): Promise<Map<string, Section>> {
+export type SectionTargets = (name: string, bytes: number) => readonly Uint8Array[] | undefined;
+
+/**
+ * Reads a file written by `writeSections`, each section straight into its own typed array (no buffer of the whole
+ * file, so loading needs no more memory than the index itself) or into the views `targets` gives for it (those are
+ * left out of the map); throws ChatbotError('index-corrupt') when it is truncated or not one.
+ */
+export async function readSections(path: string, targets?: SectionTargets): Promise<Map<string, Section>> {
   let file;
   try {
     file = await open(path, 'r');
@@ -149,15 +155,20 @@ export async function readSections(path: string): Promise<Map<string, Section>> 
       if (!Number.isInteger(entry.length) || entry.length < 0 || start + entry.length * width > size) {
         throw corrupt(path, `section ${name} is truncated`);
       }
-      const section = allocate(entry.type, entry.length);
-      const bytes = new Uint8Array(section.buffer, section.byteOffset, section.byteLength);
-      let done = 0;
-      while (done < bytes.length) {
-        const { bytesRead } = await file.read(bytes, done, bytes.length - done, start + done);
-        if (bytesRead === 0) throw corrupt(path, `section ${name} is truncated`);
-        done += bytesRead;
+      const views = targets?.(name, entry.length * width);
+      if (views && views.reduce((sum, view) => sum + view.length, 0) !== entry.length * width) throw corrupt(path, `section ${name} has an unexpected size`);
+      const section = views ? undefined : allocate(entry.type, entry.length);
+      let position = start;
+      for (const bytes of views ?? [new Uint8Array(section!.buffer, section!.byteOffset, section!.byteLength)]) {
+        let done = 0;
+        while (done < bytes.length) {
+          const { bytesRead } = await file.read(bytes, done, bytes.length - done, position + done);
+          if (bytesRead === 0) throw corrupt(path, `section ${name} is truncated`);
+          done += bytesRead;
+        }
+        position += bytes.length;
       }
-      sections.set(name, section);
+      if (section) sections.set(name, section);
     }
     return sections;
   } finally {

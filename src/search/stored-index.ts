@@ -393,15 +393,19 @@ export class StoredIndex {
 
   /** Reads a committed version folder; throws ChatbotError('index-corrupt') when any part is missing or inconsistent. */
   static async load(folder: string, manifest: Manifest, options: VectorSearchOptions = {}): Promise<StoredIndex> {
-    // The data file is read while the others are hashed: the reads wait on the disk, the hashing on the processor.
+    const { name, dimensions } = manifest.embedder;
+    const labelCount = manifest.labelCount;
+    const rows = new FileVectorRows(RandomAccessFile.openForReading(join(folder, VECTORS_FILE)), dimensions);
+    // The vector codes are read straight into the scan's memory.
+    const codes = new ExactVectorSearch(dimensions, labelCount, rows);
+    const codeTargets = (section: string, bytes: number) => (section === 'vectorCodes' && bytes === dimensions * labelCount ? codes.codeTargets(labelCount) : undefined);
+    // The data files are read while the others are hashed: the reads wait on the disk, the hashing on the processor.
     const [sections, articleSections] = await Promise.all([
-      readSections(join(folder, DATA_FILE)),
+      readSections(join(folder, DATA_FILE), codeTargets),
       readSections(join(folder, ARTICLES_FILE)),
       verifyChecksums(folder, manifest),
     ]);
     const list = ArticleList.fromSections(articleSections, manifest.articleCount);
-    const { name, dimensions } = manifest.embedder;
-    const labelCount = manifest.labelCount;
     const column = <T extends Int32Array | Uint32Array>(key: string, type: new (length: number) => T): T => {
       const section = sections.get(key);
       if (!(section instanceof type) || section.length !== labelCount) throw damaged(folder, `column ${key} is missing or truncated`);
@@ -418,10 +422,9 @@ export class StoredIndex {
       },
       labelCount,
     );
-    const rows = new FileVectorRows(RandomAccessFile.openForReading(join(folder, VECTORS_FILE)), dimensions);
     const texts = new ArticleTexts(RandomAccessFile.openForReading(join(folder, TEXTS_FILE)));
     if (rows.count < labelCount) throw damaged(folder, 'the stored vectors are truncated');
-    const exact = ExactVectorSearch.fromSections(sections, dimensions, labelCount, rows);
+    const exact = ExactVectorSearch.fromSections(sections, dimensions, labelCount, rows, codes);
     const index = new StoredIndex(name, dimensions, Bm25Index.fromSections(sections), exact, texts, rows, options);
     if (manifest.learned) {
       index.termVectors = TermVectors.fromSections(await readSections(join(folder, TERMS_FILE)));
