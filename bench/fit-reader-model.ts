@@ -1,7 +1,7 @@
 /**
  * Fits the offline reader's calibrated scorer (src/core/reader-model.ts) and measures it honestly.
  *
- *   node dist/bench/fit-reader-model.js [--write] [--set QA.jsonl=DIR[,DIR…]]…
+ *   node dist/bench/fit-reader-model.js [--write] [--misses] [--dump FILE.json] [--set QA.jsonl=DIR[,DIR…]]…
  *
  * Every question of each set is asked over its corpus with the reader tracing its candidate answers and their
  * features. A candidate is labelled right when it cites an expected article and contains every expected string (the
@@ -41,6 +41,7 @@ const DEFAULT_SETS = [
   'bench/quality/blind-3/qa.jsonl=../shared/corpus/articles,../shared/corpus/articles-2,bench/quality/blind-3/articles',
   'bench/quality/blind-4/qa.jsonl=../shared/corpus/articles,../shared/corpus/articles-2,bench/quality/blind-4/articles',
   'bench/quality/blind-5/qa.jsonl=../shared/corpus/articles,../shared/corpus/articles-2,bench/quality/blind-5/articles',
+  'bench/quality/blind-6/qa.jsonl=../shared/corpus/articles,../shared/corpus/articles-2,bench/quality/blind-6/articles',
 ];
 /**
  * The ranking weights are pulled toward the reader's former hand-set score (2 × coverage + 0.6 × bigrams + 0.5 ×
@@ -212,7 +213,7 @@ function describe(name: string, value: Tally): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { write: { type: 'boolean', default: false }, misses: { type: 'boolean', default: false }, set: { type: 'string', multiple: true } } });
+  const { values } = parseArgs({ options: { write: { type: 'boolean', default: false }, misses: { type: 'boolean', default: false }, dump: { type: 'string' }, set: { type: 'string', multiple: true } } });
   const sets = values.set?.length ? values.set : DEFAULT_SETS;
   const samples: Sample[] = [];
   for (const set of sets) {
@@ -221,6 +222,8 @@ async function main(): Promise<void> {
     samples.push(...(await collect(resolve(qa), folders.split(',').map((folder) => resolve(folder)))));
   }
   const wards = [...new Set(samples.map((sample) => sample.ward))];
+  // The traced candidates, for studying the reader's features without asking every question again.
+  if (values.dump) await writeFile(values.dump, JSON.stringify({ features: READER_FEATURES, samples }));
   const committed = tally(samples.map((sample) => ({ sample, outcome: decide(readerModel, sample) })));
   const held: Array<{ sample: Sample; outcome: Outcome }> = [];
   for (const ward of wards) {

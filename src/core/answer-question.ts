@@ -4,7 +4,7 @@ import { extractAnswer, type ExtractOptions } from './extract-answer.js';
 import { expandShorthand } from './chat-shorthand.js';
 import { refusalMessage } from './messages.js';
 import { withRelatedPassages } from './related-passages.js';
-import { nfc } from '../ingest/normalize-vietnamese.js';
+import { foldDiacritics, nfc } from '../ingest/normalize-vietnamese.js';
 import type { AnswerGenerator, FactAnswers, PinnedAnswers, PlaceResolver, Retriever, Vocabulary } from './ports.js';
 import type { Answer, Language, Question, RefusalReason } from './types.js';
 
@@ -59,7 +59,10 @@ export async function answerQuestion(question: Question, dependencies: AnswerDep
   // Then typing slips: a word the corpus never writes becomes the corpus word it most likely meant ("nhữg" → "những").
   const expanded = language === 'vi' ? expandShorthand(text) : text;
   const readable = language === 'vi' && dependencies.vocabulary ? repairTypos(expanded, dependencies.vocabulary, isQuestionWord) : expanded;
-  const place = dependencies.places.match(readable, question.defaultPlace ?? dependencies.defaultPlace);
+  let place = dependencies.places.match(readable, question.defaultPlace ?? dependencies.defaultPlace);
+  // "Xã Tân Thuận cũ nay thuộc xã nào?": an old unit is named inside the articles of the ward it joined, not as a
+  // place of its own, so the question is asked of every article.
+  if (place.kind === 'unknown' && asksAboutFormerUnit(readable)) place = { kind: 'none', articleIds: [], tokens: [], labels: [] };
   if (place.kind === 'unknown') return refuse('wrong-place');
 
   // "Who is the chair now?" is answered from the facts of every article (the newest source wins), not from the few
@@ -98,4 +101,12 @@ export async function answerQuestion(question: Question, dependencies: AnswerDep
   // Passages are only offered when they are known to be about the place asked about; with no place named they may
   // be any ward's.
   return place.kind === 'none' ? answer : withRelatedPassages(answer, analyzed, passages, new Set(place.tokens));
+}
+
+// "… cũ", "trước đây", "nay thuộc phường nào", "sáp nhập vào", "now part of which ward".
+const FORMER_UNIT = / (cu|truoc day|truoc kia) | (nay|bay gio|hien nay|gio) (la|thuoc|nam o|o) | thuoc (phuong|xa|thi tran|dac khu) nao | (sap nhap|hop nhat|nhap) vao | (now|today) (part of|in|belongs?) | (merged|absorbed) into | became part of /;
+
+/** Whether a question asks about a ward or commune as it was before the merger (which the gazetteer does not know). */
+function asksAboutFormerUnit(text: string): boolean {
+  return FORMER_UNIT.test(` ${foldDiacritics(text).toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ')} `);
 }

@@ -178,7 +178,9 @@ export function expandShorthand(rawText: string): string {
     if (!long) return word;
     // A capitalised two-letter form may be a province's initials or a name ("CT", "Tu"): written out only in lower
     // case. Longer capitals ("CCCD", "BHYT", "TTHCC") are the abbreviations themselves.
-    if (word !== key && !(word === word.toUpperCase() && key.length >= 3)) return word;
+    // A phone capitalises the first word ("Đh Đảng bộ …", "Ct ubnd …"): that is still the short form.
+    const firstWord = word === `${word[0]?.toUpperCase() ?? ''}${key.slice(1)}` && /^[\s"'“(]*$/u.test(whole.slice(0, offset));
+    if (word !== key && !firstWord && !(word === word.toUpperCase() && key.length >= 3)) return word;
     // "x" and "p" alone are handled above; "v" after a digit is a roman numeral or a unit.
     if (key === 'v' && /\d\s*$/u.test(whole.slice(0, offset))) return word;
     // "vượt kh", "đạt kh": after reaching or passing, "kh" is the plan, not "không".

@@ -319,6 +319,34 @@ export const englishToVietnamese: Readonly<Record<string, readonly string[]>> = 
   'total cost': ['tổng kinh phí', 'kinh phí'],
   goal: ['mục tiêu', 'phấn đấu', 'chỉ tiêu'],
   goals: ['mục tiêu', 'phấn đấu', 'chỉ tiêu'],
+  'household businesses': ['hộ kinh doanh', 'hộ kinh doanh cá thể'],
+  businesses: ['doanh nghiệp', 'cơ sở sản xuất kinh doanh', 'hộ kinh doanh'],
+  enterprises: ['doanh nghiệp'],
+  share: ['chiếm', 'tỷ lệ'],
+  proportion: ['chiếm', 'tỷ lệ'],
+  ethnic: ['dân tộc'],
+  'ethnic minority': ['dân tộc thiểu số'],
+  'ethnic minorities': ['dân tộc thiểu số'],
+  hamlet: ['thôn', 'xóm', 'ấp', 'bản', 'buôn'],
+  flooded: ['ngập', 'bị ngập'],
+  'deeply flooded': ['ngập sâu'],
+  isolated: ['cô lập', 'bị cô lập'],
+  'cut off': ['cô lập', 'chia cắt'],
+  'national highways': ['quốc lộ'],
+  'national highway': ['quốc lộ'],
+  highway: ['quốc lộ'],
+  'provincial road': ['tỉnh lộ'],
+  'former units': ['đơn vị cũ', 'xã cũ', 'phường cũ'],
+  units: ['đơn vị'],
+  total: ['tổng'],
+  'prime minister': ['thủ tướng'],
+  minister: ['bộ trưởng'],
+  'organization commission': ['ban tổ chức'],
+  'organisation commission': ['ban tổ chức'],
+  central: ['trung ương'],
+  died: ['tử vong', 'thiệt mạng'],
+  killed: ['tử vong', 'thiệt mạng'],
+  rivers: ['sông'],
 };
 
 /** Every phrase of a class mapped to all the others (and to `extras`, which do not map back). */
@@ -407,6 +435,18 @@ export const vietnameseSynonyms: Readonly<Record<string, readonly string[]>> = {
   // Opening a congress is "khai mạc" in articles whatever word the resident uses.
   'mở đầu': ['khai mạc', 'bắt đầu'],
   'mở màn': ['khai mạc'],
+  // Works: starting to build is "khởi công", finishing "khánh thành" / "hoàn thành".
+  'xây mới': ['khởi công', 'xây dựng mới'],
+  'bắt đầu xây': ['khởi công'],
+  'xây xong': ['khánh thành', 'hoàn thành'],
+  'làm xong': ['hoàn thành', 'khánh thành'],
+  // The first congress after the merger is "lần thứ I" / "lần thứ nhất".
+  'đầu tiên': ['lần thứ i', 'lần thứ nhất'],
+  'lần đầu': ['lần thứ i', 'lần thứ nhất', 'đầu tiên'],
+  'sinh sống': ['dân số', 'nhân khẩu', 'dân cư'],
+  'ở tạm': ['tạm cư', 'di dời', 'sơ tán'],
+  'trẻ mới sinh': ['khai sinh'],
+  'mang theo': ['hồ sơ', 'giấy tờ', 'mang'],
   ...equivalent(['sân bay', 'cảng hàng không']),
 };
 

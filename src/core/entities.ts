@@ -30,7 +30,9 @@ const NOT_NAME_WORDS = new Set(
     .map(syllableKey),
 );
 // Words that never stand inside a person's name ("Đại", "Thành", "Nam" do: Hoàng Văn Đại, Đinh Thành Đồng, Phạm Hải Nam).
-const NEVER_IN_NAME = new Set('Đảng Ủy UBND HĐND MTTQ Phường Xã Tỉnh Huyện Quận Sở Bí Thư Chủ Tịch Ban Hội'.split(' ').map(syllableKey));
+// "Thư" is a given name ("Võ Thị Anh Thư"): "Bí" alone keeps "Bí Thư" out.
+const NEVER_IN_NAME = new Set('Đảng Ủy UBND HĐND MTTQ Phường Xã Tỉnh Huyện Quận Sở Bí Chủ Tịch Ban Hội'.split(' ').map(syllableKey));
+const CITY_PREFIX = /(?:thành phố|tp\.?|tỉnh|quận|huyện)\s*$/iu;
 const PLACE_PREFIX = /(phường|xã|đường|phố|đại lộ|quận|huyện|tỉnh|thành phố|tp\.?|thị trấn|thôn|khu|tổ dân phố|trường|mầm non|tiểu học|trung học|mẫu giáo|nhà văn hóa|chung cư|bệnh viện|chợ|cầu|chùa|đình|công viên|hồ)\s*$/iu;
 // A capitalised word may hold an apostrophe: Ê Đê, Jrai and K'Ho names such as "H'Lan Niê" or "K'Sor".
 const CAPITALISED_RUN = /\p{Lu}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)?(?:\s+\p{Lu}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)?)*/gu;
@@ -66,8 +68,9 @@ export function findPersons(sentence: string): Entity[] {
     if (words.length < 2 || words.length > 5) continue;
     const before = sentence.slice(Math.max(0, start - 20), start);
     const startsWithSurname = SURNAMES.has(syllableKey(words[0] as string)) || isHighlandsName(words);
-    // After "phường"/"đường" a two-syllable run is a place; a longer one starting with a family name is a person.
-    if (PLACE_PREFIX.test(before) && !(startsWithSurname && words.length >= 3)) continue;
+    // After "phường"/"đường" a two-syllable run is a place; a longer one starting with a family name is a person
+    // (a ward's name glued to a name). After "TP", "tỉnh", "quận" it is a place whatever it looks like ("TP Hồ Chí Minh").
+    if (PLACE_PREFIX.test(before) && (!(startsWithSurname && words.length >= 3) || CITY_PREFIX.test(before))) continue;
     const introduced = /(đồng chí|ông|bà|anh|chị|cô|thầy|bác sĩ|đại tá|thượng tá|trung tá|thiếu tá|Mẹ Việt Nam anh hùng)\s*$/iu.test(before);
     if (!introduced && !startsWithSurname) continue;
     if (words.some((word) => NEVER_IN_NAME.has(syllableKey(word)))) continue;
@@ -128,6 +131,14 @@ export function findTimeSpans(sentence: string): Entity[] {
     index++;
   }
   return found;
+}
+
+// "Chiều 14-8", "sáng ngày 28/8", "buổi tối": a part of the day, as a time (not "sáng tạo", "tối đa").
+const PART_OF_DAY = /(?<![\p{L}])(?:buổi\s+(?:sáng|chiều|tối|trưa)|(?:sáng|chiều|tối|trưa)(?=\s+(?:ngày\s+\d|cùng ngày|hôm|nay|mai|thứ|chủ nhật|\d{1,2}[-/.]\d{1,2})))(?![\p{L}])/giu;
+
+/** The parts of the day a sentence names ("Chiều 14-8", "buổi sáng"), for "buổi nào" questions. */
+export function findPartsOfDay(sentence: string): Entity[] {
+  return matches(sentence, PART_OF_DAY);
 }
 
 /**
@@ -238,7 +249,11 @@ export function findListItems(sentence: string): Entity[] {
   for (const match of sentence.matchAll(CAPITALISED_RUN)) {
     const start = match.index ?? 0;
     if (start === 0) continue;
-    const words = match[0].split(/\s+/).filter((word) => !NOT_NAME_WORDS.has(syllableKey(word)));
+    // Title words in front ("Ủy Ban", "Thành Phố") are no name; after a name's first word they are part of it
+    // ("Đồng Thành", "Quang Trung").
+    const all = match[0].split(/\s+/);
+    const first = all.findIndex((word) => !NOT_NAME_WORDS.has(syllableKey(word)));
+    const words = first < 0 ? [] : all.slice(first);
     // After "phường"/"xã" a two-syllable run is a place name even when a syllable is also a title word ("Gia Nam").
     const afterPlaceWord = /(?:phường|xã|thị trấn|thôn|huyện|quận)\s+$/iu.test(sentence.slice(Math.max(0, start - 12), start));
     if (words.length >= 2 || (afterPlaceWord && match[0].split(/\s+/).length >= 2)) items.push({ text: match[0], start, end: start + match[0].length });
@@ -250,7 +265,8 @@ export function findListItems(sentence: string): Entity[] {
 // "thành lập trên cơ sở sắp xếp phường A, phường B và xã C": the units merged are listed after the verb of merging.
 const ENUMERATION_OPENER = /(?:^|\s)(?:gồm có|gồm|bao gồm|là|như|lĩnh vực|các|sắp xếp|sáp nhập|hợp nhất)\s+(?=\S)/giu;
 // "cùng sinh sống gồm: Mông, Dao, …": a lead-in ending in a colon opens the clause after it.
-const OPENED_BY_COLON = /(?:gồm có|gồm|bao gồm|như sau|là)\s*:\s*$/iu;
+// "sáp nhập 3 xã: A, B và C" and "hợp nhất các phường:" open the units merged the same way.
+const OPENED_BY_COLON = /(?:gồm có|gồm|bao gồm|như sau|là|(?:sáp nhập|hợp nhất|sắp xếp)(?:\s+(?:từ|các|\d+|hai|ba|bốn|năm|sáu))*(?:\s+(?:xã|phường|thị trấn|đơn vị(?: hành chính)?)(?:,\s*(?:xã|phường|thị trấn))*)?)\s*:\s*$/iu;
 const MAX_ITEM_WORDS = 8;
 
 /**

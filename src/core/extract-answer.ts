@@ -1,7 +1,7 @@
 import { containsPhrase, type AnalyzedQuestion, type AnswerType, type TermGroup } from './question-analysis.js';
 import { asksForPeople } from './asks-for-people.js';
 import { measureFits } from './asked-measure.js';
-import { findCodes, findDates, findEnumeration, findListItems, findLocations, findPersons, findPhoneNumbers, findQuantities, findTimeSpans, findWeekdayMentions, findWeekdays, governmentLevels, isIssueDate, titleAround, type Entity } from './entities.js';
+import { findCodes, findDates, findEnumeration, findPartsOfDay, findListItems, findLocations, findPersons, findPhoneNumbers, findQuantities, findTimeSpans, findWeekdayMentions, findWeekdays, governmentLevels, isIssueDate, titleAround, type Entity } from './entities.js';
 import { message, refusalMessage } from './messages.js';
 import { foldedKey, normalizeForMatch, numberMatchKey, syllableKey, tokenize } from '../ingest/normalize-vietnamese.js';
 import { splitClauses, splitSentences, type Span } from '../ingest/split-sentences.js';
@@ -187,7 +187,8 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
       hasEntity: entity ? 1 : 0,
       approximate: entity && APPROXIMATE_BEFORE.test(candidate.text.slice(Math.max(0, entity.start - 16), entity.start)) ? 1 : 0,
       headingLine: HEADING_LINE.test(candidate.text) ? 1 : 0,
-      otherPlace: entity && namesOtherPlace(candidate.text, entity, question.placeTokens ?? []) ? 1 : 0,
+      // Old units listed as a merged ward's parts, or a place asked for, name other places by nature.
+      otherPlace: entity && !PLACE_ANSWERS.has(question.types[0] ?? 'other') && namesOtherPlace(candidate.text, entity, question.placeTokens ?? []) ? 1 : 0,
       untyped: question.types[0] === 'other' ? 1 : 0,
       length: Math.min(1, candidate.text.length / 400),
     };
@@ -200,9 +201,10 @@ export function extractAnswer(question: AnalyzedQuestion, passages: readonly Pas
     const traced = candidates.map((candidate) => ({ features: candidate.features, articleId: candidate.unit.article.id, quote: quoteOf(candidate), probability: candidate.probability }));
     options.trace(traced, best ? candidates.indexOf(best) : undefined);
   }
-  // Unsure is said as such (with passages that may help) rather than stated as an answer.
-  if (!best || best.probability < model.threshold) return refuse('low-score');
-  if (question.asksCurrent && question.types[0] === 'person') best = latestHolder(candidates, best);
+  // Unsure is said as such (with passages that may help) rather than stated as an answer. "Bà X còn làm chủ tịch
+  // không?" with no holder named since is read again: what the newest article says of X settles it.
+  if (!best || best.probability < model.threshold) return question.aboutPerson ? extractAnswer(question.aboutPerson, passages, options) : refuse('low-score');
+  if (question.asksCurrent && (question.types[0] === 'person' || question.asksYesNo)) best = latestHolder(candidates, best, question.types[0] === 'person');
   // One item of a list does not answer a question about the list (unless it enumerates the answer itself): quote the
   // lead-in with all its items.
   if (best.unit.list && best.fromHeading && !best.entity && (question.types[0] === 'list' || (question.types[0] === 'other' && !question.asksYesNo))) best = { ...best, unit: best.unit.list };
@@ -236,6 +238,8 @@ interface Candidate {
 const APPROXIMATE_BEFORE = /(?:gần|khoảng|xấp xỉ|chừng)\s*$/iu;
 /** A bold or heading line: a summary of what the paragraphs under it state exactly. */
 const HEADING_LINE = /^\s*(?:\*\*|#)/u;
+/** Answer types whose answer may itself be another place (the units merged, where something is held). */
+const PLACE_ANSWERS: ReadonlySet<AnswerType> = new Set(['list', 'location']);
 /** A ward or commune named in a span: "xã Lưu Vệ", "phường Tân Mai". */
 const NAMED_PLACE = /(?:phường|xã|Phường|Xã)\s+((?:\p{Lu}[\p{L}\p{M}]*\s?){1,4})/gu;
 
@@ -257,16 +261,19 @@ function namesOtherPlace(text: string, entity: Entity, placeTokens: readonly str
 
 /** How far below the best score an answer from a later article may be and still replace it, for "who is it now". */
 const RECENCY_MARGIN = 0.4;
+/** "Is it still so?" is about the newest article above all: a wider margin. */
+const STILL_SO_MARGIN = 1;
 
 /**
- * For "who holds it now": when the place's articles name different holders, a later appointment replaces an earlier
- * one, so the most recently published article's answer wins among those that answer about as well.
+ * For "who holds it now" (and "is it still so?"): when the place's articles name different holders, a later
+ * appointment replaces an earlier one, so the most recently published article's answer wins among those that answer
+ * about as well.
  */
-function latestHolder(candidates: readonly Candidate[], best: Candidate): Candidate {
+function latestHolder(candidates: readonly Candidate[], best: Candidate, needsName: boolean): Candidate {
   const published = (candidate: Candidate) => candidate.unit.article.published ?? '';
   let latest = best;
   for (const candidate of candidates) {
-    if (!candidate.entity || candidate.score < best.score - RECENCY_MARGIN) continue;
+    if ((needsName && !candidate.entity) || candidate.score < best.score - (needsName ? RECENCY_MARGIN : STILL_SO_MARGIN)) continue;
     if (published(candidate) > published(latest) || (published(candidate) === published(latest) && candidate.score > latest.score)) latest = candidate;
   }
   return latest;
@@ -507,13 +514,16 @@ function answerEntity(question: AnalyzedQuestion, unit: Unit, hits: readonly num
     // A fact the question already states ("Nghị quyết số 59-NQ/TW … mang số hiệu gì?") is not its answer.
     // "Chợ họp vào sáng Chủ nhật hằng tuần" answers "hôm nào trong tuần": the day of the week is the date asked for.
     const weekdays = type === 'date' && question.asksWeekday ? findWeekdayMentions(unit.text) : [];
-    const all = weekdays.length > 0 ? weekdays : type === 'list' && peopleAsked ? findPersons(unit.text) : entitiesOf(type, unit.text);
+    const parts = type === 'time' && question.asksPartOfDay ? findPartsOfDay(unit.text) : [];
+    const all = weekdays.length > 0 ? weekdays : parts.length > 0 ? parts : type === 'list' && peopleAsked ? findPersons(unit.text) : entitiesOf(type, unit.text);
     // An official of another tier of government ("Phó Chủ tịch UBND tỉnh" for "Phó Chủ tịch UBND xã") is not the answer.
     const atLevel = (type === 'person' || type === 'list') && question.level ? all.filter((entity) => levelFits(question.level, entity, unit.text, all)) : all;
-    let found = atLevel.filter((entity) => !questionFolded.includes(` ${normalizeForMatch(entity.text)} `));
+    // "sáng hay chiều?" names the answer among its choices.
+    let found = parts.length > 0 ? atLevel : atLevel.filter((entity) => !questionFolded.includes(` ${normalizeForMatch(entity.text)} `));
     if (type === 'person') found = found.filter((entity) => !deputyOnly(entity, unit.text, all, questionFolded));
-    // A list answer names at least two things the question does not already name.
-    if (type === 'list' && found.length < 2) found = [];
+    // A list answer names at least two things the question does not already name; the units a ward was merged from
+    // may include its own name ("hợp nhất từ hai xã Đồng Yên và Vĩnh Phúc" answers how xã Đồng Yên was formed).
+    if (type === 'list' && found.length < 2 && !(found.length === 1 && new Set(atLevel.map((entity) => entity.text)).size >= 2 && mergerAnswers(question, unit))) found = [];
     if (type === 'quantity') found = found.filter((entity) => !countsSomethingElse(entity, unit, question) && measureFits(question.measure, unit.text, entity) && !firstBatchOnly(entity, unit, questionFolded));
     // A lead-in read with its list answers with the items; a fact inside one item is that item's own answer.
     if (unit.items) found = type === 'list' ? listItemEntities(unit.text, unit.items) : found.filter((entity) => entity.end <= (unit.items?.[0]?.start ?? 0));
@@ -530,6 +540,15 @@ function answerEntity(question: AnalyzedQuestion, unit: Unit, hits: readonly num
       .sort((a, b) => a.distance - b.distance)[0]?.entity;
   }
   return undefined;
+}
+
+const MERGER_WORDS = ['sap nhap', 'hop nhat', 'sap xep'];
+
+/** Whether the question asks what a ward was merged from and the span tells it. */
+function mergerAnswers(question: AnalyzedQuestion, unit: Unit): boolean {
+  const asked = question.groups.some((group) => group.phrases.some((phrase) => MERGER_WORDS.includes(phrase.join(' '))));
+  const folded = ` ${unit.folded.join(' ')} `;
+  return asked && MERGER_WORDS.some((words) => folded.includes(` ${words} `));
 }
 
 // Offices whose deputy ("Phó …") is another office: "Chủ tịch UBND phường" is not answered by a Phó Chủ tịch.

@@ -50,6 +50,13 @@ export interface AnalyzedQuestion {
   asksYesNo?: boolean;
   /** Whether the question asks for a day of the week ("họp vào hôm nào trong tuần", "thứ mấy") rather than a date. */
   asksWeekday?: boolean;
+  /**
+   * "Ông X còn làm bí thư không?" is read first as who holds the office now; when nothing says that, this second
+   * reading (a yes/no question about X, newest article first) finds what X does now.
+   */
+  aboutPerson?: AnalyzedQuestion;
+  /** "buổi nào", "sáng hay chiều": the part of the day (morning, afternoon, evening) is the time asked for. */
+  asksPartOfDay?: boolean;
   /** Whether the question asks when a document was issued or signed rather than when something happened. */
   asksIssueDate: boolean;
   /** Folded syllables of the place the question is about (its name and city), when known. */
@@ -79,7 +86,7 @@ const STOPWORDS_FOLDED = new Set(
 );
 
 // "có phải … không", "… đúng không": the frame of a yes/no question, not content the answer must hold.
-const YES_NO = /^ (?:is|was|are|were|has|have|had|did|does|do|can|could|will|would|should) | co phai | (?:co|da|van|con|duoc) .*(?:khong|ko|k|chua|chu) ?$/;
+const YES_NO = /^ (?:is|was|are|were|has|have|had|did|does|do|can|could|will|would|should) | co phai | (?:co|da|van|con|duoc) .*(?:khong|ko|k|chua|chu) *$/;
 // "thành phố" in a question is part of a city's name ("Thành phố Hồ Chí Minh"), which the place filter already handles.
 const COUNT_WORDS = new Set('hai ba bon nam sau bay tam chin muoi'.split(' '));
 // "giữ chức vụ gì" asks for the titles written next to a name, whatever words introduce them.
@@ -165,13 +172,19 @@ export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string
   const language = detectLanguage(text);
   const foldedText = ` ${foldDiacritics(text).toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ')} `;
   const asksWeekday = WEEKDAY_CUE.test(foldedText);
+  const asksPartOfDay = PART_OF_DAY_CUE.test(foldedText);
+  // "có hơn 3.000 đảng viên không?", "larger than 80 km²?": settled by the figure the article gives.
+  const comparison = YES_NO.test(foldedText) && COMPARISON_CUE.test(foldedText);
   // "thứ mấy" reads as a count ("mấy"), but asks for a day of the week.
   // "Ông X còn làm bí thư không?": whether someone still holds an office is settled by who holds it now.
-  const stillHolds = STILL_HOLDS.test(foldedText) && OFFICE_CUE.test(foldedText);
-  const types = stillHolds ? ['person' as const] : asksWeekday ? ['date' as const, ...detectAnswerTypes(text).filter((type) => type !== 'date' && type !== 'quantity' && type !== 'other')] : detectAnswerTypes(text);
+  const stillHolds = asksStillHolds(text, foldedText) && OFFICE_CUE.test(foldedText);
+  const types = stillHolds ? ['person' as const] : asksPartOfDay ? ['time' as const] : comparison ? ['quantity' as const] : asksWeekday ? ['date' as const, ...detectAnswerTypes(text).filter((type) => type !== 'date' && type !== 'quantity' && type !== 'other')] : detectAnswerTypes(text);
   const years = [...text.matchAll(/\b(19\d{2}|20\d{2})\b/g)].map((match) => match[1] as string);
   const terms = [...text.matchAll(/\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b/g)].map((match) => ({ from: match[1] as string, to: match[2] as string }));
-  const allGroups = markFocus(language === 'en' ? englishGroups(text, placeTokens) : vietnameseGroups(text, placeTokens), types);
+  // "họp buổi sáng hay buổi chiều": the choice offered is the frame of the question, not words the answer holds.
+  // The figure compared with ("hơn 3.000") is the resident's guess, not one the article writes.
+  const grouped = asksPartOfDay ? text.replace(PART_OF_DAY_FRAME, ' ') : comparison ? text.replace(COMPARED_FIGURE, ' ') : text;
+  const allGroups = markFocus(language === 'en' ? englishGroups(grouped, placeTokens) : vietnameseGroups(grouped, placeTokens), types);
   // The person asked about is not what the answer must name: the holder now may be someone else.
   const groups = stillHolds ? allGroups.filter((group) => !(group.literal && group.texts.every((written) => /^\p{Lu}/u.test(written) && written.split(' ').every((word) => /^\p{Lu}/u.test(word))))) : allGroups;
   const expansions = groups.filter((group) => !group.literal).flatMap((group) => group.texts);
@@ -184,7 +197,7 @@ export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string
   const levels = language === 'en' ? englishLevels(text) : [...governmentLevels(text)];
   const weekday = language === 'vi' ? weekdayGroups(text).days[0] : undefined;
   const folded = ` ${foldDiacritics(text).toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ')} `;
-  return {
+  const analyzed: AnalyzedQuestion = {
     text,
     language,
     types,
@@ -199,10 +212,13 @@ export function analyzeQuestion(rawText: string, placeTokens: ReadonlySet<string
     asksIssueDate: ISSUE_CUE.test(folded),
     ...(placeTokens.size > 0 ? { placeTokens: [...placeTokens] } : {}),
     ...(asksWeekday ? { asksWeekday } : {}),
+    ...(asksPartOfDay ? { asksPartOfDay } : {}),
     ...(types[0] === 'other' && YES_NO.test(folded) ? { asksYesNo: true } : {}),
     ...(CURRENT_CUE.test(foldedText) || stillHolds ? { asksCurrent: true } : {}),
     ...(weekday ? { weekday } : {}),
   };
+  if (!stillHolds || groups.length === allGroups.length) return analyzed;
+  return { ...analyzed, aboutPerson: { ...analyzed, types: ['other'], groups: allGroups, asksYesNo: true } };
 }
 
 /** The noun a count question counts ("bao nhiêu đảng viên" → "dang"), undefined when it names none. */
@@ -260,8 +276,25 @@ function englishLevels(text: string): GovernmentLevel[] {
 }
 
 const STILL_HOLDS = / (con|van|co con|van con) (lam|la|giu|giu chuc|dam nhiem|dam nhan|dang)? ?.*(khong|ko|k|chua|nua) |\bstill\b/;
+// Written with marks, only "còn"/"vẫn" themselves say "still": the "Văn" of "Văn phòng" or a name folds the same.
+const STILL_HOLDS_MARKED = / (còn|vẫn|có còn|vẫn còn) (làm|là|giữ|giữ chức|đảm nhiệm|đảm nhận|đang)? ?.*(không|ko|k|chưa|nữa) |\bstill\b/u;
+
+/** Whether the question asks if someone still holds something ("bà X còn làm chủ tịch không?"). */
+function asksStillHolds(text: string, foldedText: string): boolean {
+  if (!hasDiacritics(text)) return STILL_HOLDS.test(foldedText);
+  const lowered = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ')} `;
+  return STILL_HOLDS_MARKED.test(lowered);
+}
 const OFFICE_CUE = / (bi thu|chu tich|giam doc|truong|secretary|chair\w*|president|head|director) /;
 const CURRENT_CUE = / (bay gio|hien nay|hien tai|hien dang|now|current|currently|present) /;
+// A yes/no question comparing with a figure, or asking whether a target was beaten or a figure doubled (an age such as
+// "trẻ dưới 1 tuổi" only says who is meant).
+const COMPARISON_CUE = / (?:(?:nhieu |it |cao |lon |rong )?hon|tren|duoi|qua|vuot|it nhat|toi thieu|more than|over|above|under|below|larger than|bigger than|greater than|higher than|less than|fewer than|smaller than|at least|exceed\w*) \d(?![\d.,]* (?:tuoi|years? old))| gap (?:doi|ba|\d)| vuot (?:muc|chi tieu|ke hoach|con so|so|du toan)| (?:double|doubled|twice) /;
+const COMPARED_FIGURE = /(?:(?:nhiều |ít |cao |lớn |rộng |nhieu |it |cao |lon |rong )?(?:hơn|hon)|trên|tren|dưới|duoi|quá|qua|vượt|vuot|ít nhất|it nhat|tối thiểu|toi thieu|more than|over|above|under|below|larger than|bigger than|greater than|higher than|less than|fewer than|smaller than|at least|exceed\w*)\s+\d[\d.,]*(?![\d.,]*\s*(?:tuổi|tuoi|years? old))/giu;
+// "buổi nào", "sáng hay chiều": which part of the day.
+const PART_OF_DAY_CUE = / (buoi nao|vao buoi gi|(?:buoi )?(?:sang|chieu|toi|trua) hay (?:buoi )?(?:sang|chieu|toi|trua)|morning or (?:the )?(?:afternoon|evening)|afternoon or (?:the )?(?:morning|evening)|what time of (?:the )?day) /;
+const PART = '(?:s[aá]ng|chi[eề]u|t[oố]i|tr[uư]a)';
+const PART_OF_DAY_FRAME = new RegExp(`(?:v[aà]o\\s+)?(?:bu[oổ]i\\s+)?${PART}\\s+hay\\s+(?:bu[oổ]i\\s+)?${PART}|(?:v[aà]o\\s+)?bu[oổ]i\\s+(?:n[aà]o|g[iì])|(?:in\\s+)?the\\s+morning\\s+or\\s+(?:the\\s+)?(?:afternoon|evening)|what\\s+time\\s+of\\s+(?:the\\s+)?day`, 'giu');
 // "lần thứ mấy" asks an ordinal, not a day.
 const WEEKDAY_CUE = / (trong tuan|(?<!lan )thu may|day of the week|which weekday|what weekday|which day of the week) /;
 const ISSUE_CUE = / (ban hanh|de ngay|ngay ky|ky ban hanh|ky quyet dinh|ra doi|issued|signed|dated) /;
@@ -442,10 +475,15 @@ function englishGroups(text: string, placeTokens: ReadonlySet<string>): TermGrou
     const folded = foldedKey(word);
     if (index === 0 || !/^\p{Lu}/u.test(word) || !consumed.has(word.toLowerCase())) return;
     if (ENGLISH_STOPWORDS.has(folded) || placeTokens.has(folded)) return;
+    // A capitalised English word ("Party", "Committee") is no Vietnamese name: articles never write it.
+    if (!VIETNAMESE_SYLLABLE.test(folded)) return;
     groups.push({ phrases: [[folded]], literal: true, texts: [word] });
   });
   return groups;
 }
+
+/** The shape of a Vietnamese syllable written without marks: an initial consonant, one to three vowels, a final. */
+const VIETNAMESE_SYLLABLE = /^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$/;
 
 const MONTHS = 'january february march april may june july august september october november december'.split(' ');
 const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?(${MONTHS.join('|')})\\b|\\b(${MONTHS.join('|')}) (\\d{1,2})(?:st|nd|rd|th)?\\b`, 'g');

@@ -160,16 +160,19 @@ function findName(syllables: readonly QuestionSyllable[], folded: readonly strin
 /** Unit words that introduce a name ("phường An Hải") and English ones that follow it ("An Hai ward"). */
 const UNITS_BEFORE = ['phường', 'xã', 'thị trấn', 'đặc khu'].map(phraseKeys);
 const UNITS_AFTER = ['ward', 'commune', 'town'].map(phraseKeys);
+// In English "the congress of Xuan Hoa", "in Phu Lam": a name after these is the place itself, not part of a school's name.
+const ENGLISH_BEFORE = ['of', 'in', 'at', 'from'].map(phraseKeys);
 
 /**
- * True when the name at `position` is introduced by a unit word or followed by an English one. Without diacritics,
- * folded syllables of ordinary words often spell some other place ("nhan ho so" holds xã Nhân Hồ, "binh quan" phường
- * Bình Quan); the name the resident meant is the one written where a name goes.
+ * True when the name at `position` is introduced by a unit word (or an English preposition) or followed by an English
+ * unit word. Without diacritics, folded syllables of ordinary words often spell some other place ("nhan ho so" holds
+ * xã Nhân Hồ, "binh quan" phường Bình Quan); the name the resident meant is the one written where a name goes.
  */
 function isAnchored(syllables: readonly QuestionSyllable[], position: number, length: number): boolean {
   return (
     UNITS_BEFORE.some((unit) => phraseAt(syllables, position - unit.folded.length, unit)) ||
-    UNITS_AFTER.some((unit) => phraseAt(syllables, position + length, unit))
+    UNITS_AFTER.some((unit) => phraseAt(syllables, position + length, unit)) ||
+    ENGLISH_BEFORE.some((word) => phraseAt(syllables, position - word.folded.length, word))
   );
 }
 
@@ -184,7 +187,7 @@ function mentionsUnit(syllables: readonly QuestionSyllable[]): boolean {
 /** Everyday short forms of city names, as residents type them (folded). */
 const CITY_ALIASES: Record<string, string[][]> = {
   'ho chi minh': [['hcm'], ['tphcm'], ['sai', 'gon'], ['saigon'], ['sg']],
-  'ha noi': [['hn'], ['tphn']],
+  'ha noi': [['hn'], ['tphn'], ['hanoi']],
   'hue': [['thua', 'thien', 'hue']],
   'thua thien hue': [['hue']],
   'ba ria vung tau': [['brvt'], ['vung', 'tau']],
@@ -200,6 +203,20 @@ const NAMED_UNIT = /([Pp]hường|[Xx]ã|[Tt]hị trấn|[Đđ]ặc khu)\s+((?:\
  * An article about several wards names them all: "phường Phú An và phường Phú Lợi, TP Hồ Chí Minh" is about both,
  * each in the city written once at the end.
  */
+/**
+ * Names joined with a dash since the 2025 reorganisation ("phường Lang Biang - Đà Lạt") are said by their first part
+ * ("p. Lang Biang"): that part is known too, for the same articles, unless another place bears it.
+ */
+function addShortName(byKey: Map<string, Place>, place: Place): void {
+  const dash = /\s+[-–]\s+/u.exec(place.name);
+  if (!dash || dash.index === 0) return;
+  const short = parsePlace(`${place.unit ?? ''} ${place.name.slice(0, dash.index)}${place.city ? `, ${place.city}` : ''}`.trim());
+  if (!short) return;
+  const key = `${short.unit ?? ''}|${short.nameKeys.join(' ')}|${short.cityKeys.join(' ')}`;
+  // The same articles (one list, so articles added later reach both), and the full label in answers.
+  if (!byKey.has(key)) byKey.set(key, { ...short, label: place.label, articleIds: place.articleIds });
+}
+
 function splitPlaces(label: string): string[] {
   const text = nfc(label).trim();
   const comma = text.search(/,[^,]*$/u);
@@ -250,6 +267,7 @@ export class PlaceGazetteer implements PlaceResolver {
             byKey.set(key, place);
           }
           if (!places.includes(place)) places.push(place);
+          addShortName(byKey, place);
         }
         placesOf.set(label, places);
       }
@@ -279,7 +297,7 @@ export class PlaceGazetteer implements PlaceResolver {
       kind: detection.kind,
       articleIds: detection.kind === 'known' ? detection.places.flatMap((place) => place.articleIds) : [],
       tokens: [...detection.tokens],
-      labels: detection.places.map((place) => place.label),
+      labels: [...new Set(detection.places.map((place) => place.label))],
       ...(detection.kind === 'ambiguous'
         ? { choices: detection.places.map((place) => ({ label: place.label, articleIds: [...place.articleIds] })), namedAsPlace: detection.anchored }
         : {}),

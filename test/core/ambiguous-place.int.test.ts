@@ -59,4 +59,9 @@ describe('a name two provinces share', () => {
     const result = await service.ask({ text: 'Bí thư Đảng ủy xã Phú Lâm là ai?', channel: 'cli' });
     expect(result).toMatchObject({ answered: false, reason: 'ambiguous-place' });
   });
+
+  it('asks which province when an English question names the place after "of", with no unit word', async () => {
+    const result = await service.ask({ text: 'Who was elected at the Party congress of Phu Lam?', channel: 'cli' });
+    expect(result).toMatchObject({ answered: false, reason: 'ambiguous-place' });
+  });
 });

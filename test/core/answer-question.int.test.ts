@@ -59,6 +59,13 @@ describe('answering from similar articles of different wards', () => {
     expect(unknownWard).toMatchObject({ answered: false, reason: 'wrong-place' });
   });
 
+  it('answers which ward a former commune joined from the article of the ward it joined', async () => {
+    const result = await ask('Xã Phú Xuân cũ nay được sáp nhập vào xã nào?');
+    expect(result.answered).toBe(true);
+    expect(result.answer).toContain('Bình Minh');
+    expect(result.citations[0]?.id).toBe('xa-binh-minh-2025');
+  });
+
   it('answers English questions with English framing and the fact as written', async () => {
     const result = await ask('Who is the chairman of the people’s committee of Binh Minh commune?');
     expect(result.answered).toBe(true);

@@ -25,6 +25,8 @@ describe('expandShorthand', () => {
 
   it('leaves capitals alone, where they may be a province or a name', () => {
     expect(expandShorthand('ct ubnd x. Nghĩa Trung (CT) là ai')).toBe('chủ tịch ubnd xã Nghĩa Trung (CT) là ai');
+    // The phone's capital on the first word is still the short form.
+    expect(expandShorthand('Đh Đảng bộ p. Tân Mai diễn ra buổi nào?')).toBe('đại hội Đảng bộ phường Tân Mai diễn ra buổi nào?');
     expect(expandShorthand('thu 500k một hộ')).toBe('thu 500k một hộ');
   });
 });

@@ -39,5 +39,14 @@ describe('who holds an office now', () => {
       expect(result.text).toContain('Lê Thị Bình');
     }
   });
-});
 
+  it('answers "does X still hold it?" with what the newest article says of X when nobody is named in the office since', () => {
+    const moved = passage(
+      article('dieu-dong', '2025-12-01'),
+      'Chủ tịch UBND tỉnh đã ký quyết định bổ nhiệm ông Nguyễn Văn An, Chủ tịch UBND phường Đông Hải, giữ chức Giám đốc Sở Xây dựng.',
+    );
+    const result = answer('Ông Nguyễn Văn An hiện nay còn làm Chủ tịch UBND phường Đông Hải không?', [older, moved]);
+    expect(result.kind).toBe('answered');
+    expect(result.text).toContain('Giám đốc Sở Xây dựng');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCodes, findDates, findEnumeration, findListItems, findLocations, findPersons, findPhoneNumbers, findQuantities, findTimes, findTimeSpans, findWeekdays, governmentLevels, isIssueDate } from '../../src/core/entities.js';
+import { findCodes, findDates, findEnumeration, findListItems, findPartsOfDay, findLocations, findPersons, findPhoneNumbers, findQuantities, findTimes, findTimeSpans, findWeekdays, governmentLevels, isIssueDate } from '../../src/core/entities.js';
 
 describe('findPersons', () => {
   it('finds names after a title and skips the title words', () => {
@@ -32,6 +32,15 @@ describe('findPersons with common given names', () => {
   it('keeps names whose syllables are also ordinary words', () => {
     const names = findPersons('Chủ tịch UBND xã là ông Đặng Quốc Việt; các đồng chí Lương Thế Quý và Phạm Hải Nam; đồng chí Hoàng Văn Đại.').map((entity) => entity.text);
     expect(names).toEqual(['Đặng Quốc Việt', 'Lương Thế Quý', 'Phạm Hải Nam', 'Hoàng Văn Đại']);
+  });
+
+  it('does not read the city "TP Hồ Chí Minh" as a person', () => {
+    expect(findPersons('Ngày 12-8, Đảng bộ phường Tân Mỹ, TP Hồ Chí Minh tiến hành đại hội; ông Lê Văn Tám dự.').map((entity) => entity.text)).toEqual(['Lê Văn Tám']);
+  });
+
+  it('finds a woman named Thư, yet never reads "Bí Thư" as part of a name', () => {
+    const names = findPersons('bà Trần Thị Minh Thư, Phó Bí thư Đảng ủy, Chủ tịch UBND phường và ông Lê Văn Tâm dự; Bí Thư Lê Hữu Phước phát biểu.').map((entity) => entity.text);
+    expect(names).toEqual(['Trần Thị Minh Thư', 'Lê Văn Tâm', 'Lê Hữu Phước']);
   });
 });
 
@@ -130,5 +139,11 @@ describe('governmentLevels, central offices', () => {
   it('knows the Secretariat and ministers are no ward office', () => {
     expect([...governmentLevels('Thường trực Ban Bí thư')]).toEqual(['central']);
     expect([...governmentLevels('Bí thư Đảng ủy phường')]).toEqual(['local']);
+  });
+});
+
+describe('parts of the day', () => {
+  it('finds "Chiều 14-8" and "buổi sáng" but not "sáng tạo" or "tối đa"', () => {
+    expect(findPartsOfDay('Chiều 14-8, đại hội khai mạc; buổi sáng các đại biểu thảo luận sáng tạo, tối đa.').map((entity) => entity.text)).toEqual(['Chiều', 'buổi sáng']);
   });
 });

@@ -267,3 +267,42 @@ describe('heads of offices', () => {
     expect(result.text).toContain('Nguyễn Thị Hai');
   });
 });
+
+describe('the units a ward was merged from', () => {
+  it('reads names that end in a title word and a list opened by "sáp nhập 3 xã:"', () => {
+    const passages = passagesOf(
+      'Sáng 20/5, Đảng bộ xã Đông Lâm tổ chức đại hội lần thứ I.',
+      'Xã Đông Lâm được hình thành trên cơ sở sáp nhập 3 xã: Đồng Thành, Kim Thành và Quang Trung.',
+    );
+    const result = answer('Xã Đông Lâm được sáp nhập từ những xã nào?', passages);
+    expect(result.kind).toBe('answered');
+    expect(result.text).toContain('Kim Thành');
+    expect(result.text).toContain('Quang Trung');
+  });
+
+  it('answers with the merged units when one of them gave the new ward its name, but not with a list of other things', () => {
+    const merged = answer('Xã Đông Lâm được hợp nhất từ những xã nào?', passagesOf('Sáng 20/5, Đảng bộ xã Đông Lâm tổ chức đại hội.', 'Xã Đông Lâm được thành lập trên cơ sở hợp nhất hai xã Đông Lâm và Tân Phúc.'));
+    expect(merged.kind).toBe('answered');
+    expect(merged.text).toContain('Tân Phúc');
+    const other = answer('Xã Đông Lâm được hợp nhất từ những xã nào?', passagesOf('Sáng 20/5, Đảng bộ xã Đông Lâm tổ chức đại hội.', 'HTX Nông sản Đông Lâm và ông Lê Văn Minh được tuyên dương.'));
+    expect(other.kind).toBe('refused');
+  });
+});
+
+describe('the part of the day', () => {
+  const passages = () =>
+    passagesOf('Chiều 20-5, Đảng bộ xã Đông Lâm tổ chức Đại hội đại biểu lần thứ I với tinh thần sáng tạo.', 'Đại hội bầu 15 đồng chí vào Ban Chấp hành.');
+
+  it('answers "buổi sáng hay buổi chiều?" with the part of the day the article names, though the question names it too', () => {
+    for (const question of ['Đại hội Đảng bộ xã Đông Lâm họp buổi sáng hay buổi chiều?', 'dai hoi dang bo xa dong lam dien ra vao buoi nao']) {
+      const result = answer(question, passages());
+      expect(result.kind).toBe('answered');
+      expect(result.text).toContain('Chiều 20-5');
+    }
+  });
+
+  it('does not read "sáng tạo" as a morning', () => {
+    const result = answer('Đại hội xã Đông Lâm họp buổi nào?', passagesOf('Đại hội xã Đông Lâm diễn ra với tinh thần sáng tạo và đổi mới.'));
+    expect(result.kind).toBe('refused');
+  });
+});

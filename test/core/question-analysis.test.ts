@@ -130,6 +130,9 @@ describe('everyday wording', () => {
     expect(flat('Phường được hình thành từ những đơn vị nào?')).toContain('thanh lap');
     expect(flat('Chợ mới đi vào hoạt động từ hôm nào?')).toContain('bat dau hoat dong');
     expect(flat('Dự toán thu được nâng lên mức nào?')).toContain('dieu chinh');
+    expect(flat('Phường bắt đầu xây mới những hạng mục nào?')).toContain('khoi cong');
+    expect(flat('Xã có bao nhiêu người sinh sống?')).toContain('dan so');
+    expect(flat('Kỳ đại hội đầu tiên của xã diễn ra hôm nào?')).toContain('lan thu nhat');
   });
 
   it('drops chat fillers such as "muốn" from the content an answer must cover', () => {
@@ -146,6 +149,14 @@ describe('English civic terms', () => {
     expect(flat('How much was the estimated damage from the flood?')).toContain('thiet hai');
     expect(flat('Where is the resettlement area of the project?')).toContain('khu tai dinh cu');
     expect(flat('What was the total budget expenditure in 2025?')).toContain('chi ngan sach');
+  });
+
+  it('knows the everyday English of businesses, shares of the population, floods and roads', () => {
+    const flat = (text: string) => phrases(text).flat();
+    expect(flat('How many household businesses operate in Tan Hoa ward?')).toContain('ho kinh doanh');
+    expect(flat('What share of the population is Khmer?')).toContain('chiem');
+    expect(flat('How many hamlets were deeply flooded?')).toContain('ngap sau');
+    expect(flat('Which national highways run through the ward?')).toContain('quoc lo');
   });
 });
 
@@ -177,6 +188,22 @@ describe('reading residents\' wording', () => {
     expect(analyzed.groups.flatMap((group) => group.texts)).not.toContain('phải');
     expect(analyzeQuestion('Was the secretary previously the district secretary?').asksYesNo).toBe(true);
     expect(analyzeQuestion('Bí thư xã là ai?').asksYesNo).toBeUndefined();
+  });
+
+  it('reads "có hơn 3.000 đảng viên không?" as asking for the figure, without the guessed figure, but not an age range', () => {
+    const analyzed = analyzeQuestion('Có phải Đảng bộ xã Đông Hải có hơn 3.000 đảng viên không?', new Set(['dong', 'hai']));
+    expect(analyzed.types).toEqual(['quantity']);
+    expect(analyzed.groups.flatMap((group) => group.texts)).not.toContain('3.000');
+    expect(analyzeQuestion('Is Dong Hai ward larger than 80 km2?').types).toEqual(['quantity']);
+    expect(analyzeQuestion('Xã Đông Hải có tiêm chủng đủ cho trẻ dưới 1 tuổi không?').types).toEqual(['other']);
+  });
+
+  it('does not read the "Văn" of "Văn phòng" as "vẫn" (still), so "có từng làm … không?" stays a yes/no question', () => {
+    const analyzed = analyzeQuestion('Ông Trần Văn Tư, bí thư phường Đông Hải, có từng làm Chánh Văn phòng Huyện ủy không?');
+    expect(analyzed.types).toEqual(['other']);
+    expect(analyzed.asksYesNo).toBe(true);
+    expect(analyzeQuestion('Bà Lê Thị Hoa còn làm chủ tịch phường Đông Hải không?').asksCurrent).toBe(true);
+    expect(analyzeQuestion('ba le thi hoa con lam chu tich phuong dong hai khong').asksCurrent).toBe(true);
   });
 
   it('turns an English day and month into the way articles write it', () => {
@@ -211,5 +238,11 @@ describe('English with Vietnamese names', () => {
   it('reads an English question that keeps the marks of a place name as English', () => {
     expect(detectLanguage('What is the population of Đông Trà Bồng commune?')).toBe('en');
     expect(detectLanguage('Dân số xã Đông Trà Bồng là bao nhiêu?')).toBe('vi');
+  });
+
+  it('matches Vietnamese names of an English question as written, but not capitalised English words', () => {
+    const literals = analyzeQuestion('How many members does the Party organisation of Dong Hai ward have, says Nguyen Van Tu?', new Set(['dong', 'hai'])).groups.filter((group) => group.literal).flatMap((group) => group.texts);
+    expect(literals).toEqual(expect.arrayContaining(['Nguyen', 'Van', 'Tu']));
+    expect(literals).not.toContain('Party');
   });
 });

@@ -55,11 +55,13 @@ describe('PlaceGazetteer with everyday spellings', () => {
     article('tp-dn', 'phường Tân Phong, tỉnh Đồng Nai'),
     article('nhan-ho', 'xã Nhân Hồ, tỉnh Thái Nguyên'),
     article('son-kim', 'xã Sơn Kim, tỉnh Hà Tĩnh'),
+    article('tp-hn', 'phường Tân Phong, TP Hà Nội'),
   ]);
 
   it('knows the short forms of a city', () => {
     expect(places.match('phuong tan phong tp hcm o dau').articleIds).toEqual(['tp-hcm']);
     expect(places.match('phường Tân Phong Sài Gòn').articleIds).toEqual(['tp-hcm']);
+    expect(places.match('Who chairs Tan Phong ward in Hanoi?').articleIds).toEqual(['tp-hn']);
   });
 
   it('respects the tones a resident typed', () => {
@@ -170,5 +172,14 @@ describe('PlaceGazetteer, names typed with slips', () => {
   it('still tells a different tone from a missing mark ("địa phương" is no ward)', () => {
     expect(gazetteer.match('địa phương An Hải có bao nhiêu dân').articleIds).toEqual(['an-hai']);
     expect(gazetteer.match('các địa phương khác').kind).toBe('none');
+  });
+});
+
+describe('PlaceGazetteer with names joined by a dash', () => {
+  it('knows "phường Lang Son - Đà Lam" by its first part, answering with the full label', () => {
+    const places = PlaceGazetteer.fromArticles([article('ls', 'phường Lang Son - Đà Lam, tỉnh Lâm Hà')]);
+    for (const question of ['p. Lang Son có bao nhiêu đảng viên?', 'phường Lang Son - Đà Lam có bao nhiêu đảng viên?']) {
+      expect(places.match(question)).toMatchObject({ kind: 'known', articleIds: ['ls'], labels: ['phường Lang Son - Đà Lam, tỉnh Lâm Hà'] });
+    }
   });
 });
