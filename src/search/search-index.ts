@@ -220,7 +220,7 @@ async function updateUnlocked(options: UpdateIndexOptions): Promise<UpdatedIndex
   });
 
   // Fast path: the folder lists the same files with the same sizes and times (nothing is read), or the files whose
-  // times changed still hash the same (only they are read, and only the manifest is refreshed).
+  // times changed still hash the same (only they are read, and only the folder record is replaced).
   const recorded = previous ? await readFolderState(previous.folder) : undefined;
   const restamped = recorded?.files && files ? restampedFiles(recorded.files, files, recorded.stampedAtMs ?? 0) : undefined;
   const sameCap = (recorded?.maxArticleBytes ?? 0) === (options.maxArticleBytes ?? 0);
@@ -335,7 +335,7 @@ async function updateUnlocked(options: UpdateIndexOptions): Promise<UpdatedIndex
 
   if (update && previous && !rebuilt && added + changed + removed.length === 0) {
     // No article changed, but the folder did (a touched or moved file, or one too new to trust by its time): refresh
-    // only the manifest so the next run takes the fast path.
+    // only the folder record so the next run takes the fast path.
     await update.saveFolderState(previous.folder, folderState);
     return finish(update, counts);
   }

@@ -322,7 +322,8 @@ export async function readManifest(indexDir: string): Promise<{ folder: string; 
   if (
     typeof manifest !== 'object' ||
     manifest === null ||
-    !Number.isInteger(manifest.articleCount) ||
+    // An older format is left for `assertCompatible`, which says it must be rebuilt rather than that it is damaged.
+    (manifest.format === FORMAT_VERSION && !Number.isInteger(manifest.articleCount)) ||
     typeof manifest.embedder?.name !== 'string' ||
     !Number.isInteger(manifest.labelCount) ||
     typeof manifest.checksums !== 'object' ||

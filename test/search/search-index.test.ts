@@ -227,6 +227,18 @@ describe('updateIndex', () => {
     expect(reopened.articles().map((meta) => meta.id).sort()).toEqual(['bi-thu', 'dan-so', 'mot-cua']);
   });
 
+  it('says an index of the previous format must be rebuilt, and rebuilds it on ingest', async () => {
+    const embedder = new FakeEmbedder();
+    await updateIndex({ dataDir, indexDir, embedder });
+    const version = (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim();
+    const manifest = JSON.parse(await readFile(join(indexDir, version, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    delete manifest['articleCount'];
+    await writeFile(join(indexDir, version, 'manifest.json'), JSON.stringify({ ...manifest, format: 5, articles: [] }));
+    await expect(openIndex(indexDir, embedder)).rejects.toThrow(/has format 5, this version reads format 6; run `hoiphuong ingest`/);
+    const { summary } = await updateIndex({ dataDir, indexDir, embedder });
+    expect(summary).toMatchObject({ rebuilt: true, rebuildReason: expect.stringMatching(/format 5/) as string });
+  });
+
   it('reports bad files and indexes the good ones', async () => {
     await writeFile(join(dataDir, 'hong.md'), '---\nid: hong\ntitle: Bài hỏng\npublished: 15/8/2025\n---\nNội dung.');
     const { index, summary } = await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder() });
