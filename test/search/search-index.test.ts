@@ -239,6 +239,19 @@ describe('updateIndex', () => {
     expect(summary).toMatchObject({ rebuilt: true, rebuildReason: expect.stringMatching(/format 5/) as string });
   });
 
+  it('reads no article on the run after one that found every file touched but unchanged', async () => {
+    const later = () => Date.now() + 60_000;
+    await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder(), now: later });
+    const past = new Date(Date.UTC(2026, 0, 1));
+    for (const file of ['bi-thu.md', 'dan-so.md', 'mot-cua.md']) await utimes(join(dataDir, file), past, past);
+    const touched: number[] = [];
+    await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder(), now: later, onProgress: (done) => touched.push(done) });
+    const read: number[] = [];
+    const { summary } = await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder(), now: later, onProgress: (done) => read.push(done) });
+    expect(summary).toMatchObject({ unchanged: 3, chunksEmbedded: 0 });
+    expect(read).toEqual([]);
+  });
+
   it('reports bad files and indexes the good ones', async () => {
     await writeFile(join(dataDir, 'hong.md'), '---\nid: hong\ntitle: Bài hỏng\npublished: 15/8/2025\n---\nNội dung.');
     const { index, summary } = await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder() });
