@@ -42,6 +42,7 @@ const DEFAULT_SETS = [
   'bench/quality/blind-4/qa.jsonl=../shared/corpus/articles,../shared/corpus/articles-2,bench/quality/blind-4/articles',
   'bench/quality/blind-5/qa.jsonl=../shared/corpus/articles,../shared/corpus/articles-2,bench/quality/blind-5/articles',
   'bench/quality/blind-6/qa.jsonl=../shared/corpus/articles,../shared/corpus/articles-2,bench/quality/blind-6/articles',
+  'bench/quality/blind-7/qa.jsonl=../shared/corpus/articles,../shared/corpus/articles-2,bench/quality/blind-7/articles',
 ];
 /**
  * The ranking weights are pulled toward the reader's former hand-set score (2 × coverage + 0.6 × bigrams + 0.5 ×

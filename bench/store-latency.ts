@@ -1,12 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { PostgresStore } from '../src/store/postgres/postgres-store.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { isEntryPoint } from './entry-point.js';
+import { withThrowawayDatabase } from './throwaway-database.js';
 import { summarizeLatencies, timeEach, type LatencySummary } from './latency-summary.js';
 import type { Store } from '../src/store/store.js';
 import type { AskResult } from '../src/core/types.js';
@@ -51,20 +50,11 @@ async function main(): Promise<void> {
     rmSync(folder, { recursive: true, force: true });
   }
   if (values.postgres) {
-    const name = `hoiphuong_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: values.postgres });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(values.postgres);
-    url.pathname = `/${name}`;
-    try {
-      const postgres = await PostgresStore.open({ url: url.toString(), pinMatchThreshold: 0.8 });
+    await withThrowawayDatabase(values.postgres, async (url) => {
+      const postgres = await PostgresStore.open({ url, pinMatchThreshold: 0.8 });
       rows.push(...(await measureStore('PostgreSQL (loopback, pool of 10)', postgres, calls)));
       await postgres.close();
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
+    });
   } else {
     process.stderr.write('PostgreSQL skipped: pass --postgres postgres://… (e.g. the URL scripts/ci/start-postgres.sh prints).\n');
   }

@@ -21,6 +21,11 @@ export interface Config {
   /** HTTP worker processes of `serve`: a number, or `auto` for one per core; 1 serves from the one process. */
   workers: number | 'auto';
   /**
+   * Threads of each serving process that answer offline questions, so its event loop only parses, admits and replies:
+   * a number (0 = answer on the event loop), or `auto` for the cores divided among the serving processes.
+   */
+  answerThreads: number | 'auto';
+  /**
    * The offline embedder when no OPENAI_EMBEDDING_MODEL is set: `hashing` (hashed syllables) or `corpus` (hashed
    * syllables plus term vectors learned from the articles at ingest).
    */
@@ -239,6 +244,12 @@ export function readConfig(env: Environment = process.env): { config: Readonly<C
     problem('WORKERS', `WORKERS=${JSON.stringify(workersText)} must be auto (one HTTP worker per core) or a whole number from 1 to 256`);
   }
 
+  const answerThreadsText = text('ANSWER_THREADS')?.toLowerCase() ?? 'auto';
+  const answerThreadCount = Number(answerThreadsText);
+  if (answerThreadsText !== 'auto' && !(/^\d+$/.test(answerThreadsText) && answerThreadCount <= 64)) {
+    problem('ANSWER_THREADS', `ANSWER_THREADS=${JSON.stringify(answerThreadsText)} must be auto (the cores divided among the serving processes), 0 (answer on the event loop) or a whole number up to 64`);
+  }
+
   const offlineEmbedder = text('OFFLINE_EMBEDDER') ?? 'hashing';
   if (offlineEmbedder !== 'hashing' && offlineEmbedder !== 'corpus') {
     problem('OFFLINE_EMBEDDER', `OFFLINE_EMBEDDER=${JSON.stringify(offlineEmbedder)} must be hashing or corpus`);
@@ -262,6 +273,7 @@ export function readConfig(env: Environment = process.env): { config: Readonly<C
     maxConnections: number('MAX_CONNECTIONS', 512, { min: 0, max: 1_000_000 }),
     maxArticleBytes: number('MAX_ARTICLE_BYTES', 4 * 1024 * 1024, { min: 0, max: 2 ** 32 - 1 }),
     workers: workersText === 'auto' ? 'auto' : Number.isInteger(workerCount) && workerCount >= 1 ? workerCount : 1,
+    answerThreads: answerThreadsText !== 'auto' && /^\d+$/.test(answerThreadsText) && answerThreadCount <= 64 ? answerThreadCount : 'auto',
     offlineEmbedder: offlineEmbedder === 'corpus' ? 'corpus' : 'hashing',
     logFormat: logFormat === 'text' ? 'text' : 'json',
     openai: {

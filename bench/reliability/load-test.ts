@@ -104,6 +104,8 @@ async function measureCorpus(name: string, dataDir: string, questions: readonly 
     DATABASE_PATH: join(work, `${name}.sqlite`),
     // Every client shares 127.0.0.1: the per-visitor limit would turn this into a rate-limit test.
     RATE_LIMIT_PER_MINUTE: '0',
+    // `--answer-threads N` compares settings (default: the server's own, auto).
+    ...(process.argv.includes('--answer-threads') ? { ANSWER_THREADS: process.argv[process.argv.indexOf('--answer-threads') + 1]! } : {}),
   });
   const ingest = await runCli(['ingest'], env, 600_000);
   process.stderr.write(`[load] ${name}: ${ingest.output.trim()}\n`);

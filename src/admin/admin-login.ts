@@ -1,6 +1,6 @@
 import { nfc } from '../ingest/normalize-vietnamese.js';
 import { verifyPassword } from './password-hash.js';
-import type { SqliteAdminStore } from '../store/sqlite/admin-store.js';
+import type { AdminStore } from '../store/console-records.js';
 
 /** The account ADMIN_PASSWORD signs in as. */
 export const BUILT_IN_ACCOUNT = 'admin';
@@ -14,22 +14,22 @@ export type LoginOutcome = { kind: 'ok'; account: string } | { kind: 'refused' }
  * unknown name costs the same hash, so neither timing nor message tells which names exist.
  */
 export async function checkLogin(
-  store: SqliteAdminStore,
+  store: AdminStore,
   attempt: { name: string; password: string; visitor: string },
   builtInHash: string | undefined,
 ): Promise<LoginOutcome> {
   const name = nfc(attempt.name).trim();
   const keys = [`account:${name.toLowerCase()}`, `visitor:${attempt.visitor}`];
-  const until = store.lockedUntil(keys);
+  const until = await store.lockedUntil(keys);
   if (until) return { kind: 'locked', until };
-  const stored = store.account(name)?.passwordHash ?? (name === BUILT_IN_ACCOUNT ? builtInHash : undefined);
+  const stored = (await store.account(name))?.passwordHash ?? (name === BUILT_IN_ACCOUNT ? builtInHash : undefined);
   const matches = await verifyPassword(attempt.password, stored ?? UNKNOWN_ACCOUNT_HASH);
   if (!stored || !matches || attempt.password === '') {
-    store.recordFailure(keys);
-    const lockedNow = store.lockedUntil(keys);
+    await store.recordFailure(keys);
+    const lockedNow = await store.lockedUntil(keys);
     return lockedNow ? { kind: 'locked', until: lockedNow } : { kind: 'refused' };
   }
-  store.clearFailures(keys);
+  await store.clearFailures(keys);
   return { kind: 'ok', account: name };
 }
 

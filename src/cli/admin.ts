@@ -1,8 +1,8 @@
 import { createInterface } from 'node:readline';
 import { hashPassword } from '../admin/password-hash.js';
 import { ChatbotError } from '../core/errors.js';
-import { isAccountName } from '../store/sqlite/admin-store.js';
-import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { isAccountName } from '../store/console-records.js';
+import { withStore } from './with-store.js';
 import type { Command, CommandContext, TextOutput } from './command-context.js';
 import { parseCommandArgs } from './parse-command-args.js';
 
@@ -78,29 +78,24 @@ export const adminCommand: Command = async (args, context) => {
   if (action !== 'list' && (!name || !isAccountName(name))) {
     throw new ChatbotError('input-invalid', `Tên tài khoản "${name ?? ''}" không hợp lệ: 1–64 chữ, số, ".", "_" hoặc "-" (account name: letters, digits, . _ -).`);
   }
-  if (context.config.store.databaseUrl) {
-    throw new ChatbotError('input-invalid', 'Bảng điều khiển chỉ chạy với SQLite (the staff console runs on the SQLite store only so far): unset DATABASE_URL to manage its accounts.');
-  }
-  const store = SqliteStore.fromConfig(context.config);
-  try {
+  // The password is asked for before the store opens, so a typo never holds a database connection open.
+  const password = action === 'add' ? await readNewPassword(context, values['password-stdin']) : undefined;
+  return withStore(undefined, context.config, async (store) => {
     if (action === 'list') {
-      const accounts = store.admin.accounts();
+      const accounts = await store.admin.accounts();
       if (accounts.length === 0) context.stdout.write('Chưa có tài khoản nào (no accounts). Add one: hoiphuong admin add NAME\n');
       for (const account of accounts) context.stdout.write(`${account.name}\t${account.createdAt}\n`);
       return 0;
     }
     if (action === 'remove') {
-      if (!store.admin.removeAccount(name!)) throw new ChatbotError('input-invalid', `Không có tài khoản "${name}" (no such account).`);
-      store.admin.audit('cli', 'account.remove', name!);
+      if (!(await store.admin.removeAccount(name!))) throw new ChatbotError('input-invalid', `Không có tài khoản "${name}" (no such account).`);
+      await store.admin.audit('cli', 'account.remove', name!);
       context.stdout.write(`Đã xóa tài khoản ${name} (removed).\n`);
       return 0;
     }
-    const password = await readNewPassword(context, values['password-stdin']);
-    const outcome = store.admin.setAccount(name!, await hashPassword(password));
-    store.admin.audit('cli', outcome === 'added' ? 'account.add' : 'account.password', name!);
+    const outcome = await store.admin.setAccount(name!, await hashPassword(password!));
+    await store.admin.audit('cli', outcome === 'added' ? 'account.add' : 'account.password', name!);
     context.stdout.write(outcome === 'added' ? `Đã thêm tài khoản ${name} (added); log in at /admin.\n` : `Đã đổi mật khẩu của ${name} (password changed; its sessions ended).\n`);
     return 0;
-  } finally {
-    store.close();
-  }
+  });
 };

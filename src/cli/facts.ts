@@ -1,5 +1,7 @@
 import { ChatbotError } from '../core/errors.js';
 import { factSheetJson, formatFactSheet } from '../facts/format-fact-sheet.js';
+import { factsToKeep } from '../facts/extract-facts.js';
+import { FactBook } from '../facts/fact-book.js';
 import { loadFactBook } from '../facts/load-fact-book.js';
 import { updateIndex } from '../search/search-index.js';
 import type { Command } from './command-context.js';
@@ -25,9 +27,10 @@ export const factsCommand: Command = async (args, context) => {
   const dataDir = values.data ?? context.config.dataDir;
   const indexDir = values.index ?? context.config.indexDir;
   const lock = { onWait: (holder: string) => context.stderr.write(`Waiting for ${holder}, which is updating ${indexDir}…\n`) };
-  const { summary } = await updateIndex({ dataDir, indexDir, embedder: await createEmbedder(context.config), lock });
+  const { index, summary } = await updateIndex({ dataDir, indexDir, embedder: await createEmbedder(context.config), lock, extract: factsToKeep });
   for (const error of summary.errors) context.stderr.write(`Skipped ${error.message}\n`);
-  const book = await loadFactBook(dataDir);
+  const kept = index.articleExtracts?.();
+  const book = kept ? FactBook.fromExtracts(kept, (id) => index.article(id)) : await loadFactBook(dataDir);
   const query = positionals.join(' ').normalize('NFC').trim();
   const places = query ? book.findPlaces(query) : book.places();
   if (places.length === 0) {

@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import { ChatbotError } from '../core/errors.js';
 import type { Embedder } from '../core/ports.js';
+import { factsToKeep } from '../facts/extract-facts.js';
 import { updateIndex, type IngestSummary } from '../search/search-index.js';
 import type { Command, TextOutput } from './command-context.js';
 import { createEmbedder } from './open-services.js';
@@ -55,6 +56,8 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
       dataDir: options.dataDir,
       indexDir: options.indexDir,
       embedder: options.embedder,
+      // The facts are kept with each version, so a server (or a replica) never reads the articles for them.
+      extract: factsToKeep,
       onProgress,
       lock: { onWait: (holder) => diagnostics.write(`Waiting for ${holder}, which is updating ${options.indexDir}…\n`) },
       ...(options.clock ? { clock: options.clock } : {}),

@@ -33,9 +33,9 @@ import { countOf } from './count-of.js';
 import { setArticleAside } from './set-article-aside.js';
 import { listen, parsePort } from './listen.js';
 import { openServices } from './open-services.js';
+import { answerThreadCount } from './answer-threads.js';
 import { INDEX_PUBLISHED, startWorkerPool, workerCount, type WorkerPool } from './worker-pool.js';
 import { openLeaderLock } from '../store/open-store.js';
-import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { runAsLeader } from './run-as-leader.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import type { Command } from './command-context.js';
@@ -82,9 +82,12 @@ const serve: Command = async (args, context) => {
     ...(values.index ? { indexDir: values.index } : {}),
     output: context.stderr,
     store: 'required',
-    ingest: role === 'worker' ? 'follow' : 'background',
+    // Replicas sharing PostgreSQL answer from the version the leader published; one machine's processes share INDEX_DIR.
+    ingest: role === 'worker' ? 'follow' : config.store.databaseUrl ? 'published' : 'background',
     // Answers use the same facts as the sheets, without those staff marked wrong in the console.
     facts: async () => visibleFacts(),
+    // The first process of WORKERS serves no HTTP: its few channel answers stay on its event loop.
+    answerThreads: { count: role === 'primary' ? 0 : answerThreadCount(config.answerThreads, workers) },
   });
   let pool: WorkerPool | undefined;
   const store = services.store;
@@ -100,33 +103,58 @@ const serve: Command = async (args, context) => {
     if (outcome.kind === 'saved') await refreshAll();
     return outcome;
   };
-  // A new index version and the facts read from the same articles come in together (facts are not kept in the index).
+  // A new index version and its facts come in together: kept with the version at ingest (so a replica without the
+  // articles has them too), or read from the articles for a version built before facts were kept.
   let factBook = new FactBook([]);
-  let articleFiles = new Map<string, string>();
   // Facts staff marked wrong in the console are left out of what the API serves.
   let shownFacts: FactBook | undefined;
   const loadFacts = async () => {
-    const { articles } = await loadArticles(articlesDir, { maxBytes: config.maxArticleBytes });
-    factBook = FactBook.fromArticles(articles);
-    articleFiles = new Map(articles.map((article) => [article.id, article.file]));
+    const kept = services.index.articleExtracts?.();
+    factBook = kept ? FactBook.fromExtracts(kept, (id) => services.index.article(id)) : FactBook.fromArticles((await loadArticles(articlesDir, { maxBytes: config.maxArticleBytes })).articles);
     shownFacts = undefined;
   };
-  // The staff console (and the facts it marks wrong) runs on the SQLite store only, so far; with DATABASE_URL it is off.
-  const consoleStore = store instanceof SqliteStore ? store : undefined;
-  const visibleFacts = () => (shownFacts ??= withoutFlagged(factBook, consoleStore?.factFlags.keys() ?? new Set<string>()));
+  const articleFile = (id: string) => services.index.articleFile?.(id);
+  // The keys of the facts staff marked wrong, read again when this console changes them and, with replicas, whenever
+  // the index is checked (every FOLLOW_INTERVAL_MS), so a fact hidden on one replica or worker leaves every one's sheets.
+  let flaggedKeys = new Set<string>();
+  const readFlags = async () => {
+    const keys = await store.factFlags.keys();
+    if (keys.size !== flaggedKeys.size || [...keys].some((key) => !flaggedKeys.has(key))) {
+      flaggedKeys = keys;
+      shownFacts = undefined;
+    }
+  };
+  await readFlags();
+  const visibleFacts = () => (shownFacts ??= withoutFlagged(factBook, flaggedKeys));
   const refreshAll = async () => {
     const before = services.index;
     const summary = await services.refresh();
-    // A worker's check finds no new version most of the time: the facts are read again only with a new one.
-    if (role === 'worker' && services.index === before) return summary;
+    // A check finds no new version most of the time: the facts are read again only with a new one.
+    if (services.index === before) return summary;
     await loadFacts();
     pool?.broadcast(INDEX_PUBLISHED);
     return summary;
   };
   let following: NodeJS.Timeout | undefined;
+  if (role !== 'worker' && config.store.databaseUrl) {
+    // A follower installs what the leader published since; the leader publishes what `hoiphuong ingest` committed here.
+    const takeUp = async () => {
+      await readFlags();
+      if (!(await services.takeUpNewer())) return;
+      await loadFacts();
+      pool?.broadcast(INDEX_PUBLISHED);
+    };
+    following = setInterval(
+      () => void takeUp().catch((error: unknown) => services.log(`Could not take up the newest index version; still answering from the one before: ${toChatbotError(error).message}`)),
+      FOLLOW_INTERVAL_MS,
+    );
+    following.unref();
+  }
   if (role === 'worker') {
     const follow = () =>
-      refreshAll().catch((error: unknown) => services.log(`Could not open the new index; still answering from the previous one: ${toChatbotError(error).message}`));
+      readFlags()
+        .then(refreshAll)
+        .catch((error: unknown) => services.log(`Could not open the new index; still answering from the previous one: ${toChatbotError(error).message}`));
     process.on('message', (message) => {
       if (message === INDEX_PUBLISHED) void follow();
     });
@@ -141,6 +169,8 @@ const serve: Command = async (args, context) => {
     );
   if (role === 'worker') {
     // The first process reports the index; a worker only follows it.
+  } else if (!services.indexReady) {
+    context.stdout.write('Index: none published yet; questions get "not ready" until the replica that leads publishes one.\n');
   } else if (services.ingest) reportIndex(services.ingest);
   else {
     context.stdout.write(`Index: ${countOf(services.index.articles().length, 'article')}, answering from it while it is brought up to date in the background…\n`);
@@ -179,28 +209,27 @@ const serve: Command = async (args, context) => {
   routes.push({ ...createSuggestionsRoute(visibleFacts), ...quiet });
   const adminPassword = config.admin.password;
   const builtInPasswordHash = adminPassword === undefined ? undefined : adminPassword.startsWith('scrypt$') ? adminPassword : await hashPassword(adminPassword);
-  if (!consoleStore) services.log('The staff console (/admin) is off: it keeps its accounts and sessions in SQLite only so far; unset DATABASE_URL to use it.');
-  for (const route of !consoleStore ? [] : createAdminRoutes({
-    store: consoleStore,
+  for (const route of createAdminRoutes({
+    store,
     config,
     ...(builtInPasswordHash ? { builtInPasswordHash } : {}),
     articles: () => services.index.articles(),
     readArticle: async (id) => {
-      const file = articleFiles.get(id);
+      const file = articleFile(id);
       if (!file) return undefined;
       const text = await readFile(join(articlesDir, file), 'utf8').catch(() => undefined);
       return text === undefined ? undefined : { file, text };
     },
     removeArticle: async (id) => {
-      const file = articleFiles.get(id);
+      const file = articleFile(id);
       if (!file || !(await setArticleAside(articlesDir, file))) return false;
       await refreshAll();
       return true;
     },
     addArticle,
     facts: () => factBook,
-    factsChanged: () => {
-      shownFacts = undefined;
+    factsChanged: async () => {
+      await readFlags();
     },
   })) {
     routes.push({ ...route, ...quiet });
@@ -226,8 +255,11 @@ const serve: Command = async (args, context) => {
       articles: services.index.articles().length,
       // Which published version answers, and from which worker: every replica and worker should name the same one.
       ...(services.index.folder ? { indexVersion: basename(services.index.folder) } : {}),
+      // Replicas sharing PostgreSQL: the published version every replica should name, and whether there is one yet.
+      ...(store.kind === 'postgres' && role !== 'worker' ? { indexPublication: services.publication ?? null, indexReady: services.indexReady } : {}),
       ...(cluster.isWorker ? { worker: cluster.worker?.id } : {}),
       embedder: services.embedder.name,
+      answerThreads: services.answerThreads,
       store: store.kind,
       role: leaderLock.isLeader() ? 'leader' : 'follower',
       sources: (await store.sources.list()).map((source) => ({ url: source.url, lastSyncAt: source.lastSyncAt ?? null, articles: source.articleCount, noWard: source.noPlaceCount, error: source.lastError ?? null })),
@@ -273,6 +305,7 @@ const serve: Command = async (args, context) => {
     fetchesSources: () => leaderLock.isLeader(),
   });
   const sourceCount = (await store.sources.list()).length;
+  const consoleAccounts = role === 'worker' ? 0 : (await store.admin.accounts()).length;
 
   let gatewayReconnects = 0;
   const startDiscord = async (): Promise<KeptChannel> => {
@@ -312,7 +345,12 @@ const serve: Command = async (args, context) => {
     lock: leaderLock,
     log: services.log,
     start: async () => {
-      if (store.kind === 'postgres') services.log('This replica now leads: it runs the Discord gateway, the Zalo Bot poller and scheduled source syncs.');
+      if (store.kind === 'postgres') {
+        services.log('This replica now leads: it ingests and publishes the index, runs the Discord gateway, the Zalo Bot poller and scheduled source syncs.');
+        services.lead(true);
+        // Brings the index up to date with this replica's articles and publishes it, in the background.
+        refreshAll().catch((error: unknown) => services.log(`The index update failed; still answering from the published version: ${toChatbotError(error).message}`));
+      }
       const polling = new AbortController();
       const pollingDone =
         config.zaloBot.enabled && config.zaloBot.mode === 'polling'
@@ -326,6 +364,7 @@ const serve: Command = async (args, context) => {
         schedule.tick().catch((error: unknown) => services.log(`Sync failed: ${error instanceof Error ? error.message : String(error)}`));
       }
       return async () => {
+        services.lead(false);
         polling.abort();
         const running = discord;
         discord = undefined;
@@ -340,7 +379,7 @@ const serve: Command = async (args, context) => {
   const lines = [
     `Hỏi Phường is running at ${url}${role === 'primary' ? ` (${countOf(workers, 'HTTP worker')})` : ''}`,
     `  web chat      ${url}/   (widget: <script src="${url}/widget.js" data-place="phường X, tỉnh Y" async></script>)`,
-    `  console       ${!consoleStore ? 'off (needs the SQLite store; DATABASE_URL is set)' : `${url}/admin${builtInPasswordHash || consoleStore.admin.accounts().length > 0 ? '' : '   (no account yet: set ADMIN_PASSWORD or run `npx hoiphuong admin add NAME`)'}`}`,
+    `  console       ${url}/admin${builtInPasswordHash || consoleAccounts > 0 ? '' : '   (no account yet: set ADMIN_PASSWORD or run `npx hoiphuong admin add NAME`)'}`,
     `  API           POST ${url}/api/ask  {"question": "…"}`,
     `  answers       ${config.openai.enabled ? `generated by ${config.openai.chatModel} (grounded, with offline fallback)` : 'offline, extractive (set OPENAI_API_KEY or OPENAI_BASE_URL for generated answers)'}`,
     `  role          ${store.kind === 'postgres' ? `${leaderLock.isLeader() ? 'leader' : 'follower'} (replicas share ${store.kind}; the leader runs the gateways and syncs)` : 'single process (SQLite)'}`,

@@ -39,17 +39,20 @@ export interface AskServiceOptions extends AnswerDependencies {
   log?: (line: string) => void;
   /** Reference ids for error reports; injected so tests are deterministic. */
   newId?: () => string;
+  /** Answers in place of `answerQuestion` with these dependencies (a server's answer threads run it off the event loop). */
+  answer?: (question: Question) => Promise<Answer>;
 }
 
 /** The service every channel calls: answers, records the answer (for feedback and staff reports), never throws. */
 export function createAskService(options: AskServiceOptions): AskService {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const newId = options.newId ?? (() => Math.random().toString(36).slice(2, 10));
+  const answer = options.answer ?? ((question: Question) => answerQuestion(question, options));
   return {
     async ask(question: Question): Promise<AskResult> {
       let result: AskResult;
       try {
-        result = toAskResult(question.text, await answerQuestion(question, options));
+        result = toAskResult(question.text, await answer(question));
       } catch (error) {
         const reference = newId();
         const failure = toChatbotError(error);
@@ -76,4 +79,10 @@ export function createAskService(options: AskServiceOptions): AskService {
       return result;
     },
   };
+}
+
+/** The reply while no index version is there to answer from (a replica started before the leader published one). */
+export function indexNotReadyResult(question: Question): AskResult {
+  const language = question.language ?? detectLanguage(question.text);
+  return { question: question.text, answered: false, answer: refusalMessage('index-not-ready', language), citations: [], mode: 'extractive', language, reason: 'index-not-ready' };
 }

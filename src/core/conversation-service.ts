@@ -1,4 +1,4 @@
-import { newConversation, planTurn, rememberTurn, withPlace, cutPlaceMention, type ConversationState, type TurnPlan } from './conversation.js';
+import { newConversation, planTurn, rememberTurn, withPlace, cutPlaceMention, PLACE_SLOT, type ConversationState, type TurnPlan } from './conversation.js';
 import { toChatbotError } from './errors.js';
 import { message, refusalMessage } from './messages.js';
 import { detectLanguage } from './question-analysis.js';
@@ -16,6 +16,19 @@ export interface ConversationServiceOptions {
   /** LLM mode: rewrites follow-ups into standalone questions before retrieval. */
   condenser?: QuestionCondenser;
   log?: (line: string) => void;
+}
+
+/**
+ * The question handed to the stateless answerer. A place the conversation carried goes as the question's context
+ * (`defaultPlace`) rather than in brackets after it: retrieval is restricted to it all the same, and the reader reads
+ * the resident's own words, not a label they never typed (a bracketed "(phường X, tỉnh Y)" asks the reader to find
+ * "tỉnh Y" near the answer). Where the place took the place of the resident's own words (a "xã đó", a switched
+ * ward) it stays written in. The reply keeps the resident's language, whatever language the label is in.
+ */
+function askedQuestion(question: Omit<Question, 'conversationId'>, plan: Extract<TurnPlan, { kind: 'ask' }>): Omit<Question, 'conversationId'> {
+  const language = question.language ?? plan.language;
+  if (!plan.placeAssumed || !plan.place || plan.frame.includes(PLACE_SLOT)) return { ...question, text: plan.standalone, language };
+  return { ...question, text: withPlace(plan.frame, undefined), defaultPlace: plan.place, language };
 }
 
 /**
@@ -75,7 +88,7 @@ export function createConversationService(options: ConversationServiceOptions): 
         history: state.turns.map((turn) => ({ question: turn.standalone, answer: turn.answer })),
         followUp: question.text,
         ...(plan.place ? { place: plan.place } : {}),
-        language: question.language ?? detectLanguage(question.text),
+        language: question.language ?? plan.language,
       });
       if (!condensed) return plan;
       const own = options.places.match(condensed);
@@ -115,7 +128,7 @@ export function createConversationService(options: ConversationServiceOptions): 
       }
       const plan = await condense(state, question, planned);
       const { conversationId: _conversation, ...standalone } = question;
-      const result = await options.answers.ask({ ...standalone, text: plan.standalone });
+      const result = await options.answers.ask(askedQuestion(standalone, plan));
       const finished = finish(question, plan.standalone, result, plan.placeAssumed ? plan.place : undefined);
       await save(id, rememberTurn(state, plan, question.text, { ...finished, answer: result.answer }));
       return { ...finished, conversationId: id };

@@ -15,6 +15,8 @@ export interface ConversationTurn {
   place?: string;
   /** The person the turn was about: the answer to a "who" question, or whom its pronoun stood for. */
   person?: string;
+  /** The thing the turn was about ("xây nhà văn hóa"), for "chỗ đó" and for a follow-up that drops its subject. */
+  topic?: string;
   /** The last year the turn named, for "năm đó". */
   year?: string;
   answered: boolean;

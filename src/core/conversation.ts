@@ -1,7 +1,8 @@
 import { findPersons } from './entities.js';
+import { detectLanguage } from './question-analysis.js';
 import { foldDiacritics, foldedKey, nfc, tokenize } from '../ingest/normalize-vietnamese.js';
 import type { PlaceMatch, PlaceResolver } from './ports.js';
-import type { AskResult } from './types.js';
+import type { AskResult, Language } from './types.js';
 import type { ConversationState, ConversationTurn } from './conversation-state.js';
 
 export type { ConversationState, ConversationTurn, PendingClarification } from './conversation-state.js';
@@ -26,9 +27,13 @@ export type TurnPlan =
       /** True when the place came from the conversation (or a clarification) rather than this message's own words. */
       placeAssumed: boolean;
       /** How the message was completed, for logs and tests. */
-      rewrite: 'none' | 'carried-place' | 'clarification' | 'elliptic' | 'pronoun';
+      rewrite: 'none' | 'carried-place' | 'clarification' | 'elliptic' | 'pronoun' | 'subject';
       /** The person a pronoun stood for. */
       person?: string;
+      /** The thing the question is about ("xây nhà văn hóa"), for a later "chỗ đó" or a follow-up with no subject. */
+      topic?: string;
+      /** The language to answer in: the resident's message together with the question it completes (a bare "2" or "and its area?" says little). */
+      language: Language;
     };
 
 /** How many turns a conversation keeps: enough for pronouns and ellipsis, little enough to stay private and cheap. */
@@ -95,9 +100,11 @@ const FOLLOW_UP_OPENINGS = phrases('the con, vay con, con ve, con, the thi, the,
 const FOLLOW_UP_ENDINGS = phrases('thi sao, thi the nao, thi nhu the nao, the nao, thi sao a, nua, thi, then, too');
 /** Question words: a message holding one asks something itself. */
 const QUESTION_WORDS = phrases(
-  'ai, gi, nao, bao nhieu, may, dau, khi nao, bao gio, luc nao, the nao, nhu the nao, tai sao, vi sao, co khong, khong, chua, ' +
+  'ai, gi, nao, bao nhieu, bao lau, bao xa, may, dau, khi nao, bao gio, luc nao, the nao, nhu the nao, tai sao, vi sao, co khong, khong, chua, ' +
     'who, whom, whose, what, when, where, which, how, why',
 );
+/** Question words that count a thing named after them ("bao nhiêu đại biểu", "mấy người"). */
+const COUNTING_WORDS = phrases('bao nhieu, may');
 /** Words that only link a question word to its phrase ("được bao nhiêu", "là ai", "ở đâu", "lúc mấy giờ"). */
 const LINKING_WORDS = new Set('la duoc co o tai vao luc den tu trong chiem dat khoang is are was were the in at of'.split(' '));
 /** Words that end a noun phrase inside a question (a topic swapped for another stops at them). */
@@ -110,14 +117,41 @@ const PHRASE_BOUNDARIES = new Set(
 const FILLERS = new Set('a nhe nha nhi vay di ha z ay thi the oi'.split(' '));
 
 /** Words that stand for the person the conversation is about. */
-const PERSON_PRONOUNS = phrases('ong ay, ba ay, anh ay, chi ay, ong ta, ba ta, nguoi nay, nguoi do, vi nay, vi do, dong chi ay, dong chi do, ong, ba, he, she, him, her');
+const PERSON_PRONOUNS = phrases(
+  'ong ay, ba ay, anh ay, chi ay, co ay, ong ta, ba ta, anh ta, chi ta, co ta, ong nay, ba nay, ong do, ba do, nguoi nay, nguoi do, ' +
+    'vi nay, vi do, dong chi ay, dong chi do, dong chi nay, ong, ba, he, she, him, her, his',
+);
+/** English pronouns: always a pronoun wherever they stand, and followed by a name without a Vietnamese form of address. */
+const ENGLISH_PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his']);
 /** Forms of address kept in front of a name that replaces "ông ấy", "bà ấy"… */
-const FORMS_OF_ADDRESS = new Set(['ong', 'ba', 'anh', 'chi']);
+const FORMS_OF_ADDRESS = new Set(['ong', 'ba', 'anh', 'chi', 'co']);
 /** Words that stand for the thing or place the previous question was about. */
 const THING_PRONOUNS = phrases('cho do, cho nay, noi do, noi nay, dia diem do, dia diem nay, cong trinh do, cong trinh nay, du an do, du an nay, cai do, cai nay, it, that, there');
 /** Words that stand for the ward itself ("xã đó", "phường này"). */
 const PLACE_PRONOUNS = phrases('phuong do, phuong nay, phuong ay, xa do, xa nay, xa ay, dia phuong do, dia phuong nay, that ward, this ward, that commune, this commune');
 const YEAR_PRONOUNS = phrases('nam do, nam ay, nam nay, that year');
+/** Words that stand for what the previous answer said ("thông tin đó": who gave it, when). */
+const STATEMENT_PRONOUNS = phrases('thong tin do, thong tin nay, thong tin tren, thong tin ay, dieu do, dieu nay, viec do, viec nay, tin do, tin nay, chuyen do, chuyen nay');
+/** Longest previous answer a "thông tin đó" is replaced with; a longer one drowns the question. */
+const MAX_STATEMENT_WORDS = 30;
+/** Words before a dropped "chỗ đó" that went with it ("ở chỗ đó"). */
+const POSITION_LEAD_INS = new Set(['o', 'tai']);
+
+/**
+ * Words a Vietnamese question opens with when its subject was dropped ("tốn bao nhiêu tiền?", "được thành lập khi
+ * nào?"): a verb or a passive marker first means the subject is the thing the conversation was about. Compared with
+ * their marks, since folded they are nouns too ("giảm"/"giám đốc", "bị"/"bí thư"). Left out: nouns that are also
+ * verbs ("thu", "chi": "chi thường xuyên …" has its subject), verbs whose dropped subject is the resident ("cần",
+ * "phải", "làm": "cần mang giấy tờ gì?") and "có", whose dropped subject is the ward ("có bao nhiêu dân?").
+ */
+const PREDICATE_OPENINGS = (
+  'tốn, mất, hết, được, bị, gồm, thuộc, nằm, kéo dài, diễn ra, bắt đầu, kết thúc, hoàn thành, khởi công, đạt, chiếm, ' +
+  'rộng, dài, cao, sâu, cách, xây, khai mạc, bế mạc, khai trương, sáp nhập, gộp, tăng, giảm, mở cửa, đóng cửa, khánh thành, giải ngân, hỗ trợ'
+)
+  .split(',')
+  .map((phrase) => phrase.trim().split(' '));
+/** Words after an office that ask for its former holder ("chủ tịch cũ", "bí thư tiền nhiệm"), written "nguyên …" as articles do. */
+const FORMER_MARKERS = phrases('tien nhiem, cu, truoc');
 
 /**
  * Offices, longest first: the head ("Phó Bí thư") and the bodies that may follow it ("Đảng ủy", "UBND"). A follow-up
@@ -133,7 +167,7 @@ const OFFICE_HEADS = phrases(
 /** Which bodies each office family heads, so "Bí thư Đảng ủy" → "phó bí thư" keeps "Đảng ủy" but "chủ tịch" does not. */
 const OFFICE_BODIES: Record<string, string[][]> = {
   'bi thu': phrases('dang uy, dang bo, chi bo, doan thanh nien'),
-  'chu tich': phrases('ubnd, uy ban nhan dan, hdnd, hoi dong nhan dan, ubmttq, uy ban mat tran to quoc viet nam, uy ban mat tran to quoc, mttq, mat tran to quoc, hoi nong dan, hoi phu nu, hoi cuu chien binh'),
+  'chu tich': phrases('ubnd, uy ban nhan dan, uy ban, hdnd, hoi dong nhan dan, ubmttq, uy ban mat tran to quoc viet nam, uy ban mat tran to quoc, mttq, mat tran to quoc, hoi nong dan, hoi phu nu, hoi cuu chien binh'),
   'giam doc': phrases('so, trung tam, benh vien'),
   'truong cong an': [],
 };
@@ -180,6 +214,8 @@ function findOffice(list: readonly Word[]): OfficeSpan | undefined {
 /** Unit and city words that belong to a place mention ("phường", "TP", "tỉnh", "ở", "bên"). */
 const PLACE_WORDS = new Set('phuong xa thi tran dac khu tp thanh pho tinh quan huyen ward commune town city province'.split(' '));
 const PLACE_LEAD_INS = new Set('o tai ben thuoc'.split(' '));
+/** Lead-ins a follow-up may put before the place it switches to, in either language ("còn ở …", "and in …"). */
+const PLACE_LEAD_IN_WORDS = new Set('o tai ben thuoc in at for of'.split(' '));
 /** English unit words follow the name ("An Hai ward"). */
 const UNITS_AFTER = new Set('ward commune town'.split(' '));
 
@@ -268,17 +304,28 @@ export function isResetCommand(text: string): boolean {
   return RESET_COMMANDS.has(bare.join(' '));
 }
 
-/** The choice a clarification reply names by number ("2", "số 2 ạ", "cái thứ hai" is not parsed), or undefined. */
+/** The choice a clarification reply names by number ("2", "số 2 ạ", "cái thứ hai", "the second one"), or undefined. */
 function numberedChoice(text: string, count: number): number | undefined {
   const list = words(text);
   if (list.length === 0 || list.length > 4) return undefined;
-  const numbers = list.filter((word) => /^\d+$/.test(word.folded));
+  // "2", "số 2", "cái thứ hai", "the second one": a digit, a Vietnamese number after "thứ"/"số", or an English ordinal.
+  const numberAt = (index: number): number | undefined => {
+    const word = (list[index] as Word).folded;
+    if (/^\d+$/.test(word)) return Number(word);
+    if (ENGLISH_ORDINALS[word] !== undefined) return ENGLISH_ORDINALS[word];
+    const before = list[index - 1]?.folded;
+    return before === 'thu' || before === 'so' ? VIETNAMESE_NUMBERS[word] : undefined;
+  };
+  const numbers = list.map((_, index) => numberAt(index)).filter((value): value is number => value !== undefined);
   if (numbers.length !== 1) return undefined;
-  const others = list.filter((word) => !/^\d+$/.test(word.folded));
-  if (!others.every((word) => POLITE_ENDINGS.has(word.folded) || ['so', 'cai', 'thu', 'chon', 'number', 'option'].includes(word.folded))) return undefined;
-  const choice = Number(numbers[0]?.folded);
+  const others = list.filter((_, index) => numberAt(index) === undefined);
+  if (!others.every((word) => POLITE_ENDINGS.has(word.folded) || ['so', 'cai', 'thu', 'chon', 'number', 'option', 'the', 'one'].includes(word.folded))) return undefined;
+  const choice = numbers[0] as number;
   return choice >= 1 && choice <= count ? choice : undefined;
 }
+
+const ENGLISH_ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
+const VIETNAMESE_NUMBERS: Record<string, number> = { nhat: 1, mot: 1, hai: 2, ba: 3, tu: 4, bon: 4 };
 
 /**
  * Decides how to answer `text` given the conversation so far: a reset, the answer to a pending "which place?"
@@ -301,7 +348,8 @@ export function planTurn(state: ConversationState, rawText: string, places: Plac
     if (chosen) {
       // "ở Bắc Ninh ạ, trạm y tế bao giờ hoạt động?": the choice, then a question of its own, asked about that place.
       const frame = questionAfterChoice(text) ?? framePlace(pending.standalone, places);
-      return { kind: 'ask', standalone: withPlace(frame, chosen), frame, place: chosen, placeAssumed: true, rewrite: 'clarification' };
+      const language = turnLanguage(text, frame);
+      return { kind: 'ask', standalone: withPlace(frame, placeInWords(chosen, language)), frame, place: chosen, placeAssumed: true, rewrite: 'clarification', language };
     }
   }
 
@@ -320,37 +368,133 @@ export function planTurn(state: ConversationState, rawText: string, places: Plac
   }
   if (own.kind === 'unknown' || (own.kind === 'ambiguous' && !place)) {
     // A place the corpus does not know, or one it cannot tell apart: answered (refused, or asked about) as written.
-    return { kind: 'ask', standalone: text, frame: cutPlaceMention(text, own), placeAssumed: false, rewrite: 'none' };
+    return { kind: 'ask', standalone: text, frame: cutPlaceMention(text, own), placeAssumed: false, rewrite: 'none', language: detectLanguage(text) };
   }
 
   let body = own.kind === 'none' ? text : cutPlaceMention(text, own);
-  let rewrite: 'none' | 'carried-place' | 'elliptic' | 'pronoun' = placeAssumed ? 'carried-place' : 'none';
+  let rewrite: 'none' | 'carried-place' | 'elliptic' | 'pronoun' | 'subject' = placeAssumed ? 'carried-place' : 'none';
   let person: string | undefined;
+  const lastTopic = last.topic ?? thingTopic(last.frame, last.person);
+  let topic: string | undefined;
 
-  // Pronouns: the person, the year, the ward, the thing talked about.
-  const pronoun = replacePronouns(body, last);
+  // Pronouns: the person, the year, the ward, what the previous answer said, the thing talked about.
+  const pronoun = replacePronouns(body, last, lastTopic);
   if (pronoun.text !== body) {
     body = pronoun.text;
     person = pronoun.person;
+    topic = pronoun.topic;
     rewrite = 'pronoun';
   }
 
+  // "bà chủ tịch cũ giờ làm gì?": the office talked about, its former holder. A question naming its ward is new.
+  const office = own.kind === 'none' ? completeOffice(body, last) : undefined;
+  if (office !== undefined) {
+    body = office;
+    rewrite = 'elliptic';
+  }
+
   // Elliptic follow-ups: the previous question asked again about the new office, topic or place.
-  const elliptic = completeEllipsis(body, last);
+  const elliptic = office === undefined ? completeEllipsis(body, last) : undefined;
   if (elliptic !== undefined) {
     body = elliptic;
     rewrite = 'elliptic';
   }
+
+  // "tốn bao nhiêu tiền?": a question that opens with its verb is about the subject talked about.
+  if ((rewrite === 'none' || rewrite === 'carried-place') && own.kind === 'none' && lastTopic && opensWithPredicate(body)) {
+    body = tidy(`${lastTopic} ${body}`);
+    topic = lastTopic;
+    rewrite = 'subject';
+  }
   const frame = body;
+  topic ??= thingTopic(frame, person ?? last.person);
+  const language = turnLanguage(text, frame);
   return {
     kind: 'ask',
-    standalone: withPlace(frame, place),
+    language,
+    standalone: withPlace(frame, place ? placeInWords(place, language) : undefined),
     frame,
     ...(place ? { place } : {}),
-    placeAssumed: placeAssumed || (rewrite === 'elliptic' && own.kind === 'none' && place !== undefined),
+    placeAssumed: placeAssumed || ((rewrite === 'elliptic' || rewrite === 'subject') && own.kind === 'none' && place !== undefined),
     rewrite,
     ...(person ? { person } : {}),
+    ...(topic ? { topic } : {}),
   };
+}
+
+/**
+ * A place label as a question in `language` writes it: English drops the Vietnamese unit words ("Bình Minh, Tây
+ * Ninh"), which would otherwise make an English question read as Vietnamese.
+ */
+function placeInWords(label: string, language: Language): string {
+  if (language !== 'en') return label;
+  return label
+    .split(',')
+    .map((part) => part.trim().replace(/^(?:phường|xã|thị trấn|đặc khu|tỉnh|thành phố|tp\.?|quận|huyện)\s+/iu, ''))
+    .join(', ');
+}
+
+/** Whether a question opens with a verb or a passive marker, its subject dropped. */
+function opensWithPredicate(text: string): boolean {
+  return asksItself(words(text.replace(PLACE_SLOT, ' '))) && startsWithPredicate(text);
+}
+
+function startsWithPredicate(text: string): boolean {
+  return predicateAt(text.replace(PLACE_SLOT, ' '), 0);
+}
+
+/** Whether word `at` of `text` starts a predicate ("khánh thành", "được"), compared with its marks. */
+function predicateAt(text: string, at: number): boolean {
+  const syllables = words(text)
+    .slice(at, at + 2)
+    .map((word) => text.slice(word.start, word.end).toLowerCase());
+  return PREDICATE_OPENINGS.some((phrase) => phrase.every((syllable, index) => syllables[index] === syllable));
+}
+
+/**
+ * What a frame asks about, unless that is a person ("Ông Trần Văn Một giữ"), since a person is no "chỗ đó", or a
+ * predicate ("gộp từ những"), since a question without a subject is about the previous one's.
+ */
+function thingTopic(frame: string, person: string | undefined): string | undefined {
+  // "§ khởi công hoa viên …": the ward is the subject; the verb opens only what is left.
+  if (!frame.trimStart().startsWith(PLACE_SLOT) && startsWithPredicate(frame)) return undefined;
+  let topic = topicOf(frame);
+  if (!topic) return undefined;
+  // "Trạm y tế khánh thành": the subject stops where its verb starts.
+  const topicWords = words(topic);
+  const verb = topicWords.findIndex((_, index) => index > 0 && predicateAt(topic as string, index));
+  if (verb > 0) topic = topic.slice(0, (topicWords[verb - 1] as Word).end);
+  if (findPersons(topic).length > 0 || (person && foldedKey(topic).includes(foldedKey(person)))) return undefined;
+  return topic;
+}
+
+/**
+ * Completes an office a question names bare ("bà chủ tịch cũ giờ làm gì?") with the body the conversation named
+ * for that kind of office ("UBND"), and writes a former holder ("… cũ", "… tiền nhiệm") as "nguyên …". Undefined
+ * when the message asks nothing itself or names no office to complete.
+ */
+function completeOffice(text: string, last: ConversationTurn): string | undefined {
+  const list = words(text);
+  if (!asksItself(list)) return undefined;
+  const office = findOffice(list);
+  if (!office) return undefined;
+  const previous = findOffice(words(last.frame.replace(PLACE_SLOT, ' ')));
+  const previousWords = words(last.frame.replace(PLACE_SLOT, ' '));
+  // "Ông Lê Văn Một, bí thư, …": an office beside a name describes that person, whatever the conversation's body.
+  const bodyToAdd =
+    office.end === office.headEnd && findPersons(text).length === 0 && previous && previous.end > previous.headEnd && officeFamily(previous.head) === officeFamily(office.head)
+      ? last.frame.replace(PLACE_SLOT, ' ').slice((previousWords[previous.headEnd] as Word).start, (previousWords[previous.end - 1] as Word).end)
+      : undefined;
+  // "chủ tịch trước khi sáp nhập" is about a time, not a former holder.
+  const former = FORMER_MARKERS.find((marker) => indexOfPhrase(list, marker, office.end) === office.end && list[office.end + marker.length]?.folded !== 'khi');
+  if (!former && !bodyToAdd) return undefined;
+  const officeText = text.slice((list[office.start] as Word).start, (list[office.end - 1] as Word).end);
+  const replacement = `${former ? 'nguyên ' : ''}${officeText}${bodyToAdd ? ` ${bodyToAdd}` : ''}`;
+  const end = (list[office.end - 1 + (former?.length ?? 0)] as Word).end;
+  const completed = splice(text, (list[office.start] as Word).start, end, replacement);
+  // "thế bà chủ tịch cũ …": the opening only linked the message to the previous one.
+  const opening = FOLLOW_UP_OPENINGS.find((phrase) => indexOfPhrase(words(completed), phrase) === 0 && phrase.length < words(completed).length);
+  return opening ? tidy(completed.slice((words(completed)[opening.length - 1] as Word).end)) : completed;
 }
 
 /** The question a clarifying reply goes on to ask after naming its choice ("ở Gia Lai, còn …?"), if it asks one. */
@@ -363,7 +507,12 @@ function questionAfterChoice(text: string): string | undefined {
 }
 
 function firstTurn(text: string, place: string | undefined, places: PlaceResolver): TurnPlan {
-  return { kind: 'ask', standalone: text, frame: framePlace(text, places), ...(place ? { place } : {}), placeAssumed: false, rewrite: 'none' };
+  return { kind: 'ask', standalone: text, frame: framePlace(text, places), ...(place ? { place } : {}), placeAssumed: false, rewrite: 'none', language: detectLanguage(text) };
+}
+
+/** The language of a turn: a Vietnamese word in the message decides; else the message and the question it completes. */
+function turnLanguage(text: string, frame: string): Language {
+  return detectLanguage(text) === 'vi' && detectLanguage(`${text} ${frame.replace(PLACE_SLOT, ' ')}`) === 'vi' ? 'vi' : 'en';
 }
 
 function framePlace(text: string, places: PlaceResolver): string {
@@ -371,12 +520,15 @@ function framePlace(text: string, places: PlaceResolver): string {
   return match.kind === 'none' ? text : cutPlaceMention(text, match);
 }
 
-/** Replaces "ông ấy", "chỗ đó", "năm đó", "xã đó" with what the previous turn was about. */
-function replacePronouns(text: string, last: ConversationTurn): { text: string; person?: string } {
+/**
+ * Replaces "ông ấy", "năm đó", "xã đó", "thông tin đó", "chỗ đó" with what the previous turn was about; a "chỗ đó"
+ * with nothing to stand for is dropped rather than filled with the wrong words.
+ */
+function replacePronouns(text: string, last: ConversationTurn, lastTopic: string | undefined): { text: string; person?: string; topic?: string } {
   let result = text;
   let person: string | undefined;
   const replaceFirst = (list: string[][], by: string | undefined, whole: boolean) => {
-    if (!by) return false;
+    if (by === undefined) return false;
     const tokens = words(result);
     for (const phrase of list) {
       const at = indexOfPhrase(tokens, phrase);
@@ -384,17 +536,20 @@ function replacePronouns(text: string, last: ConversationTurn): { text: string; 
       // A bare "ông"/"bà" is a pronoun only when no name follows it ("ông Lưu" names someone).
       const next = tokens[at + phrase.length];
       if (phrase.length === 1 && next && /^\p{Lu}/u.test(result.slice(next.start, next.end))) continue;
-      if (whole && phrase.length === 1 && at > 0 && !['cua', 'voi', 'cho', 've', 'of', 'about', 'did', 'does', 'is', 'was'].includes(tokens[at - 1]?.folded ?? '')) {
-        // English "he"/"she" may open the question too.
-        if (!(at === 0 || /^(he|she)$/.test(phrase[0] as string))) continue;
-      }
-      const start = (tokens[at] as Word).start;
+      const english = whole && phrase.length === 1 && ENGLISH_PERSON_PRONOUNS.has(phrase[0] as string);
+      if (whole && phrase.length === 1 && !english && at > 0 && !['cua', 'voi', 'cho', 've'].includes(tokens[at - 1]?.folded ?? '')) continue;
+      let start = (tokens[at] as Word).start;
+      // Only "chỗ đó"-like phrases are dropped when nothing stands behind them; an English "it" stays as written.
+      if (by === '' && phrase.length === 1) continue;
+      if (by === '' && at > 0 && POSITION_LEAD_INS.has((tokens[at - 1] as Word).folded)) start = (tokens[at - 1] as Word).start;
       // "ông ấy" → "ông Mai Văn Hải": the form of address stays, as a resident would write the name.
-      // A name remembered with its form of address ("Ông Trần Xuân Tây", from a list line) gets no second one.
+      // A name remembered with its form of address ("Ông Trần Xuân Tây", from a list line) gets no second one,
+      // and an English sentence none at all.
       const firstOfName = words(by)[0];
       const addressed = firstOfName !== undefined && FORMS_OF_ADDRESS.has(firstOfName.folded);
+      const name = english && addressed ? by.slice((words(by)[1] as Word | undefined)?.start ?? 0) : by;
       const address = whole && last.person && by === last.person && !addressed && phrase.length === 2 && FORMS_OF_ADDRESS.has(phrase[0] as string) ? `${result.slice(start, (tokens[at] as Word).end)} ` : '';
-      result = splice(result, start, (tokens[at + phrase.length - 1] as Word).end, `${address}${by}`);
+      result = splice(result, start, (tokens[at + phrase.length - 1] as Word).end, `${address}${name}`);
       return true;
     }
     return false;
@@ -404,8 +559,22 @@ function replacePronouns(text: string, last: ConversationTurn): { text: string; 
   if (replaceFirst(PERSON_PRONOUNS, personRef, true)) person = last.person;
   replaceFirst(YEAR_PRONOUNS, last.year ? `năm ${last.year}` : undefined, false);
   replaceFirst(PLACE_PRONOUNS, PLACE_SLOT, false);
-  replaceFirst(THING_PRONOUNS, topicOf(last.frame), false);
-  return person ? { text: result, person } : { text: result };
+  replaceFirst(STATEMENT_PRONOUNS, statementOf(last) ?? lastTopic ?? '', false);
+  const thing = replaceFirst(THING_PRONOUNS, lastTopic ?? '', false) && lastTopic ? lastTopic : undefined;
+  return { text: result, ...(person ? { person } : {}), ...(thing ? { topic: thing } : {}) };
+}
+
+/** What the previous answer said, as a clause a question can hold: its first sentence, without list marks. */
+function statementOf(last: ConversationTurn): string | undefined {
+  if (!last.answered) return undefined;
+  const first = last.answer
+    .replace(/\*\*/g, '')
+    .replace(/^\s*(?:[-–•*]|\d+[.)])\s+/u, '')
+    .split(/(?<=[.!?;])\s|\n/u)[0]
+    ?.replace(/[\s.!?;:,]+$/u, '')
+    .trim();
+  if (!first || words(first).length > MAX_STATEMENT_WORDS) return undefined;
+  return first;
 }
 
 /** The office a frame names, as written ("Bí thư Đảng ủy"), with its place slot when it follows. */
@@ -461,7 +630,9 @@ function asksItself(list: readonly Word[]): boolean {
 function completeEllipsis(text: string, last: ConversationTurn): string | undefined {
   const stripped = stripFollowUpMarkers(text);
   const list = words(stripped.text.replace(PLACE_SLOT, ' '));
-  const content = list.filter((word) => !FILLERS.has(word.folded));
+  // "and in Ben Doi ward?", "còn ở phường X?": with the place cut out, its lead-in is no topic.
+  const named = stripped.text.includes(PLACE_SLOT);
+  const content = list.filter((word) => !FILLERS.has(word.folded) && !(named && PLACE_LEAD_IN_WORDS.has(word.folded)));
   const asks = asksItself(list);
   const frame = last.frame;
   const frameWords = words(frame.replace(PLACE_SLOT, ' '));
@@ -487,6 +658,8 @@ function completeEllipsis(text: string, last: ConversationTurn): string | undefi
     // "còn phường Thạch Khôi thì sao?": the previous question, about the place this message names.
     return text.includes(PLACE_SLOT) || stripped.marked ? frame : undefined;
   }
+  const time = swapTime(stripped.text, content, frame, frameWords);
+  if (time !== undefined) return time;
   const offered = findOffice(content);
   const previous = findOffice(frameWords);
   if (offered && previous) {
@@ -495,7 +668,8 @@ function completeEllipsis(text: string, last: ConversationTurn): string | undefi
     const newHead = stripped.text.slice((content[offered.start] as Word).start, (content[offered.end - 1] as Word).end);
     const replaceEnd = offered.end > offered.headEnd || !sameFamily ? previous.end : previous.headEnd;
     const replaced = spliceWords(frame, frameWords, previous.start, replaceEnd, newHead);
-    const extra = content.slice(0, offered.start).concat(content.slice(offered.end));
+    // "còn ông phó chủ tịch?": a form of address before the office adds nothing to ask.
+    const extra = content.slice(0, offered.start).filter((word) => !FORMS_OF_ADDRESS.has(word.folded)).concat(content.slice(offered.end));
     return extra.length > 0 ? undefined : replaced;
   }
   if (offered && !previous && offered.start === 0 && offered.end === content.length) {
@@ -516,6 +690,11 @@ function completeEllipsis(text: string, last: ConversationTurn): string | undefi
   // A new topic with nothing in common: asked the way the previous question asked ("… được bao nhiêu?").
   const frameStart = questionStart(frameWords);
   if (frameStart === undefined) return undefined;
+  if (frameStart === 0 && detectLanguage(frame) === 'en') {
+    // "How many people live in §?" + "and its area?": "What is the area of §?".
+    const thing = newPhrase.replace(/^(?:its|the|their)\s+/iu, '');
+    return tidy(`What is the ${thing}${frame.includes(PLACE_SLOT) ? ` of ${PLACE_SLOT}` : ''}?`);
+  }
   if (frameStart === 0) {
     // "Ai là Bí thư…?" asks first: "<topic> là ai?".
     const asking = frame.slice(0, (frameWords[frameStart] as Word).end);
@@ -523,9 +702,32 @@ function completeEllipsis(text: string, last: ConversationTurn): string | undefi
   }
   let cut = frameStart;
   while (cut > 0 && LINKING_WORDS.has((frameWords[cut - 1] as Word).folded)) cut--;
-  const tail = frame.slice(frameOffset(frame, frameWords, cut)).replace(PLACE_SLOT, ' ');
+  // "… có bao nhiêu dân?" + "còn diện tích?": the thing counted was the old topic; "diện tích … có bao nhiêu?".
+  const counting = COUNTING_WORDS.find((phrase) => indexOfPhrase(frameWords, phrase, frameStart) === frameStart);
+  const tailEnd = counting ? (frameWords[frameStart + counting.length - 1] as Word).end : frame.length;
+  const tail = `${frame.slice(frameOffset(frame, frameWords, cut), tailEnd)}${counting ? '?' : ''}`.replace(PLACE_SLOT, ' ');
   const slot = frame.includes(PLACE_SLOT) ? ` ${PLACE_SLOT}` : '';
   return tidy(`${newPhrase}${slot} ${tail}`);
+}
+
+/** A time a follow-up names on its own ("năm 2024 thì sao?", "còn năm ngoái?"). */
+const TIME_PHRASE = /^(?:năm|tháng|quý)\s+(?:\d{1,2}\/\d{4}|\d{1,4}|ngoái|trước|nay|tới|sau)$/iu;
+const FRAME_TIME = /(?:năm|tháng|quý)\s+(?:\d{1,2}\/)?\d{4}|năm\s+(?:ngoái|trước|nay)/iu;
+
+/**
+ * "năm 2024 thì sao?" after "… thu ngân sách năm 2025 được bao nhiêu?": the previous question about the new time,
+ * its own time swapped, or the new time put before its question words when it named none.
+ */
+function swapTime(text: string, content: readonly Word[], frame: string, frameWords: readonly Word[]): string | undefined {
+  const phrase = text.slice((content[0] as Word).start, (content.at(-1) as Word).end);
+  if (!TIME_PHRASE.test(phrase)) return undefined;
+  if (FRAME_TIME.test(frame)) return tidy(frame.replace(FRAME_TIME, phrase));
+  const start = questionStart(frameWords);
+  if (start === undefined || start === 0) return undefined;
+  let cut = start;
+  while (cut > 0 && LINKING_WORDS.has((frameWords[cut - 1] as Word).folded)) cut--;
+  const at = frameOffset(frame, frameWords, cut);
+  return tidy(`${frame.slice(0, at)} ${phrase} ${frame.slice(at)}`);
 }
 
 /** Offset in `frame` of word `index` of `frameWords`. */
@@ -597,7 +799,9 @@ function stripFollowUpMarkers(text: string): { text: string; marked: boolean } {
 export function rememberTurn(state: ConversationState, plan: Extract<TurnPlan, { kind: 'ask' }>, question: string, result: AskResult): ConversationState {
   const previous = state.turns.at(-1);
   const samePlace = previous?.place === plan.place;
-  const person = answeredPerson(plan.standalone, result) ?? plan.person ?? personNamed(plan.standalone) ?? (samePlace ? previous?.person : undefined);
+  // A "who" question left unanswered asked about someone else: the previous person is no longer "ông ấy".
+  const askedWho = asksWho(plan.standalone) && plan.person === undefined;
+  const person = answeredPerson(plan.standalone, result) ?? plan.person ?? personNamed(plan.standalone) ?? (samePlace && !askedWho ? previous?.person : undefined);
   const year = /\b(19|20)\d{2}\b/.exec(plan.standalone.replace(/\d{4}\s*[-–]\s*(\d{4})/g, ''))?.[0] ?? (samePlace ? previous?.year : undefined);
   const turn: ConversationTurn = {
     question,
@@ -606,6 +810,7 @@ export function rememberTurn(state: ConversationState, plan: Extract<TurnPlan, {
     ...(plan.place ? { place: plan.place } : {}),
     ...(person ? { person } : {}),
     ...(year ? { year } : {}),
+    ...((plan.topic ?? (samePlace ? previous?.topic : undefined)) ? { topic: (plan.topic ?? previous?.topic) as string } : {}),
     answered: result.answered,
     answer: [...result.answer].slice(0, ANSWER_KEPT).join(''),
     articleIds: [...new Set(result.citations.map((citation) => citation.id))],
@@ -615,11 +820,15 @@ export function rememberTurn(state: ConversationState, plan: Extract<TurnPlan, {
   return choices && choices.length > 1 ? { turns, pending: { standalone: plan.standalone, choices } } : { turns };
 }
 
+/** Whether a question asks who someone is ("… là ai?", "who is …", "người nào"). */
+function asksWho(question: string): boolean {
+  return /(^|\s)(ai|who|whom)(\s|$|\?)|\bnguoi nao\b|\bdong chi nao\b/.test(foldDiacritics(question).toLowerCase());
+}
+
 /** For a "who" question that was answered, the person the answer names. */
 function answeredPerson(question: string, result: AskResult): string | undefined {
   if (!result.answered || result.mode === 'pinned') return undefined;
-  const asked = foldDiacritics(question).toLowerCase();
-  if (!/(^|\s)(ai|who|whom)(\s|$|\?)|\bnguoi nao\b|\bdong chi nao\b/.test(asked)) return undefined;
+  if (!asksWho(question)) return undefined;
   // The answer sentence names the person asked about first ("…là ông Mai Văn Hải; ông Nguyễn Minh Hoàng, người tiền nhiệm…").
   return findPersons(result.answer)[0]?.text;
 }

@@ -520,7 +520,7 @@ function answerEntity(question: AnalyzedQuestion, unit: Unit, hits: readonly num
     const atLevel = (type === 'person' || type === 'list') && question.level ? all.filter((entity) => levelFits(question.level, entity, unit.text, all)) : all;
     // "sáng hay chiều?" names the answer among its choices.
     let found = parts.length > 0 ? atLevel : atLevel.filter((entity) => !questionFolded.includes(` ${normalizeForMatch(entity.text)} `));
-    if (type === 'person') found = found.filter((entity) => !deputyOnly(entity, unit.text, all, questionFolded));
+    if (type === 'person') found = found.filter((entity) => !deputyOnly(entity, unit.text, all, questionFolded) && !ofOtherBody(entity, unit.text, all, questionFolded));
     // A list answer names at least two things the question does not already name; the units a ward was merged from
     // may include its own name ("hợp nhất từ hai xã Đồng Yên và Vĩnh Phúc" answers how xã Đồng Yên was formed).
     if (type === 'list' && found.length < 2 && !(found.length === 1 && new Set(atLevel.map((entity) => entity.text)).size >= 2 && mergerAnswers(question, unit))) found = [];
@@ -540,6 +540,25 @@ function answerEntity(question: AnalyzedQuestion, unit: Unit, hits: readonly num
       .sort((a, b) => a.distance - b.distance)[0]?.entity;
   }
   return undefined;
+}
+
+// Bodies whose officers share the ward's titles: "Phó Chủ tịch Ủy ban MTTQ" is no "Phó Chủ tịch UBND".
+const OTHER_BODY_TITLES = ['mttq', 'mat tran', 'uy ban mttq', 'uy ban mat tran', 'hoi nong dan', 'hoi cuu chien binh', 'hoi lien hiep phu nu', 'hoi phu nu', 'doan thanh nien', 'cong doan', 'uy ban kiem tra', 'chi bo'];
+
+// A title set after a name ("Ông B, Phó Trưởng Ban …;"), up to the end of its clause.
+const APPOSITIVE_TITLE = /^\s*,\s*((?:Phó|Trưởng|Chủ|Bí|Ủy viên|Giám đốc|Chánh|Hiệu|Thường trực|Tổ trưởng)[^;.]*)/u;
+
+/** Whether the name's title is an office of another body (the Front, an association) that the question does not name. */
+function ofOtherBody(entity: Entity, text: string, others: readonly Entity[], questionFolded: string): boolean {
+  const asked = / (chu tich|bi thu) /u.exec(questionFolded);
+  if (!asked) return false;
+  // "Ông B, Phó Trưởng Ban Văn hóa – Xã hội HĐND xã;" under "Cùng đi với Chủ tịch UBND xã có:" holds another office.
+  const appositive = APPOSITIVE_TITLE.exec(text.slice(entity.end));
+  if (appositive && !` ${normalizeForMatch(appositive[1] as string)} `.includes(` ${asked[1]} `)) return true;
+  const title = ` ${normalizeForMatch(titleAround(text, entity, others.filter((other) => other !== entity)).split(/[;,]/u).slice(0, 2).join(' '))} `;
+  const office = / (chu tich|bi thu) (\S+(?: \S+){0,3})/u.exec(title);
+  if (!office) return false;
+  return OTHER_BODY_TITLES.some((body) => ` ${office[2]} `.startsWith(` ${body} `) && !questionFolded.includes(` ${body} `));
 }
 
 const MERGER_WORDS = ['sap nhap', 'hop nhat', 'sap xep'];

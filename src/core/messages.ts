@@ -27,6 +27,10 @@ const messages = {
     vi: 'Xin lỗi, đã có lỗi khi trả lời (mã tham chiếu {reference}). Vui lòng thử lại sau.',
     en: 'Sorry, something went wrong while answering (reference {reference}). Please try again later.',
   },
+  'refusal.index-not-ready': {
+    vi: 'Xin lỗi, hệ thống đang chuẩn bị dữ liệu bài viết và chưa sẵn sàng trả lời. Bạn vui lòng hỏi lại sau ít phút.',
+    en: 'Sorry, the articles are still being prepared and I cannot answer yet. Please ask again in a few minutes.',
+  },
   'refusal.empty-question': {
     vi: 'Bạn hãy nhập câu hỏi, ví dụ: "Bí thư Đảng ủy phường là ai?"',
     en: 'Please type a question, for example: "Who is the ward party secretary?"',
@@ -139,6 +143,7 @@ const messages = {
   'report.reason.ambiguous-place': { vi: 'tên địa phương trùng nhau, chưa rõ tỉnh/thành', en: 'a place name several wards share, city not given' },
   'report.reason.not-grounded': { vi: 'câu trả lời của mô hình không khớp với nguồn', en: "the model's answer was not backed by the sources" },
   'report.reason.error': { vi: 'lỗi khi trả lời', en: 'an error while answering' },
+  'report.reason.index-not-ready': { vi: 'chỉ mục bài viết chưa sẵn sàng', en: 'the article index was not ready yet' },
   'report.reason.empty-question': { vi: 'tin nhắn không có câu hỏi', en: 'a message with no question' },
   'report.reason.conversation-reset': { vi: 'người hỏi bắt đầu lại cuộc trò chuyện', en: 'the resident started the conversation over' },
   'report.mode.extractive': { vi: 'trích từ bài viết', en: 'quoted from an article' },

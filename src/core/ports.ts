@@ -324,3 +324,37 @@ export interface LeaderLock {
   /** Whether this process leads now. */
   isLeader(): boolean;
 }
+
+/** One file of a published index version: its name in the version folder, size and checksum (`fileChecksum`). */
+export interface PublishedFile {
+  name: string;
+  bytes: number;
+  checksum: string;
+}
+
+/** A complete index version the leader published: every replica answers from the newest one. */
+export interface IndexPublication {
+  /** Grows with each publication: a larger id is a newer version. */
+  id: number;
+  /** ISO instant of the commit that made it visible. */
+  publishedAt: string;
+  files: PublishedFile[];
+}
+
+/**
+ * Index versions shared by replicas (the PostgreSQL store): the leader publishes the files of each new version, the
+ * others read the newest into a folder of their own. A publication is visible only once all its files are stored.
+ * @example
+ * const latest = await publications.latest(); if (latest && latest.id !== installed) await install(latest);
+ */
+export interface IndexPublications {
+  /** The newest publication, or undefined while none was published. One small read: cheap enough to poll. */
+  latest(): Promise<IndexPublication | undefined>;
+  /**
+   * Stores the files and makes them the newest publication in one transaction; `read(name)` yields a file's bytes.
+   * Older publications but the one before are forgotten.
+   */
+  publish(files: readonly PublishedFile[], read: (name: string) => AsyncIterable<Uint8Array>): Promise<IndexPublication>;
+  /** The bytes of one file of a publication, in order; ends early (or throws) when that publication was forgotten. */
+  readFile(id: number, name: string): AsyncIterable<Uint8Array>;
+}

@@ -4,8 +4,9 @@ import type { AnalyzedQuestion } from './question-analysis.js';
 // Last syllables of titles that every organisation has ("Bí thư", "Chủ tịch"), so the body after them decides whose.
 const TITLE_ENDS = new Set(['thư', 'tịch'].map(syllableKey));
 // Bodies other than a ward's own Party committee, People's Committee and Council: the Youth Union, associations, trade
-// unions, Party cells, the Front, and Party committees of a province, city or district.
-const OTHER_BODIES = ['thành đoàn', 'tỉnh đoàn', 'đoàn', 'hội', 'công đoàn', 'chi bộ', 'tỉnh ủy', 'thành ủy', 'huyện ủy', 'quận ủy', 'mttq', 'mặt trận'].map(
+// unions, Party cells, the Front ("Ủy ban MTTQ", not the People's Committee), the inspection committee, and Party
+// committees of a province, city or district.
+const OTHER_BODIES = ['thành đoàn', 'tỉnh đoàn', 'đoàn', 'hội', 'công đoàn', 'chi bộ', 'tỉnh ủy', 'thành ủy', 'huyện ủy', 'quận ủy', 'mttq', 'mặt trận', 'ủy ban mttq', 'ủy ban mặt trận', 'ủy ban kiểm tra'].map(
   (body) => body.split(' ').map(syllableKey),
 );
 

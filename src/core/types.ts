@@ -83,6 +83,8 @@ export type RefusalReason =
   | 'ambiguous-place'
   | 'not-grounded'
   | 'error'
+  /** A replica started before the leader published any index version: nothing to answer from yet. */
+  | 'index-not-ready'
   /** Not a refusal of a question: the resident asked to start over ("bắt đầu lại", "/moi"). */
   | 'conversation-reset';
 

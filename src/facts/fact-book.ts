@@ -1,6 +1,5 @@
 import { parsePlace } from '../search/place-gazetteer.js';
-import { extractFigures } from './extract-figures.js';
-import { articleContext, extractOfficeHolders } from './extract-office-holders.js';
+import { extractFacts } from './extract-facts.js';
 import type { Article } from '../core/types.js';
 import type { Fact, FactSource, FigureFact, FigureMeasure, OfficeHolderFact } from './fact.js';
 
@@ -55,12 +54,6 @@ const OFFICE_ORDER = [
 ];
 const MEASURE_ORDER: FigureMeasure[] = ['population', 'area', 'residential-groups', 'party-members', 'delegates', 'budget-revenue', 'budget-spending'];
 
-/** The office holders and figures one article states. */
-export function articleFacts(article: Pick<Article, 'id' | 'title' | 'url' | 'published' | 'place' | 'text'>): Fact[] {
-  const shared = articleContext(article);
-  return [...extractOfficeHolders(article, shared), ...extractFigures(article, shared)];
-}
-
 /** Facts of every article, looked up by ward and date; "now" follows the newest source. */
 export class FactBook {
   readonly facts: readonly Fact[];
@@ -89,7 +82,23 @@ export class FactBook {
   /** Extracts the facts of every article (office holders and figures, each with its quote). */
   static fromArticles(articles: Iterable<Pick<Article, 'id' | 'title' | 'url' | 'published' | 'place' | 'text'>>): FactBook {
     const facts: Fact[] = [];
-    for (const article of articles) facts.push(...articleFacts(article));
+    for (const article of articles) facts.push(...extractFacts(article));
+    return new FactBook(facts);
+  }
+
+  /**
+   * The facts an index version kept for its articles (`SearchIndex.articleExtracts`, written by `factsToKeep` at
+   * ingest and checksummed with the version), with each source's article as the version lists it: no article is read.
+   */
+  static fromExtracts(extracts: ReadonlyMap<string, readonly unknown[]>, articleOf: (id: string) => Pick<Article, 'title' | 'url' | 'published'> | undefined): FactBook {
+    const facts: Fact[] = [];
+    for (const [articleId, kept] of extracts) {
+      const article = articleOf(articleId);
+      if (!article) continue;
+      for (const fact of kept as ReadonlyArray<Fact & { source: Pick<FactSource, 'quote' | 'start' | 'end'> }>) {
+        facts.push({ ...fact, source: { articleId, title: article.title, url: article.url, published: article.published, quote: fact.source.quote, start: fact.source.start, end: fact.source.end } });
+      }
+    }
     return new FactBook(facts);
   }
 

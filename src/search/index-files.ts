@@ -34,20 +34,21 @@ function typeOf(section: Section): SectionType {
   return 'f32';
 }
 
-function allocate(type: SectionType, length: number): Section {
+function allocate(type: SectionType, length: number, shared: boolean): Section {
+  const memory = (bytes: number) => (shared ? new SharedArrayBuffer(bytes * length) : new ArrayBuffer(bytes * length));
   switch (type) {
     case 'u8':
-      return new Uint8Array(length);
+      return new Uint8Array(memory(1));
     case 'i8':
-      return new Int8Array(length);
+      return new Int8Array(memory(1));
     case 'u32':
-      return new Uint32Array(length);
+      return new Uint32Array(memory(4));
     case 'i32':
-      return new Int32Array(length);
+      return new Int32Array(memory(4));
     case 'f32':
-      return new Float32Array(length);
+      return new Float32Array(memory(4));
     case 'f64':
-      return new Float64Array(length);
+      return new Float64Array(memory(8));
   }
 }
 
@@ -121,9 +122,10 @@ export type SectionTargets = (name: string, bytes: number) => readonly Uint8Arra
 /**
  * Reads a file written by `writeSections`, each section straight into its own typed array (no buffer of the whole
  * file, so loading needs no more memory than the index itself) or into the views `targets` gives for it (those are
- * left out of the map); throws ChatbotError('index-corrupt') when it is truncated or not one.
+ * left out of the map); `shared` puts the arrays in shared memory, which worker threads can read without a copy.
+ * Throws ChatbotError('index-corrupt') when it is truncated or not one.
  */
-export async function readSections(path: string, targets?: SectionTargets): Promise<Map<string, Section>> {
+export async function readSections(path: string, options: { shared?: boolean; targets?: SectionTargets } = {}): Promise<Map<string, Section>> {
   let file;
   try {
     file = await open(path, 'r');
@@ -155,9 +157,9 @@ export async function readSections(path: string, targets?: SectionTargets): Prom
       if (!Number.isInteger(entry.length) || entry.length < 0 || start + entry.length * width > size) {
         throw corrupt(path, `section ${name} is truncated`);
       }
-      const views = targets?.(name, entry.length * width);
+      const views = options.targets?.(name, entry.length * width);
       if (views && views.reduce((sum, view) => sum + view.length, 0) !== entry.length * width) throw corrupt(path, `section ${name} has an unexpected size`);
-      const section = views ? undefined : allocate(entry.type, entry.length);
+      const section = views ? undefined : allocate(entry.type, entry.length, options.shared === true);
       let position = start;
       for (const bytes of views ?? [new Uint8Array(section!.buffer, section!.byteOffset, section!.byteLength)]) {
         let done = 0;
@@ -227,6 +229,8 @@ export async function currentVersionFolder(indexDir: string): Promise<string | u
 export interface PendingVersion {
   /** Where to write the new version's files. */
   folder: string;
+  /** Where the version lives once committed. */
+  live: string;
   /** Fsyncs, renames the folder into place, switches CURRENT atomically and removes older versions. */
   commit(): Promise<void>;
 }
@@ -251,6 +255,7 @@ export async function beginVersion(indexDir: string): Promise<PendingVersion> {
   await mkdir(folder);
   return {
     folder,
+    live: join(indexDir, name),
     commit: async () => {
       await syncFolder(folder);
       await rename(folder, join(indexDir, name));

@@ -68,12 +68,15 @@ function keys(text: string): string[] {
 interface QuestionSyllable {
   folded: string;
   accented: string | undefined;
+  /** Typed with a capital, as names are. */
+  capital: boolean;
 }
 
 function questionSyllables(text: string): QuestionSyllable[] {
   return tokenize(nfc(text)).map((token) => ({
     folded: foldedKey(token.text),
     accented: hasDiacritics(token.text) ? syllableKey(token.text) : undefined,
+    capital: /^\p{Lu}/u.test(token.text),
   }));
 }
 
@@ -174,6 +177,22 @@ function isAnchored(syllables: readonly QuestionSyllable[], position: number, le
     UNITS_AFTER.some((unit) => phraseAt(syllables, position + length, unit)) ||
     ENGLISH_BEFORE.some((word) => phraseAt(syllables, position - word.folded.length, word))
   );
+}
+
+// Words that make a following name part of another name: a school, a hospital, a market, a street named after the place.
+const FACILITIES_BEFORE = ['trường', 'tiểu học', 'trung học', 'thcs', 'thpt', 'mầm non', 'mẫu giáo', 'bệnh viện', 'trạm y tế', 'chợ', 'cầu', 'đường', 'phố', 'hội trường', 'nhà văn hóa', 'công viên', 'khu', 'thôn', 'ấp', 'chùa', 'đình', 'đền', 'hồ', 'sông', 'núi', 'công ty', 'htx', 'hợp tác xã', 'nhà máy', 'khu công nghiệp', 'kcn', 'bến', 'cảng', 'tổ dân phố', 'khu phố', 'trung tâm', 'sân', 'bãi'].map(phraseKeys);
+const FACILITIES_AFTER = ['school', 'hospital', 'market', 'bridge', 'street', 'road', 'pagoda', 'temple', 'lake', 'river', 'station', 'stadium', 'park'].map(phraseKeys);
+
+/**
+ * True when a name typed with a capital stands on its own ("ad ơi Thống Nhất được sáp nhập từ …"), not inside the name
+ * of a school, market or street ("Trường Tiểu học Phú Lâm 3"): it is then the place itself, though no unit word says so.
+ */
+function standsAlone(syllables: readonly QuestionSyllable[], position: number, length: number): boolean {
+  if (!syllables[position]?.capital) return false;
+  if (FACILITIES_BEFORE.some((words) => phraseAt(syllables, position - words.folded.length, words))) return false;
+  if (FACILITIES_AFTER.some((words) => phraseAt(syllables, position + length, words))) return false;
+  // A capitalised word right before belongs to the same name ("Nhà Văn hóa Thống Nhất", "Công ty Thống Nhất").
+  return !syllables[position - 1]?.capital;
 }
 
 /** True when a unit word stands anywhere in the question: without one, no name can be anchored. */
@@ -360,7 +379,10 @@ export class PlaceGazetteer implements PlaceResolver {
     const names = new Set(candidates.map((place) => place.nameKeys.join(' ')));
     const cities = new Set(candidates.map((place) => place.cityKeys.join(' ')));
     // Same name in different cities, and the question didn't say which: ambiguous.
-    if (names.size === 1 && cities.size > 1) return { kind: 'ambiguous', places: candidates, tokens: matchedTokens, anchored: anchored.length > 0 };
+    if (names.size === 1 && cities.size > 1) {
+      const alone = found.some(({ place, positions }) => positions.some((position) => standsAlone(syllables, position, place.nameKeys.length)));
+      return { kind: 'ambiguous', places: candidates, tokens: matchedTokens, anchored: anchored.length > 0 || alone };
+    }
     return { kind: 'known', places: candidates, tokens: matchedTokens };
   }
 }

@@ -1,11 +1,11 @@
 import { join, resolve } from 'node:path';
 import { ArticleError, ChatbotError } from '../core/errors.js';
 import type { Embedder } from '../core/ports.js';
-import type { ArticleMeta, Chunk } from '../core/types.js';
+import type { Article, ArticleMeta, Chunk } from '../core/types.js';
 import { chunkArticle } from '../ingest/chunk.js';
 import { readArticles } from '../ingest/load-articles.js';
 import { withIndexLock, type IndexLockOptions } from './index-lock.js';
-import { currentVersionFolder } from './index-files.js';
+import { currentVersionFolder, type Section } from './index-files.js';
 import { hashFile, restampedFiles, sameContents, stampFiles, withRecordedHashes, type FileStamp } from './file-stamps.js';
 import { embedderFor, learnFromChunks, learnsFromCorpus, type CorpusEmbedder } from './corpus-embedder.js';
 import type { FolderRecord } from './folder-record.js';
@@ -14,11 +14,14 @@ import type { WeightedTerm } from './lexical-terms.js';
 import type { TermVectors } from './term-vectors.js';
 import {
   FORMAT_VERSION,
+  keepsExtracts,
   metaOf,
   readFolderState,
   readManifest,
+  readVersionManifest,
   StoredIndex,
   type FolderState,
+  type LoadOptions,
   type Manifest,
   type VectorSearchOptions,
 } from './stored-index.js';
@@ -36,12 +39,18 @@ export interface SearchIndex {
   chunk(label: number): Chunk | undefined;
   /** Labels of all live chunks of one article, in order. */
   chunkLabels(articleId: string): number[];
+  /** The sections of its `index.bin` in shared memory, for answer threads (see `LoadOptions.shareSections`). */
+  readonly sharedSections?: ReadonlyMap<string, Section> | undefined;
   /** Term vectors learned from this corpus at ingest, when the embedder learns any (`CorpusEmbedder`). */
   readonly termVectors?: TermVectors | undefined;
   /** Single-word BM25 terms with their document frequencies (accented keys, and folded ones prefixed with "~"). */
   unigramFrequencies?(): Map<string, number>;
   vectorSearch(vector: number[], k: number, filter?: LabelFilter): Hit[];
   lexicalSearch(query: WeightedTerm[], k: number, filter?: LabelFilter): Hit[];
+  /** What ingest extracted from each article (`UpdateIndexOptions.extract`: the facts), by id; undefined when the version keeps none. */
+  articleExtracts?(): ReadonlyMap<string, readonly unknown[]> | undefined;
+  /** An article's file, relative to the articles folder the version was built from. */
+  articleFile?(id: string): string | undefined;
 }
 
 /** What an ingest run did. `rebuilt` is true when the index was built from nothing (first run, mismatch or damage). */
@@ -81,6 +90,12 @@ export interface UpdateIndexOptions extends VectorSearchOptions {
   current?: SearchIndex;
   /** Stops the update between articles (the live version stays as it was); the update then throws the signal's reason. */
   signal?: AbortSignal;
+  /**
+   * What to keep of each article besides its chunks (the fact sheets' facts), saved with the version so whoever opens
+   * it needs no articles folder; run on new and changed articles only (and once on every article of a version that
+   * kept none). Without it the new version keeps no extracts.
+   */
+  extract?: (article: Article) => readonly unknown[];
 }
 
 /**
@@ -116,7 +131,7 @@ function assertCompatible(indexDir: string, manifest: Manifest, embedder: Embedd
  * Loads a persisted index without reading the articles (cold start); throws ChatbotError('index-mismatch') when it was
  * built by another embedder/dimension, ('index-corrupt') when unreadable or missing.
  */
-export async function openIndex(indexDir: string, embedder: Embedder, options: VectorSearchOptions = {}): Promise<SearchIndex> {
+export async function openIndex(indexDir: string, embedder: Embedder, options: LoadOptions = {}): Promise<SearchIndex> {
   const found = await readManifest(indexDir);
   if (!found) {
     throw new ChatbotError('index-corrupt', `There is no search index in ${indexDir}; run \`hoiphuong ingest\` to build it.`);
@@ -128,10 +143,22 @@ export async function openIndex(indexDir: string, embedder: Embedder, options: V
 }
 
 /**
+ * Opens one published version folder as it is, never writing: what an answer thread does with the version its server
+ * answers from (`verifyChecksums: false` when the server verified that folder already).
+ */
+export async function openIndexVersion(folder: string, embedder: Embedder, options: LoadOptions = {}): Promise<SearchIndex> {
+  const manifest = await readVersionManifest(folder);
+  assertCompatible(folder, manifest, embedder);
+  const index = await StoredIndex.load(folder, manifest, options);
+  embedderFor(index, embedder);
+  return index;
+}
+
+/**
  * A follower's check (an HTTP worker, a replica sharing INDEX_DIR that does not ingest): opens the version CURRENT now
  * names when it is not the one `current` was loaded from, else returns undefined — one small file read. Never writes.
  */
-export async function openPublishedIndex(indexDir: string, embedder: Embedder, current: SearchIndex | undefined, options: VectorSearchOptions = {}): Promise<SearchIndex | undefined> {
+export async function openPublishedIndex(indexDir: string, embedder: Embedder, current: SearchIndex | undefined, options: LoadOptions = {}): Promise<SearchIndex | undefined> {
   const folder = await currentVersionFolder(indexDir);
   if (folder !== undefined && current?.folder !== undefined && resolve(folder) === resolve(current.folder)) return undefined;
   return openIndex(indexDir, embedder, options);
@@ -224,7 +251,9 @@ async function updateUnlocked(options: UpdateIndexOptions): Promise<UpdatedIndex
   const recorded = previous ? await readFolderState(previous.folder) : undefined;
   const restamped = recorded?.files && files ? restampedFiles(recorded.files, files, recorded.stampedAtMs ?? 0) : undefined;
   const sameCap = (recorded?.maxArticleBytes ?? 0) === (options.maxArticleBytes ?? 0);
-  if (previous && recorded?.files && files && restamped && sameCap && (restamped.length === 0 || (await sameContents(options.dataDir, recorded.files, restamped)))) {
+  // A version without the extracts asked for is read through once to add them.
+  const extractsAsAsked = !options.extract || keepsExtracts(previous?.manifest);
+  if (previous && recorded?.files && files && restamped && sameCap && extractsAsAsked && (restamped.length === 0 || (await sameContents(options.dataDir, recorded.files, restamped)))) {
     try {
       const reusable = options.current instanceof StoredIndex && options.current.folder === previous.folder;
       const index = reusable ? (options.current as StoredIndex) : await StoredIndex.load(previous.folder, previous.manifest, options);
@@ -273,6 +302,8 @@ async function updateUnlocked(options: UpdateIndexOptions): Promise<UpdatedIndex
   const learner = learnsFromCorpus(embedder) ? embedder : undefined;
   const waiting: number[] = [];
   let changedChunks = 0;
+  let extractsAdded = 0;
+  if (!options.extract) update?.dropExtracts();
   const embedWork = async (): Promise<void> => {
     const batch = work.splice(0, work.length);
     if (batch.length === 0) return;
@@ -302,6 +333,10 @@ async function updateUnlocked(options: UpdateIndexOptions): Promise<UpdatedIndex
     const entry = known.get(article.id);
     if (entry && entry.contentHash === article.contentHash) {
       if (entry.file !== article.file) moved.push({ id: article.id, file: article.file });
+      if (options.extract && !update?.hasExtracts(article.id)) {
+        (await writable()).setExtracts(article.id, options.extract(article));
+        extractsAdded += 1;
+      }
       continue;
     }
     if (entry) changed += 1;
@@ -311,6 +346,7 @@ async function updateUnlocked(options: UpdateIndexOptions): Promise<UpdatedIndex
     target.removeArticle(article.id);
     const chunks = chunkArticle(article).map(({ ordinal, start, end, text }) => ({ ordinal, start, end, text }));
     work.push(...target.addArticle({ meta: metaOf(article), file: article.file, contentHash: article.contentHash, text: article.text }, chunks));
+    if (options.extract) target.setExtracts(article.id, options.extract(article));
     if (work.length >= EMBEDDING_BATCH) await embedWork();
   }
   await embedWork();
@@ -333,7 +369,7 @@ async function updateUnlocked(options: UpdateIndexOptions): Promise<UpdatedIndex
   };
   const folderState: FolderState = { files: files && (await hashedStamps(options.dataDir, files, hashes)), stampedAtMs, errors, ...cap };
 
-  if (update && previous && !rebuilt && added + changed + removed.length === 0) {
+  if (update && previous && !rebuilt && added + changed + removed.length === 0 && extractsAdded === 0 && (options.extract !== undefined) === (keepsExtracts(previous?.manifest))) {
     // No article changed, but the folder did (a touched or moved file, or one too new to trust by its time): refresh
     // only the folder record so the next run takes the fast path.
     await update.saveFolderState(previous.folder, folderState);

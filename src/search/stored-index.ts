@@ -45,6 +45,8 @@ const GRAPH_FILE = 'vectors.hnsw';
 const TERMS_FILE = 'terms.bin';
 /** BM25 postings of chunks added since the last merge, while an index is built (deleted before the version is saved). */
 const BM25_PENDING_FILE = 'bm25-pending.u32';
+/** What ingest extracted from each article besides its chunks (the fact sheets' facts), by article id: JSON. */
+const EXTRACTS_FILE = 'extracts.json';
 /** Files written beside the live ones while relabelling, then renamed over them. */
 const COMPACTING_SUFFIX = '.compacting';
 /** Decoded chunk texts kept in memory: a question reads a few dozen, a busy server a few hundred. */
@@ -70,6 +72,22 @@ export const SPARSE_QUERY_SHARE = 0.5;
 export interface VectorSearchOptions {
   /** Multiply-adds an exact scan may take before hnsw is used instead (default `EXACT_SEARCH_BUDGET`). */
   exactSearchBudget?: number;
+}
+
+/** How `StoredIndex.load` reads a version folder. */
+export interface LoadOptions extends VectorSearchOptions {
+  /**
+   * False when this process already verified the folder's checksums (an answer thread opening the version its server
+   * opened): versions are never changed once published, and hashing every data file again costs a cold start.
+   */
+  verifyChecksums?: boolean;
+  /**
+   * Reads `index.bin` into shared memory and keeps its sections as `sharedSections`, for answer threads to use
+   * without a copy of their own (a serving process's live index, never updated in place).
+   */
+  shareSections?: boolean;
+  /** The sections of `index.bin` as another thread of this process read them (shared memory), instead of reading the file. */
+  sections?: ReadonlyMap<string, Section>;
 }
 /** A filter leaving at most this share of chunks makes BM25 score just those chunks instead of every posting. */
 const FEW_LABELS_SHARE = 0.05;
@@ -292,9 +310,22 @@ class ChunkColumns {
   }
 }
 
+/** True when the version keeps what ingest extracted from each article (`UpdateIndexOptions.extract`). */
+export function keepsExtracts(manifest: Manifest | undefined): boolean {
+  return manifest?.checksums[EXTRACTS_FILE] !== undefined;
+}
+
 /** Every data file the manifest lists must exist and hash as recorded; the graph must be listed when the version has one. */
 async function verifyChecksums(folder: string, manifest: Manifest): Promise<void> {
-  const required = [DATA_FILE, ARTICLES_FILE, TEXTS_FILE, VECTORS_FILE, ...(manifest.graphPoints > 0 ? [GRAPH_FILE] : []), ...(manifest.learned ? [TERMS_FILE] : [])];
+  const required = [
+    DATA_FILE,
+    ARTICLES_FILE,
+    TEXTS_FILE,
+    VECTORS_FILE,
+    ...(manifest.graphPoints > 0 ? [GRAPH_FILE] : []),
+    ...(manifest.learned ? [TERMS_FILE] : []),
+    ...(manifest.checksums[EXTRACTS_FILE] !== undefined ? [EXTRACTS_FILE] : []),
+  ];
   for (const file of required) {
     const expected = manifest.checksums[file];
     if (typeof expected !== 'string') throw damaged(folder, `the manifest has no checksum for ${file}`);
@@ -312,6 +343,11 @@ async function verifyChecksums(folder: string, manifest: Manifest): Promise<void
 export async function readManifest(indexDir: string): Promise<{ folder: string; manifest: Manifest } | undefined> {
   const folder = await currentVersionFolder(indexDir);
   if (folder === undefined) return undefined;
+  return { folder, manifest: await readVersionManifest(folder) };
+}
+
+/** Reads and checks the manifest of one version folder, live or not. */
+export async function readVersionManifest(folder: string): Promise<Manifest> {
   let manifest: Manifest;
   try {
     manifest = JSON.parse(await readFile(join(folder, MANIFEST_FILE), 'utf8')) as Manifest;
@@ -331,7 +367,7 @@ export async function readManifest(indexDir: string): Promise<{ folder: string; 
   ) {
     throw damaged(folder, 'the manifest is incomplete');
   }
-  return { folder, manifest };
+  return manifest;
 }
 
 /**
@@ -360,9 +396,13 @@ export class StoredIndex {
   private checksums: Record<string, string> = {};
   /** The version folder this index was loaded from; undefined for one being built. */
   folder: string | undefined;
+  /** The sections of `index.bin` in shared memory, when loaded with `shareSections` and not updated since. */
+  sharedSections: ReadonlyMap<string, Section> | undefined;
   /** Term vectors learned from this corpus, saved with it; undefined for embedders that learn nothing. */
   termVectors: TermVectors | undefined;
   learned: LearnedState | undefined;
+  /** What ingest extracted from each article (the facts), saved with the version; undefined when it was not asked to. */
+  private extracts: Map<string, readonly unknown[]> | undefined;
 
   private constructor(
     readonly embedderName: string,
@@ -393,19 +433,19 @@ export class StoredIndex {
   }
 
   /** Reads a committed version folder; throws ChatbotError('index-corrupt') when any part is missing or inconsistent. */
-  static async load(folder: string, manifest: Manifest, options: VectorSearchOptions = {}): Promise<StoredIndex> {
+  static async load(folder: string, manifest: Manifest, options: LoadOptions = {}): Promise<StoredIndex> {
     const { name, dimensions } = manifest.embedder;
     const labelCount = manifest.labelCount;
     const rows = new FileVectorRows(RandomAccessFile.openForReading(join(folder, VECTORS_FILE)), dimensions);
-    // The vector codes are read straight into the scan's memory.
-    const codes = new ExactVectorSearch(dimensions, labelCount, rows);
-    const codeTargets = (section: string, bytes: number) => (section === 'vectorCodes' && bytes === dimensions * labelCount ? codes.codeTargets(labelCount) : undefined);
+    // The vector codes are read straight into the scan's memory, unless the sections are shared with answer threads
+    // (each takes the codes from the shared section).
+    const sharing = options.shareSections === true || options.sections !== undefined;
+    const codes = sharing ? undefined : new ExactVectorSearch(dimensions, labelCount, rows);
+    const targets = (section: string, bytes: number) => (codes && section === 'vectorCodes' && bytes === dimensions * labelCount ? codes.codeTargets(labelCount) : undefined);
     // The data files are read while the others are hashed: the reads wait on the disk, the hashing on the processor.
-    const [sections, articleSections] = await Promise.all([
-      readSections(join(folder, DATA_FILE), codeTargets),
-      readSections(join(folder, ARTICLES_FILE)),
-      verifyChecksums(folder, manifest),
-    ]);
+    const verified = options.verifyChecksums === false ? undefined : verifyChecksums(folder, manifest);
+    const read = options.sections ? Promise.resolve(new Map(options.sections)) : readSections(join(folder, DATA_FILE), { shared: options.shareSections === true, targets });
+    const [sections, articleSections] = await Promise.all([read, readSections(join(folder, ARTICLES_FILE)), verified]);
     const list = ArticleList.fromSections(articleSections, manifest.articleCount);
     const column = <T extends Int32Array | Uint32Array>(key: string, type: new (length: number) => T): T => {
       const section = sections.get(key);
@@ -458,8 +498,16 @@ export class StoredIndex {
       article.labels.push(label);
     }
     index.columns = columns;
+    if (manifest.checksums[EXTRACTS_FILE] !== undefined) {
+      try {
+        index.extracts = new Map(Object.entries(JSON.parse(await readFile(join(folder, EXTRACTS_FILE), 'utf8')) as Record<string, unknown[]>));
+      } catch (error) {
+        throw damaged(folder, `${EXTRACTS_FILE} is unreadable: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
     index.checksums = { ...manifest.checksums };
     index.folder = folder;
+    if (options.shareSections || options.sections) index.sharedSections = sections;
     return index;
   }
 
@@ -580,6 +628,8 @@ export class StoredIndex {
    */
   async prepareUpdate(indexDir: string): Promise<void> {
     if (this.pending) return;
+    // Threads may be reading the shared sections: an update writes into them, so it never starts from a shared index.
+    if (this.sharedSections) throw new ChatbotError('internal', 'An index whose sections answer threads share cannot be updated in place; load the version again to update it.');
     const version = await beginVersion(indexDir);
     this.loadedGraph(true);
     const texts = RandomAccessFile.copy(this.texts.file, join(version.folder, TEXTS_FILE));
@@ -605,7 +655,33 @@ export class StoredIndex {
     }
     this.slots[article.slot] = undefined;
     this.byId.delete(id);
+    this.extracts?.delete(id);
     this.metaList = undefined;
+  }
+
+  /** What ingest extracted from each live article, by id, when this version keeps extracts. */
+  articleExtracts(): ReadonlyMap<string, readonly unknown[]> | undefined {
+    return this.extracts;
+  }
+
+  /** True when the article's extracts are kept (an index without extracts has none). */
+  hasExtracts(id: string): boolean {
+    return this.extracts?.has(id) ?? false;
+  }
+
+  /** Keeps what ingest extracted from an article with the next version saved. */
+  setExtracts(id: string, extracted: readonly unknown[]): void {
+    (this.extracts ??= new Map()).set(id, extracted);
+  }
+
+  /** The next version saved keeps no extracts (an update that was not asked to extract cannot keep them whole). */
+  dropExtracts(): void {
+    this.extracts = undefined;
+  }
+
+  /** The article's file, relative to the articles folder it was read from. */
+  articleFile(id: string): string | undefined {
+    return this.byId.get(id)?.file;
   }
 
   /** Records a moved file whose content did not change. */
@@ -716,6 +792,7 @@ export class StoredIndex {
     copy.pending = pending;
     copy.termVectors = this.termVectors;
     copy.learned = this.learned && { ...this.learned };
+    copy.extracts = this.extracts;
     for (const article of this.byId.values()) {
       const text = this.texts.file.read(article.textStart, article.textStart + article.textBytes).toString('utf8');
       const { ordinal, start, end } = this.columns;
@@ -771,12 +848,18 @@ export class StoredIndex {
       graph.save(graphPath);
       await syncFile(graphPath);
     }
-    const dataFiles = [DATA_FILE, ARTICLES_FILE, TEXTS_FILE, VECTORS_FILE, ...(graph ? [GRAPH_FILE] : []), ...(this.termVectors ? [TERMS_FILE] : [])];
+    if (this.extracts) {
+      // In the articles' order, so the same articles give the same file.
+      const extracts = Object.fromEntries(articles.map((article) => [article.meta.id, this.extracts?.get(article.meta.id) ?? []]));
+      await writeTextFile(join(version.folder, EXTRACTS_FILE), JSON.stringify(extracts));
+    }
+    const dataFiles = [DATA_FILE, ARTICLES_FILE, TEXTS_FILE, VECTORS_FILE, ...(graph ? [GRAPH_FILE] : []), ...(this.termVectors ? [TERMS_FILE] : []), ...(this.extracts ? [EXTRACTS_FILE] : [])];
     this.checksums = {};
     for (const file of dataFiles) this.checksums[file] = await fileChecksum(join(version.folder, file));
     await writeTextFile(join(version.folder, MANIFEST_FILE), JSON.stringify(this.manifest()));
     await version.commit();
     this.pending = undefined;
+    this.folder = version.live;
   }
 
   /**

@@ -176,6 +176,27 @@ export const migrations: readonly string[] = [
     updated_at INTEGER NOT NULL
   );
   `,
+  // 10: index versions published for replicas. SQLite serves one machine, whose processes share INDEX_DIR itself, so
+  // these stay unused here; they exist so a version number means the same schema in both stores.
+  `
+  CREATE TABLE index_publications (
+    id INTEGER PRIMARY KEY,
+    published_at TEXT NOT NULL,
+    files TEXT NOT NULL
+  );
+  CREATE TABLE index_parts (
+    checksum TEXT PRIMARY KEY,
+    bytes BLOB NOT NULL
+  );
+  CREATE TABLE index_publication_parts (
+    publication_id INTEGER NOT NULL REFERENCES index_publications (id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    ordinal INTEGER NOT NULL,
+    part TEXT NOT NULL,
+    PRIMARY KEY (publication_id, name, ordinal)
+  );
+  CREATE INDEX index_publication_parts_by_part ON index_publication_parts (part);
+  `,
 ];
 
 /** The schema version this code writes; a file with a higher `user_version` comes from a newer Hỏi Phường. */

@@ -128,6 +128,8 @@ export class PinPhrasings {
 
   /** The most similar pin at or above `threshold`; a phrasing naming another place than the question never counts. */
   best(question: string, threshold: number): { pin: Pin; similarity: number } | undefined {
+    // Without pins there is nothing to compare, and finding the question's place is the costly part.
+    if (this.entries.length === 0) return undefined;
     const features = questionFeatures(question);
     if (features.total === 0) return undefined;
     const questionPlace = this.placeKeyOf(question);

@@ -1,5 +1,7 @@
 import type {
   AnswerRecorder,
+  NewPin,
+  IndexPublications,
   ConversationStore,
   FeedbackStore,
   Pin,
@@ -10,6 +12,7 @@ import type {
   TokenStore,
   UserKeys,
 } from '../core/ports.js';
+import type { AdminStore, FactFlagStore, QuestionLog } from './console-records.js';
 import type { PinImportSummary } from './pin-records.js';
 import type { StoreReport } from './report.js';
 import type { SourceStore } from './source-records.js';
@@ -18,6 +21,10 @@ import type { SourceStore } from './source-records.js';
 export interface ModeratedPins extends PinStore {
   /** Imports exported pins in one transaction: re-importing the same pins adds nothing. */
   importPins(pins: readonly Pin[]): Promise<PinImportSummary>;
+  /** The pin with this id, if any. */
+  get(id: string): Promise<Pin | undefined>;
+  /** Replaces a pin's question, answer and the rest, keeping its id, time and hits; undefined when there is no such pin. */
+  edit(id: string, changed: NewPin): Promise<Pin | undefined>;
   /** True when the pin's review-by date has passed (in the store's time zone). */
   isReviewOverdue(pin: Pick<Pin, 'reviewBy'>): boolean;
 }
@@ -53,6 +60,16 @@ export interface Store {
   readonly conversations: ConversationStore;
   readonly seenEvents: SeenEvents;
   readonly sources: SourceStore;
+  /** The staff console's accounts, sessions, failed logins and audit log. */
+  readonly admin: AdminStore;
+  /** Facts staff marked wrong in the console. */
+  readonly factFlags: FactFlagStore;
+  /** The answer log as the console reads it (filtered, with votes and comments). */
+  readonly questions: QuestionLog;
+  /** The time zone dates are shown in (TZ). */
+  readonly zone: string;
+  /** The index versions the leader publishes for every replica (PostgreSQL); undefined for SQLite, whose processes share INDEX_DIR. */
+  readonly indexPublications?: IndexPublications;
   /**
    * A rate limit every replica counts together, when the store is shared (PostgreSQL); undefined for SQLite, whose
    * single process uses the in-process `RateLimiter`. `scope` keeps channels' counts apart.

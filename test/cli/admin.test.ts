@@ -38,11 +38,11 @@ describe('hoiphuong admin', () => {
     expect(added.stdout).toContain('Đã thêm tài khoản lan');
     const store = SqliteStore.open({ path, pinMatchThreshold: 0.8 });
     try {
-      expect(store.admin.account('lan')?.passwordHash).toMatch(/^scrypt\$/);
+      expect((await store.admin.account('lan'))?.passwordHash).toMatch(/^scrypt\$/);
       expect(JSON.stringify(store.database.prepare('SELECT * FROM admin_accounts').all())).not.toContain('mật khẩu');
       expect(await checkLogin(store.admin, { name: 'lan', password: 'mật khẩu của Lan', visitor: '127.0.0.1' }, undefined)).toEqual({ kind: 'ok', account: 'lan' });
       expect(await checkLogin(store.admin, { name: 'lan', password: 'sai mật khẩu', visitor: '127.0.0.1' }, undefined)).toEqual({ kind: 'refused' });
-      expect(store.admin.auditLog(1)[0]).toMatchObject({ actor: 'cli', action: 'account.add', target: 'lan' });
+      expect((await store.admin.auditLog(1))[0]).toMatchObject({ actor: 'cli', action: 'account.add', target: 'lan' });
     } finally {
       store.close();
     }

@@ -60,6 +60,11 @@ describe('a name two provinces share', () => {
     expect(result).toMatchObject({ answered: false, reason: 'ambiguous-place' });
   });
 
+  it('asks which province when the shared name stands alone, capitalised, with no unit word', async () => {
+    const result = await service.ask({ text: 'ad ơi Phú Lâm bầu ai làm bí thư vậy?', channel: 'cli' });
+    expect(result).toMatchObject({ answered: false, reason: 'ambiguous-place' });
+  });
+
   it('asks which province when an English question names the place after "of", with no unit word', async () => {
     const result = await service.ask({ text: 'Who was elected at the Party congress of Phu Lam?', channel: 'cli' });
     expect(result).toMatchObject({ answered: false, reason: 'ambiguous-place' });

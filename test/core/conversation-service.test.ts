@@ -44,7 +44,7 @@ describe('createConversationService', () => {
     const which = await service.ask({ text: 'Bí thư xã Đông Lâm là ai?', channel: 'web', conversationId: 'web:1' });
     expect(which.choices).toEqual(['xã Đông Lâm, tỉnh Một', 'xã Đông Lâm, tỉnh Hai']);
     const picked = await service.ask({ text: '2', channel: 'web', conversationId: 'web:1' });
-    expect(asked.at(-1)).toEqual({ text: 'Bí thư xã Đông Lâm, tỉnh Hai là ai?', channel: 'web' });
+    expect(asked.at(-1)).toEqual({ text: 'Bí thư xã Đông Lâm, tỉnh Hai là ai?', channel: 'web', language: 'vi' });
     expect(picked).toMatchObject({ question: '2', standaloneQuestion: 'Bí thư xã Đông Lâm, tỉnh Hai là ai?', assumedPlace: 'xã Đông Lâm, tỉnh Hai', conversationId: 'web:1' });
   });
 
@@ -71,5 +71,18 @@ describe('createConversationService', () => {
     const result = await service.ask({ text: 'Bí thư phường Mẫu Sơn là ai?', channel: 'web', conversationId: 'web:2' });
     expect(result.answered).toBe(true);
     expect(logs).toEqual(['[conversation] could not load web:2: disk I/O error', '[conversation] could not save web:2: disk I/O error']);
+  });
+});
+
+describe('createConversationService, what the answerer is asked', () => {
+  it('passes a carried ward as the question\'s place, not as words in brackets, and keeps the resident\'s language', async () => {
+    const { answers, asked } = scripted();
+    const service = createConversationService({ answers, places, conversations: new MemoryConversationStore(60_000), log: () => {} });
+    await service.ask({ text: 'Đại hội phường Mẫu Sơn có bao nhiêu đại biểu?', channel: 'web', conversationId: 'web:3' });
+    const followUp = await service.ask({ text: 'diện tích bao nhiêu?', channel: 'web', conversationId: 'web:3' });
+    expect(asked.at(-1)).toEqual({ text: 'diện tích bao nhiêu?', channel: 'web', defaultPlace: 'phường Mẫu Sơn, TP Thử Nghiệm', language: 'vi' });
+    expect(followUp).toMatchObject({ standaloneQuestion: 'diện tích bao nhiêu (phường Mẫu Sơn, TP Thử Nghiệm)?', assumedPlace: 'phường Mẫu Sơn, TP Thử Nghiệm' });
+    await service.ask({ text: 'and the population?', channel: 'web', conversationId: 'web:3' });
+    expect(asked.at(-1)?.language).toBe('en');
   });
 });

@@ -117,7 +117,7 @@ describe('planTurn', () => {
 
   it('understands English follow-ups', () => {
     const { state } = play([['Who is the chairman of Mau Son ward?', (q) => answered(q, 'Ông Trần Văn Một.')]]);
-    expect(next(state, 'and the vice chairman?').standalone).toBe(`Who is the vice chairman of ${MAU_SON}?`);
+    expect(next(state, 'and the vice chairman?').standalone).toBe('Who is the vice chairman of Mẫu Sơn, Hải Phòng?');
   });
 
   describe('a pending "which place?" question', () => {
@@ -197,5 +197,129 @@ describe('planTurn, short follow-ups', () => {
   it('gives a remembered name that carries its own form of address no second one', () => {
     const { state } = play([['Chủ tịch UBND phường Mẫu Sơn là ai?', (q) => answered(q, '- Ông Trần Văn Một – Chủ tịch UBND phường.')]]);
     expect(next(state, 'ông ấy còn giữ chức gì?').standalone).not.toMatch(/ông Ông/iu);
+  });
+});
+
+describe('planTurn, later turns that lean on the previous one', () => {
+  it('gives a follow-up that opens with its verb the subject the conversation was about', () => {
+    const { state } = play([
+      ['Phường Mẫu Sơn xây nhà văn hóa ở thôn nào?', (q) => answered(q, 'Nhà văn hóa ở thôn Một.')],
+      ['chỗ đó rộng bao nhiêu m2?', (q) => answered(q, 'Nhà văn hóa rộng 300 m2.')],
+    ]);
+    expect(next(state, 'hết bao nhiêu tiền?')).toMatchObject({ frame: 'xây nhà văn hóa hết bao nhiêu tiền?', rewrite: 'subject' });
+    const party = play([['Đảng bộ phường Mẫu Sơn có bao nhiêu đảng viên?', (q) => answered(q, 'Có 900 đảng viên.')]]);
+    expect(next(party.state, 'được thành lập khi nào?').frame).toBe('Đảng bộ được thành lập khi nào?');
+    // A follow-up with a subject of its own keeps its words.
+    expect(next(party.state, 'chi bộ nào đông nhất?').frame).toBe('chi bộ nào đông nhất?');
+  });
+
+  it('reads "thông tin đó" as what the previous answer said', () => {
+    const { state } = play([['Trường mầm non phường Mẫu Sơn bao giờ khai giảng?', (q) => answered(q, 'Trường mầm non sẽ khai giảng vào ngày 05/09/2026.')]]);
+    expect(next(state, 'ai là người cho biết thông tin đó?').frame).toBe('ai là người cho biết Trường mầm non sẽ khai giảng vào ngày 05/09/2026?');
+  });
+
+  it('never puts a person where "chỗ đó" stands, and drops a "chỗ đó" it cannot resolve', () => {
+    const { state } = play([
+      ['Ai chỉ đạo đại hội phường Mẫu Sơn?', (q) => answered(q, 'Ông Trần Văn Một, Phó Bí thư Thành ủy, chỉ đạo đại hội.')],
+      ['ông ấy giữ chức gì ở thành phố?', (q) => answered(q, 'Ông Trần Văn Một, Phó Bí thư Thành ủy, chỉ đạo đại hội.')],
+    ]);
+    const plan = next(state, 'phiên khai mạc ở chỗ đó tổ chức tại đâu?');
+    expect(plan.standalone).not.toContain('Trần Văn Một');
+    expect(plan.frame).toBe('phiên khai mạc tổ chức tại đâu?');
+  });
+
+  it('asks about the former holder of the office talked about ("bà chủ tịch cũ")', () => {
+    const { state } = play([['Ai là Chủ tịch UBND phường Mẫu Sơn hiện nay?', (q) => answered(q, 'Chủ tịch UBND phường Mẫu Sơn là ông Trần Văn Một.')]]);
+    expect(next(state, 'thế bà chủ tịch cũ giờ làm gì?')).toMatchObject({ frame: 'bà nguyên chủ tịch UBND giờ làm gì?', place: MAU_SON, placeAssumed: true });
+  });
+
+  it('writes the place of an English turn without Vietnamese unit words, and reads "his" as the person talked about', () => {
+    const { state, plans } = play([
+      ['Who is the Party secretary of Dong Lam?', (q) => refused(q, { reason: 'ambiguous-place', choices: ['xã Đông Lâm, tỉnh Thử Nghiệm', 'xã Đông Lâm, TP Hồ Chí Minh'] })],
+      ['the one in Thu Nghiem', (q) => answered(q, 'Ông Trần Văn Một, nguyên Chánh Văn phòng, giữ chức Bí thư.', ['xa-dong-lam-a'])],
+    ]);
+    expect(plans[1]).toMatchObject({ standalone: 'Who is the Party secretary of Đông Lâm, Thử Nghiệm?', place: 'xã Đông Lâm, tỉnh Thử Nghiệm', rewrite: 'clarification' });
+    expect(next(state, 'what was his job before?')).toMatchObject({ frame: 'what was Trần Văn Một job before?', rewrite: 'pronoun' });
+  });
+});
+
+describe('planTurn, pronouns and offices that are easy to misread', () => {
+  it('reads "cô ấy" and "bà này" as the person talked about, keeping the form of address', () => {
+    const { state } = play([['Ai là Bí thư Đảng ủy phường Mẫu Sơn?', (q) => answered(q, 'Bí thư Đảng ủy phường là bà Lê Thị Ba.')]]);
+    expect(next(state, 'cô ấy quê ở đâu?').frame).toBe('cô Lê Thị Ba quê ở đâu?');
+    expect(next(state, 'bà này sinh năm nào?').frame).toBe('bà Lê Thị Ba sinh năm nào?');
+  });
+
+  it('keeps an English "it" that has nothing to stand for', () => {
+    const { state } = play([['How many delegates attended the congress of Mau Son ward?', (q) => answered(q, 'There were 200 delegates.')]]);
+    expect(next(state, 'when was it held?').frame).toBe('when was it held?');
+  });
+
+  it('reads "chủ tịch trước khi …" as a time, not as the former chair', () => {
+    const { state } = play([['Ai là Chủ tịch UBND phường Mẫu Sơn?', (q) => answered(q, 'Chủ tịch UBND phường là ông Trần Văn Một.')]]);
+    expect(next(state, 'chủ tịch trước khi sáp nhập là ai?').frame).toBe('chủ tịch UBND trước khi sáp nhập là ai?');
+  });
+});
+
+describe('planTurn, offices beside a name', () => {
+  it('leaves an office that describes a named person as written', () => {
+    const { state } = play([['Ai là Bí thư Đảng ủy phường Mẫu Sơn?', (q) => answered(q, 'Bí thư Đảng ủy phường là ông Lê Văn Bốn.')]]);
+    expect(next(state, 'Ông Lê Văn Bốn, bí thư, bây giờ giữ chức vụ gì?').frame).toBe('Ông Lê Văn Bốn, bí thư, bây giờ giữ chức vụ gì?');
+  });
+});
+
+describe('planTurn, times and people that change', () => {
+  it('asks the previous question about the time a follow-up names, swapping the time it had', () => {
+    const { state } = play([['Phường Mẫu Sơn thu ngân sách nhà nước năm 2025 được bao nhiêu?', (q) => answered(q, 'Hơn 200 tỷ đồng.')]]);
+    expect(next(state, 'năm 2024 thì sao?').standalone).toBe(`${MAU_SON} thu ngân sách nhà nước năm 2024 được bao nhiêu?`);
+    const untimed = play([['Đại hội Đảng bộ phường Mẫu Sơn có bao nhiêu đại biểu?', (q) => answered(q, 'Có 200 đại biểu.')]]);
+    expect(next(untimed.state, 'còn năm ngoái?').standalone).toBe(`Đại hội Đảng bộ ${MAU_SON} năm ngoái có bao nhiêu đại biểu?`);
+  });
+
+  it('forgets the person once a "who" question about someone else went unanswered', () => {
+    const { state } = play([
+      ['Bí thư phường Mẫu Sơn là ai?', (q) => answered(q, 'Bà Lê Thị Ba giữ chức Bí thư Đảng ủy phường.')],
+      ['thế chủ tịch ủy ban?', (q) => refused(q)],
+    ]);
+    expect(next(state, 'ông ấy quê ở đâu?').standalone).toBe(`chủ tịch ủy ban ${MAU_SON} quê ở đâu?`);
+  });
+});
+
+describe('planTurn, follow-ups with a lead-in or a form of address', () => {
+  it('asks the previous English question about the ward "and in … ward?" switches to', () => {
+    const { state } = play([['When was the health station of Mau Son ward opened?', (q) => answered(q, 'It opened on 10/10/2025.')]]);
+    expect(next(state, 'and in Ben Doi ward?').standalone).toBe('When was the health station of Bến Đợi, Hải Phòng opened?');
+  });
+
+  it('swaps the office of "còn ông phó chủ tịch?" as of "còn phó chủ tịch?"', () => {
+    const { state } = play([['Ai là Chủ tịch UBND phường Mẫu Sơn?', (q) => answered(q, 'Ông Trần Văn Một.')]]);
+    expect(next(state, 'còn ông phó chủ tịch?').standalone).toBe(`Ai là phó chủ tịch UBND ${MAU_SON}?`);
+  });
+
+  it('gives a subjectless "được … trong bao lâu?" the subject without the previous verb', () => {
+    const { state } = play([['Trạm y tế phường Mẫu Sơn khánh thành khi nào?', (q) => answered(q, 'Ngày 10/10/2025.')]]);
+    expect(next(state, 'được xây trong bao lâu?').frame).toBe('Trạm y tế được xây trong bao lâu?');
+  });
+});
+
+describe('planTurn, choices and new topics said in few words', () => {
+  const asked = (question: string): ConversationState =>
+    play([[question, (q) => refused(q, { reason: 'ambiguous-place', choices: ['xã Đông Lâm, tỉnh Thử Nghiệm', 'xã Đông Lâm, TP Hồ Chí Minh'] })]]).state;
+
+  it.each([
+    ['cái thứ hai ạ', 'Xã Đông Lâm có bao nhiêu dân?', 'xã Đông Lâm, TP Hồ Chí Minh có bao nhiêu dân?'],
+    ['the second one', 'How many people live in Dong Lam commune?', 'How many people live in Đông Lâm, Hồ Chí Minh?'],
+  ])('takes "%s" as the numbered choice', (reply, question, standalone) => {
+    expect(next(asked(question), reply)).toMatchObject({ standalone, rewrite: 'clarification' });
+  });
+
+  it('asks a new topic in English the English way, and answers in English', () => {
+    const { state } = play([['How many people live in Mau Son ward?', (q) => answered(q, 'About 20,000 people.')]]);
+    expect(next(state, 'and its area?')).toMatchObject({ standalone: 'What is the area of Mẫu Sơn, Hải Phòng?', language: 'en' });
+  });
+
+  it('does not keep the thing the previous question counted when the follow-up asks about another', () => {
+    const { state } = play([['Phường Mẫu Sơn có bao nhiêu dân?', (q) => answered(q, 'Hơn 20.000 người.')]]);
+    expect(next(state, 'còn diện tích?').standalone).toBe(`diện tích ${MAU_SON} có bao nhiêu?`);
   });
 });

@@ -306,3 +306,17 @@ describe('the part of the day', () => {
     expect(result.kind).toBe('refused');
   });
 });
+
+describe('officers of other bodies', () => {
+  it('does not answer the People\'s Committee\'s vice chair with the Front\'s, or with someone holding another office', () => {
+    const passages = passagesOf(
+      'Sáng 9/2, lãnh đạo xã Đông Lâm đi chúc Tết các trường học.',
+      'Cùng đi với Chủ tịch UBND xã có:\n1. Ông Lê Văn An, Phó Chủ tịch Ủy ban MTTQ Việt Nam xã, Chủ tịch Hội Nông dân;\n2. Ông Trần Văn Bình, Phó Trưởng Ban Văn hóa – Xã hội HĐND xã.',
+    );
+    for (const question of ['Phó Chủ tịch UBND xã Đông Lâm là ai?', 'pho chu tich ubnd xa dong lam ten la gi']) {
+      const result = answer(question, passages);
+      expect(result.text).not.toContain('Lê Văn An');
+      expect(result.text).not.toContain('Trần Văn Bình');
+    }
+  });
+});

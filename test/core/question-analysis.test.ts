@@ -135,8 +135,11 @@ describe('everyday wording', () => {
     expect(flat('Kỳ đại hội đầu tiên của xã diễn ra hôm nào?')).toContain('lan thu nhat');
   });
 
-  it('drops chat fillers such as "muốn" from the content an answer must cover', () => {
+  it('drops chat fillers such as "muốn" and the modal "phải" from the content an answer must cover', () => {
     expect(phrases('Muốn gọi công an xã thì số nào?').flat().some((phrase) => phrase.includes('muon'))).toBe(false);
+    expect(phrases('Xã Đông Hải phải di dời bao nhiêu hộ?').flat().some((phrase) => phrase.includes('phai'))).toBe(false);
+    // "giữ chức gì" only asks for the titles, as "giữ chức vụ gì" does.
+    expect(phrases('Ông Lê Văn Tâm giữ chức gì ở xã Đông Hải?').flat().some((phrase) => phrase.includes('chuc'))).toBe(false);
   });
 });
 

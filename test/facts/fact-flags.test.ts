@@ -25,17 +25,6 @@ describe('facts marked wrong', () => {
     expect(hidden.sheet(place).figures.map((series) => series.measure)).toEqual(['area']);
     expect(withoutFlagged(book, new Set())).toBe(book);
   });
-
-  it('are kept by key in the store until shown again', async () => {
-    const { memoryStore } = await import('../store/store-test-kit.js');
-    const { store } = memoryStore();
-    store.factFlags.flag({ factKey: 'office|p|Bí thư Đảng ủy|A', place: 'p', summary: 'Bí thư Đảng ủy: A', flaggedBy: 'lan', note: 'đã nghỉ hưu' });
-    expect([...store.factFlags.keys()]).toEqual(['office|p|Bí thư Đảng ủy|A']);
-    expect(store.factFlags.list()[0]).toMatchObject({ flaggedBy: 'lan', note: 'đã nghỉ hưu' });
-    expect(store.factFlags.unflag('office|p|Bí thư Đảng ủy|A')).toBe(true);
-    expect(store.factFlags.keys().size).toBe(0);
-    store.close();
-  });
 });
 
 describe('suggestedQuestions', () => {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,8 +8,10 @@ import { announcePostgresSkipped, createTestDatabase, testDatabaseUrl } from '..
 import { sendOaEvent, startZaloStandIn, type ZaloStandIn } from '../support/zalo-stand-in.js';
 import { keys } from '../channels/zalo/zalo-test-kit.js';
 
-// Two `hoiphuong serve` processes (the built CLI, as `npm start` runs it) sharing one PostgreSQL database and one
-// index, with the Discord and Zalo stand-ins on loopback. Run by `npm run test:replicas` with TEST_DATABASE_URL.
+// Two `hoiphuong serve` processes (the built CLI, as `npm start` runs it) sharing one PostgreSQL database, with the
+// Discord and Zalo stand-ins on loopback. Each replica has its own articles and index folders: the leader ingests its
+// articles and publishes the index in the database; the other has no articles at all and answers from the published
+// version. Run by `npm run test:replicas` with TEST_DATABASE_URL.
 const CLI = resolve('dist/src/cli/main.js');
 const ARTICLES = resolve('test/fixtures/articles-mixed');
 const EVENTS = 2_000;
@@ -32,9 +34,17 @@ let env: NodeJS.ProcessEnv;
 let discord: DiscordStandIn;
 let zalo: ZaloStandIn;
 const replicas: Record<'a' | 'b', Replica | undefined> = { a: undefined, b: undefined };
+/** Each replica's own articles and index folders. */
+const folders: Record<'a' | 'b', { data: string; index: string }> = { a: { data: '', index: '' }, b: { data: '', index: '' } };
 
-function startReplica(name: string): Promise<Replica> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data', ARTICLES], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** An article about a ward no fixture names, in front matter like a source's saved page. */
+function wardArticle(id: string, ward: string, sentence: string): string {
+  return `---\nid: ${id}\ntitle: "${ward} công bố kết quả"\nsource_url: https://example.gov.vn/tin-tuc/${id}\npublished: 2026-11-20\nplace: "${ward}, tỉnh Mẫu"\n---\n\n${sentence}\n`;
+}
+
+function startReplica(name: 'a' | 'b'): Promise<Replica> {
+  const { data, index } = folders[name];
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data', data, '--index', index], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
   cleanups.push(async () => {
@@ -61,14 +71,30 @@ function runCli(args: string[]): Promise<{ code: number | null; output: string }
   return new Promise((done) => child.on('exit', (code) => done({ code, output })));
 }
 
-async function health(replica: Replica): Promise<{ role: string; store: string }> {
-  return (await (await fetch(`${replica.url}/healthz`)).json()) as { role: string; store: string };
+interface Health {
+  role: string;
+  store: string;
+  articles: number;
+  indexPublication: number | null;
 }
 
-async function ask(replica: Replica, question: string): Promise<{ mode: string; answer: string }> {
+async function health(replica: Replica): Promise<Health> {
+  return (await (await fetch(`${replica.url}/healthz`)).json()) as Health;
+}
+
+async function ask(replica: Replica, question: string): Promise<{ mode: string; answer: string; answered: boolean; reason?: string }> {
   const response = await fetch(`${replica.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
   expect(response.status).toBe(200);
-  return (await response.json()) as { mode: string; answer: string };
+  return (await response.json()) as { mode: string; answer: string; answered: boolean; reason?: string };
+}
+
+/** Resolves with the replica's health once `until` holds (polled on a promise chain, not slept on). */
+async function healthWhen(replica: Replica, until: (health: Health) => boolean): Promise<Health> {
+  for (;;) {
+    const current = await health(replica);
+    if (until(current)) return current;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Resolves once the replica holds the leader lock (the lock is taken within a few seconds; /healthz is polled on a promise chain, not slept on). */
@@ -95,10 +121,10 @@ describe.skipIf(!testDatabaseUrl)('two replicas sharing PostgreSQL', () => {
       HOST: '127.0.0.1',
       DATABASE_URL: database.url,
       DATABASE_POOL_SIZE: '8',
-      DATA_DIR: ARTICLES,
-      INDEX_DIR: join(workDir, 'index'),
+      INDEX_DIR: join(workDir, 'cli-index'),
       SYNC_INTERVAL_MINUTES: '0',
       RATE_LIMIT_PER_MINUTE: '0',
+      ADMIN_PASSWORD: 'mat-khau-quan-tri',
       DISCORD_TOKEN: 'replica-test-token',
       DISCORD_APPLICATION_ID: '900000000000000001',
       DISCORD_API_URL: discord.apiUrl,
@@ -110,11 +136,15 @@ describe.skipIf(!testDatabaseUrl)('two replicas sharing PostgreSQL', () => {
       ZALO_OA_API_BASE_URL: zalo.baseUrl,
       ZALO_OAUTH_BASE_URL: zalo.baseUrl,
     };
-    // The index is built once from the fixtures; both replicas answer from it.
-    const ingest = await runCli(['ingest']);
-    expect(ingest.code, ingest.output).toBe(0);
+    // A has the fixtures and one article no other folder holds; B has no articles at all.
+    folders.a = { data: join(workDir, 'a-articles'), index: join(workDir, 'a-index') };
+    folders.b = { data: join(workDir, 'b-articles'), index: join(workDir, 'b-index') };
+    await cp(ARTICLES, folders.a.data, { recursive: true });
+    await writeFile(join(folders.a.data, 'xa-ben-tre-moi.md'), wardArticle('xa-ben-tre-moi', 'xã Bến Trúc', 'Năm 2026, xã Bến Trúc khánh thành cầu Bến Trúc dài 120 mét nối hai thôn.'));
+    await mkdir(folders.b.data);
     replicas.a = await startReplica('a');
     await untilLeader(replicas.a);
+    await healthWhen(replicas.a, (state) => state.indexPublication !== null);
     replicas.b = await startReplica('b');
   });
 
@@ -130,6 +160,67 @@ describe.skipIf(!testDatabaseUrl)('two replicas sharing PostgreSQL', () => {
     await discord.waitFor(() => discord.identifies.length >= 1);
     expect(discord.identifies).toHaveLength(1);
     expect((await ask(b, 'Lịch tiếp dân thế nào?')).mode).not.toBe('pinned');
+  });
+
+  it('answers on the replica without articles from the version the leader published', async () => {
+    const a = replicas.a!;
+    const b = replicas.b!;
+    const [leader, follower] = [await health(a), await health(b)];
+    expect(follower.indexPublication).toBe(leader.indexPublication);
+    expect(follower.articles).toBe(leader.articles);
+    const reply = await ask(b, 'Cầu Bến Trúc dài bao nhiêu mét?');
+    expect(reply.answered, JSON.stringify(reply)).toBe(true);
+    expect(reply.answer).toContain('120 mét');
+  });
+
+  it('switches the follower to a newly published version with no failed request while it switches', async () => {
+    const a = replicas.a!;
+    const b = replicas.b!;
+    const before = (await health(b)).indexPublication!;
+    await writeFile(join(folders.a.data, 'xa-ben-truc-cho.md'), wardArticle('xa-ben-truc-cho', 'xã Bến Trúc', 'Chợ Bến Trúc mở cửa từ 5 giờ sáng đến 18 giờ hằng ngày.'));
+    // Ingested on A's machine by the command line, as staff would: the leader publishes what it finds committed.
+    const ingest = await runCli(['ingest', '--data', folders.a.data, '--index', folders.a.index]);
+    expect(ingest.code, ingest.output).toBe(0);
+    const failures: string[] = [];
+    const seen = new Set<boolean>();
+    let asked = 0;
+    // Four clients ask B the new article's question until B answers it from the new version.
+    const client = async () => {
+      while (!seen.has(true)) {
+        const response = await fetch(`${b.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: 'Chợ Bến Trúc mở cửa mấy giờ?' }) });
+        const body = (await response.json()) as { answered: boolean; answer: string; reason?: string };
+        asked += 1;
+        if (response.status !== 200 || body.reason === 'error' || body.reason === 'index-not-ready') failures.push(`${response.status} ${JSON.stringify(body)}`);
+        seen.add(body.answered && body.answer.includes('5 giờ'));
+      }
+    };
+    await Promise.all([client(), client(), client(), client()]);
+    expect(failures).toEqual([]);
+    process.stderr.write(`[replicas] ${asked} questions asked of the follower while it switched versions, none failed\n`);
+    const after = await health(b);
+    expect(after.indexPublication).toBeGreaterThan(before);
+    expect(after.indexPublication).toBe((await health(a)).indexPublication);
+    // The older article is still answered from the new version.
+    expect((await ask(b, 'Cầu Bến Trúc dài bao nhiêu mét?')).answer).toContain('120 mét');
+  });
+
+  it('keeps a staff console login made on one replica on the other, and logs the change there', async () => {
+    const a = replicas.a!;
+    const b = replicas.b!;
+    const login = await fetch(`${a.url}/admin/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ name: 'admin', password: 'mat-khau-quan-tri' }).toString(),
+      redirect: 'manual',
+    });
+    expect(login.status).toBe(303);
+    const cookie = /hp_admin=[^;]+/.exec(login.headers.get('set-cookie') ?? '')?.[0];
+    expect(cookie).toBeDefined();
+    const audit = await fetch(`${b.url}/admin/audit`, { headers: { cookie: cookie! }, redirect: 'manual' });
+    expect(audit.status).toBe(200);
+    expect(await audit.text()).toContain('login');
+    // Without the cookie B sends the visitor to its login page.
+    expect((await fetch(`${b.url}/admin/audit`, { redirect: 'manual' })).status).toBe(303);
   });
 
   it('serves a pin added on one replica from the other', async () => {
@@ -156,9 +247,12 @@ describe.skipIf(!testDatabaseUrl)('two replicas sharing PostgreSQL', () => {
     const seconds = (performance.now() - killedAt) / 1000;
     process.stderr.write(`[replicas] the follower opened the Discord gateway ${seconds.toFixed(1)} s after the leader was killed\n`);
     expect(await health(b)).toMatchObject({ role: 'leader' });
-    // The killed replica comes back as a follower: leadership stays where it is.
+    // The killed replica comes back as a follower: leadership stays where it is. The new leader has no articles, so it
+    // keeps the published version rather than publishing an empty one.
     replicas.a = await startReplica('a');
     expect(await health(replicas.a)).toMatchObject({ role: 'follower' });
+    expect((await ask(replicas.a, 'Cầu Bến Trúc dài bao nhiêu mét?')).answer).toContain('120 mét');
+    expect((await ask(b, 'Cầu Bến Trúc dài bao nhiêu mét?')).answer).toContain('120 mét');
   });
 
   it(`answers each of ${EVENTS} Zalo events exactly once when they reach both replicas (round-robin, ${CONCURRENCY} at a time, every fourth delivered to both)`, async () => {
@@ -188,7 +282,11 @@ describe.skipIf(!testDatabaseUrl)('two replicas sharing PostgreSQL', () => {
         await response.arrayBuffer();
       }
     };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker)).catch((error: unknown) => {
+      // What each replica logged last says whether one of them failed, or the connection did.
+      for (const replica of targets) process.stderr.write(`[replicas] ${replica.name} logged:\n${replica.output().slice(-3000)}\n`);
+      throw error;
+    });
     expect(statuses).toHaveLength(deliveries.length);
     expect(statuses.filter((status) => status !== 200)).toEqual([]);
 

@@ -59,7 +59,7 @@ describe('ExactVectorSearch', () => {
     const folder = await mkdtemp(join(tmpdir(), 'exact-vector-search-'));
     await writeSections(join(folder, 'index.bin'), search.toSections(4));
     const loaded = new ExactVectorSearch(4, 4, rows);
-    const sections = await readSections(join(folder, 'index.bin'), (name, bytes) => (name === 'vectorCodes' && bytes === 16 ? loaded.codeTargets(4) : undefined));
+    const sections = await readSections(join(folder, 'index.bin'), { targets: (name, bytes) => (name === 'vectorCodes' && bytes === 16 ? loaded.codeTargets(4) : undefined) });
     await rm(folder, { recursive: true, force: true });
     expect(sections.has('vectorCodes')).toBe(false);
     const copy = ExactVectorSearch.fromSections(sections, 4, 4, rows, loaded);

@@ -18,6 +18,19 @@ export interface StoreDatabase {
   dispose(): Promise<void>;
 }
 
+/** Opens stores on one new database (as processes sharing it, with one clock), closing and removing all in `cleanups`. */
+export async function storesOnNewDatabase(newDatabase: () => Promise<StoreDatabase>, cleanups: Array<() => Promise<void>>, options: Partial<StoreFactoryOptions> = {}) {
+  const database = await newDatabase();
+  cleanups.push(() => database.dispose());
+  const clock = new ManualClock();
+  const open = async (prefix: string) => {
+    const store = await database.open({ now: clock.now, newId: sequentialIds(prefix), ...options });
+    cleanups.push(() => store.close());
+    return store;
+  };
+  return { clock, open, store: await open('a') };
+}
+
 /**
  * The Store contract: what every implementation (SQLite, PostgreSQL) must do the same, checked through the ports only,
  * including what two processes sharing one database see.
@@ -30,17 +43,7 @@ export function describeStore(name: string, newDatabase: () => Promise<StoreData
     });
 
     /** Two handles on one new database (as two replicas), sharing a clock. */
-    async function setUp(options: Partial<StoreFactoryOptions> = {}) {
-      const database = await newDatabase();
-      cleanups.push(() => database.dispose());
-      const clock = new ManualClock();
-      const open = async (prefix: string) => {
-        const store = await database.open({ now: clock.now, newId: sequentialIds(prefix), ...options });
-        cleanups.push(() => store.close());
-        return store;
-      };
-      return { clock, open, store: await open('a') };
-    }
+    const setUp = (options: Partial<StoreFactoryOptions> = {}) => storesOnNewDatabase(newDatabase, cleanups, options);
 
     it('serves a pinned answer to the same question typed without diacritics, and counts the hit', async () => {
       const { store } = await setUp();

@@ -34,3 +34,14 @@ export async function createTestDatabase(serverUrl: string): Promise<{ url: stri
     },
   };
 }
+
+/** Runs one statement on the database at `url` over a connection of its own (as another client would) and returns its rows. */
+export async function queryDatabase<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}

@@ -180,6 +180,27 @@ export const postgresMigrations: readonly string[] = [
   );
   CREATE INDEX rate_limits_by_time ON rate_limits (updated_at);
   `,
+  // 10: index versions the leader publishes for every replica. A file is stored as 1 MiB parts kept once by their
+  // SHA-256, so a version that appends to a file (texts, vectors) stores only its new parts.
+  `
+  CREATE TABLE index_publications (
+    id BIGSERIAL PRIMARY KEY,
+    published_at TEXT NOT NULL,
+    files TEXT NOT NULL
+  );
+  CREATE TABLE index_parts (
+    checksum TEXT PRIMARY KEY,
+    bytes BYTEA NOT NULL
+  );
+  CREATE TABLE index_publication_parts (
+    publication_id BIGINT NOT NULL REFERENCES index_publications (id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    ordinal INTEGER NOT NULL,
+    part TEXT NOT NULL,
+    PRIMARY KEY (publication_id, name, ordinal)
+  );
+  CREATE INDEX index_publication_parts_by_part ON index_publication_parts (part);
+  `,
 ];
 
 /** The schema version this code writes; a database with a higher `schema_version` comes from a newer Hỏi Phường. */

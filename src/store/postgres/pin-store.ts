@@ -54,6 +54,24 @@ export class PostgresPinStore implements ModeratedPins {
     });
   }
 
+  async edit(id: string, changed: NewPin): Promise<Pin | undefined> {
+    const pin = validatePin(changed, this.options.now().toISOString());
+    return this.write(async (client) => {
+      const existing = await firstRow(client, `SELECT ${COLUMNS} FROM pins WHERE id = $1 FOR UPDATE`, [id]);
+      if (!existing) return undefined;
+      // The edited question replaces any other pin of the same question, as in SQLite.
+      await client.query('DELETE FROM pins WHERE normalized_question = $1 AND id <> $2', [questionKey(pin.question), id]);
+      const stored: Pin = { ...pin, id, hits: Number(existing.hits), createdAt: existing.created_at };
+      await update(client, stored);
+      return stored;
+    });
+  }
+
+  async get(id: string): Promise<Pin | undefined> {
+    const row = (await this.pool.query<PinRow>(`SELECT ${COLUMNS} FROM pins WHERE id = $1`, [id])).rows[0];
+    return row ? toPin(row) : undefined;
+  }
+
   async list(): Promise<Pin[]> {
     return (await this.pool.query<PinRow>(`SELECT ${COLUMNS} FROM pins ORDER BY created_at, id`)).rows.map(toPin);
   }

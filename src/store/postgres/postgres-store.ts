@@ -4,7 +4,11 @@ import { reportSince, type StoreReport } from '../report.js';
 import { SALT_KEY, SALT_SCOPE, SaltedUserKeys } from '../user-keys.js';
 import { PostgresAnswerLog } from './answer-log.js';
 import { PostgresConversationStore } from './conversation-store.js';
+import { PostgresAdminStore } from './admin-store.js';
+import { PostgresFactFlags } from './fact-flags.js';
 import { PostgresFeedbackStore } from './feedback-store.js';
+import { PostgresQuestionLog } from './question-log.js';
+import { PostgresIndexPublications } from './index-publications.js';
 import { openPostgresPool, type PostgresPool } from './open-pool.js';
 import { PostgresPinStore } from './pin-store.js';
 import { postgresReportQueries } from './report-queries.js';
@@ -28,6 +32,8 @@ export interface PostgresStoreOptions {
   now?: () => Date;
   newId?: () => string;
   newSalt?: () => string;
+  /** Random session and CSRF tokens of the console (injected in tests). */
+  newToken?: () => string;
   conversationTtlMinutes?: number;
   timeZone?: string;
   /** Where a warning about the server's durability settings goes. */
@@ -49,6 +55,10 @@ export class PostgresStore implements Store {
   readonly conversations: PostgresConversationStore;
   readonly seenEvents: PostgresSeenEvents;
   readonly sources: PostgresSourceStore;
+  readonly indexPublications: PostgresIndexPublications;
+  readonly admin: PostgresAdminStore;
+  readonly factFlags: PostgresFactFlags;
+  readonly questions: PostgresQuestionLog;
   private readonly now: () => Date;
   private readonly timeZone: string;
 
@@ -76,6 +86,10 @@ export class PostgresStore implements Store {
     this.conversations = new PostgresConversationStore(pool, { ttlMinutes: options.conversationTtlMinutes ?? 30, now });
     this.seenEvents = new PostgresSeenEvents(pool, { now });
     this.sources = new PostgresSourceStore(pool, { now });
+    this.indexPublications = new PostgresIndexPublications(pool, now);
+    this.admin = new PostgresAdminStore(pool, { now, newToken: options.newToken });
+    this.factFlags = new PostgresFactFlags(pool, { now });
+    this.questions = new PostgresQuestionLog(pool);
   }
 
   /**
@@ -95,6 +109,11 @@ export class PostgresStore implements Store {
       await pool.end().catch(() => {});
       throw error;
     }
+  }
+
+  /** The time zone dates are shown in (TZ). */
+  get zone(): string {
+    return this.timeZone;
   }
 
   sharedRateLimit(scope: string, limitPerWindow: number, windowMs?: number): RateLimit {

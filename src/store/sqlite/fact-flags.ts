@@ -1,19 +1,9 @@
 import { nfc } from '../../ingest/normalize-vietnamese.js';
+import type { FactFlag, FactFlagStore } from '../console-records.js';
 import type { SqliteDatabase } from './open-database.js';
 
-/** A fact staff marked wrong: hidden from the sheets and listed for review. */
-export interface FactFlag {
-  factKey: string;
-  place: string;
-  /** What the fact said, e.g. `Chủ tịch UBND: Nguyễn Văn A`, so the list reads without the articles. */
-  summary: string;
-  flaggedBy: string;
-  note: string;
-  flaggedAt: string;
-}
-
 /** Facts marked wrong in the console, in SQLite. */
-export class SqliteFactFlags {
+export class SqliteFactFlags implements FactFlagStore {
   private readonly database: SqliteDatabase;
   private readonly now: () => Date;
 
@@ -22,8 +12,7 @@ export class SqliteFactFlags {
     this.now = options.now;
   }
 
-  /** Marks a fact wrong (again: updates who and why). */
-  flag(flag: Omit<FactFlag, 'flaggedAt'>): void {
+  async flag(flag: Omit<FactFlag, 'flaggedAt'>): Promise<void> {
     this.database
       .prepare(
         `INSERT INTO fact_flags (fact_key, place, summary, flagged_by, note, flagged_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -32,13 +21,11 @@ export class SqliteFactFlags {
       .run(flag.factKey, nfc(flag.place), nfc(flag.summary), flag.flaggedBy, nfc(flag.note).slice(0, 1000), this.now().toISOString());
   }
 
-  /** Shows a fact again; false when it was not marked. */
-  unflag(factKey: string): boolean {
+  async unflag(factKey: string): Promise<boolean> {
     return this.database.prepare('DELETE FROM fact_flags WHERE fact_key = ?').run(factKey).changes > 0;
   }
 
-  /** Every fact marked wrong, newest first. */
-  list(): FactFlag[] {
+  async list(): Promise<FactFlag[]> {
     return this.database
       .prepare<[], { fact_key: string; place: string; summary: string; flagged_by: string; note: string; flagged_at: string }>(
         'SELECT * FROM fact_flags ORDER BY flagged_at DESC, fact_key',
@@ -47,8 +34,7 @@ export class SqliteFactFlags {
       .map((row) => ({ factKey: row.fact_key, place: row.place, summary: row.summary, flaggedBy: row.flagged_by, note: row.note, flaggedAt: row.flagged_at }));
   }
 
-  /** The keys of the facts marked wrong. */
-  keys(): Set<string> {
+  async keys(): Promise<Set<string>> {
     return new Set(this.database.prepare<[], { fact_key: string }>('SELECT fact_key FROM fact_flags').all().map((row) => row.fact_key));
   }
 }

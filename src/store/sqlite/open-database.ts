@@ -12,6 +12,11 @@ export type SqliteDatabase = Database.Database;
 export interface OpenDatabaseOptions {
   /** How long a write waits for another process's write to finish before failing. */
   busyTimeoutMs?: number;
+  /**
+   * False for a further connection of a process that opened (and so checked and migrated) the file already: reading
+   * every page again would only cost time.
+   */
+  check?: boolean;
 }
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
@@ -41,7 +46,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): S
           'Upgrade Hỏi Phường to the version that wrote it (or set DATABASE_PATH to another file); the file was left untouched.',
       );
     }
-    assertIntact(database, path);
+    if (options.check !== false) assertIntact(database, path);
     database.pragma('journal_mode = WAL');
     database.pragma('synchronous = FULL');
     database.pragma('foreign_keys = ON');

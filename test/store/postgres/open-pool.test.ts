@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import { PostgresStore } from '../../../src/store/postgres/postgres-store.js';
 import { LATEST_POSTGRES_SCHEMA_VERSION } from '../../../src/store/postgres/migrations.js';
 import { anHaiPin } from '../store-test-kit.js';
-import { announcePostgresSkipped, createTestDatabase, testDatabaseUrl } from '../../support/postgres-database.js';
+import { announcePostgresSkipped, createTestDatabase, queryDatabase, testDatabaseUrl } from '../../support/postgres-database.js';
 
 announcePostgresSkipped('PostgreSQL schema and connection');
 const cleanups: Array<() => Promise<void>> = [];
@@ -17,15 +16,7 @@ async function database() {
   return created.url;
 }
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const query = queryDatabase;
 
 describe.skipIf(!testDatabaseUrl)('PostgresStore.open', () => {
   it('migrates a new database once even when several replicas start together', async () => {

@@ -79,16 +79,16 @@ export function createAdminRoutes(options: AdminConsoleOptions): HttpRoute[] {
       const outcome = await checkLogin(admin, { name, password: (form.get('password') ?? '').slice(0, 1000), visitor: context.visitor }, options.builtInPasswordHash);
       const { language } = consoleLanguage(request);
       if (outcome.kind === 'locked') {
-        admin.audit(name || '?', 'login.locked', context.visitor);
+        await admin.audit(name || '?', 'login.locked', context.visitor);
         return loginPage(request, { text: `${consoleText('loginLocked', language)}${displayTime(outcome.until, store.zone)}.`, error: true }, 429);
       }
       if (outcome.kind === 'refused') {
-        admin.audit(name || '?', 'login.failed', context.visitor);
-        const known = options.builtInPasswordHash !== undefined || admin.accounts().length > 0;
+        await admin.audit(name || '?', 'login.failed', context.visitor);
+        const known = options.builtInPasswordHash !== undefined || (await admin.accounts()).length > 0;
         return loginPage(request, { text: consoleText(known ? 'loginRefused' : 'noLogin', language), error: true }, 401);
       }
-      const session = admin.startSession(outcome.account, options.config.admin.sessionHours);
-      admin.audit(outcome.account, 'login', context.visitor);
+      const session = await admin.startSession(outcome.account, options.config.admin.sessionHours);
+      await admin.audit(outcome.account, 'login', context.visitor);
       return redirect(safeNext(request.url.searchParams.get('next')), { 'set-cookie': sessionCookie(session.token, sessionSeconds, options.secureCookies ?? false) });
     },
   };
@@ -97,10 +97,10 @@ export function createAdminRoutes(options: AdminConsoleOptions): HttpRoute[] {
     method: 'POST',
     path: '/admin/logout',
     handle: async (request) => {
-      const check = checkSession(request, admin);
+      const check = await checkSession(request, admin);
       if (check.kind !== 'signed-in') return refused(request, check.kind);
-      admin.endSession(check.token);
-      admin.audit(check.account, 'logout', '');
+      await admin.endSession(check.token);
+      await admin.audit(check.account, 'logout', '');
       return redirect('/admin/login', { 'set-cookie': sessionCookie('', 0, options.secureCookies ?? false) });
     },
   };
@@ -118,7 +118,7 @@ export function createAdminRoutes(options: AdminConsoleOptions): HttpRoute[] {
       method,
       path,
       handle: async (request) => {
-        const check = checkSession(request, admin);
+        const check = await checkSession(request, admin);
         if (check.kind !== 'signed-in') return refused(request, check.kind);
         const { language, setCookie } = consoleLanguage(request);
         const view = { account: check.account, csrfToken: check.csrfToken, language, path: request.url.pathname + request.url.search };
@@ -135,7 +135,7 @@ export function createAdminRoutes(options: AdminConsoleOptions): HttpRoute[] {
       path: '/admin/login',
       handle: async (request) => {
         const token = readCookies(request.headers.cookie).get(SESSION_COOKIE);
-        if (token && admin.session(token)) return redirect(safeNext(request.url.searchParams.get('next')));
+        if (token && (await admin.session(token))) return redirect(safeNext(request.url.searchParams.get('next')));
         const { setCookie } = consoleLanguage(request);
         return loginPage(request, undefined, 200, setCookie ? { 'set-cookie': setCookie } : {});
       },

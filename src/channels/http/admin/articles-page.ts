@@ -78,7 +78,7 @@ export async function removeArticle(context: ConsoleRequest): Promise<HttpRespon
   const id = context.form.get('id') ?? '';
   const article = options.articles().find((candidate) => candidate.id === id);
   if (!article || !options.removeArticle || !(await options.removeArticle(id))) return showArticles(context, { text: context.t('notFound'), error: true }, 404);
-  options.store.admin.audit(view.account, 'article.remove', article.title, `id ${article.id}; ${article.url}`);
+  await options.store.admin.audit(view.account, 'article.remove', article.title, `id ${article.id}; ${article.url}`);
   return redirect('/admin/articles?done=removed');
 }
 
@@ -90,7 +90,7 @@ export async function addArticle(context: ConsoleRequest): Promise<HttpResponse>
   const place = (context.form.get('place') ?? '').normalize('NFC').trim();
   if (!/^https?:\/\/\S+$/i.test(url)) return showArticles(context, { text: `${t('url')}: http(s)://…`, error: true }, 400);
   const outcome = await options.addArticle(url, place || undefined);
-  options.store.admin.audit(view.account, 'article.add', url, outcome.kind === 'failed' ? `failed: ${outcome.reason}` : outcome.kind);
+  await options.store.admin.audit(view.account, 'article.add', url, outcome.kind === 'failed' ? `failed: ${outcome.reason}` : outcome.kind);
   if (outcome.kind === 'failed') return showArticles(context, { text: outcome.reason, error: true }, 400);
   if (outcome.kind !== 'saved') return showArticles(context, { text: outcome.kind === 'duplicate' ? 'Bài này đã có (already indexed).' : 'Bài không đổi (unchanged).' });
   return redirect('/admin/articles?done=added');

@@ -2,14 +2,14 @@ import type { Config } from '../../../config.js';
 import type { ArticleMeta } from '../../../core/types.js';
 import type { FactBook } from '../../../facts/fact-book.js';
 import type { ArticleFetchOutcome } from '../../../sources/sync-sources.js';
-import type { SqliteStore } from '../../../store/sqlite/sqlite-store.js';
+import type { Store } from '../../../store/store.js';
 import type { HttpRequest } from '../http-route.js';
 import type { ConsoleView } from './console-html.js';
 import { consoleText, type ConsoleTextKey } from './console-text.js';
 
 /** What the console works on: the store, the settings, and the index's articles and facts as the server has them. */
 export interface AdminConsoleOptions {
-  store: SqliteStore;
+  store: Store;
   config: Readonly<Config>;
   /** The scrypt hash of ADMIN_PASSWORD (the `admin` account), when set. */
   builtInPasswordHash?: string;
@@ -24,7 +24,7 @@ export interface AdminConsoleOptions {
   /** Every fact read from the articles (before staff hid any). */
   facts?: () => FactBook;
   /** Called after a fact is marked wrong or shown again, so the API's sheets follow. */
-  factsChanged?: () => void;
+  factsChanged?: () => Promise<void>;
   /** Adds `Secure` to the session cookie (set when the console is served over HTTPS). */
   secureCookies?: boolean;
   now?: () => Date;

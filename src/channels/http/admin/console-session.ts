@@ -1,5 +1,5 @@
 import { sameSecret } from '../../../admin/password-hash.js';
-import type { SqliteAdminStore } from '../../../store/sqlite/admin-store.js';
+import type { AdminStore } from '../../../store/console-records.js';
 import type { HttpRequest, HttpResponse } from '../http-route.js';
 import { isSameOrigin } from '../origin-policy.js';
 import type { ConsoleLanguage } from './console-text.js';
@@ -71,9 +71,9 @@ export type SessionCheck =
  * Checks a console request: it needs a live session cookie; a POST must also carry the session's CSRF token in its
  * form (compared in constant time) and, when the browser names an origin, come from this server's own pages.
  */
-export function checkSession(request: HttpRequest, store: SqliteAdminStore): SessionCheck {
+export async function checkSession(request: HttpRequest, store: AdminStore): Promise<SessionCheck> {
   const token = readCookies(request.headers.cookie).get(SESSION_COOKIE);
-  const session = token ? store.session(token) : undefined;
+  const session = token ? await store.session(token) : undefined;
   if (!token || !session) return { kind: 'no-session' };
   const form = request.method === 'POST' ? readForm(request) : new URLSearchParams();
   if (request.method === 'POST') {

@@ -17,12 +17,12 @@ function sourceLine(source: FactSource | undefined): string {
  * `GET /admin/facts?place=…`: a ward's fact sheet — office holders now and key figures, each with its quote and a
  * *mark wrong* button — and the facts staff marked wrong, each with *show again*.
  */
-export function showFacts(context: ConsoleRequest): HttpResponse {
+export async function showFacts(context: ConsoleRequest): Promise<HttpResponse> {
   const { t, options, view } = context;
   const book = options.facts?.();
   if (!book) return html(200, consolePage(view, t('facts'), `<p>${t('none')}</p>`));
   const flags = options.store.factFlags;
-  const visible = withoutFlagged(book, flags.keys());
+  const visible = withoutFlagged(book, await flags.keys());
   const places = book.places();
   const place = context.request.url.searchParams.get('place') ?? places[0] ?? '';
   const picker = `<form method="get" action="/admin/facts" class="filters"><div><label for="place">${t('ward')}</label><select id="place" name="place">${places
@@ -49,7 +49,7 @@ export function showFacts(context: ConsoleRequest): HttpResponse {
     });
     body += `<h2>${t('office')}</h2>${offices.length ? `<ul>${offices.join('')}</ul>` : `<p>${t('none')}</p>`}<h2>${t('figure')}</h2>${figures.length ? `<ul>${figures.join('')}</ul>` : `<p>${t('none')}</p>`}`;
   }
-  const flagged = flags.list().map(
+  const flagged = (await flags.list()).map(
     (flag) => `<li>${escapeHtml(flag.place)} · ${escapeHtml(flag.summary)} — ${escapeHtml(flag.flaggedBy)}, ${escapeHtml(displayTime(flag.flaggedAt, options.store.zone))}${flag.note ? `: ${escapeHtml(flag.note)}` : ''}
 <form method="post" action="/admin/facts/unflag">${csrfField(view)}<input type="hidden" name="key" value="${escapeHtml(flag.factKey)}"><button type="submit" class="light">${t('unmark')}</button></form></li>`,
   );
@@ -58,25 +58,25 @@ export function showFacts(context: ConsoleRequest): HttpResponse {
 }
 
 /** `POST /admin/facts/flag`: marks a fact wrong; it leaves the sheets (console and API) and is listed in the report. */
-export function flagFact(context: ConsoleRequest): HttpResponse {
+export async function flagFact(context: ConsoleRequest): Promise<HttpResponse> {
   const { form, options, view } = context;
   const key = form.get('key') ?? '';
   const place = form.get('place') ?? '';
   const summary = (form.get('summary') ?? '').slice(0, 500);
   if (!key || key.length > 1000) return redirect('/admin/facts');
-  options.store.factFlags.flag({ factKey: key, place, summary, flaggedBy: view.account, note: form.get('note') ?? '' });
-  options.store.admin.audit(view.account, 'fact.flag', summary, `${place}; ${form.get('note') ?? ''}`);
-  options.factsChanged?.();
+  await options.store.factFlags.flag({ factKey: key, place, summary, flaggedBy: view.account, note: form.get('note') ?? '' });
+  await options.store.admin.audit(view.account, 'fact.flag', summary, `${place}; ${form.get('note') ?? ''}`);
+  await options.factsChanged?.();
   return redirect(`/admin/facts?place=${encodeURIComponent(place)}`);
 }
 
 /** `POST /admin/facts/unflag`: shows a fact marked wrong again. */
-export function unflagFact(context: ConsoleRequest): HttpResponse {
+export async function unflagFact(context: ConsoleRequest): Promise<HttpResponse> {
   const { form, options, view } = context;
   const key = form.get('key') ?? '';
-  if (options.store.factFlags.unflag(key)) {
-    options.store.admin.audit(view.account, 'fact.unflag', key);
-    options.factsChanged?.();
+  if (await options.store.factFlags.unflag(key)) {
+    await options.store.admin.audit(view.account, 'fact.unflag', key);
+    await options.factsChanged?.();
   }
   return redirect('/admin/facts');
 }

@@ -68,7 +68,7 @@ export async function showPins(context: ConsoleRequest): Promise<HttpResponse> {
     if (!pin) return pinsPage(context, draft, { text: context.t('notFound'), error: true }, 404);
     draft = { id: pin.id, question: pin.question, alternatives: (pin.alternatives ?? []).join('\n'), answer: pin.answer, reviewBy: pin.reviewBy ?? '' };
   } else if (fromId) {
-    const logged = store.questions.get(fromId);
+    const logged = await store.questions.get(fromId);
     if (logged) draft = { question: logged.question, alternatives: '', answer: logged.answered ? logged.answer : '', reviewBy: '' };
   } else if (search.get('question')) {
     draft = { ...draft, question: search.get('question')!.slice(0, 500), alternatives: (search.get('alternatives') ?? '').slice(0, 2000) };
@@ -99,7 +99,7 @@ export async function savePin(context: ConsoleRequest): Promise<HttpResponse> {
   try {
     const saved = id ? await options.store.pins.edit(id, pin) : await options.store.pins.add(pin);
     if (!saved) return pinsPage(context, draft, { text: context.t('notFound'), error: true }, 404);
-    options.store.admin.audit(view.account, id ? 'pin.edit' : 'pin.add', saved.question, `id ${saved.id}; ${saved.answer}`);
+    await options.store.admin.audit(view.account, id ? 'pin.edit' : 'pin.add', saved.question, `id ${saved.id}; ${saved.answer}`);
     return redirect('/admin/pins?done=saved');
   } catch (error) {
     const failure = toChatbotError(error);
@@ -113,6 +113,6 @@ export async function removePin(context: ConsoleRequest): Promise<HttpResponse> 
   const id = context.form.get('id') ?? '';
   const pin = id ? await context.options.store.pins.get(id) : undefined;
   if (!pin || !(await context.options.store.pins.remove(id))) return pinsPage(context, { question: '', alternatives: '', answer: '', reviewBy: '' }, { text: context.t('notFound'), error: true }, 404);
-  context.options.store.admin.audit(context.view.account, 'pin.remove', pin.question, `id ${pin.id}; ${pin.answer}`);
+  await context.options.store.admin.audit(context.view.account, 'pin.remove', pin.question, `id ${pin.id}; ${pin.answer}`);
   return redirect('/admin/pins?done=removed');
 }

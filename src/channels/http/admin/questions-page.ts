@@ -2,7 +2,7 @@ import { toCsv } from '../../../admin/csv.js';
 import { displayTime } from '../../../core/display-date.js';
 import { message } from '../../../core/messages.js';
 import type { RefusalReason } from '../../../core/types.js';
-import type { LoggedQuestion, QuestionFilter } from '../../../store/sqlite/question-log.js';
+import type { LoggedQuestion, QuestionFilter } from '../../../store/console-records.js';
 import type { HttpResponse } from '../http-route.js';
 import type { ConsoleRequest } from './console-context.js';
 import { consolePage, escapeHtml } from './console-html.js';
@@ -59,14 +59,14 @@ function row(context: ConsoleRequest, entry: LoggedQuestion): string {
 }
 
 /** `GET /admin/questions`: the answer log, newest first, searchable and filtered by channel, ward, outcome and rating. */
-export function showQuestions(context: ConsoleRequest): HttpResponse {
+export async function showQuestions(context: ConsoleRequest): Promise<HttpResponse> {
   const { t, options, view } = context;
   const search = context.request.url.searchParams;
   const filter = filterOf(search);
   const page = Math.max(1, Math.min(10_000, Number.parseInt(search.get('page') ?? '1', 10) || 1));
-  const total = options.store.questions.count(filter);
-  const entries = options.store.questions.list(filter, PAGE_SIZE, (page - 1) * PAGE_SIZE);
-  const choices = options.store.questions.choices();
+  const total = await options.store.questions.count(filter);
+  const entries = await options.store.questions.list(filter, PAGE_SIZE, (page - 1) * PAGE_SIZE);
+  const choices = await options.store.questions.choices();
   const outcomes: Array<[string, string]> = [
     ['answered', t('answered')],
     ['refused', t('refused')],
@@ -97,9 +97,9 @@ ${select('vote', t('vote'), search.get('vote') ?? '', [['up', t('up')], ['down',
 }
 
 /** `GET /admin/questions.csv`: the same filtered log as CSV (times in the ward's time zone). */
-export function exportQuestions(context: ConsoleRequest): HttpResponse {
+export async function exportQuestions(context: ConsoleRequest): Promise<HttpResponse> {
   const { options, view } = context;
-  const entries = options.store.questions.list(filterOf(context.request.url.searchParams), CSV_LIMIT);
+  const entries = await options.store.questions.list(filterOf(context.request.url.searchParams), CSV_LIMIT);
   const rows = [
     ['time', 'channel', 'ward', 'question', 'answered', 'reason', 'mode', 'answer', 'up_votes', 'down_votes', 'comments', 'answer_id'],
     ...entries.map((entry) => [

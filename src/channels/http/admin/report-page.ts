@@ -20,7 +20,7 @@ export async function showReport(context: ConsoleRequest): Promise<HttpResponse>
   const now = (options.now ?? (() => new Date()))();
   const timeZone = options.store.zone;
   const report = await options.store.report({ limit: LIMIT });
-  const activity = options.store.questions.activity(now, DAYS, timeZone);
+  const activity = await options.store.questions.activity(now, DAYS, timeZone);
   const language = view.language;
   const percent = (value: number | null) => (value === null ? '–' : value.toLocaleString(language === 'vi' ? 'vi-VN' : 'en-US', { style: 'percent', maximumFractionDigits: 1 }));
   const series = [t('questions'), t('answered')];
@@ -60,8 +60,7 @@ ${group.variants.length ? `<p class="muted">${t('alsoAsked')}${group.variants.ma
   const overdue = report.overduePins
     .map((pin) => `<li>${escapeHtml(displayDate(pin.reviewBy))} · ${escapeHtml(pin.question)} (${escapeHtml(pin.pinnedBy)}, ${pin.hits} ${t('hits').toLowerCase()}) <a href="/admin/pins?edit=${encodeURIComponent(pin.id)}">${t('edit')}</a></li>`)
     .join('');
-  const flagged = options.store.factFlags
-    .list()
+  const flagged = (await options.store.factFlags.list())
     .map((flag) => `<li>${escapeHtml(flag.place)} · ${escapeHtml(flag.summary)} — ${escapeHtml(flag.flaggedBy)}, ${escapeHtml(displayTime(flag.flaggedAt, timeZone))}${flag.note ? `: ${escapeHtml(flag.note)}` : ''}</li>`)
     .join('');
   const none = `<p>${t('none')}</p>`;

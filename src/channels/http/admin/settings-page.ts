@@ -6,21 +6,21 @@ import { consolePage, escapeHtml } from './console-html.js';
 import { html } from './console-session.js';
 
 /** `GET /admin/settings`: every setting, read only, secrets shown only as set or not. */
-export function showSettings(context: ConsoleRequest): HttpResponse {
+export async function showSettings(context: ConsoleRequest): Promise<HttpResponse> {
   const { t, options, view } = context;
   const rows = maskedSettings(options.config)
     .map((setting) => `<tr><th scope="row"><code>${escapeHtml(setting.name)}</code></th><td>${escapeHtml(setting.value)}</td></tr>`)
     .join('');
-  const accounts = options.store.admin.accounts().map((account) => `<li>${escapeHtml(account.name)}</li>`).join('');
+  const accounts = (await options.store.admin.accounts()).map((account) => `<li>${escapeHtml(account.name)}</li>`).join('');
   const body = `<p class="muted">${t('settingsNote')}</p><div class="table"><table><thead><tr><th scope="col">${t('setting')}</th><th scope="col">${t('value')}</th></tr></thead><tbody>${rows}</tbody></table></div>
 <h2>${t('account')}</h2><ul>${options.builtInPasswordHash ? '<li>admin (ADMIN_PASSWORD)</li>' : ''}${accounts}</ul>`;
   return html(200, consolePage(view, t('settings'), body));
 }
 
 /** `GET /admin/audit`: the latest changes made in the console and by `hoiphuong admin`, with who made them. */
-export function showAudit(context: ConsoleRequest): HttpResponse {
+export async function showAudit(context: ConsoleRequest): Promise<HttpResponse> {
   const { t, options, view } = context;
-  const entries = options.store.admin.auditLog(200);
+  const entries = await options.store.admin.auditLog(200);
   const rows = entries
     .map(
       (entry) =>

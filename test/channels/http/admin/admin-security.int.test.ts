@@ -57,7 +57,7 @@ describe('staff console security', () => {
     expect(response.status).toBe(401);
     expect(response.headers.get('set-cookie')).toBeNull();
     expect(await response.text()).toContain('Sai tên đăng nhập hoặc mật khẩu');
-    expect(store.admin.auditLog(5).map((entry) => entry.action)).toContain('login.failed');
+    expect((await store.admin.auditLog(5)).map((entry) => entry.action)).toContain('login.failed');
   });
 
   it('refuses an unknown account the same way as a wrong password', async () => {
@@ -111,7 +111,7 @@ describe('staff console security', () => {
     const made = await post('/admin/pins/save', { ...pin, _csrf: csrf }, { cookie });
     expect(made.status).toBe(303);
     expect(await store.pins.list()).toMatchObject([{ question: pin.question, pinnedBy: 'admin' }]);
-    expect(store.admin.auditLog(1)[0]).toMatchObject({ actor: 'admin', action: 'pin.add', target: pin.question });
+    expect((await store.admin.auditLog(1))[0]).toMatchObject({ actor: 'admin', action: 'pin.add', target: pin.question });
   });
 
   it('refuses a change posted from another site even with a valid token', async () => {

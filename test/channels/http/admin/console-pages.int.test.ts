@@ -28,12 +28,14 @@ afterEach(async () => {
 /** The console over a real loopback server, already signed in as `lan`, with a few logged questions. */
 async function signedIn() {
   store = SqliteStore.open({ path: ':memory:', pinMatchThreshold: 0.8, newSalt: () => 'salt', now: () => new Date('2025-09-01T03:00:00Z') });
-  store.admin.setAccount('lan', await hashPassword('mat-khau-cua-lan'));
+  await store.admin.setAccount('lan', await hashPassword('mat-khau-cua-lan'));
   const first = await store.answers.record({ text: 'Bí thư phường là ai?', channel: 'web', defaultPlace: PLACE }, answered('Bí thư phường là ai?', 'Đồng chí Nguyễn Văn An.'));
   await store.feedback.recordFeedback({ answerId: first, vote: 'down', comment: '=Đã có bí thư mới, "ông B"', userKey: 'u1', channel: 'web' });
   const refused = await store.answers.record({ text: 'Lịch thu gom rác?', channel: 'zalo-bot' }, refusal('Lịch thu gom rác?'));
   let flagsChanged = 0;
-  const started = await startConsoleServer({ store, config: loadConfig({}), articles: () => [], facts: () => book, factsChanged: () => (flagsChanged += 1) });
+  const started = await startConsoleServer({ store, config: loadConfig({}), articles: () => [], facts: () => book, factsChanged: async () => {
+    flagsChanged += 1;
+  } });
   server = started.server;
   const base = started.base;
   const login = await fetch(`${base}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'name=lan&password=mat-khau-cua-lan', redirect: 'manual' });
@@ -85,7 +87,7 @@ describe('staff console pages', () => {
     expect(after).not.toContain('<strong>Bí thư Đảng ủy</strong>: Nguyễn Văn An');
     expect(after).toContain('đã chuyển công tác');
     expect(await (await get('/admin/report')).text()).toContain('Bí thư Đảng ủy: Nguyễn Văn An');
-    expect(store.admin.auditLog(1)[0]).toMatchObject({ actor: 'lan', action: 'fact.flag' });
+    expect((await store.admin.auditLog(1))[0]).toMatchObject({ actor: 'lan', action: 'fact.flag' });
     await post('/admin/facts/unflag', { key });
     expect(await (await get(`/admin/facts?place=${encodeURIComponent(PLACE)}`)).text()).toContain('<strong>Bí thư Đảng ủy</strong>: Nguyễn Văn An');
   });
