@@ -1,4 +1,4 @@
-import { mkdir, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, open, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -493,8 +493,20 @@ export async function writeCorpus(corpus: GeneratedCorpus, articlesDir: string, 
     );
   }
   await mkdir(join(questionsFile, '..'), { recursive: true });
-  await writeFile(questionsFile, corpus.questions.map((question) => JSON.stringify(question)).join('\n') + '\n');
+  // Appended a block at a time: at a million chunks the questions as one string outgrew the default heap.
+  const file = await open(questionsFile, 'w');
+  try {
+    for (let index = 0; index < corpus.questions.length; index += QUESTIONS_PER_WRITE) {
+      const block = corpus.questions.slice(index, index + QUESTIONS_PER_WRITE);
+      await file.write(block.map((question) => `${JSON.stringify(question)}\n`).join(''));
+    }
+  } finally {
+    await file.close();
+  }
 }
+
+/** Questions written to the questions file at a time. */
+const QUESTIONS_PER_WRITE = 10_000;
 
 async function main(args: string[]): Promise<void> {
   const { values } = parseArgs({

@@ -2,6 +2,7 @@ import { ChatbotError } from '../core/errors.js';
 import type { WeightedTerm } from './lexical-terms.js';
 import type { Section } from './index-files.js';
 import type { Hit } from './hit.js';
+import { NumberLog } from './number-log.js';
 import { TopHits } from './top-hits.js';
 
 /** Term-frequency saturation; 1.2 is the usual BM25 default. */
@@ -22,30 +23,6 @@ export interface Bm25Restriction {
   filter?: (label: number) => boolean;
   /** Scores just these documents, looking each up in the postings: far cheaper than scanning when they are few. */
   only?: readonly number[];
-}
-
-/** Numbers kept per block: 4 MB each. */
-const BLOCK_BITS = 20;
-const BLOCK_SIZE = 1 << BLOCK_BITS;
-
-/**
- * A growing list of 32-bit numbers in fixed blocks, so building postings for 100k chunks allocates a few large arrays
- * rather than millions, and growing never copies (or doubles) what is already there.
- */
-class Uint32Blocks {
-  private readonly blocks: Uint32Array[] = [];
-  length = 0;
-
-  push(value: number): void {
-    const offset = this.length & (BLOCK_SIZE - 1);
-    if (offset === 0) this.blocks.push(new Uint32Array(BLOCK_SIZE));
-    this.blocks[this.blocks.length - 1]![offset] = value;
-    this.length += 1;
-  }
-
-  at(index: number): number {
-    return this.blocks[index >>> BLOCK_BITS]![index & (BLOCK_SIZE - 1)]!;
-  }
 }
 
 function grow<T extends Uint32Array | Uint8Array>(array: T, size: number, make: (length: number) => T): T {
@@ -73,7 +50,7 @@ export class Bm25Index {
   /** Documents added since the last merge: each one's label, then (term id × 256 + tf) pairs. */
   private pendingLabels: number[] = [];
   private pendingStarts: number[] = [0];
-  private pendingTerms = new Uint32Blocks();
+  private pendingTerms: NumberLog;
   /** Labels removed since the last merge, whose postings are still in the arrays. */
   private removedSinceMerge = new Set<number>();
   private scores = new Float64Array(0);
@@ -82,6 +59,19 @@ export class Bm25Index {
   private seenCount = new Uint32Array(1024);
   private documentSerial = 0;
   private highestMergedLabel = -1;
+
+  /**
+   * `spillPath`: a file where documents added since the last merge are kept instead of memory (a first build of many
+   * chunks); it is deleted at every merge.
+   */
+  constructor(private readonly spillPath?: string) {
+    this.pendingTerms = new NumberLog(spillPath);
+  }
+
+  /** Deletes the spill file of pending documents, for an index dropped unsaved; it must not be used afterwards. */
+  dispose(): void {
+    this.pendingTerms.dispose();
+  }
 
   /** How many documents are searchable. */
   get size(): number {
@@ -378,7 +368,8 @@ export class Bm25Index {
     this.postings = postings;
     this.pendingLabels = [];
     this.pendingStarts = [0];
-    this.pendingTerms = new Uint32Blocks();
+    this.pendingTerms.dispose();
+    this.pendingTerms = new NumberLog(this.spillPath);
     if (dropping) this.removedSinceMerge.clear();
   }
 }

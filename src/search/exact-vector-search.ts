@@ -85,28 +85,46 @@ export class ExactVectorSearch {
     this.row = new Float32Array(dimensions);
   }
 
-  /** Takes back the arrays of `toSections` for `labels` labels; throws ChatbotError('index-corrupt') when they disagree. */
-  static fromSections(sections: ReadonlyMap<string, Section>, dimensions: number, labels: number, rows: VectorRows): ExactVectorSearch {
+  /**
+   * Takes back the arrays of `toSections` for `labels` labels; throws ChatbotError('index-corrupt') when they disagree.
+   * Without a `vectorCodes` section, the codes must already be in `loaded` (read into its `codeTargets`).
+   */
+  static fromSections(sections: ReadonlyMap<string, Section>, dimensions: number, labels: number, rows: VectorRows, loaded?: ExactVectorSearch): ExactVectorSearch {
     const codes = sections.get('vectorCodes');
     const scales = sections.get('vectorScales');
     const live = sections.get('vectorLive');
+    const codesRead = codes === undefined && loaded !== undefined && loaded.dimensions === dimensions && loaded.capacity >= labels;
     if (
-      !(codes instanceof Int8Array && scales instanceof Float32Array && live instanceof Uint8Array) ||
-      codes.length !== dimensions * labels ||
+      !(codesRead || (codes instanceof Int8Array && codes.length === dimensions * labels)) ||
+      !(scales instanceof Float32Array && live instanceof Uint8Array) ||
       scales.length !== labels ||
       live.length !== labels
     ) {
       throw new ChatbotError('index-corrupt', 'The stored vector codes are incomplete; run `hoiphuong ingest` to rebuild the index.');
     }
-    const search = new ExactVectorSearch(dimensions, labels, rows);
-    for (let dimension = 0; dimension < dimensions; dimension += 1) {
-      search.codes.column(dimension).set(codes.subarray(dimension * labels, (dimension + 1) * labels));
+    const search = codesRead ? loaded : new ExactVectorSearch(dimensions, labels, rows);
+    if (codes instanceof Int8Array) {
+      for (let dimension = 0; dimension < dimensions; dimension += 1) {
+        search.codes.column(dimension).set(codes.subarray(dimension * labels, (dimension + 1) * labels));
+      }
     }
     search.capacity = labels;
     search.scales = scales;
     search.live = live;
     search.size = labels;
     return search;
+  }
+
+  /**
+   * Byte views of each column's first `labels` codes, in the order `toSections` writes them: what `readSections` fills
+   * in place, so a loaded index holds its codes once (512 MB at 1M chunks) and copies none.
+   */
+  codeTargets(labels: number): Uint8Array[] {
+    if (labels > this.capacity) this.grow(labels);
+    return Array.from({ length: this.dimensions }, (_, dimension) => {
+      const column = this.codes.column(dimension);
+      return new Uint8Array(column.buffer, column.byteOffset, labels);
+    });
   }
 
   /** One past the highest label stored. */

@@ -6,9 +6,9 @@ import xxhash, { type XXHashAPI } from 'xxhash-wasm';
 import { ChatbotError } from '../core/errors.js';
 
 /** A typed array stored as one named section of an index file. */
-export type Section = Uint8Array | Int8Array | Uint32Array | Int32Array | Float32Array;
+export type Section = Uint8Array | Int8Array | Uint32Array | Int32Array | Float32Array | Float64Array;
 
-type SectionType = 'u8' | 'i8' | 'u32' | 'i32' | 'f32';
+type SectionType = 'u8' | 'i8' | 'u32' | 'i32' | 'f32' | 'f64';
 
 interface SectionEntry {
   type: SectionType;
@@ -30,6 +30,7 @@ function typeOf(section: Section): SectionType {
   if (section instanceof Int8Array) return 'i8';
   if (section instanceof Uint32Array) return 'u32';
   if (section instanceof Int32Array) return 'i32';
+  if (section instanceof Float64Array) return 'f64';
   return 'f32';
 }
 
@@ -46,11 +47,13 @@ function allocate(type: SectionType, length: number, shared: boolean): Section {
       return new Int32Array(memory(4));
     case 'f32':
       return new Float32Array(memory(4));
+    case 'f64':
+      return new Float64Array(memory(8));
   }
 }
 
 function widthOf(type: SectionType): number {
-  return type === 'u8' || type === 'i8' ? 1 : 4;
+  return type === 'u8' || type === 'i8' ? 1 : type === 'f64' ? 8 : 4;
 }
 
 function alignUp(value: number): number {
@@ -111,11 +114,18 @@ export async function writeSections(path: string, sections: Record<string, Secti
 const HEADER_PROBE = 64 * 1024;
 
 /**
- * Reads a file written by `writeSections`, each section straight into its own typed array (no buffer of the whole
- * file, so loading needs no more memory than the index itself); `shared` puts them in shared memory, which worker
- * threads can read without a copy. Throws ChatbotError('index-corrupt') when it is truncated or not one.
+ * Where a section is read into instead of a new array: byte views filled one after another, or undefined for a new
+ * array. Given the section's name and its length in bytes.
  */
-export async function readSections(path: string, options: { shared?: boolean } = {}): Promise<Map<string, Section>> {
+export type SectionTargets = (name: string, bytes: number) => readonly Uint8Array[] | undefined;
+
+/**
+ * Reads a file written by `writeSections`, each section straight into its own typed array (no buffer of the whole
+ * file, so loading needs no more memory than the index itself) or into the views `targets` gives for it (those are
+ * left out of the map); `shared` puts the arrays in shared memory, which worker threads can read without a copy.
+ * Throws ChatbotError('index-corrupt') when it is truncated or not one.
+ */
+export async function readSections(path: string, options: { shared?: boolean; targets?: SectionTargets } = {}): Promise<Map<string, Section>> {
   let file;
   try {
     file = await open(path, 'r');
@@ -147,15 +157,20 @@ export async function readSections(path: string, options: { shared?: boolean } =
       if (!Number.isInteger(entry.length) || entry.length < 0 || start + entry.length * width > size) {
         throw corrupt(path, `section ${name} is truncated`);
       }
-      const section = allocate(entry.type, entry.length, options.shared === true);
-      const bytes = new Uint8Array(section.buffer, section.byteOffset, section.byteLength);
-      let done = 0;
-      while (done < bytes.length) {
-        const { bytesRead } = await file.read(bytes, done, bytes.length - done, start + done);
-        if (bytesRead === 0) throw corrupt(path, `section ${name} is truncated`);
-        done += bytesRead;
+      const views = options.targets?.(name, entry.length * width);
+      if (views && views.reduce((sum, view) => sum + view.length, 0) !== entry.length * width) throw corrupt(path, `section ${name} has an unexpected size`);
+      const section = views ? undefined : allocate(entry.type, entry.length, options.shared === true);
+      let position = start;
+      for (const bytes of views ?? [new Uint8Array(section!.buffer, section!.byteOffset, section!.byteLength)]) {
+        let done = 0;
+        while (done < bytes.length) {
+          const { bytesRead } = await file.read(bytes, done, bytes.length - done, position + done);
+          if (bytesRead === 0) throw corrupt(path, `section ${name} is truncated`);
+          done += bytesRead;
+        }
+        position += bytes.length;
       }
-      sections.set(name, section);
+      if (section) sections.set(name, section);
     }
     return sections;
   } finally {
@@ -281,7 +296,19 @@ let xxhashApi: Promise<XXHashAPI> | undefined;
 export async function fileChecksum(path: string): Promise<string> {
   xxhashApi ??= xxhash();
   const hash = (await xxhashApi).create64();
-  for await (const part of createReadStream(path, { highWaterMark: CHECKSUM_BLOCK })) hash.update(part as Buffer);
+  // One block read into again and again: a stream's fresh buffer per block left gigabytes for the collector at 1M chunks.
+  const block = Buffer.allocUnsafe(CHECKSUM_BLOCK);
+  const file = await open(path, 'r');
+  try {
+    for (let position = 0; ; ) {
+      const { bytesRead } = await file.read(block, 0, block.length, position);
+      if (bytesRead === 0) break;
+      hash.update(bytesRead === block.length ? block : block.subarray(0, bytesRead));
+      position += bytesRead;
+    }
+  } finally {
+    await file.close();
+  }
   return XXH64_PREFIX + hash.digest().toString(16).padStart(16, '0');
 }
 

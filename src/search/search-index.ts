@@ -8,6 +8,7 @@ import { withIndexLock, type IndexLockOptions } from './index-lock.js';
 import { currentVersionFolder, type Section } from './index-files.js';
 import { hashFile, restampedFiles, sameContents, stampFiles, withRecordedHashes, type FileStamp } from './file-stamps.js';
 import { embedderFor, learnFromChunks, learnsFromCorpus, type CorpusEmbedder } from './corpus-embedder.js';
+import type { FolderRecord } from './folder-record.js';
 import type { Hit, LabelFilter } from './hit.js';
 import type { WeightedTerm } from './lexical-terms.js';
 import type { TermVectors } from './term-vectors.js';
@@ -15,6 +16,7 @@ import {
   FORMAT_VERSION,
   keepsExtracts,
   metaOf,
+  readFolderState,
   readManifest,
   readVersionManifest,
   StoredIndex,
@@ -174,8 +176,8 @@ async function hashedStamps(dataDir: string, files: readonly FileStamp[], hashes
 }
 
 /** Errors of files that were skipped when the index was built, as the loader reported them. */
-function skippedErrors(manifest: Manifest): ArticleError[] {
-  return (manifest.skipped ?? []).map((entry) => new ArticleError(entry.file, entry.field, entry.reason));
+function skippedErrors(record: FolderRecord): ArticleError[] {
+  return record.skipped.map((entry) => new ArticleError(entry.file, entry.field, entry.reason));
 }
 
 /**
@@ -245,21 +247,21 @@ async function updateUnlocked(options: UpdateIndexOptions): Promise<UpdatedIndex
   });
 
   // Fast path: the folder lists the same files with the same sizes and times (nothing is read), or the files whose
-  // times changed still hash the same (only they are read, and only the manifest is refreshed).
-  const recorded = previous?.manifest;
+  // times changed still hash the same (only they are read, and only the folder record is replaced).
+  const recorded = previous ? await readFolderState(previous.folder) : undefined;
   const restamped = recorded?.files && files ? restampedFiles(recorded.files, files, recorded.stampedAtMs ?? 0) : undefined;
   const sameCap = (recorded?.maxArticleBytes ?? 0) === (options.maxArticleBytes ?? 0);
   // A version without the extracts asked for is read through once to add them.
-  const extractsAsAsked = !options.extract || keepsExtracts(recorded);
+  const extractsAsAsked = !options.extract || keepsExtracts(previous?.manifest);
   if (previous && recorded?.files && files && restamped && sameCap && extractsAsAsked && (restamped.length === 0 || (await sameContents(options.dataDir, recorded.files, restamped)))) {
     try {
       const reusable = options.current instanceof StoredIndex && options.current.folder === previous.folder;
-      const index = reusable ? (options.current as StoredIndex) : await StoredIndex.load(previous.folder, recorded, options);
+      const index = reusable ? (options.current as StoredIndex) : await StoredIndex.load(previous.folder, previous.manifest, options);
       embedderFor(index, embedder);
-      const count = recorded.articles.length;
+      const count = previous.manifest.articleCount;
       const errors = skippedErrors(recorded);
       if (restamped.length > 0) {
-        await index.saveManifest(previous.folder, { files: withRecordedHashes(files, recorded.files), stampedAtMs, errors, ...cap });
+        await index.saveFolderState(previous.folder, { files: withRecordedHashes(files, recorded.files), stampedAtMs, errors, ...cap });
       }
       return finish(index, { articles: count, added: 0, changed: 0, removed: 0, unchanged: count, chunksEmbedded: 0, errors, rebuilt: false });
     } catch (error) {
@@ -277,7 +279,7 @@ async function updateUnlocked(options: UpdateIndexOptions): Promise<UpdatedIndex
     }
   }
   const rebuilt = index === undefined;
-  const known = new Map(rebuilt ? [] : (previous?.manifest.articles ?? []).map((entry) => [entry.id, entry]));
+  const known = new Map((index?.listedFiles() ?? []).map((entry) => [entry.id, entry]));
   // The next version's folder is begun only once something must be written, and a new index once there is an article.
   let update = index;
   const writable = async (): Promise<StoredIndex> => {
@@ -367,10 +369,10 @@ async function updateUnlocked(options: UpdateIndexOptions): Promise<UpdatedIndex
   };
   const folderState: FolderState = { files: files && (await hashedStamps(options.dataDir, files, hashes)), stampedAtMs, errors, ...cap };
 
-  if (update && previous && !rebuilt && added + changed + removed.length === 0 && extractsAdded === 0 && (options.extract !== undefined) === (keepsExtracts(recorded))) {
+  if (update && previous && !rebuilt && added + changed + removed.length === 0 && extractsAdded === 0 && (options.extract !== undefined) === (keepsExtracts(previous?.manifest))) {
     // No article changed, but the folder did (a touched or moved file, or one too new to trust by its time): refresh
-    // only the manifest so the next run takes the fast path.
-    await update.saveManifest(previous.folder, folderState);
+    // only the folder record so the next run takes the fast path.
+    await update.saveFolderState(previous.folder, folderState);
     return finish(update, counts);
   }
 

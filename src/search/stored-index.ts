@@ -1,11 +1,13 @@
-import { readFile, rename } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BoundedMap } from '../core/bounded-map.js';
 import { ChatbotError, type ArticleError } from '../core/errors.js';
 import type { ArticleMeta, Chunk } from '../core/types.js';
 import { Bm25Index, MAX_BM25_LABEL } from './bm25-index.js';
 import { ExactVectorSearch, FileVectorRows } from './exact-vector-search.js';
+import { ArticleList, type ListedArticle } from './article-list.js';
 import type { FileStamp } from './file-stamps.js';
+import { readFolderRecord, writeFolderRecord, type FolderRecord } from './folder-record.js';
 import {
   beginVersion,
   checksumMatches,
@@ -27,9 +29,13 @@ import { utf8Offsets } from './utf8-offsets.js';
 import { VectorIndex } from './vector-index.js';
 
 /** Bumped whenever the files' layout changes; an index of another format is rebuilt. */
-export const FORMAT_VERSION = 5;
+export const FORMAT_VERSION = 6;
 const MANIFEST_FILE = 'manifest.json';
 const DATA_FILE = 'index.bin';
+/** The articles' metadata in columns (`ArticleList`). */
+const ARTICLES_FILE = 'articles.bin';
+/** What the articles folder looked like (`FolderRecord`): replaced on its own when only file times changed. */
+const FOLDER_FILE = 'folder.bin';
 /** Article texts, UTF-8, one after another; chunks are read from it when a search returns them. */
 const TEXTS_FILE = 'texts.utf8';
 /** Full-precision unit vectors, row-major float32, read to rescore a search's best candidates. */
@@ -37,6 +43,8 @@ const VECTORS_FILE = 'vectors.f32';
 const GRAPH_FILE = 'vectors.hnsw';
 /** Term vectors learned from this version's corpus (`CorpusEmbedder`); the chunk vectors were made with them. */
 const TERMS_FILE = 'terms.bin';
+/** BM25 postings of chunks added since the last merge, while an index is built (deleted before the version is saved). */
+const BM25_PENDING_FILE = 'bm25-pending.u32';
 /** What ingest extracted from each article besides its chunks (the fact sheets' facts), by article id: JSON. */
 const EXTRACTS_FILE = 'extracts.json';
 /** Files written beside the live ones while relabelling, then renamed over them. */
@@ -52,6 +60,13 @@ const MAX_TEXT_BYTES = 2 ** 32 - 1;
  * embedder's 1,536 dimensions) go to hnsw past ~13k chunks.
  */
 export const EXACT_SEARCH_BUDGET = 20_000_000;
+/**
+ * A query filling at most this share of the dimensions is sparse: the column scan touches only its non-zero columns,
+ * so an exact search stays a few milliseconds a million chunks (the hashing embedder fills ~10 %, the corpus embedder
+ * ~20 %), and an hnsw graph would cost gigabytes at ingest and start for worse recall (0.56–0.81 recall@10 measured on
+ * those vectors at 1M chunks). Dense queries (a neural embedder's) fill every dimension.
+ */
+export const SPARSE_QUERY_SHARE = 0.5;
 
 /** Tuning of vector search; tests lower the budget to exercise the hnsw path on a small corpus. */
 export interface VectorSearchOptions {
@@ -79,15 +94,6 @@ const FEW_LABELS_SHARE = 0.05;
 /** When removed chunks exceed this share of all labels, the next update relabels them and rebuilds the graph. */
 const COMPACT_SHARE = 0.25;
 
-/** One article as the manifest lists it. */
-export interface ManifestArticle extends ArticleMeta {
-  file: string;
-  contentHash: string;
-  /** Where the article's text starts in the texts file, and its length, in bytes. */
-  textStart: number;
-  textBytes: number;
-}
-
 /** The small JSON file describing a version: written last, so a version with a manifest is complete. */
 export interface Manifest {
   format: number;
@@ -96,15 +102,8 @@ export interface Manifest {
   labelCount: number;
   /** Points added to the hnsw graph (removed ones included); 0 when the version has no graph. */
   graphPoints: number;
-  articles: ManifestArticle[];
-  /** Every file of the articles folder when it was last read, so an unchanged folder needs no reading at all. */
-  files?: FileStamp[];
-  /** Wall-clock time just before `files` were stamped. */
-  stampedAtMs?: number;
-  /** Files the loader rejected, reported again on every run while they stay as they are. */
-  skipped?: Array<{ file: string; field?: string; reason: string }>;
-  /** The size cap the folder was read with: another cap reads the folder again. */
-  maxArticleBytes?: number;
+  /** Articles in the version's article list (`articles.bin`). */
+  articleCount: number;
   /** Checksum of each data file of the version (`fileChecksum`), checked when it is loaded: a file changed on disk is never served. */
   checksums: Record<string, string>;
   /** Present when the version holds learned term vectors (`terms.bin`). */
@@ -137,6 +136,50 @@ export interface StoredArticle {
   textStart: number;
   textBytes: number;
   labels: number[];
+}
+
+/** An article read from a version's article list: its file and content hash are decoded only when an update asks. */
+class LoadedArticle implements StoredArticle {
+  readonly labels: number[] = [];
+  private movedTo: string | undefined;
+
+  constructor(
+    readonly slot: number,
+    readonly meta: ArticleMeta,
+    private readonly list: ArticleList,
+    readonly textStart: number,
+    readonly textBytes: number,
+  ) {}
+
+  get file(): string {
+    return this.movedTo ?? this.list.file(this.slot);
+  }
+
+  set file(file: string) {
+    this.movedTo = file;
+  }
+
+  get contentHash(): string {
+    return this.list.contentHash(this.slot);
+  }
+}
+
+/** What a version records of the articles folder (`FolderRecord`), from an update's view of it. */
+function folderRecord(folder: FolderState): FolderRecord {
+  return {
+    ...(folder.files ? { files: folder.files, stampedAtMs: folder.stampedAtMs } : {}),
+    ...(folder.maxArticleBytes ? { maxArticleBytes: folder.maxArticleBytes } : {}),
+    skipped: folder.errors.map((error) => ({
+      file: error.file,
+      ...(error.field !== undefined ? { field: error.field } : {}),
+      reason: error.message.startsWith(`${error.file}: `) ? error.message.slice(error.file.length + 2) : error.message,
+    })),
+  };
+}
+
+/** What a version recorded of the articles folder; undefined when it has no readable record (the folder is then read whole). */
+export async function readFolderState(versionFolder: string): Promise<FolderRecord | undefined> {
+  return readFolderRecord(join(versionFolder, FOLDER_FILE));
 }
 
 /** An article to add, with its text and its chunks' places in it. */
@@ -276,6 +319,7 @@ export function keepsExtracts(manifest: Manifest | undefined): boolean {
 async function verifyChecksums(folder: string, manifest: Manifest): Promise<void> {
   const required = [
     DATA_FILE,
+    ARTICLES_FILE,
     TEXTS_FILE,
     VECTORS_FILE,
     ...(manifest.graphPoints > 0 ? [GRAPH_FILE] : []),
@@ -314,7 +358,8 @@ export async function readVersionManifest(folder: string): Promise<Manifest> {
   if (
     typeof manifest !== 'object' ||
     manifest === null ||
-    !Array.isArray(manifest.articles) ||
+    // An older format is left for `assertCompatible`, which says it must be rebuilt rather than that it is damaged.
+    (manifest.format === FORMAT_VERSION && !Number.isInteger(manifest.articleCount)) ||
     typeof manifest.embedder?.name !== 'string' ||
     !Number.isInteger(manifest.labelCount) ||
     typeof manifest.checksums !== 'object' ||
@@ -383,17 +428,25 @@ export class StoredIndex {
   private static inFolder(folder: string, suffix: string, embedderName: string, dimensions: number, capacity: number, options: VectorSearchOptions): StoredIndex {
     const rows = new FileVectorRows(RandomAccessFile.create(join(folder, VECTORS_FILE + suffix)), dimensions);
     const texts = new ArticleTexts(RandomAccessFile.create(join(folder, TEXTS_FILE + suffix)));
-    return new StoredIndex(embedderName, dimensions, new Bm25Index(), new ExactVectorSearch(dimensions, capacity, rows), texts, rows, options);
+    const bm25 = new Bm25Index(join(folder, BM25_PENDING_FILE + suffix));
+    return new StoredIndex(embedderName, dimensions, bm25, new ExactVectorSearch(dimensions, capacity, rows), texts, rows, options);
   }
 
   /** Reads a committed version folder; throws ChatbotError('index-corrupt') when any part is missing or inconsistent. */
   static async load(folder: string, manifest: Manifest, options: LoadOptions = {}): Promise<StoredIndex> {
-    // The data file is read while the others are hashed: the reads wait on the disk, the hashing on the processor.
-    const verified = options.verifyChecksums === false ? undefined : verifyChecksums(folder, manifest);
-    const read = options.sections ? Promise.resolve(new Map(options.sections)) : readSections(join(folder, DATA_FILE), { shared: options.shareSections === true });
-    const [sections] = await Promise.all([read, verified]);
     const { name, dimensions } = manifest.embedder;
     const labelCount = manifest.labelCount;
+    const rows = new FileVectorRows(RandomAccessFile.openForReading(join(folder, VECTORS_FILE)), dimensions);
+    // The vector codes are read straight into the scan's memory, unless the sections are shared with answer threads
+    // (each takes the codes from the shared section).
+    const sharing = options.shareSections === true || options.sections !== undefined;
+    const codes = sharing ? undefined : new ExactVectorSearch(dimensions, labelCount, rows);
+    const targets = (section: string, bytes: number) => (codes && section === 'vectorCodes' && bytes === dimensions * labelCount ? codes.codeTargets(labelCount) : undefined);
+    // The data files are read while the others are hashed: the reads wait on the disk, the hashing on the processor.
+    const verified = options.verifyChecksums === false ? undefined : verifyChecksums(folder, manifest);
+    const read = options.sections ? Promise.resolve(new Map(options.sections)) : readSections(join(folder, DATA_FILE), { shared: options.shareSections === true, targets });
+    const [sections, articleSections] = await Promise.all([read, readSections(join(folder, ARTICLES_FILE)), verified]);
+    const list = ArticleList.fromSections(articleSections, manifest.articleCount);
     const column = <T extends Int32Array | Uint32Array>(key: string, type: new (length: number) => T): T => {
       const section = sections.get(key);
       if (!(section instanceof type) || section.length !== labelCount) throw damaged(folder, `column ${key} is missing or truncated`);
@@ -410,10 +463,9 @@ export class StoredIndex {
       },
       labelCount,
     );
-    const rows = new FileVectorRows(RandomAccessFile.openForReading(join(folder, VECTORS_FILE)), dimensions);
     const texts = new ArticleTexts(RandomAccessFile.openForReading(join(folder, TEXTS_FILE)));
     if (rows.count < labelCount) throw damaged(folder, 'the stored vectors are truncated');
-    const exact = ExactVectorSearch.fromSections(sections, dimensions, labelCount, rows);
+    const exact = ExactVectorSearch.fromSections(sections, dimensions, labelCount, rows, codes);
     const index = new StoredIndex(name, dimensions, Bm25Index.fromSections(sections), exact, texts, rows, options);
     if (manifest.learned) {
       index.termVectors = TermVectors.fromSections(await readSections(join(folder, TERMS_FILE)));
@@ -423,14 +475,16 @@ export class StoredIndex {
       index.graphFile = join(folder, GRAPH_FILE);
       index.graphPoints = manifest.graphPoints;
     }
-    for (const entry of manifest.articles) {
-      if (!Number.isInteger(entry.textStart) || !Number.isInteger(entry.textBytes) || entry.textStart + entry.textBytes > texts.file.size) {
-        throw damaged(folder, `the text of ${entry.id} is missing`);
+    for (let position = 0; position < list.count; position += 1) {
+      const textStart = list.textStart(position);
+      const textBytes = list.textBytes(position);
+      const meta = list.meta(position);
+      if (!Number.isInteger(textStart) || !Number.isInteger(textBytes) || textStart + textBytes > texts.file.size) {
+        throw damaged(folder, `the text of ${meta.id} is missing`);
       }
-      const slot = index.slots.length;
-      const article: StoredArticle = { slot, meta: metaOf(entry), file: entry.file, contentHash: entry.contentHash, textStart: entry.textStart, textBytes: entry.textBytes, labels: [] };
+      const article = new LoadedArticle(position, meta, list, textStart, textBytes);
       index.slots.push(article);
-      index.byId.set(entry.id, article);
+      index.byId.set(meta.id, article);
     }
     for (let label = 0; label < labelCount; label += 1) {
       const slot = columns.article[label]!;
@@ -666,12 +720,14 @@ export class StoredIndex {
   }
 
   /**
-   * Keeps an hnsw graph only when searches would otherwise be slow: when a typical query of this embedder (`probe`) times
-   * the live chunks exceeds the exact-scan budget. A new graph is built from the stored vectors (nothing is re-embedded);
-   * a graph loaded by `prepareUpdate` already took every new vector.
+   * Keeps an hnsw graph only when searches would otherwise be slow: when a typical query of this embedder (`probe`) is
+   * dense (fills more than `SPARSE_QUERY_SHARE` of the dimensions) and, times the live chunks, exceeds the exact-scan
+   * budget. A new graph is built from the stored vectors (nothing is re-embedded); a graph loaded by `prepareUpdate`
+   * already took every new vector.
    */
   planGraph(probe: ArrayLike<number>, liveChunks: number): void {
-    const wanted = ExactVectorSearch.cost(probe, liveChunks) > this.exactSearchBudget;
+    const cost = ExactVectorSearch.cost(probe, liveChunks);
+    const wanted = cost > SPARSE_QUERY_SHARE * this.dimensions * liveChunks && cost > this.exactSearchBudget;
     if (!wanted) {
       this.graph = undefined;
       this.graphFile = undefined;
@@ -751,6 +807,7 @@ export class StoredIndex {
     }
     this.texts.file.close();
     this.rows.file.close();
+    this.bm25.dispose();
     for (const file of [copy.texts.file, copy.rows.file]) file.renameTo(file.path.slice(0, -COMPACTING_SUFFIX.length));
     this.pending = undefined;
     copy.planGraph(probe, copy.liveChunks);
@@ -772,6 +829,10 @@ export class StoredIndex {
       if (articleColumn[label]! >= 0) articleColumn[label] = positions[articleColumn[label]!]!;
     }
     const labelCount = this.columns.length;
+    // The article list and folder record first: their packed strings are garbage before the BM25 merge builds the
+    // postings, the largest array of a first build, which a million chunks would otherwise hold beside them.
+    await writeSections(join(version.folder, ARTICLES_FILE), ArticleList.toSections(articles.map((article) => this.listed(article))));
+    await writeFolderRecord(join(version.folder, FOLDER_FILE), folderRecord(folder));
     const sections: Record<string, SectionParts> = {
       ...chunkSections,
       ...this.exact.toSections(labelCount),
@@ -792,47 +853,42 @@ export class StoredIndex {
       const extracts = Object.fromEntries(articles.map((article) => [article.meta.id, this.extracts?.get(article.meta.id) ?? []]));
       await writeTextFile(join(version.folder, EXTRACTS_FILE), JSON.stringify(extracts));
     }
-    const dataFiles = [DATA_FILE, TEXTS_FILE, VECTORS_FILE, ...(graph ? [GRAPH_FILE] : []), ...(this.termVectors ? [TERMS_FILE] : []), ...(this.extracts ? [EXTRACTS_FILE] : [])];
+    const dataFiles = [DATA_FILE, ARTICLES_FILE, TEXTS_FILE, VECTORS_FILE, ...(graph ? [GRAPH_FILE] : []), ...(this.termVectors ? [TERMS_FILE] : []), ...(this.extracts ? [EXTRACTS_FILE] : [])];
     this.checksums = {};
     for (const file of dataFiles) this.checksums[file] = await fileChecksum(join(version.folder, file));
-    await writeTextFile(join(version.folder, MANIFEST_FILE), JSON.stringify(this.manifest(folder)));
+    await writeTextFile(join(version.folder, MANIFEST_FILE), JSON.stringify(this.manifest()));
     await version.commit();
     this.pending = undefined;
     this.folder = version.live;
   }
 
   /**
-   * Replaces only the manifest of the live version (write, fsync, rename: atomic), for when the folder changed but no
-   * article did (a moved or touched file); the data files stay as they are.
+   * Replaces only the folder record of the live version (write, fsync, rename: atomic), for when the folder changed but
+   * no article did (a moved or touched file); the data files and the manifest stay as they are.
    */
-  async saveManifest(versionFolder: string, folder: FolderState): Promise<void> {
-    const path = join(versionFolder, MANIFEST_FILE);
-    await writeTextFile(`${path}.tmp`, JSON.stringify(this.manifest(folder)));
-    await rename(`${path}.tmp`, path);
+  async saveFolderState(versionFolder: string, folder: FolderState): Promise<void> {
+    await writeFolderRecord(join(versionFolder, FOLDER_FILE), folderRecord(folder));
   }
 
-  private manifest(folder: FolderState): Manifest {
+  /** Every article's id, file and content hash: what an update compares the articles folder with. */
+  listedFiles(): Array<{ id: string; file: string; contentHash: string }> {
+    return [...this.byId.values()].map((article) => ({ id: article.meta.id, file: article.file, contentHash: article.contentHash }));
+  }
+
+  private listed(article: StoredArticle): ListedArticle {
+    return { ...metaOf(article.meta), file: article.file, contentHash: article.contentHash, textStart: article.textStart, textBytes: article.textBytes };
+  }
+
+  private manifest(): Manifest {
     return {
       format: FORMAT_VERSION,
       embedder: { name: this.embedderName, dimensions: this.dimensions },
       labelCount: this.columns.length,
       graphPoints: this.graphPoints,
-      articles: [...this.byId.values()].map((article) => ({
-        ...article.meta,
-        file: article.file,
-        contentHash: article.contentHash,
-        textStart: article.textStart,
-        textBytes: article.textBytes,
-      })),
-      ...(folder.files ? { files: folder.files, stampedAtMs: folder.stampedAtMs } : {}),
-      ...(folder.maxArticleBytes ? { maxArticleBytes: folder.maxArticleBytes } : {}),
+      articleCount: this.byId.size,
       checksums: this.checksums,
       ...(this.termVectors && this.learned ? { learned: this.learned } : {}),
-      skipped: folder.errors.map((error) => ({
-        file: error.file,
-        ...(error.field !== undefined ? { field: error.field } : {}),
-        reason: error.message.startsWith(`${error.file}: `) ? error.message.slice(error.file.length + 2) : error.message,
-      })),
     };
   }
+
 }

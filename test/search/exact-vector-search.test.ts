@@ -51,6 +51,23 @@ describe('ExactVectorSearch', () => {
     expect(Array.from(copy.vector(1))).toEqual([expect.closeTo(0.8, 6), expect.closeTo(0.6, 6), 0, 0]);
   });
 
+  it('finds the same after its codes are read from the index file straight into the scan memory', async () => {
+    const rows = new MemoryVectorRows();
+    const search = new ExactVectorSearch(4, 2, rows);
+    ROWS.forEach((row, label) => search.set(label, row));
+    search.remove(2);
+    const folder = await mkdtemp(join(tmpdir(), 'exact-vector-search-'));
+    await writeSections(join(folder, 'index.bin'), search.toSections(4));
+    const loaded = new ExactVectorSearch(4, 4, rows);
+    const sections = await readSections(join(folder, 'index.bin'), { targets: (name, bytes) => (name === 'vectorCodes' && bytes === 16 ? loaded.codeTargets(4) : undefined) });
+    await rm(folder, { recursive: true, force: true });
+    expect(sections.has('vectorCodes')).toBe(false);
+    const copy = ExactVectorSearch.fromSections(sections, 4, 4, rows, loaded);
+    for (const query of [[0, 1, 0, 0], [1, 0, 0, 0], [0.5, 0.5, 0.1, 0]]) {
+      expect(copy.search(query, 4)).toEqual(search.search(query, 4));
+    }
+  });
+
   it('tells apart vectors closer than its 8-bit codes can, by rescoring with the full vectors', () => {
     const search = new ExactVectorSearch(2);
     search.set(0, [1, 0.001]);

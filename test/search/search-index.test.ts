@@ -201,6 +201,57 @@ describe('updateIndex', () => {
     expect(entries.sort()).toEqual(['CURRENT', (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim()]);
   });
 
+  it('never serves a changed article list: a checksum mismatch gives a clear line and a rebuild', async () => {
+    await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder() });
+    const version = (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim();
+    const list = await readFile(join(indexDir, version, 'articles.bin'));
+    await writeFile(join(indexDir, version, 'articles.bin'), Buffer.from(list.toString('latin1').replace('example.gov.vn/dan-so', 'example.gov.vx/dan-so'), 'latin1'));
+    await expect(openIndex(indexDir, new FakeEmbedder())).rejects.toThrow(/articles\.bin does not match its checksum/);
+  });
+
+  it('reads the folder again but embeds nothing when the record of the folder is lost, and keeps skipped files reported', async () => {
+    const later = () => Date.now() + 60_000;
+    await writeFile(join(dataDir, 'hong.md'), '---\nid: hong\ntitle: Bài hỏng\npublished: 15/8/2025\n---\nNội dung.');
+    await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder(), now: later });
+    const again = await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder(), now: later });
+    expect(again.summary.errors.map((error) => error.file)).toEqual(['hong.md']);
+    const version = (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim();
+    await rm(join(indexDir, version, 'folder.bin'));
+    const embedder = new FakeEmbedder();
+    const { index, summary } = await updateIndex({ dataDir, indexDir, embedder, now: later });
+    expect(summary).toMatchObject({ unchanged: 3, chunksEmbedded: 0, rebuilt: false });
+    expect(summary.errors.map((error) => error.file)).toEqual(['hong.md']);
+    expect(embedder.documentsEmbedded).toBe(0);
+    expect(index.article('dan-so')).toMatchObject({ title: 'Dân số phường Thử Nghiệm', published: '2025-08-15', place: 'phường Thử Nghiệm, TP Hải Phòng' });
+    const reopened = await openIndex(indexDir, embedder);
+    expect(reopened.articles().map((meta) => meta.id).sort()).toEqual(['bi-thu', 'dan-so', 'mot-cua']);
+  });
+
+  it('says an index of the previous format must be rebuilt, and rebuilds it on ingest', async () => {
+    const embedder = new FakeEmbedder();
+    await updateIndex({ dataDir, indexDir, embedder });
+    const version = (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim();
+    const manifest = JSON.parse(await readFile(join(indexDir, version, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    delete manifest['articleCount'];
+    await writeFile(join(indexDir, version, 'manifest.json'), JSON.stringify({ ...manifest, format: 5, articles: [] }));
+    await expect(openIndex(indexDir, embedder)).rejects.toThrow(/has format 5, this version reads format 6; run `hoiphuong ingest`/);
+    const { summary } = await updateIndex({ dataDir, indexDir, embedder });
+    expect(summary).toMatchObject({ rebuilt: true, rebuildReason: expect.stringMatching(/format 5/) as string });
+  });
+
+  it('reads no article on the run after one that found every file touched but unchanged', async () => {
+    const later = () => Date.now() + 60_000;
+    await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder(), now: later });
+    const past = new Date(Date.UTC(2026, 0, 1));
+    for (const file of ['bi-thu.md', 'dan-so.md', 'mot-cua.md']) await utimes(join(dataDir, file), past, past);
+    const touched: number[] = [];
+    await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder(), now: later, onProgress: (done) => touched.push(done) });
+    const read: number[] = [];
+    const { summary } = await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder(), now: later, onProgress: (done) => read.push(done) });
+    expect(summary).toMatchObject({ unchanged: 3, chunksEmbedded: 0 });
+    expect(read).toEqual([]);
+  });
+
   it('reports bad files and indexes the good ones', async () => {
     await writeFile(join(dataDir, 'hong.md'), '---\nid: hong\ntitle: Bài hỏng\npublished: 15/8/2025\n---\nNội dung.');
     const { index, summary } = await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder() });
@@ -348,10 +399,16 @@ describe('updateIndex with an hnsw graph (a dense-query embedder past the exact-
     expect(filtered.map((hit) => index.chunk(hit.label)?.articleId)).toEqual(['ngan-sach']);
   });
 
-  it('keeps no graph for a sparse-query embedder, whose exact scan stays cheap', async () => {
-    await updateIndex({ dataDir, indexDir, embedder: new FakeEmbedder() });
+  it('builds no graph for a sparse-query embedder past the budget, yet a question naming no place finds its passage', async () => {
+    const embedder = new FakeEmbedder();
+    const { index } = await updateIndex({ dataDir, indexDir, embedder, ...budget });
     const version = (await readFile(join(indexDir, 'CURRENT'), 'utf8')).trim();
     expect(await readdir(join(indexDir, version))).not.toContain('vectors.hnsw');
+    const reopened = await openIndex(indexDir, embedder, budget);
+    for (const searched of [index, reopened]) {
+      const hits = searched.vectorSearch(await embedder.embedQuery('Bí thư Đảng ủy là ai'), 1);
+      expect(searched.chunk(hits[0]!.label)?.articleId).toBe('bi-thu');
+    }
   });
 });
 
