@@ -84,6 +84,12 @@ const SHORT_FORMS: Readonly<Record<string, string>> = {
   hok: 'không',
   khum: 'không',
   kg: 'không',
+  // Typing slips of the question's last word.
+  khôg: 'không',
+  khog: 'không',
+  khoong: 'không',
+  khôngg: 'không',
+  hôk: 'không',
   đc: 'được',
   dc: 'được',
   vs: 'với',

@@ -27,6 +27,9 @@ describe('expandShorthand', () => {
     expect(expandShorthand('ct ubnd x. Nghĩa Trung (CT) là ai')).toBe('chủ tịch ubnd xã Nghĩa Trung (CT) là ai');
     // The phone's capital on the first word is still the short form.
     expect(expandShorthand('Đh Đảng bộ p. Tân Mai diễn ra buổi nào?')).toBe('đại hội Đảng bộ phường Tân Mai diễn ra buổi nào?');
+    // Slips in the question's last word still close a yes/no question.
+    expect(expandShorthand('Bà Lê Thị Hoa có kiêm Chủ tịch HĐND khoong?')).toBe('Bà Lê Thị Hoa có kiêm Chủ tịch HĐND không?');
+    expect(expandShorthand('đường có bị sụt lún khôg?')).toBe('đường có bị sụt lún không?');
     expect(expandShorthand('thu 500k một hộ')).toBe('thu 500k một hộ');
   });
 });
