@@ -4,7 +4,7 @@ import { extractAnswer, type ExtractOptions } from './extract-answer.js';
 import { expandShorthand } from './chat-shorthand.js';
 import { refusalMessage } from './messages.js';
 import { withRelatedPassages } from './related-passages.js';
-import { foldDiacritics, nfc } from '../ingest/normalize-vietnamese.js';
+import { nfc, normalizeForMatch } from '../ingest/normalize-vietnamese.js';
 import type { AnswerGenerator, FactAnswers, PinnedAnswers, PlaceResolver, Retriever, Vocabulary } from './ports.js';
 import type { Answer, Language, Question, RefusalReason } from './types.js';
 
@@ -108,5 +108,5 @@ const FORMER_UNIT = / (cu|truoc day|truoc kia) | (nay|bay gio|hien nay|gio) (la|
 
 /** Whether a question asks about a ward or commune as it was before the merger (which the gazetteer does not know). */
 function asksAboutFormerUnit(text: string): boolean {
-  return FORMER_UNIT.test(` ${foldDiacritics(text).toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ')} `);
+  return FORMER_UNIT.test(` ${normalizeForMatch(text)} `);
 }
